@@ -1,0 +1,75 @@
+package cn.jiangmen.innovation.platform.config;
+
+import cn.jiangmen.innovation.platform.grpc.BearerTokenClientInterceptor;
+import cn.jiangmen.innovation.platform.grpc.GrpcStatusMapper;
+import cn.jiangmen.innovation.platform.grpc.ServiceAccountTokens;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.grpc.client.GlobalClientInterceptor;
+import org.springframework.grpc.server.GlobalServerInterceptor;
+import org.springframework.grpc.server.security.AuthenticationProcessInterceptor;
+import org.springframework.grpc.server.security.GrpcSecurity;
+import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProviderBuilder;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+
+/**
+ * gRPC defaults: every method needs a valid realm token except health and reflection; errors
+ * map to rich statuses; outgoing calls carry a bearer token.
+ */
+@AutoConfiguration(after = PlatformSecurityAutoConfiguration.class, beforeName = {
+		"org.springframework.boot.grpc.server.autoconfigure.security.GrpcServerOAuth2ResourceServerAutoConfiguration",
+		"org.springframework.boot.grpc.server.autoconfigure.security.GrpcServerSecurityAutoConfiguration" })
+@ConditionalOnClass(GrpcSecurity.class)
+public class PlatformGrpcAutoConfiguration {
+
+	static final String[] OPEN_METHODS = { "grpc.health.v1.Health/*", "grpc.reflection.v1.ServerReflection/*",
+			"grpc.reflection.v1alpha.ServerReflection/*" };
+
+	// Named so as not to clash with Boot's own "grpcSecurity" bean (STACK.md pitfall 3).
+	@Bean
+	@GlobalServerInterceptor
+	@ConditionalOnBean(JwtDecoder.class)
+	@ConditionalOnMissingBean(AuthenticationProcessInterceptor.class)
+	AuthenticationProcessInterceptor jiangmenGrpcAuthentication(GrpcSecurity grpc, JwtDecoder jwtDecoder,
+			JwtAuthenticationConverter converter) throws Exception {
+		return grpc
+			.authorizeRequests(requests -> requests.methods(OPEN_METHODS).permitAll().allRequests().authenticated())
+			.oauth2ResourceServer(
+					resourceServer -> resourceServer.jwt(jwt -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(converter)))
+			.build();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	GrpcStatusMapper grpcStatusMapper() {
+		return new GrpcStatusMapper();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean({ ClientRegistrationRepository.class, OAuth2AuthorizedClientService.class })
+	ServiceAccountTokens serviceAccountTokens(ClientRegistrationRepository registrations,
+			OAuth2AuthorizedClientService clients) {
+		AuthorizedClientServiceOAuth2AuthorizedClientManager manager = new AuthorizedClientServiceOAuth2AuthorizedClientManager(
+				registrations, clients);
+		manager.setAuthorizedClientProvider(OAuth2AuthorizedClientProviderBuilder.builder().clientCredentials().build());
+		return new ServiceAccountTokens((OAuth2AuthorizedClientManager) manager);
+	}
+
+	@Bean
+	@GlobalClientInterceptor
+	@ConditionalOnBean(ServiceAccountTokens.class)
+	BearerTokenClientInterceptor bearerTokenClientInterceptor(ServiceAccountTokens serviceAccountTokens) {
+		return new BearerTokenClientInterceptor(serviceAccountTokens);
+	}
+
+}

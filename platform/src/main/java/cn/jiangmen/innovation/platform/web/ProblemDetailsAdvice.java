@@ -1,0 +1,114 @@
+package cn.jiangmen.innovation.platform.web;
+
+import java.util.List;
+import java.util.Map;
+
+import cn.jiangmen.innovation.platform.error.ConflictException;
+import cn.jiangmen.innovation.platform.error.FieldViolation;
+import cn.jiangmen.innovation.platform.error.InvalidInputException;
+import cn.jiangmen.innovation.platform.error.NotFoundException;
+import jakarta.validation.ConstraintViolationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Maps every failure a REST controller can meet to an RFC 9457 problem detail. Field errors go in
+ * an {@code errors} array of {@code {field, code, message}} so that clients can show them beside
+ * the right input. Unknown failures become a 500 without internals.
+ */
+@RestControllerAdvice
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+	@ExceptionHandler(InvalidInputException.class)
+	ProblemDetail invalidInput(InvalidInputException ex) {
+		return badRequest(ex.violations());
+	}
+
+	@ExceptionHandler(ConstraintViolationException.class)
+	ProblemDetail constraintViolation(ConstraintViolationException ex) {
+		return badRequest(ex.getConstraintViolations()
+			.stream()
+			.map(v -> new FieldViolation(leafName(v.getPropertyPath().toString()), "constraint", v.getMessage()))
+			.toList());
+	}
+
+	@ExceptionHandler(NotFoundException.class)
+	ProblemDetail notFound(NotFoundException ex) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
+	}
+
+	@ExceptionHandler(ConflictException.class)
+	ProblemDetail conflict(ConflictException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
+		problem.setProperty("code", ex.code());
+		return problem;
+	}
+
+	@ExceptionHandler(AccessDeniedException.class)
+	ProblemDetail accessDenied(AccessDeniedException ex) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "You are not allowed to do this.");
+	}
+
+	@ExceptionHandler(Exception.class)
+	ProblemDetail unexpected(Exception ex) {
+		log.error("Unhandled failure", ex);
+		return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+				"Something went wrong on our side; nothing was changed. Please try again later.");
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<FieldViolation> violations = ex.getBindingResult()
+			.getFieldErrors()
+			.stream()
+			.map(ProblemDetailsAdvice::toViolation)
+			.toList();
+		if (violations.isEmpty()) {
+			violations = ex.getBindingResult()
+				.getGlobalErrors()
+				.stream()
+				.map(e -> new FieldViolation(e.getObjectName(), String.valueOf(e.getCode()),
+						String.valueOf(e.getDefaultMessage())))
+				.toList();
+		}
+		return ResponseEntity.badRequest().body(badRequest(violations));
+	}
+
+	static ProblemDetail badRequest(List<FieldViolation> violations) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				"The request has invalid fields: "
+						+ String.join(", ", violations.stream().map(FieldViolation::field).distinct().toList()));
+		problem.setTitle("Invalid input");
+		problem.setProperty("errors", violations.stream()
+			.map(v -> Map.of("field", v.field(), "code", v.code(), "message", v.message()))
+			.toList());
+		return problem;
+	}
+
+	private static FieldViolation toViolation(FieldError error) {
+		return new FieldViolation(error.getField(), String.valueOf(error.getCode()),
+				String.valueOf(error.getDefaultMessage()));
+	}
+
+	private static String leafName(String path) {
+		int dot = path.lastIndexOf('.');
+		return dot < 0 ? path : path.substring(dot + 1);
+	}
+
+}
