@@ -1,0 +1,23 @@
+package cn.jiangmen.innovation.gateway.ratelimit;
+
+import org.springframework.cloud.gateway.support.ConfigurationService;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+/** Beans referenced from the {@code RequestRateLimiter} default filter in application.yml. */
+@Configuration(proxyBeanMethods = false)
+class RateLimitConfig {
+
+	@Bean
+	JedisRateLimiter jedisRateLimiter(StringRedisTemplate redis, RateLimitProperties properties,
+			ConfigurationService configurationService) {
+		return new JedisRateLimiter(redis, JedisRateLimiter.Config.of(properties), configurationService);
+	}
+
+	@Bean
+	PrincipalOrIpKeyResolver principalOrIpKeyResolver(RateLimitProperties properties) {
+		return new PrincipalOrIpKeyResolver(properties.trustedProxies());
+	}
+
+}

@@ -1,0 +1,26 @@
+package cn.jiangmen.innovation.gateway.ratelimit;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Token bucket per user (or client IP) and route: {@code replenishRate} tokens per second,
+ * at most {@code burstCapacity} saved up, {@code requestedTokens} per request.
+ * {@code trustedProxies}: how many reverse proxies (ingress) in front of the gateway append to
+ * {@code X-Forwarded-For}; 0 means use the TCP peer address.
+ */
+@ConfigurationProperties("jiangmen.gateway.rate-limit")
+public record RateLimitProperties(
+		@DefaultValue("20") int replenishRate,
+		@DefaultValue("40") long burstCapacity,
+		@DefaultValue("1") int requestedTokens,
+		@DefaultValue("0") int trustedProxies) {
+
+	public RateLimitProperties {
+		if (replenishRate <= 0 || requestedTokens <= 0 || burstCapacity < replenishRate) {
+			throw new IllegalArgumentException("rate limit needs replenishRate > 0, requestedTokens > 0 and "
+					+ "burstCapacity >= replenishRate");
+		}
+	}
+
+}

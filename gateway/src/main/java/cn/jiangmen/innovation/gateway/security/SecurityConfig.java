@@ -1,0 +1,114 @@
+package cn.jiangmen.innovation.gateway.security;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.client.oidc.web.server.logout.OidcClientInitiatedServerLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.oauth2.client.web.server.DefaultServerOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.client.web.server.WebSessionServerOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
+import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint.DelegateEntry;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authentication.logout.WebSessionServerLogoutHandler;
+import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
+import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
+import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+
+/**
+ * Who may pass the edge. Browsers: OIDC login (code + PKCE) with the session in Redis.
+ * Machine clients: a Bearer JWT, validated here and forwarded unchanged. {@code /api/**}
+ * never redirects: without credentials it answers 401 problem+json.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+public class SecurityConfig {
+
+	static final String CSRF_HEADER = "X-XSRF-TOKEN";
+
+	static final String CSRF_FORM_FIELD = "_csrf";
+
+	@Bean
+	ReactiveClientRegistrationRepository clientRegistrationRepository(OidcClientProperties oidc) {
+		return new LazyOidcClientRegistrationRepository(oidc);
+	}
+
+	/**
+	 * Authorized clients (access + refresh token) live in the web session, hence in Redis: any
+	 * replica can relay the token. Boot's default keeps them in one JVM's memory.
+	 */
+	@Bean
+	ServerOAuth2AuthorizedClientRepository authorizedClientRepository() {
+		return new WebSessionServerOAuth2AuthorizedClientRepository();
+	}
+
+	@Bean
+	SecurityWebFilterChain edgeSecurityFilterChain(ServerHttpSecurity http,
+			ReactiveClientRegistrationRepository registrations, ServerOAuth2AuthorizedClientRepository authorizedClients,
+			ReactiveJwtAuthenticationConverterAdapter jwtAuthenticationConverter, OidcClientProperties oidc,
+			EdgeSecurityProperties edge) {
+		ServerWebExchangeMatcher api = ServerWebExchangeMatchers.pathMatchers("/api/**");
+		ApiAuthenticationEntryPoint apiEntryPoint = new ApiAuthenticationEntryPoint();
+		ApiAccessDeniedHandler accessDenied = new ApiAccessDeniedHandler();
+
+		DelegatingServerAuthenticationEntryPoint entryPoint = new DelegatingServerAuthenticationEntryPoint(
+				new DelegateEntry(api, apiEntryPoint));
+		entryPoint.setDefaultEntryPoint(
+				new RedirectServerAuthenticationEntryPoint("/oauth2/authorization/" + oidc.registrationId()));
+
+		DefaultServerOAuth2AuthorizationRequestResolver pkce = new DefaultServerOAuth2AuthorizationRequestResolver(
+				registrations);
+		// PKCE even though the client is confidential (OAuth 2.1 / BCP: protects the code)
+		pkce.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
+
+		OidcClientInitiatedServerLogoutSuccessHandler logoutSuccess = new OidcClientInitiatedServerLogoutSuccessHandler(
+				registrations);
+		logoutSuccess.setPostLogoutRedirectUri("{baseUrl}/");
+
+		CookieServerCsrfTokenRepository csrfTokens = CookieServerCsrfTokenRepository.withHttpOnlyFalse();
+		csrfTokens.setHeaderName(CSRF_HEADER);
+		csrfTokens.setParameterName(CSRF_FORM_FIELD);
+		// the SPA setup: the raw cookie value is what the portal echoes back, so no XOR masking
+		ServerCsrfTokenRequestAttributeHandler csrfHandler = new ServerCsrfTokenRequestAttributeHandler();
+
+		http.authorizeExchange(exchanges -> exchanges
+			.pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
+			.permitAll()
+			.pathMatchers("/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico")
+			.permitAll()
+			.matchers(api)
+			.authenticated()
+			.anyExchange()
+			.authenticated())
+			.oauth2Login(login -> login.authorizationRequestResolver(pkce).authorizedClientRepository(authorizedClients))
+			.oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.jwtAuthenticationConverter(jwtAuthenticationConverter))
+				.authenticationEntryPoint(apiEntryPoint)
+				.accessDeniedHandler(accessDenied))
+			.exceptionHandling(ex -> ex.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied))
+			.logout(logout -> logout.logoutHandler(handlers -> handlers.add(new WebSessionServerLogoutHandler()))
+				.logoutSuccessHandler(logoutSuccess))
+			.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
+				.csrfTokenRequestHandler(csrfHandler)
+				.requireCsrfProtectionMatcher(new CsrfProtectionMatcher()))
+			.addFilterBefore(new FormCsrfFieldWebFilter(CSRF_HEADER, CSRF_FORM_FIELD), SecurityWebFiltersOrder.CSRF)
+			.addFilterAfter(new CsrfCookieWebFilter(), SecurityWebFiltersOrder.CSRF)
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(edge.contentSecurityPolicy()))
+				.hsts(hsts -> hsts.maxAge(edge.hstsMaxAge()).includeSubdomains(true))
+				.contentTypeOptions(Customizer.withDefaults())
+				.frameOptions(frame -> frame.mode(XFrameOptionsServerHttpHeadersWriter.Mode.DENY))
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+				.permissionsPolicy(permissions -> permissions.policy(edge.permissionsPolicy())));
+		return http.build();
+	}
+
+}
