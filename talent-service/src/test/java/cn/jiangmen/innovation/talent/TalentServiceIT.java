@@ -1,0 +1,230 @@
+package cn.jiangmen.innovation.talent;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.UUID;
+
+import cn.jiangmen.innovation.contracts.talent.v1.GetApplicationSummaryRequest;
+import cn.jiangmen.innovation.contracts.talent.v1.ListApplicationsRequest;
+import cn.jiangmen.innovation.contracts.talent.v1.ListApplicationsResponse;
+import cn.jiangmen.innovation.contracts.talent.v1.TalentServiceGrpc;
+import cn.jiangmen.innovation.testsupport.ServiceTestProperties;
+import cn.jiangmen.innovation.testsupport.TestInfrastructure;
+import cn.jiangmen.innovation.testsupport.client.GrpcChannels;
+import cn.jiangmen.innovation.testsupport.client.HttpProbe;
+import com.google.rpc.BadRequest;
+import io.grpc.ManagedChannel;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.health.v1.HealthCheckRequest;
+import io.grpc.health.v1.HealthCheckResponse;
+import io.grpc.health.v1.HealthGrpc;
+import io.grpc.protobuf.StatusProto;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.grpc.test.autoconfigure.LocalGrpcServerPort;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * talent-service against real PostgreSQL, Redis and Keycloak tokens: REST and gRPC apply the same
+ * per-organisation visibility, and bad tokens are refused on both.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "spring.grpc.server.port=0" })
+class TalentServiceIT {
+
+	static final UUID ORG_1 = UUID.fromString("7d1c2a8e-0000-4000-8000-000000000001");
+
+	static final UUID ORG_2 = UUID.fromString("7d1c2a8e-0000-4000-8000-000000000002");
+
+	static final TestInfrastructure infra = TestInfrastructure.get();
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		ServiceTestProperties.register(registry, "talent_it");
+	}
+
+	@LocalServerPort
+	int port;
+
+	@LocalGrpcServerPort
+	int grpcPort;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	HttpProbe http;
+
+	ManagedChannel channel;
+
+	UUID org1Application;
+
+	UUID org2Application;
+
+	@BeforeEach
+	void seed() {
+		this.jdbc.sql("delete from talent_application").update();
+		this.org1Application = insert(ORG_1, "LED backlight module team");
+		this.org2Application = insert(ORG_2, "Marine salvage equipment leading talent");
+		this.http = new HttpProbe("http://localhost:" + this.port);
+		this.channel = GrpcChannels.plaintext(this.grpcPort);
+	}
+
+	@AfterEach
+	void closeChannel() {
+		GrpcChannels.close(this.channel);
+	}
+
+	@Test
+	void flywayMigratedTheServiceSchemaAndTheAuditTable() {
+		Integer tables = this.jdbc
+			.sql("select count(*) from information_schema.tables where table_name in ('talent_application','audit_log')")
+			.query(Integer.class)
+			.single();
+		assertThat(tables).isEqualTo(2);
+	}
+
+	@Test
+	void readinessCoversDatabaseAndRedis() {
+		HttpProbe.Response readiness = this.http.get("/actuator/health/readiness", null);
+		assertThat(readiness.status()).isEqualTo(200);
+		assertThat(readiness.json().get("status").asString()).isEqualTo("UP");
+		assertThat(this.http.get("/actuator/health/liveness", null).status()).isEqualTo(200);
+		assertThat(this.http.get("/actuator/prometheus", null).body()).contains("jvm_memory_used_bytes");
+	}
+
+	@Test
+	void applicantSeesOnlyTheirOrganisationsApplicationsOverRest() {
+		HttpProbe.Response response = this.http.get("/api/talent/applications",
+				infra.tokens().accessToken("applicant1"));
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.json().get("items").findValuesAsString("id"))
+			.containsExactly(this.org1Application.toString());
+	}
+
+	@Test
+	void managerSeesAll() {
+		HttpProbe.Response response = this.http.get("/api/talent/applications", infra.tokens().accessToken("manager"));
+		assertThat(response.json().get("items").findValuesAsString("id"))
+			.containsExactlyInAnyOrder(this.org1Application.toString(), this.org2Application.toString());
+	}
+
+	@Test
+	void anotherOrganisationsApplicationIsNotFoundNotForbidden() {
+		HttpProbe.Response response = this.http.get("/api/talent/applications/" + this.org2Application,
+				infra.tokens().accessToken("applicant1"));
+		assertThat(response.status()).isEqualTo(404);
+		assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+	}
+
+	@Test
+	void badInputIsAProblemDetailNamingTheField() {
+		HttpProbe.Response response = this.http.get("/api/talent/applications?pageSize=5000",
+				infra.tokens().accessToken("applicant1"));
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("pageSize");
+		HttpProbe.Response badId = this.http.get("/api/talent/applications/xyz", infra.tokens().accessToken("manager"));
+		assertThat(badId.status()).isEqualTo(400);
+		assertThat(badId.json().get("errors").get(0).get("field").asString()).isEqualTo("id");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "missing", "expired", "wrong-audience", "foreign-signed" })
+	void restRefusesBadTokens(String kind) {
+		HttpProbe.Response response = this.http.get("/api/talent/applications", badToken(kind));
+		assertThat(response.status()).isEqualTo(401);
+		assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+	}
+
+	@Test
+	void grpcAppliesTheSameVisibility() {
+		ListApplicationsResponse response = GrpcChannels
+			.withToken(TalentServiceGrpc.newBlockingStub(this.channel), infra.tokens().accessToken("applicant2"))
+			.listApplications(ListApplicationsRequest.getDefaultInstance());
+		assertThat(response.getApplicationsList()).extracting(a -> a.getApplicationId())
+			.containsExactly(this.org2Application.toString());
+
+		assertThatThrownBy(() -> GrpcChannels
+			.withToken(TalentServiceGrpc.newBlockingStub(this.channel), infra.tokens().accessToken("applicant2"))
+			.getApplicationSummary(
+					GetApplicationSummaryRequest.newBuilder().setApplicationId(this.org1Application.toString()).build()))
+			.isInstanceOfSatisfying(StatusRuntimeException.class,
+					ex -> assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND));
+	}
+
+	@Test
+	void grpcBadInputIsInvalidArgumentWithFieldDetails() {
+		assertThatThrownBy(() -> GrpcChannels
+			.withToken(TalentServiceGrpc.newBlockingStub(this.channel), infra.tokens().accessToken("manager"))
+			.listApplications(ListApplicationsRequest.newBuilder().setPageSize(-1).build()))
+			.isInstanceOfSatisfying(StatusRuntimeException.class, ex -> {
+				assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+				BadRequest details = unpackBadRequest(ex);
+				assertThat(details.getFieldViolations(0).getField()).isEqualTo("page_size");
+			});
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "missing", "expired", "wrong-audience", "foreign-signed" })
+	void grpcRefusesBadTokens(String kind) {
+		assertThatThrownBy(() -> GrpcChannels.withToken(TalentServiceGrpc.newBlockingStub(this.channel), badToken(kind))
+			.listApplications(ListApplicationsRequest.getDefaultInstance()))
+			.isInstanceOfSatisfying(StatusRuntimeException.class,
+					ex -> assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED));
+	}
+
+	@Test
+	void grpcHealthNeedsNoToken() {
+		HealthCheckResponse health = GrpcChannels.withToken(HealthGrpc.newBlockingStub(this.channel), null)
+			.check(HealthCheckRequest.getDefaultInstance());
+		assertThat(health.getStatus()).isEqualTo(HealthCheckResponse.ServingStatus.SERVING);
+	}
+
+	private String badToken(String kind) {
+		return switch (kind) {
+			case "missing" -> null;
+			case "expired" -> infra.tokens().expiredToken("applicant1");
+			case "wrong-audience" -> infra.tokens().wrongAudienceToken("applicant1");
+			case "foreign-signed" -> infra.tokens().foreignSignedToken("applicant1");
+			default -> throw new IllegalArgumentException(kind);
+		};
+	}
+
+	private static BadRequest unpackBadRequest(StatusRuntimeException ex) {
+		try {
+			return StatusProto.fromThrowable(ex).getDetails(0).unpack(BadRequest.class);
+		}
+		catch (com.google.protobuf.InvalidProtocolBufferException e) {
+			throw new AssertionError(e);
+		}
+	}
+
+	private UUID insert(UUID organisation, String title) {
+		UUID id = UUID.randomUUID();
+		Timestamp now = Timestamp.from(Instant.now());
+		this.jdbc.sql("""
+				insert into talent_application (id, call_id, organisation_id, title, status, created_at, updated_at)
+				values (:id, :call, :org, :title, 'SUBMITTED', :now, :now)
+				""")
+			.param("id", id)
+			.param("call", UUID.randomUUID())
+			.param("org", organisation)
+			.param("title", title)
+			.param("now", now)
+			.update();
+		return id;
+	}
+
+}
