@@ -98,6 +98,7 @@ public class SecurityConfig {
 			.logout(logout -> logout.logoutHandler(handlers -> handlers.add(new WebSessionServerLogoutHandler()))
 				.logoutSuccessHandler(logoutSuccess))
 			.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
+				.accessDeniedHandler(accessDenied)
 				.csrfTokenRequestHandler(csrfHandler)
 				.requireCsrfProtectionMatcher(new CsrfProtectionMatcher()))
 			.addFilterBefore(new FormCsrfFieldWebFilter(CSRF_HEADER, CSRF_FORM_FIELD), SecurityWebFiltersOrder.CSRF)
