@@ -1,0 +1,109 @@
+package cn.jiangmen.innovation.systemtests;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * A person without JavaScript: keeps cookies, follows redirects one by one (so tests can look at
+ * each hop) and fills in Keycloak's login form the way a browser would post it.
+ */
+final class BrowserlessUser {
+
+	private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+
+	private final HttpClient client = HttpClient.newBuilder()
+		.cookieHandler(this.cookies)
+		.followRedirects(HttpClient.Redirect.NEVER)
+		.connectTimeout(Duration.ofSeconds(5))
+		.build();
+
+	/** Every URL visited, in order, including redirect hops. */
+	final List<URI> visited = new ArrayList<>();
+
+	HttpResponse<String> get(URI uri) {
+		return send(HttpRequest.newBuilder(uri).GET().header("Accept", "text/html").build());
+	}
+
+	HttpResponse<String> postForm(URI uri, Map<String, String> fields, Map<String, String> headers) {
+		String body = fields.entrySet()
+			.stream()
+			.map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+					+ URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+			.collect(Collectors.joining("&"));
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Accept", "text/html");
+		headers.forEach(request::header);
+		return send(request.build());
+	}
+
+	/** Follows redirects from {@code response} until a non-redirect answer (at most 15 hops). */
+	HttpResponse<String> follow(HttpResponse<String> response) {
+		HttpResponse<String> current = response;
+		for (int hop = 0; hop < 15 && isRedirect(current.statusCode()); hop++) {
+			URI next = current.uri().resolve(current.headers().firstValue("Location").orElseThrow());
+			current = get(next);
+		}
+		return current;
+	}
+
+	/** Posts Keycloak's login form found in {@code loginPage} and follows back to the application. */
+	HttpResponse<String> signIn(HttpResponse<String> loginPage, String username, String password) {
+		Document page = Jsoup.parse(loginPage.body(), loginPage.uri().toString());
+		Element form = page.selectFirst("form#kc-form-login");
+		if (form == null) {
+			throw new AssertionError("No Keycloak login form at " + loginPage.uri() + ":\n" + loginPage.body());
+		}
+		URI action = URI.create(form.absUrl("action"));
+		return follow(postForm(action, Map.of("username", username, "password", password, "credentialId", ""),
+				Map.of()));
+	}
+
+	String cookie(String name) {
+		return this.cookies.getCookieStore()
+			.getCookies()
+			.stream()
+			.filter(c -> c.getName().equals(name))
+			.map(HttpCookie::getValue)
+			.findFirst()
+			.orElse(null);
+	}
+
+	private HttpResponse<String> send(HttpRequest request) {
+		this.visited.add(request.uri());
+		try {
+			return this.client.send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	static boolean isRedirect(int status) {
+		return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+	}
+
+}
