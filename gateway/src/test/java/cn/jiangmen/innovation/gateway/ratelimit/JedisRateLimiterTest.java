@@ -1,0 +1,111 @@
+package cn.jiangmen.innovation.gateway.ratelimit;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.cloud.gateway.filter.ratelimit.RateLimiter.Response;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.jedis.JedisConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The token bucket against the real local Redis (127.0.0.1:6379), no mocks. */
+class JedisRateLimiterTest {
+
+	static JedisConnectionFactory connections;
+
+	static StringRedisTemplate redis;
+
+	@BeforeAll
+	static void connect() {
+		connections = new JedisConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", 6379));
+		connections.afterPropertiesSet();
+		connections.start();
+		redis = new StringRedisTemplate(connections);
+	}
+
+	@AfterAll
+	static void disconnect() {
+		connections.destroy();
+	}
+
+	private static JedisRateLimiter limiter(int replenishRate, long burst) {
+		return new JedisRateLimiter(redis,
+				new JedisRateLimiter.Config().setReplenishRate(replenishRate).setBurstCapacity(burst), null);
+	}
+
+	@Test
+	void allowsTheBurstThenRefusesWithHeaders() {
+		JedisRateLimiter limiter = limiter(1, 3);
+		String route = "route-" + UUID.randomUUID();
+		for (int remaining = 2; remaining >= 0; remaining--) {
+			Response response = limiter.isAllowed(route, "user:a").block();
+			assertThat(response.isAllowed()).isTrue();
+			assertThat(response.getHeaders()).containsEntry("X-RateLimit-Remaining", Integer.toString(remaining));
+		}
+		Response refused = limiter.isAllowed(route, "user:a").block();
+		assertThat(refused.isAllowed()).isFalse();
+		assertThat(refused.getHeaders()).containsEntry("X-RateLimit-Remaining", "0")
+			.containsEntry("X-RateLimit-Replenish-Rate", "1")
+			.containsEntry("X-RateLimit-Burst-Capacity", "3")
+			.containsEntry("X-RateLimit-Requested-Tokens", "1");
+	}
+
+	@Test
+	void keysAreSeparatePerUserAndExpireInRedis() {
+		JedisRateLimiter limiter = limiter(1, 1);
+		String route = "route-" + UUID.randomUUID();
+		assertThat(limiter.isAllowed(route, "user:a").block().isAllowed()).isTrue();
+		assertThat(limiter.isAllowed(route, "user:a").block().isAllowed()).isFalse();
+		assertThat(limiter.isAllowed(route, "user:b").block().isAllowed()).isTrue();
+
+		String tokensKey = JedisRateLimiter.keys(route, "user:a").get(0);
+		assertThat(redis.hasKey(tokensKey)).isTrue();
+		assertThat(redis.getExpire(tokensKey)).isPositive();
+	}
+
+	@Test
+	void replicasShareOneBucket() {
+		// two gateway replicas = two limiter instances over the same Redis
+		JedisRateLimiter replicaA = limiter(1, 2);
+		JedisRateLimiter replicaB = limiter(1, 2);
+		String route = "route-" + UUID.randomUUID();
+		assertThat(replicaA.isAllowed(route, "ip:10.0.0.1").block().isAllowed()).isTrue();
+		assertThat(replicaB.isAllowed(route, "ip:10.0.0.1").block().isAllowed()).isTrue();
+		assertThat(replicaA.isAllowed(route, "ip:10.0.0.1").block().isAllowed()).isFalse();
+		assertThat(replicaB.isAllowed(route, "ip:10.0.0.1").block().isAllowed()).isFalse();
+	}
+
+	@Test
+	void tokensRefillOverTime() throws InterruptedException {
+		JedisRateLimiter limiter = limiter(1, 1);
+		String route = "route-" + UUID.randomUUID();
+		assertThat(limiter.isAllowed(route, "user:c").block().isAllowed()).isTrue();
+		assertThat(limiter.isAllowed(route, "user:c").block().isAllowed()).isFalse();
+		// the script uses Redis TIME in whole seconds: after 2 s at least one token is back
+		Thread.sleep(2100);
+		assertThat(limiter.isAllowed(route, "user:c").block().isAllowed()).isTrue();
+	}
+
+	@Test
+	void failsOpenWhenRedisIsUnreachable() {
+		JedisConnectionFactory nowhere = new JedisConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", 1));
+		nowhere.afterPropertiesSet();
+		nowhere.start();
+		try {
+			JedisRateLimiter limiter = new JedisRateLimiter(new StringRedisTemplate(nowhere),
+					new JedisRateLimiter.Config().setReplenishRate(1).setBurstCapacity(1), null);
+			Response response = limiter.isAllowed("route", "user:d").block();
+			assertThat(response.isAllowed()).isTrue();
+			assertThat(response.getHeaders()).containsEntry("X-RateLimit-Remaining", "-1");
+		}
+		finally {
+			nowhere.destroy();
+		}
+	}
+
+}
