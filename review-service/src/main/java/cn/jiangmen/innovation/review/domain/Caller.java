@@ -1,0 +1,36 @@
+package cn.jiangmen.innovation.review.domain;
+
+import java.util.Set;
+
+/**
+ * Who is calling, as far as review rules care. Managers and auditors see every item; experts see
+ * only items assigned to them (none until assignments exist); applicants never see reviews.
+ */
+public record Caller(String username, Set<String> roles) {
+
+	static final Set<String> SEE_ALL = Set.of("program-manager", "auditor", "service");
+
+	static final Set<String> MAY_OPEN = Set.of("program-manager", "service");
+
+	public Caller {
+		roles = Set.copyOf(roles);
+	}
+
+	public boolean seesAllItems() {
+		return this.roles.stream().anyMatch(SEE_ALL::contains);
+	}
+
+	public boolean isExpert() {
+		return this.roles.contains("expert");
+	}
+
+	/** Whether the caller may look at review items at all (the list may still be empty). */
+	public boolean mayListItems() {
+		return seesAllItems() || isExpert();
+	}
+
+	public boolean mayOpenReviews() {
+		return this.roles.stream().anyMatch(MAY_OPEN::contains);
+	}
+
+}

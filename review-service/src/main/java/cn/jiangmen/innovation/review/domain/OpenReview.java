@@ -1,0 +1,103 @@
+package cn.jiangmen.innovation.review.domain;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import cn.jiangmen.innovation.platform.error.FieldViolation;
+import cn.jiangmen.innovation.platform.error.InvalidInputException;
+
+/**
+ * The request to open the review of one item, validated: every bad field is named at once, before
+ * anything is written. Field names are those of the gRPC contract.
+ *
+ * @param idempotencyKey retries with the same key return the first answer
+ * @param owningContext the service that owns the item
+ * @param itemId the owner's id of the item
+ * @param title the item's title, for reviewers
+ * @param fieldCodes priority field codes, for matching experts
+ * @param organisationIds organisations on the item, for conflict-of-interest detection
+ * @param submittedAt when the owner accepted the submission, if known
+ */
+public record OpenReview(String idempotencyKey, OwningContext owningContext, UUID itemId, String title,
+		List<String> fieldCodes, List<UUID> organisationIds, Optional<Instant> submittedAt) {
+
+	public static final int MAX_KEY_LENGTH = 100;
+
+	public static final int MAX_TITLE_LENGTH = 300;
+
+	public static final int MAX_CODE_LENGTH = 64;
+
+	public OpenReview {
+		fieldCodes = List.copyOf(fieldCodes);
+		organisationIds = List.copyOf(organisationIds);
+	}
+
+	/**
+	 * Validates raw input. {@code owningContext} is null when the caller left it unspecified or sent
+	 * an unknown value.
+	 */
+	public static OpenReview of(String idempotencyKey, OwningContext owningContext, String itemId, String title,
+			List<String> fieldCodes, List<String> organisationIds, Optional<Instant> submittedAt) {
+		List<FieldViolation> violations = new ArrayList<>();
+		String key = idempotencyKey == null ? "" : idempotencyKey.strip();
+		if (key.isEmpty()) {
+			violations.add(new FieldViolation("idempotency_key", "required", "must not be blank"));
+		}
+		else if (key.length() > MAX_KEY_LENGTH) {
+			violations.add(new FieldViolation("idempotency_key", "too-long",
+					"must be at most " + MAX_KEY_LENGTH + " characters"));
+		}
+		if (owningContext == null) {
+			violations.add(new FieldViolation("owning_context", "required", "must be TALENT or PROJECT"));
+		}
+		UUID item = parseUuid(itemId, "item_id", violations);
+		String cleanTitle = title == null ? "" : title.strip();
+		if (cleanTitle.isEmpty()) {
+			violations.add(new FieldViolation("title", "required", "must not be blank"));
+		}
+		else if (cleanTitle.length() > MAX_TITLE_LENGTH) {
+			violations.add(new FieldViolation("title", "too-long", "must be at most " + MAX_TITLE_LENGTH + " characters"));
+		}
+		List<String> codes = new ArrayList<>();
+		for (int i = 0; i < fieldCodes.size(); i++) {
+			String code = fieldCodes.get(i) == null ? "" : fieldCodes.get(i).strip();
+			if (code.isEmpty() || code.length() > MAX_CODE_LENGTH) {
+				violations.add(new FieldViolation("field_codes[" + i + "]", "malformed",
+						"must be a field code of 1 to " + MAX_CODE_LENGTH + " characters"));
+			}
+			codes.add(code);
+		}
+		List<UUID> organisations = new ArrayList<>();
+		for (int i = 0; i < organisationIds.size(); i++) {
+			UUID organisation = parseUuid(organisationIds.get(i), "organisation_ids[" + i + "]", violations);
+			if (organisation != null) {
+				organisations.add(organisation);
+			}
+		}
+		if (!violations.isEmpty()) {
+			throw new InvalidInputException(violations);
+		}
+		// The database keeps microseconds: compare retries at that precision.
+		return new OpenReview(key, owningContext, item, cleanTitle, codes, organisations,
+				submittedAt.map(at -> at.truncatedTo(ChronoUnit.MICROS)));
+	}
+
+	private static UUID parseUuid(String text, String field, List<FieldViolation> violations) {
+		if (text == null || text.isBlank()) {
+			violations.add(new FieldViolation(field, "required", "must not be blank"));
+			return null;
+		}
+		try {
+			return UUID.fromString(text.strip());
+		}
+		catch (IllegalArgumentException ex) {
+			violations.add(new FieldViolation(field, "id.malformed", "must be a UUID"));
+			return null;
+		}
+	}
+
+}

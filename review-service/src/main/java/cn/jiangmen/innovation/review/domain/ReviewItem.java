@@ -1,0 +1,120 @@
+package cn.jiangmen.innovation.review.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * One item under expert review. Foundation version: opened from the owning service and waiting
+ * for a review round; panels, assignments, conflicts and scores grow on it.
+ */
+public final class ReviewItem {
+
+	private final ReviewItemId id;
+
+	private final String idempotencyKey;
+
+	private final OwningContext owningContext;
+
+	private final UUID itemId;
+
+	private final String title;
+
+	private final List<String> fieldCodes;
+
+	private final List<UUID> organisationIds;
+
+	private final Optional<Instant> submittedAt;
+
+	private final ReviewState state;
+
+	private final String openedBy;
+
+	private final Instant openedAt;
+
+	public ReviewItem(ReviewItemId id, String idempotencyKey, OwningContext owningContext, UUID itemId, String title,
+			List<String> fieldCodes, List<UUID> organisationIds, Optional<Instant> submittedAt, ReviewState state,
+			String openedBy, Instant openedAt) {
+		this.id = Objects.requireNonNull(id, "id");
+		this.idempotencyKey = Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+		this.owningContext = Objects.requireNonNull(owningContext, "owningContext");
+		this.itemId = Objects.requireNonNull(itemId, "itemId");
+		this.title = Objects.requireNonNull(title, "title");
+		this.fieldCodes = List.copyOf(fieldCodes);
+		this.organisationIds = List.copyOf(organisationIds);
+		this.submittedAt = Objects.requireNonNull(submittedAt, "submittedAt");
+		this.state = Objects.requireNonNull(state, "state");
+		this.openedBy = Objects.requireNonNull(openedBy, "openedBy");
+		this.openedAt = Objects.requireNonNull(openedAt, "openedAt");
+	}
+
+	/** A new item waits for a review round. */
+	public static ReviewItem open(OpenReview request, String openedBy, Instant now) {
+		return new ReviewItem(ReviewItemId.newId(), request.idempotencyKey(), request.owningContext(),
+				request.itemId(), request.title(), request.fieldCodes(), request.organisationIds(),
+				request.submittedAt(), ReviewState.AWAITING_ROUND, openedBy, now);
+	}
+
+	/**
+	 * Whether a retry carries the same request as the one that opened this item: same key and same
+	 * content. A key reused for different content is a client bug, not a retry.
+	 */
+	public boolean isSameRequestAs(OpenReview request) {
+		return this.idempotencyKey.equals(request.idempotencyKey()) && this.owningContext == request.owningContext()
+				&& this.itemId.equals(request.itemId()) && this.title.equals(request.title())
+				&& this.fieldCodes.equals(request.fieldCodes()) && this.organisationIds.equals(request.organisationIds())
+				&& this.submittedAt.equals(request.submittedAt());
+	}
+
+	/** Per-object rule: who may see this item. Experts will see assigned items once panels exist. */
+	public boolean isVisibleTo(Caller caller) {
+		return caller.seesAllItems();
+	}
+
+	public ReviewItemId id() {
+		return this.id;
+	}
+
+	public String idempotencyKey() {
+		return this.idempotencyKey;
+	}
+
+	public OwningContext owningContext() {
+		return this.owningContext;
+	}
+
+	public UUID itemId() {
+		return this.itemId;
+	}
+
+	public String title() {
+		return this.title;
+	}
+
+	public List<String> fieldCodes() {
+		return this.fieldCodes;
+	}
+
+	public List<UUID> organisationIds() {
+		return this.organisationIds;
+	}
+
+	public Optional<Instant> submittedAt() {
+		return this.submittedAt;
+	}
+
+	public ReviewState state() {
+		return this.state;
+	}
+
+	public String openedBy() {
+		return this.openedBy;
+	}
+
+	public Instant openedAt() {
+		return this.openedAt;
+	}
+
+}

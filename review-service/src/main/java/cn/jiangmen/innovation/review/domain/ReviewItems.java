@@ -1,0 +1,22 @@
+package cn.jiangmen.innovation.review.domain;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The store of review items, as the domain needs it (implemented in persistence). */
+public interface ReviewItems {
+
+	/**
+	 * Adds the item unless an item with the same idempotency key exists (waiting for a concurrent
+	 * writer of that key to finish). Returns false when the key was taken.
+	 */
+	boolean addIfKeyUnused(ReviewItem item);
+
+	Optional<ReviewItem> find(ReviewItemId id);
+
+	Optional<ReviewItem> findByIdempotencyKey(String idempotencyKey);
+
+	/** Newest first. */
+	List<ReviewItem> all(int offset, int limit);
+
+}

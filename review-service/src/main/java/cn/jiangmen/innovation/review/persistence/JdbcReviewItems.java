@@ -1,0 +1,97 @@
+package cn.jiangmen.innovation.review.persistence;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import cn.jiangmen.innovation.review.domain.OwningContext;
+import cn.jiangmen.innovation.review.domain.ReviewItem;
+import cn.jiangmen.innovation.review.domain.ReviewItemId;
+import cn.jiangmen.innovation.review.domain.ReviewItems;
+import cn.jiangmen.innovation.review.domain.ReviewState;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class JdbcReviewItems implements ReviewItems {
+
+	private static final String COLUMNS = "id, idempotency_key, owning_context, item_id, title, field_codes,"
+			+ " organisation_ids::text[] as organisation_ids, submitted_at, state, opened_by, opened_at";
+
+	private final JdbcClient jdbc;
+
+	JdbcReviewItems(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	public boolean addIfKeyUnused(ReviewItem item) {
+		// ON CONFLICT waits for a concurrent insert of the same key and then skips: exactly one wins.
+		int inserted = this.jdbc.sql("""
+				insert into review_item (id, idempotency_key, owning_context, item_id, title, field_codes,
+				                         organisation_ids, submitted_at, state, opened_by, opened_at)
+				values (:id, :key, :context, :itemId, :title, :fieldCodes, cast(:organisationIds as uuid[]), :submittedAt, :state,
+				        :openedBy, :openedAt)
+				on conflict (idempotency_key) do nothing
+				""")
+			.param("id", item.id().value())
+			.param("key", item.idempotencyKey())
+			.param("context", item.owningContext().name())
+			.param("itemId", item.itemId())
+			.param("title", item.title())
+			.param("fieldCodes", item.fieldCodes().toArray(String[]::new))
+			.param("organisationIds", item.organisationIds().stream().map(UUID::toString).toArray(String[]::new))
+			.param("submittedAt", item.submittedAt().map(Timestamp::from).orElse(null))
+			.param("state", item.state().name())
+			.param("openedBy", item.openedBy())
+			.param("openedAt", Timestamp.from(item.openedAt()))
+			.update();
+		return inserted == 1;
+	}
+
+	@Override
+	public Optional<ReviewItem> find(ReviewItemId id) {
+		return this.jdbc.sql("select " + COLUMNS + " from review_item where id = :id")
+			.param("id", id.value())
+			.query(JdbcReviewItems::map)
+			.optional();
+	}
+
+	@Override
+	public Optional<ReviewItem> findByIdempotencyKey(String idempotencyKey) {
+		return this.jdbc.sql("select " + COLUMNS + " from review_item where idempotency_key = :key")
+			.param("key", idempotencyKey)
+			.query(JdbcReviewItems::map)
+			.optional();
+	}
+
+	@Override
+	public List<ReviewItem> all(int offset, int limit) {
+		return this.jdbc.sql("select " + COLUMNS + " from review_item order by opened_at desc, id offset :offset limit :limit")
+			.param("offset", offset)
+			.param("limit", limit)
+			.query(JdbcReviewItems::map)
+			.list();
+	}
+
+	private static ReviewItem map(ResultSet rs, int row) throws SQLException {
+		Timestamp submittedAt = rs.getTimestamp("submitted_at");
+		return new ReviewItem(new ReviewItemId(rs.getObject("id", UUID.class)), rs.getString("idempotency_key"),
+				OwningContext.valueOf(rs.getString("owning_context")), rs.getObject("item_id", UUID.class),
+				rs.getString("title"), Arrays.asList((String[]) array(rs.getArray("field_codes"))),
+				Arrays.stream((String[]) array(rs.getArray("organisation_ids"))).map(UUID::fromString).toList(),
+				Optional.ofNullable(submittedAt).map(Timestamp::toInstant), ReviewState.valueOf(rs.getString("state")),
+				rs.getString("opened_by"), rs.getTimestamp("opened_at").toInstant());
+	}
+
+	private static Object array(Array array) throws SQLException {
+		return array.getArray();
+	}
+
+}

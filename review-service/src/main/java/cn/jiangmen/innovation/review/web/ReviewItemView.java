@@ -1,0 +1,19 @@
+package cn.jiangmen.innovation.review.web;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import cn.jiangmen.innovation.review.domain.ReviewItem;
+
+/** A review item as the REST API shows it. */
+public record ReviewItemView(UUID id, String owningContext, UUID itemId, String title, List<String> fieldCodes,
+		List<UUID> organisationIds, Instant submittedAt, String state, Instant openedAt) {
+
+	static ReviewItemView of(ReviewItem item) {
+		return new ReviewItemView(item.id().value(), item.owningContext().name(), item.itemId(), item.title(),
+				item.fieldCodes(), item.organisationIds(), item.submittedAt().orElse(null), item.state().name(),
+				item.openedAt());
+	}
+
+}
