@@ -1,0 +1,20 @@
+package cn.jiangmen.innovation.project.application;
+
+import cn.jiangmen.innovation.platform.security.CurrentUser;
+import cn.jiangmen.innovation.project.domain.Caller;
+import cn.jiangmen.innovation.project.domain.OrganisationId;
+
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/** The authenticated caller (REST or gRPC) as a domain {@link Caller}. */
+public final class Callers {
+
+	private Callers() {
+	}
+
+	public static Caller current() {
+		CurrentUser user = CurrentUser.from(SecurityContextHolder.getContext().getAuthentication());
+		return new Caller(user.username(), user.roles(), user.organisationId().map(OrganisationId::new));
+	}
+
+}
