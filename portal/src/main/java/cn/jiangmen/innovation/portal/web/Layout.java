@@ -1,0 +1,74 @@
+package cn.jiangmen.innovation.portal.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import cn.jiangmen.innovation.platform.security.Roles;
+import cn.jiangmen.innovation.portal.application.HomePage;
+import cn.jiangmen.innovation.portal.application.PortalUser;
+import cn.jiangmen.innovation.portal.config.LocaleConfiguration;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.web.servlet.support.RequestContextUtils;
+
+/**
+ * The model every page's layout needs (header, nav, language switch, logout form), for
+ * controllers (through {@link LayoutModelAdvice}) and for error pages rendered from exception
+ * handlers, which do not get {@code @ModelAttribute}s.
+ */
+final class Layout {
+
+	static final String USER = "currentUser";
+
+	private Layout() {
+	}
+
+	static void populate(Map<String, Object> model, HttpServletRequest request) {
+		PortalUser user = currentUser();
+		String csrf = CsrfCookie.token(request);
+		model.putIfAbsent(USER, user);
+		model.putIfAbsent("nav", nav(user, request.getRequestURI()));
+		model.putIfAbsent("csrfToken", csrf);
+		model.putIfAbsent("csrfField", CsrfCookie.FORM_FIELD);
+		model.putIfAbsent("hxHeaders", CsrfCookie.htmxHeaders(csrf));
+		Locale locale = RequestContextUtils.getLocale(request);
+		boolean english = LocaleConfiguration.ENGLISH.getLanguage().equals(locale.getLanguage());
+		// the switch offers the other language, keeping the current path
+		model.putIfAbsent("switchLang", english ? "zh-CN" : "en");
+		model.putIfAbsent("switchLangKey", english ? "lang.switch.zh" : "lang.switch.en");
+		model.putIfAbsent("switchLangTag", english ? "zh-CN" : "en");
+		model.putIfAbsent("currentPath", request.getRequestURI());
+	}
+
+	static PortalUser currentUser() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (authentication instanceof JwtAuthenticationToken) {
+			return PortalUser.from(authentication);
+		}
+		return null;
+	}
+
+	static List<NavLink> nav(PortalUser user, String path) {
+		List<NavLink> links = new ArrayList<>();
+		if (user == null) {
+			return links;
+		}
+		links.add(new NavLink("/", "nav.home", "/".equals(path)));
+		if (user.hasRole(Roles.APPLICANT)) {
+			links.add(new NavLink("/applications", "nav.applications", "/applications".equals(path)));
+		}
+		// the other roles' work lives in their home-page sections until its pages exist
+		for (HomePage.Section section : HomePage.of(user).sections()) {
+			if (section != HomePage.Section.APPLICANT) {
+				links.add(new NavLink("/#" + section.anchor(), "nav.section." + section.anchor(), false));
+			}
+		}
+		return links;
+	}
+
+}
