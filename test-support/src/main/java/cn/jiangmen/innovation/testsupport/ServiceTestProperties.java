@@ -1,0 +1,38 @@
+package cn.jiangmen.innovation.testsupport;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * Points a Spring Boot test at {@link TestInfrastructure}. Use from a {@code @DynamicPropertySource} method:
+ * <pre>{@code
+ * @DynamicPropertySource
+ * static void infrastructure(DynamicPropertyRegistry registry) {
+ *     ServiceTestProperties.register(registry, "talent_it");
+ * }
+ * }</pre>
+ */
+public final class ServiceTestProperties {
+
+    private ServiceTestProperties() {
+    }
+
+    /**
+     * Registers {@code spring.datasource.url/username/password} (the database is created if missing),
+     * {@code spring.data.redis.host/port}, {@code spring.security.oauth2.resourceserver.jwt.issuer-uri},
+     * {@code spring.security.oauth2.resourceserver.jwt.audiences=jiangmen-api},
+     * {@code spring.security.oauth2.client.provider.keycloak.issuer-uri} and {@code jiangmen.keycloak-url}.
+     */
+    public static void register(DynamicPropertyRegistry registry, String database) {
+        TestInfrastructure infra = TestInfrastructure.get();
+        String jdbcUrl = infra.jdbcUrl(database);
+        registry.add("spring.datasource.url", () -> jdbcUrl);
+        registry.add("spring.datasource.username", infra::dbUser);
+        registry.add("spring.datasource.password", infra::dbPassword);
+        registry.add("spring.data.redis.host", infra::redisHost);
+        registry.add("spring.data.redis.port", infra::redisPort);
+        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", infra::issuerUri);
+        registry.add("spring.security.oauth2.resourceserver.jwt.audiences", () -> KeycloakTokens.API_AUDIENCE);
+        registry.add("spring.security.oauth2.client.provider.keycloak.issuer-uri", infra::issuerUri);
+        registry.add("jiangmen.keycloak-url", infra::keycloakUrl);
+    }
+}
