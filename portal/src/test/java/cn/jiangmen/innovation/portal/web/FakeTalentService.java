@@ -1,0 +1,80 @@
+package cn.jiangmen.innovation.portal.web;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import cn.jiangmen.innovation.contracts.talent.v1.ApplicationSummary;
+import cn.jiangmen.innovation.contracts.talent.v1.ListApplicationsRequest;
+import cn.jiangmen.innovation.contracts.talent.v1.ListApplicationsResponse;
+import cn.jiangmen.innovation.contracts.talent.v1.TalentServiceGrpc;
+import io.grpc.Status;
+import io.grpc.stub.StreamObserver;
+
+/**
+ * talent-service as the portal sees it over gRPC, served in-process by a real gRPC server: answers
+ * with the given rows, fails with a status, or never answers (the deadline must end the call).
+ */
+class FakeTalentService extends TalentServiceGrpc.TalentServiceImplBase {
+
+	enum Mode {
+
+		ANSWER, FAIL, HANG
+
+	}
+
+	private volatile Mode mode = Mode.ANSWER;
+
+	private volatile Status failure = Status.UNAVAILABLE;
+
+	private volatile List<ApplicationSummary> applications = List.of();
+
+	private volatile String nextPageToken = "";
+
+	final List<ListApplicationsRequest> requests = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+	final List<StreamObserver<?>> hanging = new ArrayList<>();
+
+	void reset() {
+		this.mode = Mode.ANSWER;
+		this.applications = List.of();
+		this.nextPageToken = "";
+		this.requests.clear();
+	}
+
+	void answer(List<ApplicationSummary> applications, String nextPageToken) {
+		this.mode = Mode.ANSWER;
+		this.applications = List.copyOf(applications);
+		this.nextPageToken = nextPageToken;
+	}
+
+	void fail(Status status) {
+		this.mode = Mode.FAIL;
+		this.failure = status;
+	}
+
+	void hang() {
+		this.mode = Mode.HANG;
+	}
+
+	@Override
+	public void listApplications(ListApplicationsRequest request,
+			StreamObserver<ListApplicationsResponse> responseObserver) {
+		this.requests.add(request);
+		switch (this.mode) {
+			case ANSWER -> {
+				responseObserver.onNext(ListApplicationsResponse.newBuilder()
+					.addAllApplications(this.applications)
+					.setNextPageToken(this.nextPageToken)
+					.build());
+				responseObserver.onCompleted();
+			}
+			case FAIL -> responseObserver.onError(this.failure.withDescription("test failure").asRuntimeException());
+			case HANG -> {
+				synchronized (this.hanging) {
+					this.hanging.add(responseObserver);
+				}
+			}
+		}
+	}
+
+}

@@ -1,0 +1,146 @@
+package cn.jiangmen.innovation.portal.web;
+
+import jakarta.servlet.http.Cookie;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.cookie;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@PortalWebTest
+class HomePageTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Test
+	void applicantSeesTheirOrganisationAndApplicationsLinkInChineseByDefault() throws Exception {
+		this.mvc.perform(get("/").with(TestUsers.applicant()))
+			.andExpect(status().isOk())
+			.andExpect(content().contentTypeCompatibleWith("text/html"))
+			.andExpect(content().string(containsString("<html lang=\"zh-CN\">")))
+			.andExpect(content().string(containsString("江门市科技创新项目管理平台")))
+			.andExpect(content().string(containsString("欢迎，李华")))
+			.andExpect(content().string(containsString("id=\"applicant\"")))
+			.andExpect(content().string(containsString(TestUsers.ORGANISATION)))
+			.andExpect(content().string(containsString("href=\"/applications\"")))
+			.andExpect(content().string(containsString("申报人")))
+			.andExpect(content().string(containsString("开放中的申报指南")))
+			.andExpect(content().string(not(containsString("id=\"manager\""))))
+			.andExpect(content().string(not(containsString("id=\"expert\""))));
+	}
+
+	@Test
+	void managerSeesTheManagementSectionAndNoApplicantSection() throws Exception {
+		this.mvc.perform(get("/").with(TestUsers.manager()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"manager\"")))
+			.andExpect(content().string(containsString("项目主管")))
+			.andExpect(content().string(containsString("申报指南")))
+			.andExpect(content().string(containsString("href=\"/#manager\"")))
+			.andExpect(content().string(not(containsString("id=\"applicant\""))))
+			.andExpect(content().string(not(containsString("href=\"/applications\""))));
+	}
+
+	@Test
+	void aUserWithSeveralRolesSeesEachSection() throws Exception {
+		this.mvc
+			.perform(get("/").with(TestUsers.user("multi", "Multi", "expert", "finance-officer", "finance-approver",
+					"auditor", "admin")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"expert\"")))
+			.andExpect(content().string(containsString("您目前没有评审任务。")))
+			.andExpect(content().string(containsString("id=\"finance\"")))
+			.andExpect(content().string(containsString("编制拨付单和支付批次")))
+			.andExpect(content().string(containsString("审批拨付")))
+			.andExpect(content().string(containsString("id=\"auditor\"")))
+			.andExpect(content().string(containsString("id=\"admin\"")))
+			.andExpect(content().string(not(containsString("id=\"manager\""))));
+	}
+
+	@Test
+	void aUserWithoutRolesIsToldWhomToAsk() throws Exception {
+		this.mvc.perform(get("/").with(TestUsers.user("nobody", "Nobody")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("尚未分配角色")));
+	}
+
+	@Test
+	void langParameterSwitchesToEnglishAndRemembersItInACookie() throws Exception {
+		MvcResult result = this.mvc.perform(get("/").param("lang", "en").with(TestUsers.applicant()))
+			.andExpect(status().isOk())
+			.andExpect(cookie().value("JIANGMEN_LANG", "en"))
+			.andExpect(cookie().httpOnly("JIANGMEN_LANG", true))
+			.andExpect(content().string(containsString("<html lang=\"en\">")))
+			.andExpect(content().string(containsString("Jiangmen Innovation Programs")))
+			.andExpect(content().string(containsString("Welcome, 李华")))
+			.andExpect(content().string(containsString("Applicant")))
+			.andExpect(content().string(containsString("My applications")))
+			// the switch now offers Chinese
+			.andExpect(content().string(containsString("href=\"/?lang=zh-CN\"")))
+			.andReturn();
+		Cookie remembered = result.getResponse().getCookie("JIANGMEN_LANG");
+		this.mvc.perform(get("/").cookie(remembered).with(TestUsers.applicant()))
+			.andExpect(content().string(containsString("<html lang=\"en\">")));
+		this.mvc.perform(get("/").param("lang", "zh-CN").cookie(remembered).with(TestUsers.applicant()))
+			.andExpect(cookie().value("JIANGMEN_LANG", "zh-CN"))
+			.andExpect(content().string(containsString("<html lang=\"zh-CN\">")))
+			.andExpect(content().string(containsString("href=\"/?lang=en\"")));
+	}
+
+	@Test
+	void unsupportedLanguagesFallBackToChinese() throws Exception {
+		this.mvc.perform(get("/").param("lang", "fr").with(TestUsers.applicant()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("<html lang=\"zh-CN\">")));
+		this.mvc.perform(get("/").cookie(new Cookie("JIANGMEN_LANG", "de")).with(TestUsers.applicant()))
+			.andExpect(content().string(containsString("<html lang=\"zh-CN\">")));
+	}
+
+	@Test
+	void layoutHasSkipLinkLandmarksLogoutFormWithCsrfFieldAndHtmxHeader() throws Exception {
+		String html = this.mvc
+			.perform(get("/").cookie(new Cookie("XSRF-TOKEN", "3f2a7c1e-csrf")).with(TestUsers.applicant()))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(html).contains("class=\"skip-link\" href=\"#main\"")
+			.contains("<main id=\"main\"")
+			.contains("<header")
+			.contains("<nav class=\"site-nav\" aria-label=\"主导航\"")
+			.contains("<footer")
+			.contains("<form class=\"logout\" method=\"post\" action=\"/logout\">")
+			.contains("<input type=\"hidden\" name=\"_csrf\" value=\"3f2a7c1e-csrf\">")
+			.contains("hx-headers=\"{&quot;X-XSRF-TOKEN&quot;:&quot;3f2a7c1e-csrf&quot;}\"")
+			.contains("aria-current=\"page\"")
+			.doesNotContain("<script>")
+			.doesNotContain("<style");
+	}
+
+	@Test
+	void withoutATokenTheAnswerIs401() throws Exception {
+		this.mvc.perform(get("/"))
+			.andExpect(status().isUnauthorized())
+			.andExpect(header().string("WWW-Authenticate", containsString("Bearer")));
+		this.mvc.perform(get("/applications")).andExpect(status().isUnauthorized());
+	}
+
+	@Test
+	void staticResourcesAndProbesNeedNoToken() throws Exception {
+		this.mvc.perform(get("/css/portal.css")).andExpect(status().isOk());
+		this.mvc.perform(get("/js/portal.js")).andExpect(status().isOk());
+		this.mvc.perform(get("/images/logo.svg")).andExpect(status().isOk());
+		this.mvc.perform(get("/webjars/htmx.org/dist/htmx.min.js")).andExpect(status().isOk());
+	}
+
+}

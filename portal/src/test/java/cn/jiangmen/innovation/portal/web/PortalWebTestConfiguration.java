@@ -1,0 +1,97 @@
+package cn.jiangmen.innovation.portal.web;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import cn.jiangmen.innovation.platform.grpc.BearerTokenClientInterceptor;
+import cn.jiangmen.innovation.portal.application.TalentApplicationsClient;
+import cn.jiangmen.innovation.portal.config.PortalProperties;
+import cn.jiangmen.innovation.portal.config.PortalSecurityConfiguration;
+import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
+import io.grpc.Server;
+import io.grpc.ServerCall;
+import io.grpc.ServerCallHandler;
+import io.grpc.ServerInterceptor;
+import io.grpc.ServerInterceptors;
+import io.grpc.inprocess.InProcessChannelBuilder;
+import io.grpc.inprocess.InProcessServerBuilder;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.grpc.client.ChannelBuilderOptions;
+import org.springframework.grpc.client.GrpcChannelFactory;
+
+/**
+ * What a web slice of the portal needs beyond controllers: its security chain and properties, the
+ * real talent client, and a real in-process gRPC server standing in for talent-service, reached
+ * through platform's bearer-token interceptor just as in production.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+@EnableConfigurationProperties(PortalProperties.class)
+@Import({ PortalSecurityConfiguration.class, TalentApplicationsClient.class })
+class PortalWebTestConfiguration {
+
+	static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("Authorization",
+			Metadata.ASCII_STRING_MARSHALLER);
+
+	/** The Authorization metadata of every call talent-service received. */
+	static final class ReceivedTokens {
+
+		final List<String> values = new CopyOnWriteArrayList<>();
+
+	}
+
+	private final String serverName = "talent-" + UUID.randomUUID();
+
+	@Bean
+	FakeTalentService fakeTalentService() {
+		return new FakeTalentService();
+	}
+
+	@Bean
+	ReceivedTokens receivedTokens() {
+		return new ReceivedTokens();
+	}
+
+	@Bean(destroyMethod = "shutdownNow")
+	Server talentServer(FakeTalentService service, ReceivedTokens tokens) throws IOException {
+		ServerInterceptor capture = new ServerInterceptor() {
+			@Override
+			public <ReqT, RespT> ServerCall.Listener<ReqT> interceptCall(ServerCall<ReqT, RespT> call, Metadata headers,
+					ServerCallHandler<ReqT, RespT> next) {
+				String authorization = headers.get(AUTHORIZATION);
+				tokens.values.add(authorization == null ? "" : authorization);
+				return next.startCall(call, headers);
+			}
+		};
+		return InProcessServerBuilder.forName(this.serverName)
+			.directExecutor()
+			.addService(ServerInterceptors.intercept(service, capture))
+			.build()
+			.start();
+	}
+
+	@Bean
+	GrpcChannelFactory grpcChannelFactory(Server talentServer) {
+		return new GrpcChannelFactory() {
+			@Override
+			public boolean supports(String target) {
+				return true;
+			}
+
+			@Override
+			public ManagedChannel createChannel(String target, ChannelBuilderOptions options) {
+				return InProcessChannelBuilder.forName(PortalWebTestConfiguration.this.serverName)
+					.directExecutor()
+					.intercept(new BearerTokenClientInterceptor(() -> null))
+					.build();
+			}
+		};
+	}
+
+}
