@@ -46,11 +46,13 @@ final class LocalKeycloak {
     private final Process process;
     private final String url;
     private final Duration startup;
+    private final Path instanceTmp;
 
-    private LocalKeycloak(Process process, String url, Duration startup) {
+    private LocalKeycloak(Process process, String url, Duration startup, Path instanceTmp) {
         this.process = process;
         this.url = url;
         this.startup = startup;
+        this.instanceTmp = instanceTmp;
     }
 
     String url() {
@@ -120,7 +122,7 @@ final class LocalKeycloak {
                         + version + " at " + url + ": " + String.join(" ", command) + System.lineSeparator(),
                         StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
                 Process process = builder.start();
-                LocalKeycloak keycloak = new LocalKeycloak(process, url, null);
+                LocalKeycloak keycloak = new LocalKeycloak(process, url, null, instanceTmp);
                 try {
                     awaitRealm(process, url, timeout, logFile);
                 } catch (RuntimeException e) {
@@ -130,7 +132,7 @@ final class LocalKeycloak {
                 Duration startup = Duration.between(begin, Instant.now());
                 log.info("Keycloak {} ready at {} in {} s (pid {}, log {})", version, url,
                         startup.toMillis() / 1000.0, process.pid(), logFile.toAbsolutePath());
-                return new LocalKeycloak(process, url, startup);
+                return new LocalKeycloak(process, url, startup, instanceTmp);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("could not start Keycloak from " + zip, e);
@@ -138,6 +140,18 @@ final class LocalKeycloak {
     }
 
     void stop() {
+        try {
+            stopProcess();
+        } finally {
+            try {
+                deleteRecursively(instanceTmp);
+            } catch (IOException | RuntimeException e) {
+                // best effort
+            }
+        }
+    }
+
+    private void stopProcess() {
         if (!process.isAlive()) {
             return;
         }
