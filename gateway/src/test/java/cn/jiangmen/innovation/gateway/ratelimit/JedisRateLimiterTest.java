@@ -33,31 +33,39 @@ class JedisRateLimiterTest {
 		connections.destroy();
 	}
 
-	private static JedisRateLimiter limiter(int replenishRate, long burst) {
-		return new JedisRateLimiter(redis,
-				new JedisRateLimiter.Config().setReplenishRate(replenishRate).setBurstCapacity(burst), null);
+	/**
+	 * The script counts in whole seconds of Redis TIME, so a second may tick between two calls
+	 * and refill {@code replenishRate} tokens. Tests therefore request many tokens per call at
+	 * 1 token/s: a refused call stays refused for far longer than the test runs.
+	 */
+	private static JedisRateLimiter limiter(int replenishRate, long burst, int requested) {
+		return new JedisRateLimiter(redis, new JedisRateLimiter.Config().setReplenishRate(replenishRate)
+			.setBurstCapacity(burst)
+			.setRequestedTokens(requested), null);
 	}
 
 	@Test
 	void allowsTheBurstThenRefusesWithHeaders() {
-		JedisRateLimiter limiter = limiter(1, 3);
+		JedisRateLimiter limiter = limiter(1, 300, 100);
 		String route = "route-" + UUID.randomUUID();
-		for (int remaining = 2; remaining >= 0; remaining--) {
+		for (int i = 0; i < 3; i++) {
 			Response response = limiter.isAllowed(route, "user:a").block();
 			assertThat(response.isAllowed()).isTrue();
-			assertThat(response.getHeaders()).containsEntry("X-RateLimit-Remaining", Integer.toString(remaining));
+			// 200, 100, 0 left (plus at most a few refilled tokens if seconds ticked)
+			assertThat(Long.parseLong(response.getHeaders().get("X-RateLimit-Remaining"))).isBetween(200L - 100 * i,
+					205L - 100 * i);
 		}
 		Response refused = limiter.isAllowed(route, "user:a").block();
 		assertThat(refused.isAllowed()).isFalse();
-		assertThat(refused.getHeaders()).containsEntry("X-RateLimit-Remaining", "0")
-			.containsEntry("X-RateLimit-Replenish-Rate", "1")
-			.containsEntry("X-RateLimit-Burst-Capacity", "3")
-			.containsEntry("X-RateLimit-Requested-Tokens", "1");
+		assertThat(refused.getHeaders()).containsEntry("X-RateLimit-Replenish-Rate", "1")
+			.containsEntry("X-RateLimit-Burst-Capacity", "300")
+			.containsEntry("X-RateLimit-Requested-Tokens", "100");
+		assertThat(Long.parseLong(refused.getHeaders().get("X-RateLimit-Remaining"))).isLessThan(100);
 	}
 
 	@Test
 	void keysAreSeparatePerUserAndExpireInRedis() {
-		JedisRateLimiter limiter = limiter(1, 1);
+		JedisRateLimiter limiter = limiter(1, 100, 100);
 		String route = "route-" + UUID.randomUUID();
 		assertThat(limiter.isAllowed(route, "user:a").block().isAllowed()).isTrue();
 		assertThat(limiter.isAllowed(route, "user:a").block().isAllowed()).isFalse();
@@ -71,8 +79,8 @@ class JedisRateLimiterTest {
 	@Test
 	void replicasShareOneBucket() {
 		// two gateway replicas = two limiter instances over the same Redis
-		JedisRateLimiter replicaA = limiter(1, 2);
-		JedisRateLimiter replicaB = limiter(1, 2);
+		JedisRateLimiter replicaA = limiter(1, 100, 50);
+		JedisRateLimiter replicaB = limiter(1, 100, 50);
 		String route = "route-" + UUID.randomUUID();
 		assertThat(replicaA.isAllowed(route, "ip:10.0.0.1").block().isAllowed()).isTrue();
 		assertThat(replicaB.isAllowed(route, "ip:10.0.0.1").block().isAllowed()).isTrue();
@@ -82,12 +90,12 @@ class JedisRateLimiterTest {
 
 	@Test
 	void tokensRefillOverTime() throws InterruptedException {
-		JedisRateLimiter limiter = limiter(1, 1);
+		JedisRateLimiter limiter = limiter(1, 2, 2);
 		String route = "route-" + UUID.randomUUID();
 		assertThat(limiter.isAllowed(route, "user:c").block().isAllowed()).isTrue();
 		assertThat(limiter.isAllowed(route, "user:c").block().isAllowed()).isFalse();
-		// the script uses Redis TIME in whole seconds: after 2 s at least one token is back
-		Thread.sleep(2100);
+		// 1 token/s in whole seconds of Redis TIME: after 3 s both tokens are back
+		Thread.sleep(3100);
 		assertThat(limiter.isAllowed(route, "user:c").block().isAllowed()).isTrue();
 	}
 
