@@ -41,6 +41,16 @@ final class LocalKeycloak {
 
     private static final Logger log = LoggerFactory.getLogger(LocalKeycloak.class);
     private static final String DEFAULT_VERSION = "26.5.6";
+    /** $1 = pid of the test JVM, $2.. = kc.sh and its arguments. */
+    private static final String WATCHDOG = """
+            jvm="$1"; shift
+            bash "$@" &
+            kc=$!
+            trap 'kill -TERM $kc 2>/dev/null; wait $kc; exit 143' TERM INT
+            while kill -0 "$jvm" 2>/dev/null && kill -0 $kc 2>/dev/null; do sleep 1; done
+            kill -TERM $kc 2>/dev/null
+            wait $kc
+            """;
     private static final Pattern ZIP_NAME = Pattern.compile("keycloak-quarkus-dist-(.+)\\.zip");
 
     private final Process process;
@@ -94,6 +104,7 @@ final class LocalKeycloak {
             // Quarkus (writes lib/), and data/import is shared, so starts from the same directory are serialised.
             try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                  FileLock ignored = channel.lock()) {
+                Instant locked = Instant.now();
                 Path home = unpackOnce(zip, base, version);
                 Path importDir = home.resolve("data").resolve("import");
                 Files.createDirectories(importDir);
@@ -103,7 +114,11 @@ final class LocalKeycloak {
                 int managementPort = freePort();
                 String url = "http://localhost:" + port;
                 Path instanceTmp = Files.createTempDirectory("jiangmen-keycloak-instance-");
-                List<String> command = List.of("bash", home.resolve("bin").resolve("kc.sh").toString(), "start-dev",
+                // A small bash watchdog runs kc.sh and stops it when this JVM disappears without running its
+                // shutdown hook (e.g. a killed surefire fork), so no Keycloak is left behind.
+                List<String> command = List.of("bash", "-c", WATCHDOG, "jiangmen-keycloak-watchdog",
+                        String.valueOf(ProcessHandle.current().pid()),
+                        home.resolve("bin").resolve("kc.sh").toString(), "start-dev",
                         "--http-port=" + port,
                         "--http-management-port=" + managementPort,
                         "--hostname=" + url,
@@ -119,7 +134,8 @@ final class LocalKeycloak {
                 env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", TestInfrastructure.KEYCLOAK_ADMIN_PASSWORD);
                 env.put("JAVA_OPTS_APPEND", "-Djava.io.tmpdir=" + instanceTmp);
                 Files.writeString(logFile, System.lineSeparator() + "===== " + Instant.now() + " starting Keycloak "
-                        + version + " at " + url + ": " + String.join(" ", command) + System.lineSeparator(),
+                        + version + " at " + url + ": " + String.join(" ", command.subList(5, command.size()))
+                        + System.lineSeparator(),
                         StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
                 Process process = builder.start();
                 LocalKeycloak keycloak = new LocalKeycloak(process, url, null, instanceTmp);
@@ -130,8 +146,9 @@ final class LocalKeycloak {
                     throw e;
                 }
                 Duration startup = Duration.between(begin, Instant.now());
-                log.info("Keycloak {} ready at {} in {} s (pid {}, log {})", version, url,
-                        startup.toMillis() / 1000.0, process.pid(), logFile.toAbsolutePath());
+                log.info("Keycloak {} ready at {} in {} s ({} s waiting for other JVMs' starts, {} s starting; pid {}, log {})",
+                        version, url, startup.toMillis() / 1000.0, Duration.between(begin, locked).toMillis() / 1000.0,
+                        Duration.between(locked, Instant.now()).toMillis() / 1000.0, process.pid(), logFile.toAbsolutePath());
                 return new LocalKeycloak(process, url, startup, instanceTmp);
             }
         } catch (IOException e) {
