@@ -9,6 +9,7 @@ import cn.jiangmen.innovation.platform.security.Roles;
 import cn.jiangmen.innovation.portal.application.HomePage;
 import cn.jiangmen.innovation.portal.application.PortalUser;
 import cn.jiangmen.innovation.portal.config.LocaleConfiguration;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.security.core.Authentication;
@@ -32,7 +33,7 @@ final class Layout {
 		PortalUser user = currentUser();
 		String csrf = CsrfCookie.token(request);
 		model.putIfAbsent(USER, user);
-		model.putIfAbsent("nav", nav(user, request.getRequestURI()));
+		model.putIfAbsent("nav", nav(user, originalPath(request)));
 		model.putIfAbsent("csrfToken", csrf);
 		model.putIfAbsent("csrfField", CsrfCookie.FORM_FIELD);
 		model.putIfAbsent("hxHeaders", CsrfCookie.htmxHeaders(csrf));
@@ -42,7 +43,13 @@ final class Layout {
 		model.putIfAbsent("switchLang", english ? "zh-CN" : "en");
 		model.putIfAbsent("switchLangKey", english ? "lang.switch.zh" : "lang.switch.en");
 		model.putIfAbsent("switchLangTag", english ? "zh-CN" : "en");
-		model.putIfAbsent("currentPath", request.getRequestURI());
+		model.putIfAbsent("currentPath", originalPath(request));
+	}
+
+	/** On an error dispatch, the page that failed (so the language switch stays on it). */
+	static String originalPath(HttpServletRequest request) {
+		Object failed = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+		return failed instanceof String path && !path.isBlank() ? path : request.getRequestURI();
 	}
 
 	static PortalUser currentUser() {

@@ -1,0 +1,67 @@
+package cn.jiangmen.innovation.portal.web;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import cn.jiangmen.innovation.contracts.talent.v1.ApplicationStatus;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+/**
+ * Writes rendered pages to a folder for a visual check in a browser (serve the folder together
+ * with src/main/resources/static). Off unless {@code -Dportal.snapshots=<dir>} is given.
+ */
+@PortalWebTest
+@EnabledIfSystemProperty(named = "portal.snapshots", matches = ".+")
+class PageSnapshotTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	FakeTalentService talent;
+
+	@Test
+	void writeSnapshots() throws Exception {
+		Path dir = Path.of(System.getProperty("portal.snapshots"));
+		Files.createDirectories(dir);
+		RequestPostProcessor both = TestUsers.user("applicant1", "李华", "applicant", "program-manager");
+		write(dir, "home-zh.html", "/", null, TestUsers.applicant());
+		write(dir, "home-multi-en.html", "/", "en", TestUsers.user("multi", "Li Hua", "applicant", "expert",
+				"program-manager", "finance-officer", "auditor", "admin"));
+		write(dir, "home-manager-zh.html", "/", null, both);
+		this.talent.answer(List.of(
+				ApplicationsPageTest.summary("a1", "海洋工程装备创新团队", ApplicationStatus.APPLICATION_STATUS_SUBMITTED,
+						"2026-03-01T02:30:00Z"),
+				ApplicationsPageTest.summary("a2", "半导体照明（LED 背光模组）创新团队", ApplicationStatus.APPLICATION_STATUS_DRAFT,
+						"2026-02-28T16:05:00Z"),
+				ApplicationsPageTest.summary("a3", "智能制造装备领军人才", ApplicationStatus.APPLICATION_STATUS_AWARDED,
+						"2026-01-12T08:00:00Z")),
+				"");
+		write(dir, "applications-zh.html", "/applications", null, TestUsers.applicant());
+		this.talent.answer(List.of(), "");
+		write(dir, "applications-empty-en.html", "/applications", "en", TestUsers.applicant());
+		this.talent.fail(io.grpc.Status.UNAVAILABLE);
+		write(dir, "applications-error-zh.html", "/applications", null, TestUsers.applicant());
+		write(dir, "error-404-zh.html", "/nothing-here", null, TestUsers.applicant());
+		this.talent.reset();
+	}
+
+	private void write(Path dir, String file, String path, String lang, RequestPostProcessor user) throws Exception {
+		var request = get(path).with(user);
+		if (lang != null) {
+			request = request.param("lang", lang);
+		}
+		String html = this.mvc.perform(request).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		Files.writeString(dir.resolve(file), html, StandardCharsets.UTF_8);
+	}
+
+}
