@@ -47,7 +47,7 @@ class BrowserLanguageIT {
 		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
 		browser.get(suite.gatewayUrl() + "/");
 
-		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("manager");
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("applicant1");
 		browser.findElement(By.id("password")).sendKeys("demo");
 		browser.findElement(By.id("kc-login")).click();
 
