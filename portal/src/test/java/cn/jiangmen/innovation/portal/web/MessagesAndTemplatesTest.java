@@ -27,26 +27,43 @@ class MessagesAndTemplatesTest {
 
 	static final Pattern CJK = Pattern.compile("[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}\\p{IsHangul}\\u3000-\\u303f\\uff00-\\uffef]");
 
+	/** Every basename of spring.messages.basename: one bundle per bounded context keeps edits apart. */
+	static final List<String> BUNDLES = List.of("messages", "i18n/talent", "i18n/review");
+
 	static final Pattern MESSAGE_KEY = Pattern.compile("#\\{([a-zA-Z0-9_.-]+)[}(]");
 
 	@Test
 	void everyEnglishKeyHasAChineseTranslationAndViceVersa() throws IOException {
-		Set<String> english = keys("messages.properties");
-		Set<String> chinese = keys("messages_zh_CN.properties");
-		assertThat(english).isNotEmpty();
-		assertThat(chinese).as("keys only in messages.properties").containsAll(english);
-		assertThat(english).as("keys only in messages_zh_CN.properties").containsAll(chinese);
+		for (String bundle : BUNDLES) {
+			Set<String> english = keys(bundle + ".properties");
+			Set<String> chinese = keys(bundle + "_zh_CN.properties");
+			assertThat(chinese).as("keys only in %s.properties", bundle).containsAll(english);
+			assertThat(english).as("keys only in %s_zh_CN.properties", bundle).containsAll(chinese);
+		}
+		assertThat(allEnglishKeys()).isNotEmpty();
+	}
+
+	@Test
+	void noKeyIsDefinedInTwoBundles() throws IOException {
+		Set<String> seen = new TreeSet<>();
+		for (String bundle : BUNDLES) {
+			for (String key : keys(bundle + ".properties")) {
+				assertThat(seen.add(key)).as("%s defined again in %s", key, bundle).isTrue();
+			}
+		}
 	}
 
 	@Test
 	void chineseMessagesAreNotLeftInEnglish() throws IOException {
-		Properties chinese = load("messages_zh_CN.properties");
 		List<String> untranslated = new ArrayList<>();
-		for (String key : chinese.stringPropertyNames()) {
-			String value = chinese.getProperty(key);
-			boolean exempt = key.startsWith("lang.switch.") || key.equals("format.datetime");
-			if (!exempt && !CJK.matcher(value).find()) {
-				untranslated.add(key);
+		for (String bundle : BUNDLES) {
+			Properties chinese = load(bundle + "_zh_CN.properties");
+			for (String key : chinese.stringPropertyNames()) {
+				String value = chinese.getProperty(key);
+				boolean exempt = key.startsWith("lang.switch.") || key.startsWith("format.");
+				if (!exempt && !CJK.matcher(value).find()) {
+					untranslated.add(key);
+				}
 			}
 		}
 		assertThat(untranslated).as("zh_CN values without any Chinese").isEmpty();
@@ -67,7 +84,7 @@ class MessagesAndTemplatesTest {
 
 	@Test
 	void everyLiteralMessageKeyUsedInTemplatesExists() throws IOException {
-		Set<String> english = keys("messages.properties");
+		Set<String> english = allEnglishKeys();
 		for (Path template : templates()) {
 			Matcher keys = MESSAGE_KEY.matcher(Files.readString(template));
 			while (keys.find()) {
@@ -110,6 +127,14 @@ class MessagesAndTemplatesTest {
 			assertThat(html).isNotEmpty();
 			return html;
 		}
+	}
+
+	static Set<String> allEnglishKeys() throws IOException {
+		Set<String> all = new TreeSet<>();
+		for (String bundle : BUNDLES) {
+			all.addAll(keys(bundle + ".properties"));
+		}
+		return all;
 	}
 
 	static Set<String> keys(String bundle) throws IOException {
