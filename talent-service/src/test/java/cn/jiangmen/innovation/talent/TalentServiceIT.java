@@ -102,7 +102,7 @@ class TalentServiceIT {
 		assertThat(readiness.status()).isEqualTo(200);
 		assertThat(readiness.json().get("status").asString()).isEqualTo("UP");
 		assertThat(this.http.get("/actuator/health/liveness", null).status()).isEqualTo(200);
-		assertThat(this.http.get("/actuator/prometheus", null).body()).contains("jvm_memory_used_bytes");
+		assertThat(this.http.get("/actuator/prometheus", null, "text/plain").body()).contains("jvm_memory_used_bytes");
 	}
 
 	@Test

@@ -32,9 +32,13 @@ public final class HttpProbe {
 	}
 
 	public Response get(String path, String bearerToken) {
+		return get(path, bearerToken, "application/json");
+	}
+
+	public Response get(String path, String bearerToken, String accept) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.baseUrl + path))
 			.timeout(Duration.ofSeconds(20))
-			.header("Accept", "application/json");
+			.header("Accept", accept);
 		if (bearerToken != null) {
 			request.header("Authorization", "Bearer " + bearerToken);
 		}
