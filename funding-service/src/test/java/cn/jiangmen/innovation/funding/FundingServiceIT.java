@@ -17,19 +17,19 @@ import cn.jiangmen.innovation.contracts.funding.v1.CommitAwardRequest;
 import cn.jiangmen.innovation.contracts.funding.v1.CommitAwardResponse;
 import cn.jiangmen.innovation.contracts.funding.v1.CommitmentState;
 import cn.jiangmen.innovation.contracts.funding.v1.FundingServiceGrpc;
+import cn.jiangmen.innovation.testsupport.BadToken;
 import cn.jiangmen.innovation.testsupport.ServiceTestProperties;
 import cn.jiangmen.innovation.testsupport.TestInfrastructure;
 import cn.jiangmen.innovation.testsupport.client.GrpcChannels;
 import cn.jiangmen.innovation.testsupport.client.HttpProbe;
-import com.google.rpc.BadRequest;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.protobuf.StatusProto;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -126,7 +126,7 @@ class FundingServiceIT {
 		assertThatThrownBy(() -> stub(infra.tokens().accessToken("officer")).commitAward(request(key, this.budgetCode, 200L)))
 			.isInstanceOfSatisfying(StatusRuntimeException.class, ex -> {
 				assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
-				assertThat(fields(ex)).containsExactly("idempotency_key");
+				assertThat(GrpcChannels.fieldViolations(ex)).containsExactly("idempotency_key");
 			});
 		assertThat(committed(this.budgetCode)).isEqualTo(100L);
 	}
@@ -268,13 +268,13 @@ class FundingServiceIT {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "missing", "expired", "wrong-audience", "foreign-signed" })
-	void badTokensAreRefusedOnRestAndGrpc(String kind) {
-		HttpProbe.Response response = this.http.get("/api/funding/budgets", badToken(kind));
+	@EnumSource(BadToken.class)
+	void badTokensAreRefusedOnRestAndGrpc(BadToken kind) {
+		HttpProbe.Response response = this.http.get("/api/funding/budgets", kind.forUser(infra.tokens(), "officer"));
 		assertThat(response.status()).isEqualTo(401);
 		assertThat(response.header("Content-Type")).startsWith("application/problem+json");
 		String key = "token-" + UUID.randomUUID();
-		assertThatThrownBy(() -> stub(badToken(kind)).commitAward(request(key, this.budgetCode, 100L)))
+		assertThatThrownBy(() -> stub(kind.forUser(infra.tokens(), "officer")).commitAward(request(key, this.budgetCode, 100L)))
 			.isInstanceOfSatisfying(StatusRuntimeException.class,
 					ex -> assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED));
 		assertThat(count("select count(*) from commitment where idempotency_key = :p", key)).isZero();
@@ -316,7 +316,7 @@ class FundingServiceIT {
 		}
 		catch (StatusRuntimeException ex) {
 			assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
-			return fields(ex);
+			return GrpcChannels.fieldViolations(ex);
 		}
 		throw new AssertionError("Expected INVALID_ARGUMENT");
 	}
@@ -358,31 +358,6 @@ class FundingServiceIT {
 
 	private int count(String sql, String parameter) {
 		return this.jdbc.sql(sql).param("p", parameter).query(Integer.class).single();
-	}
-
-	private String badToken(String kind) {
-		return switch (kind) {
-			case "missing" -> null;
-			case "expired" -> infra.tokens().expiredToken("officer");
-			case "wrong-audience" -> infra.tokens().wrongAudienceToken("officer");
-			case "foreign-signed" -> infra.tokens().foreignSignedToken("officer");
-			default -> throw new IllegalArgumentException(kind);
-		};
-	}
-
-	private static List<String> fields(StatusRuntimeException ex) {
-		try {
-			return StatusProto.fromThrowable(ex)
-				.getDetails(0)
-				.unpack(BadRequest.class)
-				.getFieldViolationsList()
-				.stream()
-				.map(BadRequest.FieldViolation::getField)
-				.toList();
-		}
-		catch (com.google.protobuf.InvalidProtocolBufferException e) {
-			throw new AssertionError(e);
-		}
 	}
 
 	private static int unusedPort() {

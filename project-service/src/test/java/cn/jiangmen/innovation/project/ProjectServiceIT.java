@@ -7,19 +7,19 @@ import cn.jiangmen.innovation.contracts.project.v1.GetMilestoneStatusRequest;
 import cn.jiangmen.innovation.contracts.project.v1.GetMilestoneStatusResponse;
 import cn.jiangmen.innovation.contracts.project.v1.MilestoneState;
 import cn.jiangmen.innovation.contracts.project.v1.ProjectServiceGrpc;
+import cn.jiangmen.innovation.testsupport.BadToken;
 import cn.jiangmen.innovation.testsupport.ServiceTestProperties;
 import cn.jiangmen.innovation.testsupport.TestInfrastructure;
 import cn.jiangmen.innovation.testsupport.client.GrpcChannels;
 import cn.jiangmen.innovation.testsupport.client.HttpProbe;
-import com.google.rpc.BadRequest;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.protobuf.StatusProto;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -150,7 +150,7 @@ class ProjectServiceIT {
 				GetMilestoneStatusRequest.newBuilder().setProjectId("p").setMilestoneId(this.reported1.toString()).build()))
 			.isInstanceOfSatisfying(StatusRuntimeException.class, ex -> {
 				assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
-				assertThat(fields(ex)).containsExactly("project_id");
+				assertThat(GrpcChannels.fieldViolations(ex)).containsExactly("project_id");
 			});
 	}
 
@@ -208,14 +208,14 @@ class ProjectServiceIT {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "missing", "expired", "wrong-audience", "foreign-signed" })
-	void badTokensAreRefusedOnRestAndGrpc(String kind) {
+	@EnumSource(BadToken.class)
+	void badTokensAreRefusedOnRestAndGrpc(BadToken kind) {
 		HttpProbe.Response response = this.http.postJson(path(this.project1, this.reported1) + "/acceptance",
-				badToken(kind), "{}");
+				kind.forUser(infra.tokens(), "manager"), "{}");
 		assertThat(response.status()).isEqualTo(401);
 		assertThat(response.header("Content-Type")).startsWith("application/problem+json");
 		assertThat(state(this.reported1)).isEqualTo("REPORTED");
-		assertThatThrownBy(() -> stub(badToken(kind)).getMilestoneStatus(request(this.project1, this.reported1)))
+		assertThatThrownBy(() -> stub(kind.forUser(infra.tokens(), "manager")).getMilestoneStatus(request(this.project1, this.reported1)))
 			.isInstanceOfSatisfying(StatusRuntimeException.class,
 					ex -> assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED));
 	}
@@ -257,31 +257,6 @@ class ProjectServiceIT {
 			.param("state", state)
 			.update();
 		return id;
-	}
-
-	private String badToken(String kind) {
-		return switch (kind) {
-			case "missing" -> null;
-			case "expired" -> infra.tokens().expiredToken("manager");
-			case "wrong-audience" -> infra.tokens().wrongAudienceToken("manager");
-			case "foreign-signed" -> infra.tokens().foreignSignedToken("manager");
-			default -> throw new IllegalArgumentException(kind);
-		};
-	}
-
-	private static List<String> fields(StatusRuntimeException ex) {
-		try {
-			return StatusProto.fromThrowable(ex)
-				.getDetails(0)
-				.unpack(BadRequest.class)
-				.getFieldViolationsList()
-				.stream()
-				.map(BadRequest.FieldViolation::getField)
-				.toList();
-		}
-		catch (com.google.protobuf.InvalidProtocolBufferException e) {
-			throw new AssertionError(e);
-		}
 	}
 
 }

@@ -2,6 +2,7 @@ package cn.jiangmen.innovation.systemtests;
 
 import cn.jiangmen.innovation.contracts.talent.v1.ListApplicationsRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.TalentServiceGrpc;
+import cn.jiangmen.innovation.testsupport.BadToken;
 import cn.jiangmen.innovation.testsupport.KeycloakTokens;
 import cn.jiangmen.innovation.testsupport.client.GrpcChannels;
 import cn.jiangmen.innovation.testsupport.client.HttpProbe;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -40,26 +41,26 @@ class TokenRefusalIT {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "missing", "expired", "wrong-audience", "foreign-signed" })
-	void gatewayRefusesWith401ProblemNotARedirect(String kind) {
-		HttpProbe.Response response = new HttpProbe(suite.gatewayUrl()).get("/api/talent/applications", token(kind));
+	@EnumSource(BadToken.class)
+	void gatewayRefusesWith401ProblemNotARedirect(BadToken kind) {
+		HttpProbe.Response response = new HttpProbe(suite.gatewayUrl()).get("/api/talent/applications", kind.forUser(tokens(), "applicant1"));
 		assertThat(response.status()).isEqualTo(401);
 		assertThat(response.header("Location")).isNull();
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "missing", "expired", "wrong-audience", "foreign-signed" })
-	void serviceRestEndpointRefuses(String kind) {
+	@EnumSource(BadToken.class)
+	void serviceRestEndpointRefuses(BadToken kind) {
 		HttpProbe.Response response = new HttpProbe("http://localhost:" + suite.app("talent-service").httpPort())
-			.get("/api/talent/applications", token(kind));
+			.get("/api/talent/applications", kind.forUser(tokens(), "applicant1"));
 		assertThat(response.status()).isEqualTo(401);
 		assertThat(response.header("Content-Type")).startsWith("application/problem+json");
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "missing", "expired", "wrong-audience", "foreign-signed" })
-	void serviceGrpcMethodRefuses(String kind) {
-		assertThatThrownBy(() -> GrpcChannels.withToken(TalentServiceGrpc.newBlockingStub(talentChannel), token(kind))
+	@EnumSource(BadToken.class)
+	void serviceGrpcMethodRefuses(BadToken kind) {
+		assertThatThrownBy(() -> GrpcChannels.withToken(TalentServiceGrpc.newBlockingStub(talentChannel), kind.forUser(tokens(), "applicant1"))
 			.listApplications(ListApplicationsRequest.getDefaultInstance()))
 			.isInstanceOfSatisfying(StatusRuntimeException.class,
 					ex -> assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED));
@@ -86,16 +87,6 @@ class TokenRefusalIT {
 
 	private static KeycloakTokens tokens() {
 		return suite.infra().tokens();
-	}
-
-	private static String token(String kind) {
-		return switch (kind) {
-			case "missing" -> null;
-			case "expired" -> tokens().expiredToken("applicant1");
-			case "wrong-audience" -> tokens().wrongAudienceToken("applicant1");
-			case "foreign-signed" -> tokens().foreignSignedToken("applicant1");
-			default -> throw new IllegalArgumentException(kind);
-		};
 	}
 
 }

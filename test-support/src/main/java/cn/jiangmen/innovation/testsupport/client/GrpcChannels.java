@@ -34,6 +34,28 @@ public final class GrpcChannels {
 		return withDeadline.withInterceptors(interceptor);
 	}
 
+	/** The fields named by the {@code google.rpc.BadRequest} detail of an INVALID_ARGUMENT status. */
+	public static java.util.List<String> fieldViolations(io.grpc.StatusRuntimeException exception) {
+		com.google.rpc.Status status = io.grpc.protobuf.StatusProto.fromThrowable(exception);
+		if (status == null) {
+			throw new AssertionError("No rich status in " + exception);
+		}
+		java.util.List<String> fields = new java.util.ArrayList<>();
+		for (com.google.protobuf.Any detail : status.getDetailsList()) {
+			if (detail.is(com.google.rpc.BadRequest.class)) {
+				try {
+					detail.unpack(com.google.rpc.BadRequest.class)
+						.getFieldViolationsList()
+						.forEach(violation -> fields.add(violation.getField()));
+				}
+				catch (com.google.protobuf.InvalidProtocolBufferException ex) {
+					throw new AssertionError(ex);
+				}
+			}
+		}
+		return fields;
+	}
+
 	public static void close(ManagedChannel channel) {
 		channel.shutdownNow();
 		try {
