@@ -7,7 +7,6 @@ import java.util.List;
 
 import cn.jiangmen.innovation.contracts.talent.v1.ApplicationStatus;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
@@ -16,11 +15,11 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /**
- * Writes rendered pages to a folder for a visual check in a browser (serve the folder together
- * with src/main/resources/static). Off unless {@code -Dportal.snapshots=<dir>} is given.
+ * Renders the main pages in both languages and writes them to {@code target/page-snapshots} (or
+ * {@code -Dportal.snapshots=<dir>}) for a visual check in a browser: serve the folder together with
+ * src/main/resources/static.
  */
 @PortalWebTest
-@EnabledIfSystemProperty(named = "portal.snapshots", matches = ".+")
 class PageSnapshotTest {
 
 	@Autowired
@@ -31,7 +30,7 @@ class PageSnapshotTest {
 
 	@Test
 	void writeSnapshots() throws Exception {
-		Path dir = Path.of(System.getProperty("portal.snapshots"));
+		Path dir = Path.of(System.getProperty("portal.snapshots", "target/page-snapshots"));
 		Files.createDirectories(dir);
 		RequestPostProcessor both = TestUsers.user("applicant1", "李华", "applicant", "program-manager");
 		write(dir, "home-zh.html", "/", null, TestUsers.applicant());
