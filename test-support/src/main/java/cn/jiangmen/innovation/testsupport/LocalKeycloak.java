@@ -51,18 +51,65 @@ final class LocalKeycloak {
             kill -TERM $kc 2>/dev/null
             wait $kc
             """;
+    /**
+     * $1 = shared dir (holds {@code url} and {@code leases/<pid>}), $2 = idle seconds, $3.. = kc.sh and its
+     * arguments. Keeps Keycloak running while any test JVM holds a lease and stops it after {@code idle}
+     * seconds without one. Before stopping it withdraws {@code url}, waits, and looks again, so a JVM that
+     * took a lease in that moment keeps it alive (and the url is written back).
+     */
+    private static final String LEASE_WATCHDOG = """
+            dir="$1"; idle="$2"; shift 2
+            bash "$@" &
+            kc=$!
+            trap 'rm -f "$dir/url"; kill -TERM $kc 2>/dev/null; wait $kc; exit 143' TERM INT
+            live() {
+              local any=1 f
+              for f in "$dir"/leases/*; do
+                [ -e "$f" ] || continue
+                if kill -0 "${f##*/}" 2>/dev/null; then any=0; else rm -f "$f"; fi
+              done
+              return $any
+            }
+            last=$(date +%s)
+            while kill -0 $kc 2>/dev/null; do
+              if live; then
+                last=$(date +%s)
+              elif [ $(( $(date +%s) - last )) -ge "$idle" ]; then
+                url=$(cat "$dir/url" 2>/dev/null)
+                rm -f "$dir/url"
+                sleep 3
+                if live; then
+                  [ -n "$url" ] && printf '%s' "$url" > "$dir/url"
+                  last=$(date +%s)
+                else
+                  break
+                fi
+              fi
+              sleep 2
+            done
+            rm -f "$dir/url"
+            kill -TERM $kc 2>/dev/null
+            wait $kc
+            """;
     private static final Pattern ZIP_NAME = Pattern.compile("keycloak-quarkus-dist-(.+)\\.zip");
 
     private final Process process;
     private final String url;
     private final Duration startup;
     private final Path instanceTmp;
+    /** Set when this JVM only leases a Keycloak shared by the test JVMs of one build. */
+    private final Path lease;
 
     private LocalKeycloak(Process process, String url, Duration startup, Path instanceTmp) {
+        this(process, url, startup, instanceTmp, null);
+    }
+
+    private LocalKeycloak(Process process, String url, Duration startup, Path instanceTmp, Path lease) {
         this.process = process;
         this.url = url;
         this.startup = startup;
         this.instanceTmp = instanceTmp;
+        this.lease = lease;
     }
 
     String url() {
@@ -91,6 +138,113 @@ final class LocalKeycloak {
                     + "./mvnw dependency:get -Dartifact=org.keycloak:keycloak-quarkus-dist:" + DEFAULT_VERSION + ":zip");
         }
         return fallback;
+    }
+
+    /**
+     * A Keycloak shared by every test JVM of a build (one Maven module after another): the first JVM starts
+     * it under a watchdog that outlives that JVM, later ones reuse it, each holding a lease file while it
+     * runs; the watchdog stops Keycloak once no lease is held for {@code idle}. Starting Keycloak is the
+     * slowest part of an integration test JVM, so this saves it in all but the first. The realm file's hash
+     * is part of the shared directory, so a changed realm never reuses an old instance.
+     */
+    static LocalKeycloak acquireShared(Path zip, byte[] realmJson, Path logFile, Duration timeout, Duration idle) {
+        String version = versionOf(zip);
+        Path shared = Path.of(System.getProperty("java.io.tmpdir"),
+                "jiangmen-keycloak-" + version + "-shared-" + shortHash(realmJson));
+        Path lockFile = Path.of(System.getProperty("java.io.tmpdir"), "jiangmen-keycloak-" + version + ".lock");
+        Instant begin = Instant.now();
+        try {
+            Files.createDirectories(shared.resolve("leases"));
+            Files.createDirectories(logFile.toAbsolutePath().getParent());
+            Path lease = shared.resolve("leases").resolve(String.valueOf(ProcessHandle.current().pid()));
+            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                 FileLock ignored = channel.lock()) {
+                Path urlFile = shared.resolve("url");
+                if (Files.isRegularFile(urlFile)) {
+                    String url = Files.readString(urlFile).strip();
+                    Files.writeString(lease, url);
+                    // the watchdog withdraws url before it stops: if url is still there, our lease counts
+                    if (Files.isRegularFile(urlFile) && answers(url)) {
+                        log.info("reusing the build's shared Keycloak at {} (lease {})", url, lease);
+                        return new LocalKeycloak(null, url, Duration.between(begin, Instant.now()), null, lease);
+                    }
+                    Files.deleteIfExists(lease);
+                }
+                Path home = unpackOnce(zip, Path.of(System.getProperty("java.io.tmpdir"), "jiangmen-keycloak-" + version),
+                        version);
+                Path importDir = home.resolve("data").resolve("import");
+                Files.createDirectories(importDir);
+                Files.write(importDir.resolve("jiangmen-realm.json"), realmJson);
+                int port = freePort();
+                String url = "http://localhost:" + port;
+                Path instanceTmp = Files.createDirectories(shared.resolve("tmp"));
+                List<String> command = new ArrayList<>(List.of("setsid", "bash", "-c", LEASE_WATCHDOG,
+                        "jiangmen-keycloak-shared", shared.toString(), String.valueOf(idle.toSeconds())));
+                command.addAll(kcArguments(home, port, url));
+                Process process = launch(command, home, logFile, instanceTmp, version, url);
+                Files.writeString(lease, url);
+                try {
+                    awaitRealm(process, url, timeout, logFile);
+                } catch (RuntimeException e) {
+                    Files.deleteIfExists(lease);
+                    process.destroy();
+                    throw e;
+                }
+                Files.writeString(urlFile, url);
+                Duration startup = Duration.between(begin, Instant.now());
+                log.info("Keycloak {} started at {} in {} s, shared with the build's later test JVMs until idle for {} s (log {})",
+                        version, url, startup.toMillis() / 1000.0, idle.toSeconds(), logFile.toAbsolutePath());
+                return new LocalKeycloak(null, url, startup, null, lease);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start or reuse the shared Keycloak from " + zip, e);
+        }
+    }
+
+    private static List<String> kcArguments(Path home, int port, String url) throws IOException {
+        return List.of(home.resolve("bin").resolve("kc.sh").toString(), "start-dev", "--http-port=" + port,
+                "--http-management-port=" + freePort(), "--hostname=" + url, "--db=dev-mem", "--import-realm");
+    }
+
+    private static Process launch(List<String> command, Path home, Path logFile, Path instanceTmp, String version,
+            String url) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+        Map<String, String> env = builder.environment();
+        env.keySet().removeIf(k -> k.startsWith("KC_") || k.startsWith("QUARKUS_") || k.equals("JAVA_OPTS")
+                || k.equals("JAVA_OPTS_APPEND") || k.equals("KEYCLOAK_ADMIN") || k.equals("KEYCLOAK_ADMIN_PASSWORD"));
+        env.put("JAVA_HOME", System.getProperty("java.home")); // Keycloak runs on the test JVM's Java (17)
+        env.put("KC_BOOTSTRAP_ADMIN_USERNAME", TestInfrastructure.KEYCLOAK_ADMIN_USER);
+        env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", TestInfrastructure.KEYCLOAK_ADMIN_PASSWORD);
+        env.put("JAVA_OPTS_APPEND", "-Djava.io.tmpdir=" + instanceTmp);
+        Files.writeString(logFile, System.lineSeparator() + "===== " + Instant.now() + " starting Keycloak " + version
+                + " at " + url + System.lineSeparator(), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
+        return builder.start();
+    }
+
+    private static boolean answers(String url) {
+        try {
+            HttpResponse<Void> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()
+                    .send(HttpRequest.newBuilder(URI.create(url + "/realms/" + TestInfrastructure.REALM
+                            + "/.well-known/openid-configuration")).timeout(Duration.ofSeconds(5)).GET().build(),
+                            HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static String shortHash(byte[] content) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(content);
+            return java.util.HexFormat.of().formatHex(digest, 0, 6);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static LocalKeycloak start(Path zip, byte[] realmJson, Path logFile, Duration timeout) {
@@ -157,6 +311,14 @@ final class LocalKeycloak {
     }
 
     void stop() {
+        if (lease != null) {
+            try {
+                Files.deleteIfExists(lease); // the shared instance's watchdog stops it once idle
+            } catch (IOException e) {
+                // a dead pid's lease is cleaned by the watchdog anyway
+            }
+            return;
+        }
         try {
             stopProcess();
         } finally {

@@ -261,8 +261,15 @@ public final class TestInfrastructure {
         } else {
             Duration timeout = Duration.ofSeconds(Long.parseLong(
                     setting("jiangmen.test.keycloak-timeout-seconds", "JIANGMEN_TEST_KEYCLOAK_TIMEOUT_SECONDS", "240")));
-            LocalKeycloak keycloak = LocalKeycloak.start(LocalKeycloak.distributionZip(), realmJson(),
-                    Path.of("target", "keycloak-test.log"), timeout);
+            // Shared by the build's test JVMs unless JIANGMEN_TEST_KEYCLOAK_SHARED=false asks for a private one.
+            boolean shared = Boolean.parseBoolean(setting("jiangmen.test.keycloak-shared", "JIANGMEN_TEST_KEYCLOAK_SHARED", "true"));
+            Duration idle = Duration.ofSeconds(Long.parseLong(
+                    setting("jiangmen.test.keycloak-idle-seconds", "JIANGMEN_TEST_KEYCLOAK_IDLE_SECONDS", "180")));
+            LocalKeycloak keycloak = shared
+                    ? LocalKeycloak.acquireShared(LocalKeycloak.distributionZip(), realmJson(),
+                            Path.of("target", "keycloak-test.log"), timeout, idle)
+                    : LocalKeycloak.start(LocalKeycloak.distributionZip(), realmJson(),
+                            Path.of("target", "keycloak-test.log"), timeout);
             started.addFirst(keycloak::stop);
             keycloakUrl = keycloak.url();
         }
