@@ -30,7 +30,7 @@ final class BrowserlessUser {
 	private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
 
 	private final HttpClient client = HttpClient.newBuilder()
-		.cookieHandler(this.cookies)
+		.cookieHandler(new LocalhostIsSecure(this.cookies))
 		.followRedirects(HttpClient.Redirect.NEVER)
 		.connectTimeout(Duration.ofSeconds(5))
 		.build();
@@ -100,6 +100,45 @@ final class BrowserlessUser {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * Browsers treat http://localhost as a secure context and send it cookies marked Secure (Keycloak
+	 * marks its login-session cookies so); Java's CookieManager sends them over https only. This
+	 * presents localhost requests as https to the cookie store, as a browser would behave.
+	 */
+	static final class LocalhostIsSecure extends java.net.CookieHandler {
+
+		private final CookieManager delegate;
+
+		LocalhostIsSecure(CookieManager delegate) {
+			this.delegate = delegate;
+		}
+
+		@Override
+		public Map<String, List<String>> get(URI uri, Map<String, List<String>> requestHeaders) throws IOException {
+			return this.delegate.get(asSecure(uri), requestHeaders);
+		}
+
+		@Override
+		public void put(URI uri, Map<String, List<String>> responseHeaders) throws IOException {
+			this.delegate.put(uri, responseHeaders);
+		}
+
+		private static URI asSecure(URI uri) {
+			boolean local = "localhost".equals(uri.getHost()) || "127.0.0.1".equals(uri.getHost());
+			if (!local || !"http".equals(uri.getScheme())) {
+				return uri;
+			}
+			try {
+				return new URI("https", uri.getUserInfo(), uri.getHost(), uri.getPort(), uri.getPath(), uri.getQuery(),
+						null);
+			}
+			catch (java.net.URISyntaxException ex) {
+				return uri;
+			}
+		}
+
 	}
 
 	static boolean isRedirect(int status) {

@@ -49,7 +49,7 @@ class PersonLoginIT {
 		assertThat(user.visited).anySatisfy(uri -> assertThat(uri.getQuery()).contains("code_challenge_method=S256"));
 
 		HttpResponse<String> landing = user.signIn(loginPage, "applicant1", "demo");
-		assertThat(landing.statusCode()).isEqualTo(200);
+		assertThat(landing.statusCode()).as("%s answered %s", landing.uri(), landing.body()).isEqualTo(200);
 		assertThat(landing.uri().toString()).startsWith(suite.gatewayUrl());
 		assertThat(user.cookie("SESSION")).isNotBlank();
 
@@ -62,7 +62,9 @@ class PersonLoginIT {
 	@Test
 	void logoutEndsTheKeycloakSessionToo() {
 		BrowserlessUser user = new BrowserlessUser();
-		user.signIn(user.follow(user.get(URI.create(suite.gatewayUrl() + "/"))), "applicant2", "demo");
+		HttpResponse<String> landing = user.signIn(user.follow(user.get(URI.create(suite.gatewayUrl() + "/"))),
+				"applicant2", "demo");
+		assertThat(landing.statusCode()).as("%s answered %s", landing.uri(), landing.body()).isEqualTo(200);
 		String csrf = user.cookie("XSRF-TOKEN");
 		assertThat(csrf).as("the gateway hands the browser a CSRF token").isNotBlank();
 
@@ -79,7 +81,8 @@ class PersonLoginIT {
 	@Test
 	void postWithoutCsrfTokenIsRefused() {
 		BrowserlessUser user = new BrowserlessUser();
-		user.signIn(user.follow(user.get(URI.create(suite.gatewayUrl() + "/"))), "applicant1", "demo");
+		assertThat(user.signIn(user.follow(user.get(URI.create(suite.gatewayUrl() + "/"))), "applicant1", "demo")
+			.statusCode()).isEqualTo(200);
 		HttpResponse<String> response = user.postForm(URI.create(suite.gatewayUrl() + "/logout"), Map.of(), Map.of());
 		assertThat(response.statusCode()).isEqualTo(403);
 	}
