@@ -51,7 +51,7 @@ class PersonLoginIT {
 		HttpResponse<String> landing = user.signIn(loginPage, "applicant1", "demo");
 		assertThat(landing.statusCode()).as("%s answered %s", landing.uri(), landing.body()).isEqualTo(200);
 		assertThat(landing.uri().toString()).startsWith(suite.gatewayUrl());
-		assertThat(user.cookie("SESSION")).isNotBlank();
+		assertThat(user.cookie("JIANGMEN_SESSION")).isNotBlank();
 
 		HttpResponse<String> applications = user.follow(user.get(URI.create(suite.gatewayUrl() + "/applications")));
 		assertThat(applications.statusCode()).isEqualTo(200);
