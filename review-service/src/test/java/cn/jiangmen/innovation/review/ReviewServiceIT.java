@@ -70,7 +70,7 @@ class ReviewServiceIT {
 
 	@BeforeEach
 	void connect() {
-		this.jdbc.sql("delete from review_item").update();
+		ReviewTables.clear(this.jdbc);
 		this.http = new HttpProbe("http://localhost:" + this.port);
 		this.channel = GrpcChannels.plaintext(this.grpcPort);
 	}

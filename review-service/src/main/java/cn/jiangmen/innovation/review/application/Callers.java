@@ -13,7 +13,7 @@ public final class Callers {
 
 	public static Caller current() {
 		CurrentUser user = CurrentUser.from(SecurityContextHolder.getContext().getAuthentication());
-		return new Caller(user.username(), user.roles());
+		return new Caller(user.subject(), user.username(), user.roles());
 	}
 
 }

@@ -19,8 +19,11 @@ public class ReviewQueries {
 
 	private final ReviewItems items;
 
-	public ReviewQueries(ReviewItems items) {
+	private final ExpertWork experts;
+
+	public ReviewQueries(ReviewItems items, ExpertWork experts) {
 		this.items = items;
+		this.experts = experts;
 	}
 
 	public List<ReviewItem> visibleTo(Caller caller, PageRequest page) {
@@ -28,13 +31,26 @@ public class ReviewQueries {
 		if (caller.seesAllItems()) {
 			return this.items.all(page.offset(), page.size());
 		}
-		// Experts: only assigned items; assignments do not exist yet.
-		return List.of();
+		// Experts: only items of their non-conflicted assignments, content after declaring no conflict.
+		return this.experts.mine(caller)
+			.stream()
+			.filter(view -> view.assignment().showsContent())
+			.skip(page.offset())
+			.limit(page.size())
+			.map(view -> this.items.find(view.assignment().item()).orElseThrow())
+			.toList();
 	}
 
-	/** Not visible is reported as not found, so ids cannot be probed. */
+	/**
+	 * Not visible is reported as not found, so ids cannot be probed. An expert reaches an item only
+	 * through their own non-conflicted assignment, and only after declaring no conflict (403 before).
+	 */
+	@Transactional
 	public ReviewItem get(ReviewItemId id, Caller caller) {
 		requireMayList(caller);
+		if (!caller.seesAllItems()) {
+			return this.experts.item(caller, id);
+		}
 		return this.items.find(id)
 			.filter(item -> item.isVisibleTo(caller))
 			.orElseThrow(() -> new NotFoundException("Review item", id));

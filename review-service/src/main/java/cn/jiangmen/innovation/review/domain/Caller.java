@@ -6,7 +6,7 @@ import java.util.Set;
  * Who is calling, as far as review rules care. Managers and auditors see every item; experts see
  * only items assigned to them (none until assignments exist); applicants never see reviews.
  */
-public record Caller(String username, Set<String> roles) {
+public record Caller(String subject, String username, Set<String> roles) {
 
 	static final Set<String> SEE_ALL = Set.of("program-manager", "auditor", "service");
 
@@ -14,6 +14,24 @@ public record Caller(String username, Set<String> roles) {
 
 	public Caller {
 		roles = Set.copyOf(roles);
+	}
+
+	/** A caller whose subject is their username (tests, service accounts). */
+	public Caller(String username, Set<String> roles) {
+		this(username, username, roles);
+	}
+
+	public ExpertId expertId() {
+		return new ExpertId(this.subject);
+	}
+
+	public boolean isManager() {
+		return this.roles.contains("program-manager");
+	}
+
+	/** Managers, auditors and the service account see rounds, conflicts and results. */
+	public boolean overseesRounds() {
+		return seesAllItems();
 	}
 
 	public boolean seesAllItems() {

@@ -21,9 +21,12 @@ import cn.jiangmen.innovation.platform.error.InvalidInputException;
  * @param fieldCodes priority field codes, for matching experts
  * @param organisationIds organisations on the item, for conflict-of-interest detection
  * @param submittedAt when the owner accepted the submission, if known
+ * @param leaderPersonKey the owner's key of the applicant or project leader, for conflict detection
+ * @param memberPersonKeys the owner's keys of team members and co-applicants
  */
 public record OpenReview(String idempotencyKey, OwningContext owningContext, UUID itemId, String title,
-		List<String> fieldCodes, List<UUID> organisationIds, Optional<Instant> submittedAt) {
+		List<String> fieldCodes, List<UUID> organisationIds, Optional<Instant> submittedAt,
+		Optional<String> leaderPersonKey, List<String> memberPersonKeys) {
 
 	public static final int MAX_KEY_LENGTH = 100;
 
@@ -34,6 +37,13 @@ public record OpenReview(String idempotencyKey, OwningContext owningContext, UUI
 	public OpenReview {
 		fieldCodes = List.copyOf(fieldCodes);
 		organisationIds = List.copyOf(organisationIds);
+		memberPersonKeys = List.copyOf(memberPersonKeys);
+	}
+
+	/** Without people (kept for callers that know only organisations). */
+	public static OpenReview of(String idempotencyKey, OwningContext owningContext, String itemId, String title,
+			List<String> fieldCodes, List<String> organisationIds, Optional<Instant> submittedAt) {
+		return of(idempotencyKey, owningContext, itemId, title, fieldCodes, organisationIds, submittedAt, "", List.of());
 	}
 
 	/**
@@ -41,7 +51,8 @@ public record OpenReview(String idempotencyKey, OwningContext owningContext, UUI
 	 * an unknown value.
 	 */
 	public static OpenReview of(String idempotencyKey, OwningContext owningContext, String itemId, String title,
-			List<String> fieldCodes, List<String> organisationIds, Optional<Instant> submittedAt) {
+			List<String> fieldCodes, List<String> organisationIds, Optional<Instant> submittedAt,
+			String leaderPersonKey, List<String> memberPersonKeys) {
 		List<FieldViolation> violations = new ArrayList<>();
 		String key = idempotencyKey == null ? "" : idempotencyKey.strip();
 		if (key.isEmpty()) {
@@ -78,12 +89,26 @@ public record OpenReview(String idempotencyKey, OwningContext owningContext, UUI
 				organisations.add(organisation);
 			}
 		}
+		String leader = leaderPersonKey == null ? "" : leaderPersonKey.strip();
+		if (leader.length() > MAX_CODE_LENGTH * 2) {
+			violations.add(new FieldViolation("leader_person_key", "too-long", "must be at most " + MAX_CODE_LENGTH * 2 + " characters"));
+		}
+		List<String> members = new ArrayList<>();
+		for (int i = 0; i < memberPersonKeys.size(); i++) {
+			String member = memberPersonKeys.get(i) == null ? "" : memberPersonKeys.get(i).strip();
+			if (member.isEmpty() || member.length() > MAX_CODE_LENGTH * 2) {
+				violations.add(new FieldViolation("member_person_keys[" + i + "]", "malformed",
+						"must be a person key of 1 to " + MAX_CODE_LENGTH * 2 + " characters"));
+			}
+			members.add(member);
+		}
 		if (!violations.isEmpty()) {
 			throw new InvalidInputException(violations);
 		}
 		// The database keeps microseconds: compare retries at that precision.
 		return new OpenReview(key, owningContext, item, cleanTitle, codes, organisations,
-				submittedAt.map(at -> at.truncatedTo(ChronoUnit.MICROS)));
+				submittedAt.map(at -> at.truncatedTo(ChronoUnit.MICROS)), Optional.of(leader).filter(l -> !l.isEmpty()),
+				members);
 	}
 
 	private static UUID parseUuid(String text, String field, List<FieldViolation> violations) {

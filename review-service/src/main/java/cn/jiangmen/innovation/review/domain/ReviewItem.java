@@ -28,6 +28,10 @@ public final class ReviewItem {
 
 	private final Optional<Instant> submittedAt;
 
+	private final Optional<String> leaderPersonKey;
+
+	private final List<String> memberPersonKeys;
+
 	private final ReviewState state;
 
 	private final String openedBy;
@@ -35,8 +39,9 @@ public final class ReviewItem {
 	private final Instant openedAt;
 
 	public ReviewItem(ReviewItemId id, String idempotencyKey, OwningContext owningContext, UUID itemId, String title,
-			List<String> fieldCodes, List<UUID> organisationIds, Optional<Instant> submittedAt, ReviewState state,
-			String openedBy, Instant openedAt) {
+			List<String> fieldCodes, List<UUID> organisationIds, Optional<Instant> submittedAt,
+			Optional<String> leaderPersonKey, List<String> memberPersonKeys, ReviewState state, String openedBy,
+			Instant openedAt) {
 		this.id = Objects.requireNonNull(id, "id");
 		this.idempotencyKey = Objects.requireNonNull(idempotencyKey, "idempotencyKey");
 		this.owningContext = Objects.requireNonNull(owningContext, "owningContext");
@@ -45,6 +50,8 @@ public final class ReviewItem {
 		this.fieldCodes = List.copyOf(fieldCodes);
 		this.organisationIds = List.copyOf(organisationIds);
 		this.submittedAt = Objects.requireNonNull(submittedAt, "submittedAt");
+		this.leaderPersonKey = Objects.requireNonNull(leaderPersonKey, "leaderPersonKey");
+		this.memberPersonKeys = List.copyOf(memberPersonKeys);
 		this.state = Objects.requireNonNull(state, "state");
 		this.openedBy = Objects.requireNonNull(openedBy, "openedBy");
 		this.openedAt = Objects.requireNonNull(openedAt, "openedAt");
@@ -54,7 +61,8 @@ public final class ReviewItem {
 	public static ReviewItem open(OpenReview request, String openedBy, Instant now) {
 		return new ReviewItem(ReviewItemId.newId(), request.idempotencyKey(), request.owningContext(),
 				request.itemId(), request.title(), request.fieldCodes(), request.organisationIds(),
-				request.submittedAt(), ReviewState.AWAITING_ROUND, openedBy, now);
+				request.submittedAt(), request.leaderPersonKey(), request.memberPersonKeys(), ReviewState.AWAITING_ROUND,
+				openedBy, now);
 	}
 
 	/**
@@ -65,12 +73,37 @@ public final class ReviewItem {
 		return this.idempotencyKey.equals(request.idempotencyKey()) && this.owningContext == request.owningContext()
 				&& this.itemId.equals(request.itemId()) && this.title.equals(request.title())
 				&& this.fieldCodes.equals(request.fieldCodes()) && this.organisationIds.equals(request.organisationIds())
-				&& this.submittedAt.equals(request.submittedAt());
+				&& this.submittedAt.equals(request.submittedAt())
+				&& this.leaderPersonKey.equals(request.leaderPersonKey())
+				&& this.memberPersonKeys.equals(request.memberPersonKeys());
 	}
 
-	/** Per-object rule: who may see this item. Experts will see assigned items once panels exist. */
+	/**
+	 * Per-object rule for the item as such: managers, auditors and the service account. Experts see
+	 * items only through their assignments (see {@code Assignment}).
+	 */
 	public boolean isVisibleTo(Caller caller) {
 		return caller.seesAllItems();
+	}
+
+	/** Who is on the item, for conflict detection. */
+	public ItemParties parties() {
+		return new ItemParties(java.util.Set.copyOf(this.organisationIds), this.leaderPersonKey,
+				java.util.Set.copyOf(this.memberPersonKeys));
+	}
+
+	public ReviewItem withState(ReviewState newState) {
+		return new ReviewItem(this.id, this.idempotencyKey, this.owningContext, this.itemId, this.title,
+				this.fieldCodes, this.organisationIds, this.submittedAt, this.leaderPersonKey, this.memberPersonKeys,
+				newState, this.openedBy, this.openedAt);
+	}
+
+	public Optional<String> leaderPersonKey() {
+		return this.leaderPersonKey;
+	}
+
+	public List<String> memberPersonKeys() {
+		return this.memberPersonKeys;
 	}
 
 	public ReviewItemId id() {

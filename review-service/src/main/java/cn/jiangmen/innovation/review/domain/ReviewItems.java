@@ -16,6 +16,10 @@ public interface ReviewItems {
 
 	Optional<ReviewItem> findByIdempotencyKey(String idempotencyKey);
 
+	void updateState(ReviewItemId id, ReviewState state);
+
+	List<ReviewItem> findAll(java.util.Collection<ReviewItemId> ids);
+
 	/** Newest first. */
 	List<ReviewItem> all(int offset, int limit);
 

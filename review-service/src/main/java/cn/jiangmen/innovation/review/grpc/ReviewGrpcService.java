@@ -1,5 +1,6 @@
 package cn.jiangmen.innovation.review.grpc;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -9,7 +10,39 @@ import cn.jiangmen.innovation.contracts.review.v1.GetReviewStatusResponse;
 import cn.jiangmen.innovation.contracts.review.v1.OpenReviewRequest;
 import cn.jiangmen.innovation.contracts.review.v1.OpenReviewResponse;
 import cn.jiangmen.innovation.contracts.review.v1.ReviewServiceGrpc;
+import cn.jiangmen.innovation.contracts.review.v1.GetRoundResultsRequest;
+import cn.jiangmen.innovation.contracts.review.v1.GetRoundResultsResponse;
+import cn.jiangmen.innovation.contracts.review.v1.ItemResult;
+import cn.jiangmen.innovation.contracts.review.v1.OpenRoundRequest;
+import cn.jiangmen.innovation.contracts.review.v1.OpenRoundResponse;
 import cn.jiangmen.innovation.contracts.review.v1.ReviewState;
+import cn.jiangmen.innovation.contracts.review.v1.RoundState;
+import cn.jiangmen.innovation.contracts.review.v1.Rubric;
+import cn.jiangmen.innovation.review.application.RoundCommands;
+import cn.jiangmen.innovation.review.application.ExpertWork;
+import cn.jiangmen.innovation.review.application.ReminderService;
+import cn.jiangmen.innovation.review.domain.AssignmentId;
+import cn.jiangmen.innovation.contracts.review.v1.DeclareConflictRequest;
+import cn.jiangmen.innovation.contracts.review.v1.DeclareConflictResponse;
+import cn.jiangmen.innovation.contracts.review.v1.GetAssignmentRequest;
+import cn.jiangmen.innovation.contracts.review.v1.GetAssignmentResponse;
+import cn.jiangmen.innovation.contracts.review.v1.ListMyAssignmentsRequest;
+import cn.jiangmen.innovation.contracts.review.v1.ListMyAssignmentsResponse;
+import cn.jiangmen.innovation.contracts.review.v1.Notice;
+import cn.jiangmen.innovation.contracts.review.v1.GetRoundPanelRequest;
+import cn.jiangmen.innovation.contracts.review.v1.GetRoundPanelResponse;
+import cn.jiangmen.innovation.contracts.review.v1.ListRoundsRequest;
+import cn.jiangmen.innovation.contracts.review.v1.ListRoundsResponse;
+import cn.jiangmen.innovation.contracts.review.v1.PanelAssignment;
+import cn.jiangmen.innovation.contracts.review.v1.PanelConflict;
+import cn.jiangmen.innovation.contracts.review.v1.PanelExpert;
+import cn.jiangmen.innovation.contracts.review.v1.PanelItem;
+import cn.jiangmen.innovation.contracts.review.v1.RoundSummary;
+import cn.jiangmen.innovation.contracts.review.v1.SaveReviewSheetRequest;
+import cn.jiangmen.innovation.contracts.review.v1.SaveReviewSheetResponse;
+import cn.jiangmen.innovation.review.application.RoundQueries;
+import cn.jiangmen.innovation.review.domain.OpenRound;
+import cn.jiangmen.innovation.review.domain.RoundId;
 import cn.jiangmen.innovation.review.application.Callers;
 import cn.jiangmen.innovation.review.application.ReviewCommands;
 import cn.jiangmen.innovation.review.application.ReviewQueries;
@@ -28,9 +61,197 @@ class ReviewGrpcService extends ReviewServiceGrpc.ReviewServiceImplBase {
 
 	private final ReviewQueries queries;
 
-	ReviewGrpcService(ReviewCommands commands, ReviewQueries queries) {
+	private final RoundCommands rounds;
+
+	private final RoundQueries roundQueries;
+
+	private final Clock clock;
+
+	private final ExpertWork expertWork;
+
+	private final ReminderService reminders;
+
+	ReviewGrpcService(ReviewCommands commands, ReviewQueries queries, RoundCommands rounds, RoundQueries roundQueries,
+			Clock clock, ExpertWork expertWork, ReminderService reminders) {
+		this.expertWork = expertWork;
+		this.reminders = reminders;
 		this.commands = commands;
 		this.queries = queries;
+		this.rounds = rounds;
+		this.roundQueries = roundQueries;
+		this.clock = clock;
+	}
+
+	@Override
+	public void openRound(OpenRoundRequest request, StreamObserver<OpenRoundResponse> responseObserver) {
+		RoundCommands.Opened opened = this.rounds.open(Callers.current(), () -> OpenRound.of(request.getName(),
+				owningContext(request.getOwningContext()), request.getReviewItemIdsList(),
+				() -> rubric(request.hasRubric() ? request.getRubric() : Rubric.getDefaultInstance()), request.getBlind(),
+				request.hasDeadline() ? Instant.ofEpochSecond(request.getDeadline().getSeconds(), request.getDeadline().getNanos())
+						: null,
+				request.getReviewersPerItem(), request.getMaxItemsPerExpert(), request.getDisagreementLimitHundredths(),
+				this.clock.instant()));
+		responseObserver.onNext(OpenRoundResponse.newBuilder()
+			.setRoundId(opened.round().id().toString())
+			.setConflictsDetected(opened.conflictsDetected())
+			.build());
+		responseObserver.onCompleted();
+	}
+
+	@Override
+	public void getRoundResults(GetRoundResultsRequest request, StreamObserver<GetRoundResultsResponse> responseObserver) {
+		RoundQueries.Results results = this.roundQueries.results(Callers.current(),
+				RoundId.parse(request.getRoundId(), "round_id"));
+		GetRoundResultsResponse.Builder response = GetRoundResultsResponse.newBuilder()
+			.setRoundId(results.round().id().toString())
+			.setState(results.round().isOpen() ? RoundState.ROUND_STATE_OPEN : RoundState.ROUND_STATE_CONFIRMED);
+		for (RoundQueries.ItemRow row : results.rows()) {
+			var r = row.result();
+			ItemResult.Builder item = ItemResult.newBuilder()
+				.setReviewItemId(row.item().id().toString())
+				.setItemId(row.item().itemId().toString())
+				.setSubmittedReviews(r.reviews())
+				.setMeanHundredths(hundredths(r.mean()))
+				.setMedianHundredths(hundredths(r.median()))
+				.setStdDevHundredths(hundredths(r.stdDev()))
+				.setNormalisedHundredths(hundredths(r.normalised()))
+				.setDisagreement(r.disagreement())
+				.addAllFailedThresholds(r.failedThresholds())
+				.setIndividualRank(r.rank())
+				.setPassedThresholds(r.passedThresholds());
+			row.consensus().ifPresent(c -> item.setHasConsensus(true)
+				.setFinalHundredths(c.finalHundredths())
+				.setPassedThresholds(c.passedThresholds()));
+			row.outcome().ifPresent(o -> item.setFinalRank(o.rank()));
+			response.addItems(item);
+		}
+		responseObserver.onNext(response.build());
+		responseObserver.onCompleted();
+	}
+
+	@Override
+	public void listMyAssignments(ListMyAssignmentsRequest request,
+			StreamObserver<ListMyAssignmentsResponse> responseObserver) {
+		var caller = Callers.current();
+		ListMyAssignmentsResponse.Builder response = ListMyAssignmentsResponse.newBuilder();
+		this.expertWork.mine(caller).forEach(v -> response.addAssignments(ExpertGrpcMapping.summary(v)));
+		this.reminders.myNotices(caller)
+			.forEach(n -> response.addNotices(Notice.newBuilder()
+				.setRoundId(n.round().toString())
+				.setRoundName(n.roundName())
+				.setDeadline(com.google.protobuf.Timestamp.newBuilder().setSeconds(n.deadline().getEpochSecond()))
+				.setPendingReviews(n.pending())));
+		responseObserver.onNext(response.build());
+		responseObserver.onCompleted();
+	}
+
+	@Override
+	public void getAssignment(GetAssignmentRequest request, StreamObserver<GetAssignmentResponse> responseObserver) {
+		var view = this.expertWork.view(Callers.current(), AssignmentId.parse(request.getAssignmentId(), "assignment_id"));
+		responseObserver.onNext(GetAssignmentResponse.newBuilder().setAssignment(ExpertGrpcMapping.detail(view)).build());
+		responseObserver.onCompleted();
+	}
+
+	@Override
+	public void declareConflict(DeclareConflictRequest request, StreamObserver<DeclareConflictResponse> responseObserver) {
+		var caller = Callers.current();
+		AssignmentId id = AssignmentId.parse(request.getAssignmentId(), "assignment_id");
+		this.expertWork.declare(caller, id, request.getConflict(), request.getNote());
+		DeclareConflictResponse.Builder response = DeclareConflictResponse.newBuilder();
+		if (!request.getConflict()) {
+			response.setAssignment(ExpertGrpcMapping.detail(this.expertWork.view(caller, id)));
+		}
+		responseObserver.onNext(response.build());
+		responseObserver.onCompleted();
+	}
+
+	@Override
+	public void saveReviewSheet(SaveReviewSheetRequest request, StreamObserver<SaveReviewSheetResponse> responseObserver) {
+		var caller = Callers.current();
+		AssignmentId id = AssignmentId.parse(request.getAssignmentId(), "assignment_id");
+		this.expertWork.saveSheet(caller, id, request.getVersion(), request.getScoresMap(), request.getCommentsMap(),
+				request.getOverallComment(), request.getSubmit());
+		responseObserver.onNext(SaveReviewSheetResponse.newBuilder()
+			.setAssignment(ExpertGrpcMapping.detail(this.expertWork.view(caller, id)))
+			.build());
+		responseObserver.onCompleted();
+	}
+
+	@Override
+	public void listRounds(ListRoundsRequest request, StreamObserver<ListRoundsResponse> responseObserver) {
+		ListRoundsResponse.Builder response = ListRoundsResponse.newBuilder();
+		this.roundQueries.all(Callers.current()).forEach(r -> response.addRounds(roundSummary(r)));
+		responseObserver.onNext(response.build());
+		responseObserver.onCompleted();
+	}
+
+	@Override
+	public void getRoundPanel(GetRoundPanelRequest request, StreamObserver<GetRoundPanelResponse> responseObserver) {
+		var caller = Callers.current();
+		RoundId id = RoundId.parse(request.getRoundId(), "round_id");
+		RoundQueries.Matrix matrix = this.roundQueries.matrix(caller, id);
+		GetRoundPanelResponse.Builder response = GetRoundPanelResponse.newBuilder().setRound(roundSummary(matrix.round()));
+		matrix.items()
+			.forEach(i -> response.addItems(PanelItem.newBuilder()
+				.setReviewItemId(i.id().toString())
+				.setTitle(i.title())
+				.setRapporteur(java.util.Optional.ofNullable(matrix.rapporteurs().get(i.id()))
+					.map(Object::toString)
+					.orElse(""))));
+		matrix.experts()
+			.forEach(e -> response.addExperts(PanelExpert.newBuilder()
+				.setSubject(e.id().subject())
+				.setUsername(e.username())
+				.setDisplayName(e.displayName())
+				.setMeanSecondsToSubmit(java.util.Optional.ofNullable(matrix.meanTurnaround().get(e.id()))
+					.map(java.time.Duration::toSeconds)
+					.orElse(0L))));
+		matrix.assignments()
+			.forEach(a -> response.addAssignments(PanelAssignment.newBuilder()
+				.setAssignmentId(a.id().toString())
+				.setReviewItemId(a.item().toString())
+				.setExpert(a.expert().subject())
+				.setDeclaration(cn.jiangmen.innovation.contracts.review.v1.Declaration
+					.valueOf("DECLARATION_" + a.declaration().name()))
+				.setSheetStatus(cn.jiangmen.innovation.contracts.review.v1.SheetStatus
+					.valueOf("SHEET_STATUS_" + a.sheetStatus().name()))
+				.setSecondsToSubmit(a.turnaround().map(java.time.Duration::toSeconds).orElse(0L))
+				.setManual(a.source() == cn.jiangmen.innovation.review.domain.Assignment.Source.MANUAL)));
+		this.roundQueries.conflicts(caller, id)
+			.forEach(c -> response.addConflicts(PanelConflict.newBuilder()
+				.setReviewItemId(c.conflict().item().toString())
+				.setExpert(c.conflict().expert().subject())
+				.setReason(c.conflict().reason().name())
+				.setDetail(c.conflict().detail())
+				.setRecordedBy(c.recordedBy())));
+		responseObserver.onNext(response.build());
+		responseObserver.onCompleted();
+	}
+
+	private static RoundSummary roundSummary(cn.jiangmen.innovation.review.domain.ReviewRound r) {
+		return RoundSummary.newBuilder()
+			.setRoundId(r.id().toString())
+			.setName(r.name())
+			.setOwningContext(r.owningContext() == cn.jiangmen.innovation.review.domain.OwningContext.TALENT
+					? OwningContext.OWNING_CONTEXT_TALENT : OwningContext.OWNING_CONTEXT_PROJECT)
+			.setState(r.isOpen() ? RoundState.ROUND_STATE_OPEN : RoundState.ROUND_STATE_CONFIRMED)
+			.setDeadline(com.google.protobuf.Timestamp.newBuilder().setSeconds(r.deadline().getEpochSecond()))
+			.setReviewersPerItem(r.reviewersPerItem())
+			.setMaxItemsPerExpert(r.maxItemsPerExpert())
+			.setBlind(r.blind())
+			.build();
+	}
+
+	private static int hundredths(double points) {
+		return Double.isNaN(points) ? 0 : (int) Math.round(points * 100);
+	}
+
+	private static cn.jiangmen.innovation.review.domain.Rubric rubric(Rubric rubric) {
+		return cn.jiangmen.innovation.review.domain.Rubric.of(rubric.getCriteriaList()
+			.stream()
+			.map(c -> new cn.jiangmen.innovation.review.domain.Criterion(c.getCode(), c.getName(), c.getWeightPercent(),
+					c.getThreshold()))
+			.toList(), rubric.getScaleMin(), rubric.getScaleMax(), rubric.getOverallThresholdHundredths(), "rubric.");
 	}
 
 	@Override
@@ -38,7 +259,8 @@ class ReviewGrpcService extends ReviewServiceGrpc.ReviewServiceImplBase {
 		ReviewItem item = this.commands.open(Callers.current(), () -> OpenReview.of(request.getIdempotencyKey(), owningContext(request.getOwningContext()),
 				request.getItemId(), request.getTitle(), request.getFieldCodesList(), request.getOrganisationIdsList(),
 				request.hasSubmittedAt() ? Optional.of(Instant.ofEpochSecond(request.getSubmittedAt().getSeconds(),
-						request.getSubmittedAt().getNanos())) : Optional.empty()));
+						request.getSubmittedAt().getNanos())) : Optional.empty(), request.getLeaderPersonKey(),
+				request.getMemberPersonKeysList()));
 		responseObserver.onNext(OpenReviewResponse.newBuilder()
 			.setReviewItemId(item.id().toString())
 			.setState(toProto(item.state()))

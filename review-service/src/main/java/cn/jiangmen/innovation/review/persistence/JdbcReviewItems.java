@@ -22,7 +22,7 @@ import org.springframework.stereotype.Repository;
 class JdbcReviewItems implements ReviewItems {
 
 	private static final String COLUMNS = "id, idempotency_key, owning_context, item_id, title, field_codes,"
-			+ " organisation_ids::text[] as organisation_ids, submitted_at, state, opened_by, opened_at";
+			+ " organisation_ids::text[] as organisation_ids, submitted_at, leader_person_key, member_person_keys, state, opened_by, opened_at";
 
 	private final JdbcClient jdbc;
 
@@ -35,9 +35,10 @@ class JdbcReviewItems implements ReviewItems {
 		// ON CONFLICT waits for a concurrent insert of the same key and then skips: exactly one wins.
 		int inserted = this.jdbc.sql("""
 				insert into review_item (id, idempotency_key, owning_context, item_id, title, field_codes,
-				                         organisation_ids, submitted_at, state, opened_by, opened_at)
-				values (:id, :key, :context, :itemId, :title, :fieldCodes, cast(:organisationIds as uuid[]), :submittedAt, :state,
-				        :openedBy, :openedAt)
+				                         organisation_ids, submitted_at, leader_person_key, member_person_keys, state,
+				                         opened_by, opened_at)
+				values (:id, :key, :context, :itemId, :title, :fieldCodes, cast(:organisationIds as uuid[]), :submittedAt,
+				        :leader, :members, :state, :openedBy, :openedAt)
 				on conflict (idempotency_key) do nothing
 				""")
 			.param("id", item.id().value())
@@ -48,6 +49,8 @@ class JdbcReviewItems implements ReviewItems {
 			.param("fieldCodes", item.fieldCodes().toArray(String[]::new))
 			.param("organisationIds", item.organisationIds().stream().map(UUID::toString).toArray(String[]::new))
 			.param("submittedAt", item.submittedAt().map(Timestamp::from).orElse(null))
+			.param("leader", item.leaderPersonKey().orElse(null))
+			.param("members", item.memberPersonKeys().toArray(String[]::new))
 			.param("state", item.state().name())
 			.param("openedBy", item.openedBy())
 			.param("openedAt", Timestamp.from(item.openedAt()))
@@ -80,13 +83,34 @@ class JdbcReviewItems implements ReviewItems {
 			.list();
 	}
 
-	private static ReviewItem map(ResultSet rs, int row) throws SQLException {
+	@Override
+	public void updateState(ReviewItemId id, ReviewState state) {
+		this.jdbc.sql("update review_item set state = :state, version = version + 1 where id = :id")
+			.param("state", state.name())
+			.param("id", id.value())
+			.update();
+	}
+
+	@Override
+	public List<ReviewItem> findAll(java.util.Collection<ReviewItemId> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql("select " + COLUMNS + " from review_item where id = any(:ids)")
+			.param("ids", ids.stream().map(ReviewItemId::value).toArray(UUID[]::new))
+			.query(JdbcReviewItems::map)
+			.list();
+	}
+
+	static ReviewItem map(ResultSet rs, int row) throws SQLException {
 		Timestamp submittedAt = rs.getTimestamp("submitted_at");
 		return new ReviewItem(new ReviewItemId(rs.getObject("id", UUID.class)), rs.getString("idempotency_key"),
 				OwningContext.valueOf(rs.getString("owning_context")), rs.getObject("item_id", UUID.class),
 				rs.getString("title"), Arrays.asList((String[]) array(rs.getArray("field_codes"))),
 				Arrays.stream((String[]) array(rs.getArray("organisation_ids"))).map(UUID::fromString).toList(),
-				Optional.ofNullable(submittedAt).map(Timestamp::toInstant), ReviewState.valueOf(rs.getString("state")),
+				Optional.ofNullable(submittedAt).map(Timestamp::toInstant),
+				Optional.ofNullable(rs.getString("leader_person_key")),
+				Arrays.asList((String[]) array(rs.getArray("member_person_keys"))), ReviewState.valueOf(rs.getString("state")),
 				rs.getString("opened_by"), rs.getTimestamp("opened_at").toInstant());
 	}
 

@@ -19,7 +19,7 @@ import net.jqwik.api.constraints.IntRange;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Automatic assignment never breaks its limits, never assigns a conflict and spreads the load. */
-class AssignerProperties {
+class AssignerPropertiesTest {
 
 	static final List<String> FIELDS = List.of("rail", "energy", "optics", "bio", "materials");
 

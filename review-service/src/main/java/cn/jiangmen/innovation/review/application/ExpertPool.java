@@ -1,0 +1,76 @@
+package cn.jiangmen.innovation.review.application;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import cn.jiangmen.innovation.platform.error.NotFoundException;
+import cn.jiangmen.innovation.review.domain.Caller;
+import cn.jiangmen.innovation.review.domain.Expert;
+import cn.jiangmen.innovation.review.domain.ExpertId;
+import cn.jiangmen.innovation.review.domain.Experts;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The expert pool: managers maintain any profile; an expert maintains their own (subject and
+ * username always come from their token). Conflicts are detected from these profiles.
+ */
+@Service
+@Transactional
+public class ExpertPool {
+
+	private final Experts experts;
+
+	private final Audit audit;
+
+	private final Clock clock;
+
+	ExpertPool(Experts experts, Audit audit, Clock clock) {
+		this.experts = experts;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	public Expert save(Caller caller, Expert profile) {
+		boolean self = caller.isExpert() && caller.subject().equals(profile.id().subject())
+				&& caller.username().equals(profile.username());
+		if (!caller.isManager() && !self) {
+			throw new AccessDeniedException("Managers maintain the pool; experts only their own profile");
+		}
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+		Optional<Expert> before = this.experts.find(profile.id());
+		this.experts.save(profile, caller.username(), now);
+		this.audit.record(caller.username(), now, "expert.saved", "expert", profile.id(),
+				before.map(ExpertPool::snapshot).orElse(null), snapshot(profile));
+		return profile;
+	}
+
+	@Transactional(readOnly = true)
+	public List<Expert> all(Caller caller) {
+		if (!caller.overseesRounds()) {
+			throw new AccessDeniedException("The pool is for program managers and auditors");
+		}
+		return this.experts.all();
+	}
+
+	@Transactional(readOnly = true)
+	public Expert get(Caller caller, ExpertId id) {
+		if (!caller.overseesRounds() && !caller.subject().equals(id.subject())) {
+			throw new AccessDeniedException("Experts see only their own profile");
+		}
+		return this.experts.find(id).orElseThrow(() -> new NotFoundException("Expert", id));
+	}
+
+	private static Map<String, Object> snapshot(Expert e) {
+		return Map.of("username", e.username(), "fieldCodes", e.fieldCodes().stream().sorted().toList(), "affiliations",
+				e.affiliations().size(), "coApplications", e.coApplications().size(), "relationships",
+				e.relationships().size());
+	}
+
+}

@@ -1,0 +1,19 @@
+package cn.jiangmen.innovation.review.domain;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The transactional outbox. */
+public interface Outbox {
+
+	/** Adds the message unless one with the same idempotency key exists. */
+	void add(OutboxMessage message);
+
+	/** Unsent messages due at {@code now}, oldest first, locked for this relay (skip locked). */
+	List<OutboxMessage> claimDue(Instant now, int limit);
+
+	void markSent(java.util.UUID id, Instant at);
+
+	void markFailed(java.util.UUID id, String error, Instant nextAttemptAt);
+
+}

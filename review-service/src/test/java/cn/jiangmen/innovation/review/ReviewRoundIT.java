@@ -1,0 +1,549 @@
+package cn.jiangmen.innovation.review;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import cn.jiangmen.innovation.contracts.common.v1.OwningContext;
+import cn.jiangmen.innovation.contracts.review.v1.Criterion;
+import cn.jiangmen.innovation.contracts.review.v1.GetAssignmentRequest;
+import cn.jiangmen.innovation.contracts.review.v1.GetRoundPanelRequest;
+import cn.jiangmen.innovation.contracts.review.v1.GetReviewStatusRequest;
+import cn.jiangmen.innovation.contracts.review.v1.GetRoundResultsRequest;
+import cn.jiangmen.innovation.contracts.review.v1.GetRoundResultsResponse;
+import cn.jiangmen.innovation.contracts.review.v1.OpenReviewRequest;
+import cn.jiangmen.innovation.contracts.review.v1.OpenRoundRequest;
+import cn.jiangmen.innovation.contracts.review.v1.ReviewServiceGrpc;
+import cn.jiangmen.innovation.contracts.review.v1.RoundState;
+import cn.jiangmen.innovation.contracts.review.v1.Rubric;
+import cn.jiangmen.innovation.testsupport.ServiceTestProperties;
+import cn.jiangmen.innovation.testsupport.TestInfrastructure;
+import cn.jiangmen.innovation.testsupport.client.GrpcChannels;
+import cn.jiangmen.innovation.testsupport.client.HttpProbe;
+import com.google.protobuf.Timestamp;
+import io.grpc.ManagedChannel;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import cn.jiangmen.innovation.review.application.ReminderService;
+import cn.jiangmen.innovation.review.application.RoundCommands;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.grpc.test.autoconfigure.LocalGrpcServerPort;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * A review round end to end against real PostgreSQL and Keycloak tokens: conflicts detected with
+ * reasons and never assigned (even by hand), per-object access for experts over REST and gRPC
+ * (unassigned, conflicted, before declaration), drafts with optimistic locking, submission,
+ * consensus by the rapporteur, confirmation writing the outbox in the same transaction, audit.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "spring.grpc.server.port=0", "review.outbox.relay.enabled=false",
+				"review.reminders.enabled=false", "review.reminders.lead=P30D", "spring.mail.host=localhost",
+				"spring.mail.port=" + ReviewRoundIT.SMTP_PORT })
+class ReviewRoundIT {
+
+	static final String ORG_1 = "7d1c2a8e-0000-4000-8000-000000000001";
+
+	static final String ORG_2 = "7d1c2a8e-0000-4000-8000-000000000002";
+
+	static final TestInfrastructure infra = TestInfrastructure.get();
+
+	static final int SMTP_PORT = 39025;
+
+	@RegisterExtension
+	static final GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, null, "smtp"));
+
+	@Autowired
+	ReminderService reminders;
+
+	@Autowired
+	RoundCommands roundCommands;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	static final List<String> EXPERTS = List.of("expert1", "expert2", "expert3", "expert4", "expert5");
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		ServiceTestProperties.register(registry, "review_it");
+	}
+
+	@LocalServerPort
+	int port;
+
+	@LocalGrpcServerPort
+	int grpcPort;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	Api api;
+
+	ManagedChannel channel;
+
+	/** username -> subject */
+	final Map<String, String> subjects = new HashMap<>();
+
+	String itemA;
+
+	String itemB;
+
+	String round;
+
+	/** The audit log is append-only: count what this test wrote. */
+	Instant started;
+
+	@BeforeEach
+	void prepare() {
+		ReviewTables.clear(this.jdbc);
+		this.started = Instant.now().truncatedTo(ChronoUnit.MICROS);
+		this.api = new Api("http://localhost:" + this.port);
+		this.channel = GrpcChannels.plaintext(this.grpcPort);
+		for (String expert : EXPERTS) {
+			String affiliation = expert.equals("expert5")
+					? "{\"organisation_id\":\"" + ORG_1 + "\",\"organisation_name\":\"光电科技\",\"from_year\":2018}" : "";
+			HttpProbe.Response saved = this.api.put("/api/review/experts/me", token(expert), """
+					{"display_name":"%s","email":"%s@example.org","field_codes":["semiconductor-lighting"],
+					 "affiliations":[%s]}""".formatted(expert, expert, affiliation));
+			assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+			this.subjects.put(expert, saved.json().get("subject").asString());
+		}
+		this.itemA = openItem(ORG_1, "LED 背光模组团队");
+		this.itemB = openItem(ORG_2, "轨道交通信号团队");
+		HttpProbe.Response opened = this.api.post("/api/review/rounds", token("manager"), roundJson(this.itemA, this.itemB));
+		assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+		assertThat(opened.json().get("conflictsDetected").asInt()).isEqualTo(1);
+		this.round = opened.json().get("round").get("id").asString();
+	}
+
+	@AfterEach
+	void close() {
+		GrpcChannels.close(this.channel);
+	}
+
+	@Test
+	void aConflictIsRecordedWithItsReasonNeverAssignedAndRefusedByHand() {
+		JsonNode conflicts = this.api.get("/api/review/rounds/" + this.round + "/conflicts", token("manager")).json();
+		assertThat(conflicts.size()).isEqualTo(1);
+		assertThat(conflicts.get(0).get("expert").asString()).isEqualTo(this.subjects.get("expert5"));
+		assertThat(conflicts.get(0).get("itemId").asString()).isEqualTo(this.itemA);
+		assertThat(conflicts.get(0).get("reason").asString()).isEqualTo("ORGANISATION");
+		assertThat(conflicts.get(0).get("detail").asString()).isEqualTo("works at 光电科技");
+
+		JsonNode auto = autoAssign();
+		assertThat(pairs(auto)).doesNotContain(this.itemA + "|" + this.subjects.get("expert5"));
+		assertThat(auto.get("added").size()).isEqualTo(4);
+		assertThat(auto.get("shortfalls").size()).isZero();
+
+		HttpProbe.Response manual = this.api.post("/api/review/rounds/" + this.round + "/assignments", token("manager"),
+				"{\"item_id\":\"" + this.itemA + "\",\"expert\":\"" + this.subjects.get("expert5") + "\"}");
+		assertThat(manual.status()).isEqualTo(409);
+		assertThat(manual.body()).contains("assignment.conflict");
+		assertThat(countAudit("assignment.refused-conflict")).isEqualTo(1);
+		assertThat(countAudit("assignment.created")).isEqualTo(4);
+
+		// a manager's own conflict removes the unsubmitted assignment and is listed with its reason
+		String someone = auto.get("added").get(0).get("expert").asString();
+		String itsItem = auto.get("added").get(0).get("itemId").asString();
+		assertThat(this.api.post("/api/review/rounds/" + this.round + "/conflicts", token("manager"),
+				"{\"item_id\":\"" + itsItem + "\",\"expert\":\"" + someone + "\",\"detail\":\"同一课题组\"}").status())
+			.isEqualTo(201);
+		JsonNode matrix = this.api.get("/api/review/rounds/" + this.round + "/matrix", token("manager")).json();
+		assertThat(pairs(matrix.get("assignments"))).doesNotContain(itsItem + "|" + someone);
+		assertThat(this.api.get("/api/review/rounds/" + this.round + "/conflicts", token("auditor")).json().findValuesAsString("reason"))
+			.containsExactlyInAnyOrder("ORGANISATION", "MANUAL");
+
+		var panel = GrpcChannels.withToken(ReviewServiceGrpc.newBlockingStub(this.channel), token("auditor"))
+			.getRoundPanel(GetRoundPanelRequest.newBuilder().setRoundId(this.round).build());
+		assertThat(panel.getConflictsList()).extracting(c -> c.getReason())
+			.containsExactlyInAnyOrder("ORGANISATION", "MANUAL");
+		assertThat(panel.getAssignmentsCount()).isEqualTo(3);
+		assertThatThrownBy(() -> GrpcChannels.withToken(ReviewServiceGrpc.newBlockingStub(this.channel), token("expert1"))
+			.getRoundPanel(GetRoundPanelRequest.newBuilder().setRoundId(this.round).build()))
+			.isInstanceOfSatisfying(StatusRuntimeException.class,
+					ex -> assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED));
+	}
+
+	@Test
+	void expertsReachOnlyTheirOwnNonConflictedItemsAndOnlyAfterDeclaring() {
+		JsonNode auto = autoAssign();
+		List<String> onA = new ArrayList<>();
+		String assignmentOnA = null;
+		for (JsonNode a : auto.get("added")) {
+			if (a.get("itemId").asString().equals(this.itemA)) {
+				onA.add(a.get("expert").asString());
+				assignmentOnA = assignmentOnA == null ? a.get("id").asString() : assignmentOnA;
+			}
+		}
+		String assigned = username(onA.get(0));
+		String unassigned = EXPERTS.stream()
+			.filter(e -> !e.equals("expert5") && !onA.contains(this.subjects.get(e)))
+			.findFirst()
+			.orElseThrow();
+
+		for (String outsider : List.of(unassigned, "expert5")) {
+			assertThat(this.api.get("/api/review/items/" + this.itemA, token(outsider)).status()).as(outsider).isEqualTo(404);
+			assertThat(this.api.get("/api/review/assignments/" + assignmentOnA, token(outsider)).status()).as(outsider)
+				.isEqualTo(404);
+			assertThatThrownBy(() -> status(outsider, this.itemA)).isInstanceOfSatisfying(StatusRuntimeException.class,
+					ex -> assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND));
+			String id = assignmentOnA;
+			assertThatThrownBy(() -> GrpcChannels.withToken(ReviewServiceGrpc.newBlockingStub(this.channel), token(outsider))
+				.getAssignment(GetAssignmentRequest.newBuilder().setAssignmentId(id).build()))
+				.isInstanceOfSatisfying(StatusRuntimeException.class,
+						ex -> assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND));
+			assertThat(this.api.get("/api/review/my/assignments", token(outsider)).json().findValuesAsString("itemTitle"))
+				.as(outsider)
+				.doesNotContain("LED 背光模组团队");
+		}
+
+		// assigned, before declaring: the title only
+		assertThat(this.api.get("/api/review/items/" + this.itemA, token(assigned)).status()).isEqualTo(403);
+		assertThatThrownBy(() -> status(assigned, this.itemA)).isInstanceOfSatisfying(StatusRuntimeException.class,
+				ex -> assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED));
+		JsonNode before = this.api.get("/api/review/assignments/" + assignmentOnA, token(assigned)).json();
+		assertThat(before.get("itemTitle").asString()).isEqualTo("LED 背光模组团队");
+		assertThat(before.get("item").isNull()).isTrue();
+		assertThat(this.api.put("/api/review/assignments/" + assignmentOnA + "/sheet", token(assigned),
+				"{\"version\":0,\"scores\":{\"team\":3}}").status()).isEqualTo(409);
+		var expertStub = GrpcChannels.withToken(ReviewServiceGrpc.newBlockingStub(this.channel), token(assigned));
+		var hidden = expertStub.getAssignment(GetAssignmentRequest.newBuilder().setAssignmentId(assignmentOnA).build());
+		assertThat(hidden.getAssignment().hasItem()).isFalse();
+		assertThat(hidden.getAssignment().getSummary().getItemTitle()).isEqualTo("LED 背光模组团队");
+
+		assertThat(declare(assignmentOnA, assigned, false).status()).isEqualTo(200);
+		JsonNode after = this.api.get("/api/review/assignments/" + assignmentOnA, token(assigned)).json();
+		assertThat(after.get("item").get("organisationIds").get(0).asString()).isEqualTo(ORG_1);
+		assertThat(this.api.get("/api/review/items/" + this.itemA, token(assigned)).status()).isEqualTo(200);
+		assertThat(status(assigned, this.itemA).getReviewItemId()).isEqualTo(this.itemA);
+		assertThat(expertStub.getAssignment(GetAssignmentRequest.newBuilder().setAssignmentId(assignmentOnA).build())
+			.getAssignment()
+			.getItem()
+			.getOrganisationIds(0)).isEqualTo(ORG_1);
+		assertThat(countAudit("assignment.viewed")).isEqualTo(4);
+		assertThat(countAudit("declaration.no-conflict")).isEqualTo(1);
+		// someone else's assignment stays hidden even to an assigned expert
+		assertThat(this.api.get("/api/review/assignments/" + assignmentOnA, token(username(onA.get(1)))).status()).isEqualTo(404);
+	}
+
+	@Test
+	void declaringAConflictVoidsTheAssignmentRecordsItAndHidesTheItem() {
+		JsonNode a = autoAssign().get("added").get(0);
+		String expert = username(a.get("expert").asString());
+		String item = a.get("itemId").asString();
+		assertThat(declare(a.get("id").asString(), expert, true).status()).isEqualTo(200);
+		assertThat(this.api.get("/api/review/items/" + item, token(expert)).status()).isEqualTo(404);
+		assertThat(this.api.get("/api/review/assignments/" + a.get("id").asString(), token(expert)).status()).isEqualTo(404);
+		assertThat(this.api.get("/api/review/my/assignments", token(expert)).json().findValuesAsString("itemId"))
+			.doesNotContain(item);
+		assertThat(this.api.get("/api/review/rounds/" + this.round + "/conflicts", token("manager")).json().findValuesAsString("reason"))
+			.contains("DECLARED");
+		// and can no longer be assigned to it by hand
+		assertThat(this.api.post("/api/review/rounds/" + this.round + "/assignments", token("manager"),
+				"{\"item_id\":\"" + item + "\",\"expert\":\"" + a.get("expert").asString() + "\"}").status()).isEqualTo(409);
+	}
+
+	@Test
+	void draftsSubmissionConsensusAndConfirmationWriteTheOutboxInTheSameTransaction() {
+		JsonNode auto = autoAssign();
+		for (JsonNode a : auto.get("added")) {
+			String expert = username(a.get("expert").asString());
+			String id = a.get("id").asString();
+			assertThat(declare(id, expert, false).status()).isEqualTo(200);
+			HttpProbe.Response draft = this.api.put("/api/review/assignments/" + id + "/sheet", token(expert),
+					"{\"version\":1,\"scores\":{\"team\":3},\"comments\":{\"team\":\"团队稳定\"}}");
+			assertThat(draft.status()).as(draft.body()).isEqualTo(200);
+			assertThat(draft.json().get("sheetStatus").asString()).isEqualTo("DRAFT");
+			// a stale autosave from another tab
+			assertThat(this.api.put("/api/review/assignments/" + id + "/sheet", token(expert),
+					"{\"version\":1,\"scores\":{\"team\":4}}").status()).isEqualTo(409);
+			HttpProbe.Response incomplete = this.api.post("/api/review/assignments/" + id + "/sheet/submit", token(expert),
+					"{\"version\":2,\"scores\":{\"team\":9,\"novelty\":1}}");
+			assertThat(incomplete.status()).isEqualTo(400);
+			assertThat(incomplete.json().get("errors").findValuesAsString("field")).containsExactlyInAnyOrder(
+					"scores.innovation", "scores.team", "scores.novelty");
+			int innovation = a.get("itemId").asString().equals(this.itemA) ? 5 : 2;
+			HttpProbe.Response submitted = this.api.post("/api/review/assignments/" + id + "/sheet/submit", token(expert),
+					"{\"version\":2,\"scores\":{\"team\":3,\"innovation\":" + innovation + "},\"overall_comment\":\"ok\"}");
+			assertThat(submitted.status()).as(submitted.body()).isEqualTo(200);
+			assertThat(submitted.json().get("secondsToSubmit").isNumber()).isTrue();
+		}
+		JsonNode matrix = this.api.get("/api/review/rounds/" + this.round + "/matrix", token("manager")).json();
+		assertThat(matrix.get("meanSecondsToSubmit").size()).isEqualTo(4);
+		Map<String, String> rapporteurs = new HashMap<>();
+		matrix.get("rapporteurs").properties().forEach(e -> rapporteurs.put(e.getKey(), e.getValue().asString()));
+		assertThat(rapporteurs).containsOnlyKeys(this.itemA, this.itemB);
+
+		HttpProbe.Response early = this.api.post("/api/review/rounds/" + this.round + "/confirm", token("manager"), "{}");
+		assertThat(early.status()).isEqualTo(409);
+		assertThat(early.body()).contains("consensus.missing");
+
+		// only the rapporteur writes the consensus; the panel's scores are visible to them
+		String rapporteurA = username(rapporteurs.get(this.itemA));
+		String other = EXPERTS.stream().filter(e -> !e.equals(rapporteurA)).findFirst().orElseThrow();
+		String consensusA = "/api/review/rounds/" + this.round + "/items/" + this.itemA + "/consensus";
+		assertThat(this.api.put(consensusA, token(other), "{\"version\":0,\"final_scores\":{\"team\":3,\"innovation\":5},\"report\":\"x\"}").status())
+			.isEqualTo(404);
+		JsonNode context = this.api.get(consensusA, token(rapporteurA)).json();
+		assertThat(context.get("reviews").size()).isEqualTo(2);
+		assertThat(context.get("allSubmitted").asBoolean()).isTrue();
+		HttpProbe.Response writtenA = this.api.put(consensusA, token(rapporteurA),
+				"{\"version\":0,\"final_scores\":{\"team\":3,\"innovation\":5},\"report\":\"专家组一致认为创新性突出。\"}");
+		assertThat(writtenA.status()).as(writtenA.body()).isEqualTo(200);
+		assertThat(writtenA.json().get("finalScore").asDouble()).isEqualTo(80.0);
+		String rapporteurB = username(rapporteurs.get(this.itemB));
+		HttpProbe.Response writtenB = this.api.put("/api/review/rounds/" + this.round + "/items/" + this.itemB + "/consensus",
+				token(rapporteurB), "{\"version\":0,\"final_scores\":{\"team\":3,\"innovation\":2},\"report\":\"创新性不足。\"}");
+		assertThat(writtenB.json().get("failedThresholds").findValuesAsString("")).isEmpty();
+		assertThat(writtenB.json().get("failedThresholds").toString()).contains("innovation").contains("overall");
+
+		assertThat(this.api.post("/api/review/rounds/" + this.round + "/confirm", token("expert1"), "{}").status()).isEqualTo(403);
+		HttpProbe.Response confirmed = this.api.post("/api/review/rounds/" + this.round + "/confirm", token("manager"), "{}");
+		assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(200);
+		JsonNode rows = confirmed.json().get("items");
+		assertThat(rows.get(0).get("reviewItemId").asString()).isEqualTo(this.itemA);
+		assertThat(rows.get(0).get("finalRank").asInt()).isEqualTo(1);
+		assertThat(rows.get(0).get("passedThresholds").asBoolean()).isTrue();
+		assertThat(rows.get(1).get("finalRank").asInt()).isEqualTo(2);
+		assertThat(rows.get(1).get("passedThresholds").asBoolean()).isFalse();
+
+		List<Map<String, Object>> outbox = this.jdbc
+			.sql("select destination, idempotency_key, payload::text as payload, sent_at from outbox order by payload->>'rank'")
+			.query()
+			.listOfRows();
+		assertThat(outbox).hasSize(2);
+		assertThat(outbox.get(0).get("destination")).isEqualTo("talent.RecordReviewOutcome");
+		assertThat((String) outbox.get(0).get("payload")).contains("\"rank\": 1").contains("\"finalScoreHundredths\": 8000");
+		assertThat(outbox.get(0).get("sent_at")).isNull();
+		assertThat(this.jdbc.sql("select count(*) from review_item where state = 'RANKED'").query(Integer.class).single())
+			.isEqualTo(2);
+
+		GetRoundResultsResponse results = GrpcChannels.withToken(ReviewServiceGrpc.newBlockingStub(this.channel),
+				infra.tokens().serviceAccountToken())
+			.getRoundResults(GetRoundResultsRequest.newBuilder().setRoundId(this.round).build());
+		assertThat(results.getState()).isEqualTo(RoundState.ROUND_STATE_CONFIRMED);
+		assertThat(results.getItems(0).getFinalRank()).isEqualTo(1);
+		assertThat(results.getItems(0).getFinalHundredths()).isEqualTo(8000);
+
+		// confirmed means frozen
+		assertThat(this.api.post("/api/review/rounds/" + this.round + "/assignments/auto", token("manager"), "{}").status())
+			.isEqualTo(409);
+		assertThat(countAudit("review.submitted")).isEqualTo(4);
+		assertThat(countAudit("round.confirmed")).isEqualTo(1);
+	}
+
+	@Test
+	void onlyManagersRunRoundsAndBadRoundsNameEveryField() {
+		assertThat(this.api.post("/api/review/rounds/" + this.round + "/assignments/auto", token("expert1"), "{}").status())
+			.isEqualTo(403);
+		assertThat(this.api.post("/api/review/rounds/" + this.round + "/assignments/auto", token("auditor"), "{}").status())
+			.isEqualTo(403);
+		assertThat(this.api.get("/api/review/rounds/" + this.round + "/results", token("auditor")).status()).isEqualTo(200);
+		assertThat(this.api.get("/api/review/rounds/" + this.round + "/results", token("expert1")).status()).isEqualTo(403);
+		assertThat(this.api.get("/api/review/rounds/" + this.round + "/results", token("applicant1")).status()).isEqualTo(403);
+
+		HttpProbe.Response bad = this.api.post("/api/review/rounds", token("manager"), """
+				{"name":"","owning_context":"NOPE","review_item_ids":["x","%s"],
+				 "rubric":{"criteria":[{"code":"a","name":"A","weight_percent":50,"threshold":0}],"scale_min":1,"scale_max":5},
+				 "deadline":"2020-01-01T00:00:00Z","reviewers_per_item":0,"max_items_per_expert":5,"disagreement_limit_hundredths":1000}
+				""".formatted(this.itemA));
+		assertThat(bad.status()).isEqualTo(400);
+		assertThat(bad.json().get("errors").findValuesAsString("field")).containsExactly("name", "owning_context",
+				"review_item_ids[0]", "rubric.criteria", "deadline", "reviewers_per_item");
+		// an item already in a round cannot join another
+		HttpProbe.Response twice = this.api.post("/api/review/rounds", token("manager"), roundJson(this.itemA));
+		assertThat(twice.status()).isEqualTo(400);
+		assertThat(twice.json().get("errors").findValuesAsString("field")).containsExactly("review_item_ids[0]");
+
+		String itemC = openItem(ORG_2, "gRPC round");
+		assertThatThrownBy(() -> GrpcChannels.withToken(ReviewServiceGrpc.newBlockingStub(this.channel), token("expert1"))
+			.openRound(grpcRound(itemC))).isInstanceOfSatisfying(StatusRuntimeException.class,
+					ex -> assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED));
+		assertThat(GrpcChannels.withToken(ReviewServiceGrpc.newBlockingStub(this.channel), infra.tokens().serviceAccountToken())
+			.openRound(grpcRound(itemC))
+			.getRoundId()).isNotBlank();
+		assertThatThrownBy(() -> GrpcChannels.withToken(ReviewServiceGrpc.newBlockingStub(this.channel), token("manager"))
+			.openRound(OpenRoundRequest.newBuilder().setName("x").build())).isInstanceOfSatisfying(
+					StatusRuntimeException.class, ex -> assertThat(GrpcChannels.fieldViolations(ex)).contains(
+							"owning_context", "review_item_ids", "rubric.criteria", "deadline", "reviewers_per_item"));
+	}
+
+	@Test
+	void expertsWithUnsubmittedReviewsNearTheDeadlineGetOneNoticeAndOneEmailPerRound() throws Exception {
+		JsonNode auto = autoAssign();
+		// one expert finishes everything: no reminder for them
+		String done = auto.get("added").get(0).get("expert").asString();
+		for (JsonNode a : auto.get("added")) {
+			if (a.get("expert").asString().equals(done)) {
+				String id = a.get("id").asString();
+				declare(id, username(done), false);
+				assertThat(this.api.post("/api/review/assignments/" + id + "/sheet/submit", token(username(done)),
+						"{\"version\":1,\"scores\":{\"team\":3,\"innovation\":3}}").status()).isEqualTo(200);
+			}
+		}
+		java.util.Set<String> pending = new java.util.TreeSet<>();
+		auto.get("added").forEach(a -> pending.add(a.get("expert").asString()));
+		pending.remove(done);
+
+		assertThat(this.reminders.remindDue()).isEqualTo(pending.size());
+		assertThat(this.reminders.remindDue()).isZero();
+		jakarta.mail.internet.MimeMessage[] mails = smtp.getReceivedMessages();
+		assertThat(mails).hasSize(pending.size());
+		List<String> to = new ArrayList<>();
+		for (jakarta.mail.internet.MimeMessage m : mails) {
+			to.add(m.getAllRecipients()[0].toString());
+			assertThat(m.getSubject()).contains("评审提醒").contains("2026 第一批创新团队评审");
+		}
+		assertThat(to).containsExactlyInAnyOrderElementsOf(pending.stream().map(s -> username(s) + "@example.org").toList());
+
+		String reminded = username(pending.iterator().next());
+		JsonNode notices = this.api.get("/api/review/my/notices", token(reminded)).json();
+		assertThat(notices.size()).isEqualTo(1);
+		assertThat(notices.get(0).get("roundName").asString()).isEqualTo("2026 第一批创新团队评审");
+		assertThat(this.api.get("/api/review/my/notices", token(username(done))).json().size()).isZero();
+		assertThat(this.api.get("/api/review/my/notices", token("manager")).status()).isEqualTo(403);
+	}
+
+	@Test
+	void theOutboxRowsAreWrittenInTheConfirmationsTransaction() {
+		JsonNode auto = autoAssign();
+		Map<String, String> rapporteurs = new HashMap<>();
+		for (JsonNode a : auto.get("added")) {
+			String expert = username(a.get("expert").asString());
+			String id = a.get("id").asString();
+			declare(id, expert, false);
+			this.api.post("/api/review/assignments/" + id + "/sheet/submit", token(expert),
+					"{\"version\":1,\"scores\":{\"team\":3,\"innovation\":4}}");
+		}
+		this.api.get("/api/review/rounds/" + this.round + "/matrix", token("manager")).json().get("rapporteurs")
+			.properties().forEach(e -> rapporteurs.put(e.getKey(), e.getValue().asString()));
+		rapporteurs.forEach((item, subject) -> assertThat(this.api.put("/api/review/rounds/" + this.round + "/items/" + item
+				+ "/consensus", token(username(subject)), "{\"version\":0,\"final_scores\":{\"team\":3,\"innovation\":4},\"report\":\"一致\"}")
+			.status()).isEqualTo(200));
+		cn.jiangmen.innovation.review.domain.Caller manager = new cn.jiangmen.innovation.review.domain.Caller("manager",
+				java.util.Set.of("program-manager"));
+		cn.jiangmen.innovation.review.domain.RoundId roundId = cn.jiangmen.innovation.review.domain.RoundId.parse(this.round, "id");
+
+		// rolled back together: neither the confirmation nor the outbox rows remain
+		this.transactions.executeWithoutResult(tx -> {
+			this.roundCommands.confirm(manager, roundId);
+			assertThat(countOutbox()).isEqualTo(2);
+			tx.setRollbackOnly();
+		});
+		assertThat(countOutbox()).isZero();
+		assertThat(this.jdbc.sql("select state from review_round where id = :id").param("id", UUID.fromString(this.round))
+			.query(String.class).single()).isEqualTo("OPEN");
+
+		this.roundCommands.confirm(manager, roundId);
+		assertThat(countOutbox()).isEqualTo(2);
+	}
+
+	private int countOutbox() {
+		return this.jdbc.sql("select count(*) from outbox").query(Integer.class).single();
+	}
+
+	private OpenRoundRequest grpcRound(String item) {
+		Instant deadline = Instant.now().plus(7, ChronoUnit.DAYS);
+		return OpenRoundRequest.newBuilder()
+			.setName("gRPC round")
+			.setOwningContext(OwningContext.OWNING_CONTEXT_TALENT)
+			.addReviewItemIds(item)
+			.setRubric(Rubric.newBuilder()
+				.addCriteria(Criterion.newBuilder().setCode("merit").setName("Merit").setWeightPercent(100))
+				.setScaleMin(0)
+				.setScaleMax(10))
+			.setDeadline(Timestamp.newBuilder().setSeconds(deadline.getEpochSecond()))
+			.setReviewersPerItem(1)
+			.setMaxItemsPerExpert(3)
+			.setDisagreementLimitHundredths(1500)
+			.build();
+	}
+
+	private String roundJson(String... items) {
+		return """
+				{"name":"2026 第一批创新团队评审","owning_context":"TALENT","review_item_ids":[%s],
+				 "rubric":{"criteria":[{"code":"innovation","name":"创新性","weight_percent":60,"threshold":3},
+				                       {"code":"team","name":"团队","weight_percent":40,"threshold":0}],
+				           "scale_min":1,"scale_max":5,"overall_threshold_hundredths":6000},
+				 "blind":true,"deadline":"%s","reviewers_per_item":2,"max_items_per_expert":2,
+				 "disagreement_limit_hundredths":1500}
+				""".formatted(String.join(",", java.util.Arrays.stream(items).map(i -> "\"" + i + "\"").toList()),
+				Instant.now().plus(14, ChronoUnit.DAYS));
+	}
+
+	private JsonNode autoAssign() {
+		HttpProbe.Response auto = this.api.post("/api/review/rounds/" + this.round + "/assignments/auto", token("manager"), "{}");
+		assertThat(auto.status()).as(auto.body()).isEqualTo(200);
+		return auto.json();
+	}
+
+	private HttpProbe.Response declare(String assignment, String expert, boolean conflict) {
+		return this.api.post("/api/review/assignments/" + assignment + "/declaration", token(expert),
+				"{\"conflict\":" + conflict + ",\"note\":\"\"}");
+	}
+
+	private static List<String> pairs(JsonNode assignments) {
+		JsonNode list = assignments.has("added") ? assignments.get("added") : assignments;
+		List<String> pairs = new ArrayList<>();
+		list.forEach(a -> pairs.add(a.get("itemId").asString() + "|" + a.get("expert").asString()));
+		return pairs;
+	}
+
+	private cn.jiangmen.innovation.contracts.review.v1.GetReviewStatusResponse status(String user, String item) {
+		return GrpcChannels.withToken(ReviewServiceGrpc.newBlockingStub(this.channel), token(user))
+			.getReviewStatus(GetReviewStatusRequest.newBuilder().setReviewItemId(item).build());
+	}
+
+	private String openItem(String organisation, String title) {
+		return GrpcChannels.withToken(ReviewServiceGrpc.newBlockingStub(this.channel), infra.tokens().serviceAccountToken())
+			.openReview(OpenReviewRequest.newBuilder()
+				.setIdempotencyKey("it-" + UUID.randomUUID())
+				.setOwningContext(OwningContext.OWNING_CONTEXT_TALENT)
+				.setItemId(UUID.randomUUID().toString())
+				.setTitle(title)
+				.addFieldCodes("semiconductor-lighting")
+				.addOrganisationIds(organisation)
+				.setLeaderPersonKey("leader-" + title.hashCode())
+				.build())
+			.getReviewItemId();
+	}
+
+	private String username(String subject) {
+		return this.subjects.entrySet().stream().filter(e -> e.getValue().equals(subject)).findFirst().orElseThrow().getKey();
+	}
+
+	private int countAudit(String action) {
+		return this.jdbc.sql("select count(*) from audit_log where action = :a and occurred_at >= :started")
+			.param("a", action)
+			.param("started", java.sql.Timestamp.from(this.started))
+			.query(Integer.class)
+			.single();
+	}
+
+	private static String token(String user) {
+		return infra.tokens().accessToken(user);
+	}
+
+}
