@@ -1,13 +1,19 @@
 package cn.jiangmen.innovation.talent.application;
 
+import java.util.EnumSet;
 import java.util.List;
 
+import cn.jiangmen.innovation.platform.error.FieldViolation;
 import cn.jiangmen.innovation.platform.error.NotFoundException;
 import cn.jiangmen.innovation.talent.domain.ApplicationId;
+import cn.jiangmen.innovation.talent.domain.ApplicationStatus;
+import cn.jiangmen.innovation.talent.domain.CallId;
 import cn.jiangmen.innovation.talent.domain.TalentApplication;
 import cn.jiangmen.innovation.talent.domain.TalentApplications;
+import cn.jiangmen.innovation.talent.domain.TalentCalls;
 import cn.jiangmen.innovation.talent.domain.Viewer;
 
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,10 +22,22 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class ApplicationQueries {
 
+	/** The states that belong on a ranking / recommendation list. */
+	static final EnumSet<ApplicationStatus> RANKING = EnumSet.of(ApplicationStatus.RANKED,
+			ApplicationStatus.RECOMMENDED, ApplicationStatus.AWARDED, ApplicationStatus.DECLINED);
+
+	/** An application with what the applicant should know while editing it. */
+	public record Details(TalentApplication application, List<FieldViolation> eligibilityFindings,
+			List<String> duplicatePersons) {
+	}
+
 	private final TalentApplications applications;
 
-	public ApplicationQueries(TalentApplications applications) {
+	private final TalentCalls calls;
+
+	public ApplicationQueries(TalentApplications applications, TalentCalls calls) {
 		this.applications = applications;
+		this.calls = calls;
 	}
 
 	public List<TalentApplication> visibleTo(Viewer viewer, PageRequest page) {
@@ -37,6 +55,31 @@ public class ApplicationQueries {
 		return this.applications.find(id)
 			.filter(application -> application.isVisibleTo(viewer))
 			.orElseThrow(() -> new NotFoundException("Application", id));
+	}
+
+	/** The application, its current eligibility findings and any person also on another application of the call. */
+	public Details details(ApplicationId id, Viewer viewer) {
+		TalentApplication application = get(id, viewer);
+		List<FieldViolation> findings = this.calls.find(application.callId())
+			.map(application::eligibilityFindings)
+			.orElse(List.of());
+		return new Details(application, findings, this.applications.duplicatePersons(application));
+	}
+
+	/** Ranked applications of a call, best first: for managers and auditors only. */
+	public List<TalentApplication> rankingOf(CallId callId, Viewer viewer) {
+		if (!viewer.seesAllApplications()) {
+			throw new AccessDeniedException("Only bureau roles see the ranking");
+		}
+		return this.applications.ofCall(callId, RANKING);
+	}
+
+	/** Applications of a call waiting for or in formal check (SUBMITTED), for managers and auditors. */
+	public List<TalentApplication> awaitingFormalCheck(CallId callId, Viewer viewer) {
+		if (!viewer.seesAllApplications()) {
+			throw new AccessDeniedException("Only bureau roles see the formal check queue");
+		}
+		return this.applications.ofCall(callId, EnumSet.of(ApplicationStatus.SUBMITTED));
 	}
 
 }

@@ -2,11 +2,18 @@ package cn.jiangmen.innovation.talent.domain;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** The store of applications, as the domain needs it (implemented in persistence). */
 public interface TalentApplications {
 
 	void add(TalentApplication application);
+
+	/**
+	 * Stores a changed application if nobody changed it since it was read (its version);
+	 * otherwise a {@link cn.jiangmen.innovation.platform.error.ConflictException}.
+	 */
+	void update(TalentApplication application);
 
 	Optional<TalentApplication> find(ApplicationId id);
 
@@ -15,5 +22,14 @@ public interface TalentApplications {
 
 	/** Newest first. */
 	List<TalentApplication> all(int offset, int limit);
+
+	/** Applications of a call in the given states, best rank first then oldest submission. */
+	List<TalentApplication> ofCall(CallId callId, Set<ApplicationStatus> states);
+
+	/**
+	 * Names of people on this application who also appear (same identity hash, or same name and
+	 * birth date) on another application of the same call that is not withdrawn.
+	 */
+	List<String> duplicatePersons(TalentApplication application);
 
 }

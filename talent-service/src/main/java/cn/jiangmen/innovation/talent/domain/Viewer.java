@@ -19,4 +19,14 @@ public record Viewer(String username, Set<String> roles, Optional<OrganisationId
 		return this.roles.contains("applicant") && this.organisationId.isPresent();
 	}
 
+	/** Bureau staff who open calls and take formal-check and recommendation decisions. */
+	public boolean isManager() {
+		return this.roles.contains("program-manager");
+	}
+
+	/** The service account (review-service reporting outcomes). */
+	public boolean isService() {
+		return this.roles.contains("service");
+	}
+
 }

@@ -1,30 +1,92 @@
 package cn.jiangmen.innovation.talent.grpc;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
-import cn.jiangmen.innovation.contracts.talent.v1.ApplicationSummary;
+import cn.jiangmen.innovation.contracts.talent.v1.CallApplicationsView;
+import cn.jiangmen.innovation.contracts.talent.v1.CreateApplicationRequest;
+import cn.jiangmen.innovation.contracts.talent.v1.CreateApplicationResponse;
+import cn.jiangmen.innovation.contracts.talent.v1.DecideFormalCheckRequest;
+import cn.jiangmen.innovation.contracts.talent.v1.DecideFormalCheckResponse;
+import cn.jiangmen.innovation.contracts.talent.v1.DeleteAttachmentRequest;
+import cn.jiangmen.innovation.contracts.talent.v1.DeleteAttachmentResponse;
+import cn.jiangmen.innovation.contracts.talent.v1.DownloadAttachmentRequest;
+import cn.jiangmen.innovation.contracts.talent.v1.DownloadAttachmentResponse;
+import cn.jiangmen.innovation.contracts.talent.v1.GetApplicationRequest;
+import cn.jiangmen.innovation.contracts.talent.v1.GetApplicationResponse;
 import cn.jiangmen.innovation.contracts.talent.v1.GetApplicationSummaryRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.GetApplicationSummaryResponse;
 import cn.jiangmen.innovation.contracts.talent.v1.ListApplicationsRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.ListApplicationsResponse;
+import cn.jiangmen.innovation.contracts.talent.v1.ListCallApplicationsRequest;
+import cn.jiangmen.innovation.contracts.talent.v1.ListCallApplicationsResponse;
+import cn.jiangmen.innovation.contracts.talent.v1.ListCallsRequest;
+import cn.jiangmen.innovation.contracts.talent.v1.ListCallsResponse;
+import cn.jiangmen.innovation.contracts.talent.v1.RecommendApplicationRequest;
+import cn.jiangmen.innovation.contracts.talent.v1.RecommendApplicationResponse;
+import cn.jiangmen.innovation.contracts.talent.v1.RecordReviewOutcomeRequest;
+import cn.jiangmen.innovation.contracts.talent.v1.RecordReviewOutcomeResponse;
+import cn.jiangmen.innovation.contracts.talent.v1.SaveApplicationRequest;
+import cn.jiangmen.innovation.contracts.talent.v1.SaveApplicationResponse;
+import cn.jiangmen.innovation.contracts.talent.v1.SubmitApplicationRequest;
+import cn.jiangmen.innovation.contracts.talent.v1.SubmitApplicationResponse;
 import cn.jiangmen.innovation.contracts.talent.v1.TalentServiceGrpc;
+import cn.jiangmen.innovation.contracts.talent.v1.UploadAttachmentRequest;
+import cn.jiangmen.innovation.contracts.talent.v1.UploadAttachmentResponse;
+import cn.jiangmen.innovation.contracts.talent.v1.WithdrawApplicationRequest;
+import cn.jiangmen.innovation.contracts.talent.v1.WithdrawApplicationResponse;
+import cn.jiangmen.innovation.platform.error.FieldViolation;
+import cn.jiangmen.innovation.platform.error.InvalidInputException;
+import cn.jiangmen.innovation.talent.application.ApplicationCommands;
 import cn.jiangmen.innovation.talent.application.ApplicationQueries;
+import cn.jiangmen.innovation.talent.application.AttachmentService;
+import cn.jiangmen.innovation.talent.application.CallCatalogue;
 import cn.jiangmen.innovation.talent.application.PageRequest;
 import cn.jiangmen.innovation.talent.application.Viewers;
 import cn.jiangmen.innovation.talent.domain.ApplicationId;
+import cn.jiangmen.innovation.talent.domain.ApplicationStatus;
+import cn.jiangmen.innovation.talent.domain.AttachmentId;
+import cn.jiangmen.innovation.talent.domain.CallId;
+import cn.jiangmen.innovation.talent.domain.ReviewOutcome;
 import cn.jiangmen.innovation.talent.domain.TalentApplication;
+import cn.jiangmen.innovation.talent.domain.Viewer;
+import com.google.protobuf.ByteString;
 import io.grpc.stub.StreamObserver;
 
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
-/** gRPC face of talent applications; the same visibility rules as REST, from the same queries. */
+/**
+ * gRPC face of talent-service, for the portal and other services: the same application services,
+ * visibility rules and error model as REST (INVALID_ARGUMENT with field violations, NOT_FOUND for
+ * other organisations' ids, FAILED_PRECONDITION with the reason code for refused transitions).
+ */
 @Service
 class TalentGrpcService extends TalentServiceGrpc.TalentServiceImplBase {
 
 	private final ApplicationQueries queries;
 
-	TalentGrpcService(ApplicationQueries queries) {
+	private final ApplicationCommands commands;
+
+	private final CallCatalogue calls;
+
+	private final AttachmentService attachments;
+
+	private final Clock clock;
+
+	TalentGrpcService(ApplicationQueries queries, ApplicationCommands commands, CallCatalogue calls,
+			AttachmentService attachments, Clock clock) {
 		this.queries = queries;
+		this.commands = commands;
+		this.calls = calls;
+		this.attachments = attachments;
+		this.clock = clock;
 	}
 
 	@Override
@@ -48,6 +110,204 @@ class TalentGrpcService extends TalentServiceGrpc.TalentServiceImplBase {
 			.setApplication(ApplicationSummaries.toProto(application))
 			.build());
 		responseObserver.onCompleted();
+	}
+
+	/**
+	 * review-service reports a confirmed panel result: UNDER_REVIEW becomes RANKED with rank and score.
+	 * Service account only (PERMISSION_DENIED otherwise); idempotent by key.
+	 */
+	@Override
+	public void recordReviewOutcome(RecordReviewOutcomeRequest request,
+			StreamObserver<RecordReviewOutcomeResponse> responseObserver) {
+		Viewer viewer = Viewers.current();
+		if (!viewer.isService()) {
+			throw new AccessDeniedException("Only the service account records review outcomes");
+		}
+		List<FieldViolation> violations = new ArrayList<>();
+		ApplicationId applicationId = null;
+		try {
+			applicationId = ApplicationId.parse(request.getApplicationId(), "application_id");
+		}
+		catch (InvalidInputException ex) {
+			violations.addAll(ex.violations());
+		}
+		UUID reviewItem = null;
+		try {
+			reviewItem = UUID.fromString(request.getReviewItemId());
+		}
+		catch (IllegalArgumentException ex) {
+			violations.add(new FieldViolation("review_item_id", "id.malformed", "must be a UUID"));
+		}
+		if (!request.hasConfirmedAt()) {
+			violations.add(new FieldViolation("confirmed_at", "required", "must be given"));
+		}
+		if (!violations.isEmpty()) {
+			throw new InvalidInputException(violations);
+		}
+		ReviewOutcome outcome = new ReviewOutcome(reviewItem, request.getRank(), request.getFinalScoreHundredths(),
+				request.getPassedThresholds(), ApplicationSummaries.instant(request.getConfirmedAt()));
+		ApplicationStatus status = this.commands.recordReviewOutcome(viewer, request.getIdempotencyKey(),
+				applicationId, outcome);
+		responseObserver
+			.onNext(RecordReviewOutcomeResponse.newBuilder().setStatus(ApplicationSummaries.toProto(status)).build());
+		responseObserver.onCompleted();
+	}
+
+	@Override
+	public void listCalls(ListCallsRequest request, StreamObserver<ListCallsResponse> responseObserver) {
+		Instant now = this.clock.instant();
+		responseObserver.onNext(ListCallsResponse.newBuilder()
+			.addAllCalls(this.calls.visibleTo(Viewers.current())
+				.stream()
+				.map(call -> ApplicationSummaries.call(call, now))
+				.toList())
+			.build());
+		responseObserver.onCompleted();
+	}
+
+	@Override
+	public void getApplication(GetApplicationRequest request, StreamObserver<GetApplicationResponse> responseObserver) {
+		Viewer viewer = Viewers.current();
+		responseObserver.onNext(GetApplicationResponse.newBuilder()
+			.setApplication(detail(viewer, ApplicationId.parse(request.getApplicationId(), "application_id")))
+			.build());
+		responseObserver.onCompleted();
+	}
+
+	@Override
+	public void createApplication(CreateApplicationRequest request,
+			StreamObserver<CreateApplicationResponse> responseObserver) {
+		Viewer viewer = Viewers.current();
+		TalentApplication created = this.commands.createDraft(viewer, CallId.parse(request.getCallId(), "call_id"),
+				ApplicationSummaries.fromProto(request.getForm()));
+		responseObserver
+			.onNext(CreateApplicationResponse.newBuilder().setApplication(detail(viewer, created.id())).build());
+		responseObserver.onCompleted();
+	}
+
+	@Override
+	public void saveApplication(SaveApplicationRequest request,
+			StreamObserver<SaveApplicationResponse> responseObserver) {
+		Viewer viewer = Viewers.current();
+		ApplicationId id = ApplicationId.parse(request.getApplicationId(), "application_id");
+		this.commands.update(viewer, id, ApplicationSummaries.fromProto(request.getForm()),
+				request.getVersion() == 0 ? null : request.getVersion());
+		responseObserver.onNext(SaveApplicationResponse.newBuilder().setApplication(detail(viewer, id)).build());
+		responseObserver.onCompleted();
+	}
+
+	@Override
+	public void submitApplication(SubmitApplicationRequest request,
+			StreamObserver<SubmitApplicationResponse> responseObserver) {
+		TalentApplication application = this.commands.submit(Viewers.current(),
+				ApplicationId.parse(request.getApplicationId(), "application_id"));
+		responseObserver.onNext(SubmitApplicationResponse.newBuilder()
+			.setApplication(ApplicationSummaries.toProto(application))
+			.build());
+		responseObserver.onCompleted();
+	}
+
+	@Override
+	public void withdrawApplication(WithdrawApplicationRequest request,
+			StreamObserver<WithdrawApplicationResponse> responseObserver) {
+		TalentApplication application = this.commands.withdraw(Viewers.current(),
+				ApplicationId.parse(request.getApplicationId(), "application_id"));
+		responseObserver.onNext(WithdrawApplicationResponse.newBuilder()
+			.setApplication(ApplicationSummaries.toProto(application))
+			.build());
+		responseObserver.onCompleted();
+	}
+
+	@Override
+	public void decideFormalCheck(DecideFormalCheckRequest request,
+			StreamObserver<DecideFormalCheckResponse> responseObserver) {
+		Viewer viewer = Viewers.current();
+		ApplicationId id = ApplicationId.parse(request.getApplicationId(), "application_id");
+		TalentApplication application = switch (request.getDecision()) {
+			case FORMAL_CHECK_DECISION_PASS -> this.commands.passFormalCheck(viewer, id);
+			case FORMAL_CHECK_DECISION_RETURN -> this.commands.returnForCorrection(viewer, id,
+					request.getReasonsList(),
+					request.hasCorrectionDueAt() ? ApplicationSummaries.instant(request.getCorrectionDueAt()) : null);
+			case FORMAL_CHECK_DECISION_REJECT -> this.commands.reject(viewer, id,
+					request.getReasonsCount() == 0 ? null : String.join("\n", request.getReasonsList()));
+			default -> throw new InvalidInputException("decision", "required", "must be PASS, RETURN or REJECT");
+		};
+		responseObserver.onNext(DecideFormalCheckResponse.newBuilder()
+			.setApplication(ApplicationSummaries.toProto(application))
+			.build());
+		responseObserver.onCompleted();
+	}
+
+	@Override
+	public void recommendApplication(RecommendApplicationRequest request,
+			StreamObserver<RecommendApplicationResponse> responseObserver) {
+		TalentApplication application = this.commands.recommend(Viewers.current(),
+				ApplicationId.parse(request.getApplicationId(), "application_id"));
+		responseObserver.onNext(RecommendApplicationResponse.newBuilder()
+			.setApplication(ApplicationSummaries.toProto(application))
+			.build());
+		responseObserver.onCompleted();
+	}
+
+	@Override
+	public void listCallApplications(ListCallApplicationsRequest request,
+			StreamObserver<ListCallApplicationsResponse> responseObserver) {
+		Viewer viewer = Viewers.current();
+		CallId call = CallId.parse(request.getCallId(), "call_id");
+		List<TalentApplication> items = switch (request.getView()) {
+			case CALL_APPLICATIONS_VIEW_FORMAL_CHECK -> this.queries.awaitingFormalCheck(call, viewer);
+			case CALL_APPLICATIONS_VIEW_RANKING -> this.queries.rankingOf(call, viewer);
+			default -> throw new InvalidInputException("view", "required", "must be FORMAL_CHECK or RANKING");
+		};
+		responseObserver.onNext(ListCallApplicationsResponse.newBuilder()
+			.addAllApplications(items.stream().map(ApplicationSummaries::toProto).toList())
+			.build());
+		responseObserver.onCompleted();
+	}
+
+	@Override
+	public void uploadAttachment(UploadAttachmentRequest request,
+			StreamObserver<UploadAttachmentResponse> responseObserver) {
+		var attachment = this.attachments.upload(Viewers.current(),
+				ApplicationId.parse(request.getApplicationId(), "application_id"), request.getKind(),
+				request.getFilename(), request.getContent().toByteArray());
+		responseObserver.onNext(UploadAttachmentResponse.newBuilder()
+			.setAttachment(ApplicationSummaries.attachment(attachment))
+			.build());
+		responseObserver.onCompleted();
+	}
+
+	@Override
+	public void downloadAttachment(DownloadAttachmentRequest request,
+			StreamObserver<DownloadAttachmentResponse> responseObserver) {
+		AttachmentService.Download download = this.attachments.download(Viewers.current(),
+				ApplicationId.parse(request.getApplicationId(), "application_id"),
+				AttachmentId.parse(request.getAttachmentId(), "attachment_id"));
+		ByteString content;
+		try (InputStream in = download.content()) {
+			content = ByteString.readFrom(in);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		responseObserver.onNext(DownloadAttachmentResponse.newBuilder()
+			.setAttachment(ApplicationSummaries.attachment(download.attachment()))
+			.setContent(content)
+			.build());
+		responseObserver.onCompleted();
+	}
+
+	@Override
+	public void deleteAttachment(DeleteAttachmentRequest request,
+			StreamObserver<DeleteAttachmentResponse> responseObserver) {
+		this.attachments.remove(Viewers.current(), ApplicationId.parse(request.getApplicationId(), "application_id"),
+				AttachmentId.parse(request.getAttachmentId(), "attachment_id"));
+		responseObserver.onNext(DeleteAttachmentResponse.getDefaultInstance());
+		responseObserver.onCompleted();
+	}
+
+	private cn.jiangmen.innovation.contracts.talent.v1.ApplicationDetail detail(Viewer viewer, ApplicationId id) {
+		return ApplicationSummaries.detail(this.queries.details(id, viewer), this.attachments.list(viewer, id));
 	}
 
 }

@@ -1,29 +1,42 @@
 package cn.jiangmen.innovation.talent.web;
 
+import java.net.URI;
 import java.util.List;
 
+import cn.jiangmen.innovation.platform.error.InvalidInputException;
+import cn.jiangmen.innovation.talent.application.ApplicationCommands;
 import cn.jiangmen.innovation.talent.application.ApplicationQueries;
 import cn.jiangmen.innovation.talent.application.PageRequest;
 import cn.jiangmen.innovation.talent.application.Viewers;
 import cn.jiangmen.innovation.talent.domain.ApplicationId;
+import cn.jiangmen.innovation.talent.domain.CallId;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/talent/applications")
-@Tag(name = "Applications", description = "Talent programme applications visible to the caller")
+@Tag(name = "Applications", description = "Talent programme applications: drafts, submission, formal check, decisions")
 class ApplicationController {
 
 	private final ApplicationQueries queries;
 
-	ApplicationController(ApplicationQueries queries) {
+	private final ApplicationCommands commands;
+
+	ApplicationController(ApplicationQueries queries, ApplicationCommands commands) {
 		this.queries = queries;
+		this.commands = commands;
 	}
 
 	@GetMapping
@@ -40,9 +53,87 @@ class ApplicationController {
 	}
 
 	@GetMapping("/{id}")
-	@Operation(summary = "One application, if the caller may see it (404 otherwise)")
-	ApplicationView get(@PathVariable("id") String id) {
-		return ApplicationView.of(this.queries.get(ApplicationId.parse(id, "id"), Viewers.current()));
+	@Operation(summary = "One application with its eligibility findings and duplicate-person flags",
+			description = "404 when it does not exist or belongs to another organisation.")
+	ApplicationDetailsView get(@PathVariable("id") String id) {
+		return ApplicationDetailsView.of(this.queries.details(ApplicationId.parse(id, "id"), Viewers.current()));
+	}
+
+	@PostMapping
+	@Operation(summary = "Start a draft for the caller's organisation on an open call (applicants)")
+	@ApiResponse(responseCode = "201", description = "Created; Location names the new application")
+	@ApiResponse(responseCode = "400", description = "Field-level problem detail (errors[])")
+	ResponseEntity<ApplicationView> create(@Valid @RequestBody ApplicationRequest request) {
+		if (request.callId() == null) {
+			throw new InvalidInputException("callId", "required", "must name the call");
+		}
+		ApplicationView created = ApplicationView.of(this.commands.createDraft(Viewers.current(),
+				new CallId(request.callId()), request.toForm()));
+		return ResponseEntity.created(URI.create("/api/talent/applications/" + created.id())).body(created);
+	}
+
+	@PutMapping("/{id}")
+	@Operation(summary = "Save the whole form of a draft or returned application (autosave)",
+			description = "Idempotent; send the version you read to be told (409) about a concurrent change.")
+	ApplicationDetailsView update(@PathVariable("id") String id, @Valid @RequestBody ApplicationRequest request) {
+		ApplicationId applicationId = ApplicationId.parse(id, "id");
+		this.commands.update(Viewers.current(), applicationId, request.toForm(), request.version());
+		return ApplicationDetailsView.of(this.queries.details(applicationId, Viewers.current()));
+	}
+
+	@PostMapping("/{id}/submit")
+	@Operation(summary = "Submit (or resubmit after a return) before the deadline",
+			description = "409 call.deadline-passed after the closing time; 400 naming every missing field and failed eligibility rule.")
+	ApplicationView submit(@PathVariable("id") String id) {
+		return ApplicationView.of(this.commands.submit(Viewers.current(), ApplicationId.parse(id, "id")));
+	}
+
+	@PostMapping("/{id}/withdraw")
+	@Operation(summary = "Withdraw a submitted application before the deadline")
+	ApplicationView withdraw(@PathVariable("id") String id) {
+		return ApplicationView.of(this.commands.withdraw(Viewers.current(), ApplicationId.parse(id, "id")));
+	}
+
+	@PostMapping("/{id}/formal-check/pass")
+	@Operation(summary = "Formal check passed: on to expert review (managers)")
+	ApplicationView pass(@PathVariable("id") String id) {
+		return ApplicationView.of(this.commands.passFormalCheck(Viewers.current(), ApplicationId.parse(id, "id")));
+	}
+
+	@PostMapping("/{id}/formal-check/return")
+	@Operation(summary = "Return for correction with reasons (managers)")
+	ApplicationView returnForCorrection(@PathVariable("id") String id,
+			@Valid @RequestBody DecisionRequests.ReturnRequest request) {
+		return ApplicationView.of(this.commands.returnForCorrection(Viewers.current(), ApplicationId.parse(id, "id"),
+				request.reasons(), request.correctionDueAt()));
+	}
+
+	@PostMapping("/{id}/formal-check/reject")
+	@Operation(summary = "Reject in formal check with a reason (managers)")
+	ApplicationView reject(@PathVariable("id") String id, @Valid @RequestBody DecisionRequests.RejectRequest request) {
+		return ApplicationView
+			.of(this.commands.reject(Viewers.current(), ApplicationId.parse(id, "id"), request.reason()));
+	}
+
+	@PostMapping("/{id}/recommend")
+	@Operation(summary = "Put a ranked application on the recommendation list to the province (managers)")
+	ApplicationView recommend(@PathVariable("id") String id) {
+		return ApplicationView.of(this.commands.recommend(Viewers.current(), ApplicationId.parse(id, "id")));
+	}
+
+	@PostMapping("/{id}/award")
+	@Operation(summary = "Record that the province awarded a recommended application (managers)")
+	ApplicationView award(@PathVariable("id") String id, @Valid @RequestBody(required = false) DecisionRequests.NoteRequest request) {
+		return ApplicationView.of(this.commands.award(Viewers.current(), ApplicationId.parse(id, "id"),
+				request == null ? null : request.note()));
+	}
+
+	@PostMapping("/{id}/decline")
+	@Operation(summary = "Record that the province declined a recommended application (managers)")
+	ApplicationView decline(@PathVariable("id") String id,
+			@Valid @RequestBody(required = false) DecisionRequests.NoteRequest request) {
+		return ApplicationView.of(this.commands.decline(Viewers.current(), ApplicationId.parse(id, "id"),
+				request == null ? null : request.note()));
 	}
 
 }

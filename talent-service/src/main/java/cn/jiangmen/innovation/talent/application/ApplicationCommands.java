@@ -1,0 +1,269 @@
+package cn.jiangmen.innovation.talent.application;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import cn.jiangmen.innovation.platform.audit.AuditRecord;
+import cn.jiangmen.innovation.platform.audit.AuditTrail;
+import cn.jiangmen.innovation.platform.error.ConflictException;
+import cn.jiangmen.innovation.platform.error.InvalidInputException;
+import cn.jiangmen.innovation.platform.error.NotFoundException;
+import cn.jiangmen.innovation.platform.web.RequestIdFilter;
+import cn.jiangmen.innovation.talent.domain.ApplicationContent;
+import cn.jiangmen.innovation.talent.domain.ApplicationForm;
+import cn.jiangmen.innovation.talent.domain.ApplicationId;
+import cn.jiangmen.innovation.talent.domain.ApplicationStatus;
+import cn.jiangmen.innovation.talent.domain.AttachmentKind;
+import cn.jiangmen.innovation.talent.domain.Attachments;
+import cn.jiangmen.innovation.talent.domain.CallId;
+import cn.jiangmen.innovation.talent.domain.CallStatus;
+import cn.jiangmen.innovation.talent.domain.RecordedOutcomes;
+import cn.jiangmen.innovation.talent.domain.ReviewOutcome;
+import cn.jiangmen.innovation.talent.domain.TalentApplication;
+import cn.jiangmen.innovation.talent.domain.TalentApplications;
+import cn.jiangmen.innovation.talent.domain.TalentCall;
+import cn.jiangmen.innovation.talent.domain.TalentCalls;
+import cn.jiangmen.innovation.talent.domain.Viewer;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Every change of an application, each in one transaction with its audit record (who, when, what,
+ * before/after, request id). Order of checks: may the caller see it (else 404), may they do this
+ * (else 403), is the input well-formed (else 400 naming fields), does the state allow it (else 409).
+ */
+@Service
+public class ApplicationCommands {
+
+	static final String OBJECT_TYPE = "talent_application";
+
+	private final TalentApplications applications;
+
+	private final TalentCalls calls;
+
+	private final RecordedOutcomes outcomes;
+
+	private final Attachments attachments;
+
+	private final AuditTrail audit;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	public ApplicationCommands(TalentApplications applications, TalentCalls calls, RecordedOutcomes outcomes,
+			Attachments attachments, AuditTrail audit, JsonMapper json, Clock clock) {
+		this.applications = applications;
+		this.calls = calls;
+		this.outcomes = outcomes;
+		this.attachments = attachments;
+		this.audit = audit;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	/** An applicant starts a draft for their own organisation on an open call. */
+	@Transactional
+	public TalentApplication createDraft(Viewer viewer, CallId callId, ApplicationForm form) {
+		if (!viewer.isApplicant()) {
+			throw new AccessDeniedException("Only applicants of a host organisation start applications");
+		}
+		TalentCall call = this.calls.find(callId)
+			.filter(c -> c.status() == CallStatus.OPEN)
+			.orElseThrow(() -> new NotFoundException("Call", callId));
+		Instant now = now();
+		ApplicationContent content = form.parse(today(now));
+		TalentApplication application = TalentApplication.draft(call, viewer.organisationId().orElseThrow(), content,
+				now);
+		this.applications.add(application);
+		record(viewer, "talent.application.created", application, null, now);
+		return application;
+	}
+
+	/**
+	 * Saves the form (autosave). {@code expectedVersion}, when given, must be the version the client
+	 * read, so two tabs cannot silently overwrite each other.
+	 */
+	@Transactional
+	public TalentApplication update(Viewer viewer, ApplicationId id, ApplicationForm form, Long expectedVersion) {
+		TalentApplication application = owned(viewer, id);
+		if (expectedVersion != null && expectedVersion != application.version()) {
+			throw new ConflictException("application.changed-concurrently",
+					"The application was changed since version " + expectedVersion + "; reload and try again");
+		}
+		Instant now = now();
+		ApplicationContent content = form.parse(today(now));
+		String before = snapshot(application);
+		application.update(content, now);
+		this.applications.update(application);
+		record(viewer, "talent.application.updated", application, before, now);
+		return reload(id);
+	}
+
+	@Transactional
+	public TalentApplication submit(Viewer viewer, ApplicationId id) {
+		TalentApplication application = owned(viewer, id);
+		TalentCall call = callOf(application);
+		Set<AttachmentKind> attached = EnumSet.noneOf(AttachmentKind.class);
+		this.attachments.ofApplication(id).forEach(attachment -> attached.add(attachment.kind()));
+		return change(viewer, application, "talent.application.submitted", a -> a.submit(call, attached, now()));
+	}
+
+	@Transactional
+	public TalentApplication withdraw(Viewer viewer, ApplicationId id) {
+		TalentApplication application = owned(viewer, id);
+		TalentCall call = callOf(application);
+		return change(viewer, application, "talent.application.withdrawn", a -> a.withdraw(call, now()));
+	}
+
+	@Transactional
+	public TalentApplication passFormalCheck(Viewer viewer, ApplicationId id) {
+		return change(viewer, managed(viewer, id), "talent.application.formal-check-passed",
+				a -> a.passFormalCheck(now()));
+	}
+
+	@Transactional
+	public TalentApplication returnForCorrection(Viewer viewer, ApplicationId id, List<String> reasons,
+			Instant correctionDueAt) {
+		return change(viewer, managed(viewer, id), "talent.application.returned",
+				a -> a.returnForCorrection(reasons, correctionDueAt, now()));
+	}
+
+	@Transactional
+	public TalentApplication reject(Viewer viewer, ApplicationId id, String reason) {
+		return change(viewer, managed(viewer, id), "talent.application.rejected", a -> a.reject(reason, now()));
+	}
+
+	@Transactional
+	public TalentApplication recommend(Viewer viewer, ApplicationId id) {
+		return change(viewer, managed(viewer, id), "talent.application.recommended", a -> a.recommend(now()));
+	}
+
+	@Transactional
+	public TalentApplication award(Viewer viewer, ApplicationId id, String note) {
+		return change(viewer, managed(viewer, id), "talent.application.awarded", a -> a.award(note, now()));
+	}
+
+	@Transactional
+	public TalentApplication decline(Viewer viewer, ApplicationId id, String note) {
+		return change(viewer, managed(viewer, id), "talent.application.declined", a -> a.decline(note, now()));
+	}
+
+	/**
+	 * review-service reports a confirmed panel result (service account only). Idempotent by key: a
+	 * retry gets the first answer and changes nothing; the same key for another request is refused
+	 * naming {@code idempotency_key}.
+	 */
+	@Transactional
+	public ApplicationStatus recordReviewOutcome(Viewer viewer, String idempotencyKey, ApplicationId id,
+			ReviewOutcome outcome) {
+		if (!viewer.isService()) {
+			throw new AccessDeniedException("Only the service account records review outcomes");
+		}
+		if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 100) {
+			throw new InvalidInputException("idempotency_key", "required", "must be 1 to 100 characters");
+		}
+		ReviewOutcome normalised = new ReviewOutcome(outcome.reviewItemId(), outcome.rank(), outcome.scoreHundredths(),
+				outcome.passedThresholds(), outcome.confirmedAt().truncatedTo(ChronoUnit.MICROS));
+		TalentApplication application = this.applications.find(id)
+			.orElseThrow(() -> new NotFoundException("Application", id));
+		Instant now = now();
+		if (!this.outcomes.claim(idempotencyKey, id, normalised, viewer.username(), now)) {
+			RecordedOutcomes.Recorded first = this.outcomes.find(idempotencyKey)
+				.orElseThrow(() -> new IllegalStateException("Key claimed but not found: " + idempotencyKey));
+			if (!first.isSameRequestAs(id, normalised)) {
+				throw new InvalidInputException("idempotency_key", "idempotency-key.reused",
+						"was already used for a different request");
+			}
+			return first.resultingStatus();
+		}
+		TalentApplication changed = change(viewer, application, "talent.application.ranked",
+				a -> a.recordReviewOutcome(normalised, now));
+		this.outcomes.complete(idempotencyKey, changed.status());
+		return changed.status();
+	}
+
+	private TalentApplication change(Viewer viewer, TalentApplication application, String action,
+			Consumer<TalentApplication> move) {
+		String before = snapshot(application);
+		move.accept(application);
+		this.applications.update(application);
+		record(viewer, action, application, before, application.updatedAt());
+		return reload(application.id());
+	}
+
+	private TalentApplication reload(ApplicationId id) {
+		return this.applications.find(id).orElseThrow();
+	}
+
+	/** Visible to the caller (else not found) and owned by their organisation (else forbidden). */
+	private TalentApplication owned(Viewer viewer, ApplicationId id) {
+		TalentApplication application = visible(viewer, id);
+		if (!application.isOwnedBy(viewer)) {
+			throw new AccessDeniedException("Only the host organisation's applicants change an application");
+		}
+		return application;
+	}
+
+	private TalentApplication managed(Viewer viewer, ApplicationId id) {
+		if (!viewer.isManager()) {
+			throw new AccessDeniedException("Only program managers take this decision");
+		}
+		return visible(viewer, id);
+	}
+
+	private TalentApplication visible(Viewer viewer, ApplicationId id) {
+		return this.applications.find(id)
+			.filter(application -> application.isVisibleTo(viewer))
+			.orElseThrow(() -> new NotFoundException("Application", id));
+	}
+
+	private TalentCall callOf(TalentApplication application) {
+		return this.calls.find(application.callId())
+			.orElseThrow(() -> new ConflictException("call.missing", "The application's call no longer exists"));
+	}
+
+	private void record(Viewer viewer, String action, TalentApplication application, String before, Instant now) {
+		this.audit.record(new AuditRecord(UUID.randomUUID(), now, viewer.username(), action, OBJECT_TYPE,
+				application.id().toString(), before, snapshot(application), RequestIdFilter.current()));
+	}
+
+	private String snapshot(TalentApplication application) {
+		Map<String, Object> state = new LinkedHashMap<>();
+		state.put("id", application.id().toString());
+		state.put("callId", application.callId().toString());
+		state.put("organisationId", application.organisationId().toString());
+		state.put("title", application.title());
+		state.put("status", application.status().name());
+		state.put("category", application.content().category() == null ? null : application.content().category().name());
+		state.put("teamSize", application.content().team().size());
+		state.put("returnReasons", application.returnReasons());
+		if (application.reviewOutcome() != null) {
+			state.put("rank", application.reviewOutcome().rank());
+			state.put("scoreHundredths", application.reviewOutcome().scoreHundredths());
+		}
+		return this.json.writeValueAsString(state);
+	}
+
+	private Instant now() {
+		return this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+	}
+
+	private static LocalDate today(Instant now) {
+		return now.atZone(TalentCall.ZONE).toLocalDate();
+	}
+
+}

@@ -1,0 +1,161 @@
+package cn.jiangmen.innovation.talent.application;
+
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import cn.jiangmen.innovation.platform.audit.AuditRecord;
+import cn.jiangmen.innovation.platform.audit.AuditTrail;
+import cn.jiangmen.innovation.platform.error.ConflictException;
+import cn.jiangmen.innovation.platform.error.NotFoundException;
+import cn.jiangmen.innovation.platform.web.RequestIdFilter;
+import cn.jiangmen.innovation.talent.domain.ApplicationId;
+import cn.jiangmen.innovation.talent.domain.ApplicationLifecycle;
+import cn.jiangmen.innovation.talent.domain.Attachment;
+import cn.jiangmen.innovation.talent.domain.AttachmentId;
+import cn.jiangmen.innovation.talent.domain.AttachmentLimits;
+import cn.jiangmen.innovation.talent.domain.AttachmentStore;
+import cn.jiangmen.innovation.talent.domain.Attachments;
+import cn.jiangmen.innovation.talent.domain.TalentApplication;
+import cn.jiangmen.innovation.talent.domain.TalentApplications;
+import cn.jiangmen.innovation.talent.domain.Viewer;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Uploads, lists, downloads and removes attachments. Everything is checked before a byte is
+ * written; a file written for a transaction that then rolls back is deleted again, and a removed
+ * file is deleted only after the removal committed.
+ */
+@Service
+public class AttachmentService {
+
+	static final String OBJECT_TYPE = "talent_attachment";
+
+	/** An attachment with its bytes, for download. */
+	public record Download(Attachment attachment, InputStream content) {
+	}
+
+	private final TalentApplications applications;
+
+	private final Attachments attachments;
+
+	private final AttachmentStore store;
+
+	private final AttachmentLimits limits;
+
+	private final AttachmentReaders readers;
+
+	private final AuditTrail audit;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	public AttachmentService(TalentApplications applications, Attachments attachments, AttachmentStore store,
+			AttachmentLimits limits, AttachmentReaders readers, AuditTrail audit, JsonMapper json, Clock clock) {
+		this.applications = applications;
+		this.attachments = attachments;
+		this.store = store;
+		this.limits = limits;
+		this.readers = readers;
+		this.audit = audit;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	@Transactional
+	public Attachment upload(Viewer viewer, ApplicationId applicationId, String kind, String filename, byte[] content) {
+		TalentApplication application = editable(viewer, applicationId);
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+		Attachment attachment = Attachment.accept(application.id(), kind, filename, content, this.limits,
+				this.attachments.totalSize(application.id()), viewer.username(), now);
+		this.store.put(attachment.id(), content);
+		AttachmentId stored = attachment.id();
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCompletion(int status) {
+				if (status != STATUS_COMMITTED) {
+					AttachmentService.this.store.delete(stored);
+				}
+			}
+		});
+		this.attachments.add(attachment);
+		this.audit.record(new AuditRecord(UUID.randomUUID(), now, viewer.username(), "talent.attachment.added",
+				OBJECT_TYPE, attachment.id().toString(), null, snapshot(attachment), RequestIdFilter.current()));
+		return attachment;
+	}
+
+	@Transactional(readOnly = true)
+	public List<Attachment> list(Viewer viewer, ApplicationId applicationId) {
+		return this.attachments.ofApplication(readable(viewer, applicationId).id());
+	}
+
+	@Transactional(readOnly = true)
+	public Download download(Viewer viewer, ApplicationId applicationId, AttachmentId id) {
+		TalentApplication application = readable(viewer, applicationId);
+		Attachment attachment = this.attachments.find(application.id(), id)
+			.orElseThrow(() -> new NotFoundException("Attachment", id));
+		return new Download(attachment, this.store.open(attachment.id()));
+	}
+
+	@Transactional
+	public void remove(Viewer viewer, ApplicationId applicationId, AttachmentId id) {
+		TalentApplication application = editable(viewer, applicationId);
+		Attachment attachment = this.attachments.find(application.id(), id)
+			.orElseThrow(() -> new NotFoundException("Attachment", id));
+		this.attachments.remove(attachment.id());
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+		this.audit.record(new AuditRecord(UUID.randomUUID(), now, viewer.username(), "talent.attachment.removed",
+				OBJECT_TYPE, attachment.id().toString(), snapshot(attachment), null, RequestIdFilter.current()));
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				AttachmentService.this.store.delete(attachment.id());
+			}
+		});
+	}
+
+	private TalentApplication readable(Viewer viewer, ApplicationId applicationId) {
+		return this.applications.find(applicationId)
+			.filter(application -> this.readers.mayRead(viewer, application))
+			.orElseThrow(() -> new NotFoundException("Application", applicationId));
+	}
+
+	private TalentApplication editable(Viewer viewer, ApplicationId applicationId) {
+		TalentApplication application = this.applications.find(applicationId)
+			.filter(a -> a.isVisibleTo(viewer))
+			.orElseThrow(() -> new NotFoundException("Application", applicationId));
+		if (!application.isOwnedBy(viewer)) {
+			throw new AccessDeniedException("Only the host organisation's applicants change attachments");
+		}
+		if (!ApplicationLifecycle.isEditable(application.status())) {
+			throw new ConflictException("application.not-editable",
+					"Attachments can be changed only while the application is a draft or returned");
+		}
+		return application;
+	}
+
+	private String snapshot(Attachment a) {
+		Map<String, Object> state = new LinkedHashMap<>();
+		state.put("applicationId", a.applicationId().toString());
+		state.put("kind", a.kind().name());
+		state.put("filename", a.filename());
+		state.put("type", a.type().name());
+		state.put("size", a.size());
+		state.put("sha256", a.sha256());
+		return this.json.writeValueAsString(state);
+	}
+
+}

@@ -1,0 +1,112 @@
+package cn.jiangmen.innovation.talent.application;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import cn.jiangmen.innovation.platform.audit.AuditRecord;
+import cn.jiangmen.innovation.platform.audit.AuditTrail;
+import cn.jiangmen.innovation.platform.error.NotFoundException;
+import cn.jiangmen.innovation.platform.web.RequestIdFilter;
+import cn.jiangmen.innovation.talent.domain.CallId;
+import cn.jiangmen.innovation.talent.domain.CallStatus;
+import cn.jiangmen.innovation.talent.domain.Category;
+import cn.jiangmen.innovation.talent.domain.EligibilityRules;
+import cn.jiangmen.innovation.talent.domain.TalentCall;
+import cn.jiangmen.innovation.talent.domain.TalentCalls;
+import cn.jiangmen.innovation.talent.domain.Viewer;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Calls: managers create and open them (audited); everyone signed in sees open calls, managers and
+ * auditors also the drafts.
+ */
+@Service
+public class CallCatalogue {
+
+	static final String OBJECT_TYPE = "talent_call";
+
+	private final TalentCalls calls;
+
+	private final AuditTrail audit;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	public CallCatalogue(TalentCalls calls, AuditTrail audit, JsonMapper json, Clock clock) {
+		this.calls = calls;
+		this.audit = audit;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	@Transactional
+	public TalentCall create(Viewer viewer, String title, Map<Category, EligibilityRules> categories,
+			List<String> priorityFields, Instant opensAt, Instant closesAt) {
+		requireManager(viewer);
+		Instant now = now();
+		TalentCall call = TalentCall.create(title, categories, priorityFields, opensAt, closesAt, now);
+		this.calls.add(call);
+		record(viewer, "talent.call.created", call, null, now);
+		return call;
+	}
+
+	@Transactional
+	public TalentCall open(Viewer viewer, CallId id) {
+		requireManager(viewer);
+		TalentCall call = this.calls.find(id).orElseThrow(() -> new NotFoundException("Call", id));
+		String before = snapshot(call);
+		call.open();
+		this.calls.update(call);
+		record(viewer, "talent.call.opened", call, before, now());
+		return call;
+	}
+
+	@Transactional(readOnly = true)
+	public List<TalentCall> visibleTo(Viewer viewer) {
+		return this.calls.all().stream().filter(call -> isVisible(call, viewer)).toList();
+	}
+
+	@Transactional(readOnly = true)
+	public TalentCall get(CallId id, Viewer viewer) {
+		return this.calls.find(id)
+			.filter(call -> isVisible(call, viewer))
+			.orElseThrow(() -> new NotFoundException("Call", id));
+	}
+
+	private static boolean isVisible(TalentCall call, Viewer viewer) {
+		return call.status() == CallStatus.OPEN || viewer.seesAllApplications();
+	}
+
+	private static void requireManager(Viewer viewer) {
+		if (!viewer.isManager()) {
+			throw new AccessDeniedException("Only program managers create and open calls");
+		}
+	}
+
+	private void record(Viewer viewer, String action, TalentCall call, String before, Instant now) {
+		this.audit.record(new AuditRecord(UUID.randomUUID(), now, viewer.username(), action, OBJECT_TYPE,
+				call.id().toString(), before, snapshot(call), RequestIdFilter.current()));
+	}
+
+	private String snapshot(TalentCall call) {
+		return this.json.writeValueAsString(Map.of("id", call.id().toString(), "title", call.title(), "status",
+				call.status().name(), "opensAt", call.opensAt().toString(), "closesAt", call.closesAt().toString(),
+				"categories", call.categories().keySet().stream().map(Enum::name).sorted().toList(), "priorityFields",
+				call.priorityFields()));
+	}
+
+	private Instant now() {
+		return this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+	}
+
+}

@@ -1,0 +1,23 @@
+package cn.jiangmen.innovation.talent.web;
+
+import java.util.List;
+
+import cn.jiangmen.innovation.talent.application.ApplicationQueries;
+
+/**
+ * One application with the eligibility findings of its current content (each a message code the
+ * portal translates) and the names of people who are also on another application of the call.
+ */
+public record ApplicationDetailsView(ApplicationView application, List<Finding> eligibility,
+		List<String> duplicatePersons) {
+
+	public record Finding(String field, String code, String message) {
+	}
+
+	static ApplicationDetailsView of(ApplicationQueries.Details details) {
+		return new ApplicationDetailsView(ApplicationView.of(details.application()),
+				details.eligibilityFindings().stream().map(f -> new Finding(f.field(), f.code(), f.message())).toList(),
+				details.duplicatePersons());
+	}
+
+}

@@ -1,0 +1,534 @@
+package cn.jiangmen.innovation.talent;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import cn.jiangmen.innovation.contracts.talent.v1.ApplicationForm;
+import cn.jiangmen.innovation.contracts.talent.v1.ApplicationStatus;
+import cn.jiangmen.innovation.contracts.talent.v1.CallApplicationsView;
+import cn.jiangmen.innovation.contracts.talent.v1.CreateApplicationRequest;
+import cn.jiangmen.innovation.contracts.talent.v1.GetApplicationRequest;
+import cn.jiangmen.innovation.contracts.talent.v1.ListCallApplicationsRequest;
+import cn.jiangmen.innovation.contracts.talent.v1.RecordReviewOutcomeRequest;
+import cn.jiangmen.innovation.contracts.talent.v1.SaveApplicationRequest;
+import cn.jiangmen.innovation.contracts.talent.v1.SubmitApplicationRequest;
+import cn.jiangmen.innovation.contracts.talent.v1.TalentServiceGrpc;
+import cn.jiangmen.innovation.contracts.talent.v1.TeamMemberForm;
+import cn.jiangmen.innovation.contracts.talent.v1.UploadAttachmentRequest;
+import cn.jiangmen.innovation.testsupport.ServiceTestProperties;
+import cn.jiangmen.innovation.testsupport.TestInfrastructure;
+import cn.jiangmen.innovation.testsupport.client.GrpcChannels;
+import com.google.protobuf.ByteString;
+import com.google.protobuf.Timestamp;
+import io.grpc.ManagedChannel;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.grpc.test.autoconfigure.LocalGrpcServerPort;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The talent workflow against real PostgreSQL and Keycloak tokens: calls, drafts, attachments,
+ * deadline, formal check, review outcome from the service account, ranking; per-organisation access
+ * over REST and gRPC; bad input answered field by field with nothing stored.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "spring.grpc.server.port=0", "talent.attachments.max-file-size=64KB",
+				"talent.attachments.max-application-size=256KB" })
+class TalentWorkflowIT {
+
+	static final TestInfrastructure infra = TestInfrastructure.get();
+
+	static final Path ATTACHMENTS = Path.of("target", "it-attachments-" + UUID.randomUUID());
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		ServiceTestProperties.register(registry, "talent_it");
+		registry.add("talent.attachments.directory", ATTACHMENTS::toString);
+	}
+
+	@LocalServerPort
+	int port;
+
+	@LocalGrpcServerPort
+	int grpcPort;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	Http http;
+
+	ManagedChannel channel;
+
+	String callId;
+
+	@BeforeEach
+	void openACall() throws IOException {
+		if (Files.isDirectory(ATTACHMENTS)) {
+			try (var files = Files.list(ATTACHMENTS)) {
+				for (Path file : files.toList()) {
+					Files.delete(file);
+				}
+			}
+		}
+		this.jdbc.sql("delete from talent_application").update();
+		this.jdbc.sql("delete from talent_call").update();
+		this.http = new Http("http://localhost:" + this.port);
+		this.channel = GrpcChannels.plaintext(this.grpcPort);
+		Instant now = Instant.now();
+		Map<String, Object> call = new LinkedHashMap<>();
+		call.put("title", "2026 Pearl River Talent (Jiangmen round)");
+		call.put("categories", Map.of("TEAM_RND_INDUSTRIALISATION",
+				Map.of("maxLeaderAge", 55, "minTeamSize", 3, "requiredLeaderTitles", List.of("PROFESSOR", "RESEARCHER"),
+						"leaderFullTime", true, "fieldMustBeInCall", true),
+				"LEADING_TALENT", Map.of("maxLeaderAge", 60, "minTeamSize", 1, "requiredLeaderTitles", List.of(),
+						"leaderFullTime", true, "fieldMustBeInCall", true)));
+		call.put("priorityFields", List.of("VISIBLE_LIGHT_COMMUNICATION", "INTELLIGENT_ROBOTS"));
+		call.put("opensAt", now.minus(1, ChronoUnit.HOURS).toString());
+		call.put("closesAt", now.plus(10, ChronoUnit.DAYS).toString());
+		Http.Reply created = this.http.post("/api/talent/calls", token("manager"), call);
+		assertThat(created.status()).as(created.text()).isEqualTo(201);
+		this.callId = created.json().get("id").asString();
+		assertThat(this.http.post("/api/talent/calls/" + this.callId + "/open", token("manager"), null).status())
+			.isEqualTo(200);
+	}
+
+	@AfterEach
+	void closeChannel() {
+		GrpcChannels.close(this.channel);
+	}
+
+	@Test
+	void applicantDraftsUploadsAndSubmitsBeforeTheDeadline() throws Exception {
+		Http.Reply draft = this.http.post("/api/talent/applications", token("applicant1"),
+				Map.of("callId", this.callId, "title", "Visible-light communication team"));
+		assertThat(draft.status()).as(draft.text()).isEqualTo(201);
+		String id = draft.json().get("id").asString();
+		assertThat(draft.header("Location")).endsWith("/api/talent/applications/" + id);
+		assertThat(draft.json().get("organisationId").asString()).isEqualTo("7d1c2a8e-0000-4000-8000-000000000001");
+
+		Http.Reply saved = this.http.put("/api/talent/applications/" + id, token("applicant1"), fullForm(0));
+		assertThat(saved.status()).as(saved.text()).isEqualTo(200);
+		assertThat(saved.json().get("eligibility").size()).isZero();
+		assertThat(saved.json().get("application").get("host").get("creditCode").asString())
+			.isEqualTo("91440703MA4UJ8K2XW");
+		assertThat(saved.json().get("application").get("team").get(0).has("identityDocument")).isFalse();
+		assertThat(saved.json().get("application").get("team").get(0).get("identityDocumentGiven").asBoolean())
+			.isTrue();
+
+		Http.Reply missingDocs = this.http.post("/api/talent/applications/" + id + "/submit", token("applicant1"), null);
+		assertThat(missingDocs.status()).isEqualTo(400);
+		assertThat(missingDocs.errors()).containsExactlyInAnyOrder("attachments.PROPOSAL:attachment.required",
+				"attachments.CV:attachment.required", "attachments.CONTRACT:attachment.required");
+
+		String pdf = uploadAll(id, "applicant1");
+		Http.Reply download = this.http.get("/api/talent/applications/" + id + "/attachments/" + pdf,
+				token("applicant1"));
+		assertThat(download.status()).isEqualTo(200);
+		assertThat(download.body()).isEqualTo(Documents.pdf());
+		assertThat(download.header("Content-Type")).isEqualTo("application/pdf");
+		assertThat(download.header("Content-Disposition"))
+			.isEqualTo("attachment; filename=\"___.pdf\"; filename*=UTF-8''%E7%94%B3%E6%8A%A5%E4%B9%A6.pdf");
+		assertThat(download.header("X-Content-Type-Options")).isEqualTo("nosniff");
+		assertThat(this.http.get("/api/talent/applications/" + id + "/attachments/" + pdf, token("auditor")).status())
+			.isEqualTo(200);
+
+		Http.Reply submitted = this.http.post("/api/talent/applications/" + id + "/submit", token("applicant1"), null);
+		assertThat(submitted.status()).as(submitted.text()).isEqualTo(200);
+		assertThat(submitted.json().get("status").asString()).isEqualTo("SUBMITTED");
+		assertThat(actions(id)).containsExactly("talent.application.created", "talent.application.updated",
+				"talent.application.submitted");
+		assertThat(this.http.put("/api/talent/applications/" + id, token("applicant1"), fullForm(0)).json()
+			.get("code")
+			.asString()).isEqualTo("application.not-editable");
+	}
+
+	@Test
+	void submitAfterTheDeadlineIsRefusedWithAClearCodeAndTheDraftKept() {
+		String id = readyApplication("applicant1");
+		this.jdbc.sql("update talent_call set closes_at = now() - interval '1 second' where id = :id")
+			.param("id", UUID.fromString(this.callId))
+			.update();
+		Http.Reply late = this.http.post("/api/talent/applications/" + id + "/submit", token("applicant1"), null);
+		assertThat(late.status()).isEqualTo(409);
+		assertThat(late.json().get("code").asString()).isEqualTo("call.deadline-passed");
+		assertThat(status(id)).isEqualTo("DRAFT");
+		assertThatThrownBy(() -> stub("applicant1")
+			.submitApplication(SubmitApplicationRequest.newBuilder().setApplicationId(id).build()))
+			.isInstanceOfSatisfying(StatusRuntimeException.class,
+					ex -> assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION));
+	}
+
+	@Test
+	void anAcceptedSubmissionSurvivesTheDeadlineAndCannotBeWithdrawnAfterIt() {
+		String id = readyApplication("applicant1");
+		assertThat(this.http.post("/api/talent/applications/" + id + "/submit", token("applicant1"), null).status())
+			.isEqualTo(200);
+		this.jdbc.sql("update talent_call set closes_at = now() - interval '1 second' where id = :id")
+			.param("id", UUID.fromString(this.callId))
+			.update();
+		Http.Reply withdraw = this.http.post("/api/talent/applications/" + id + "/withdraw", token("applicant1"), null);
+		assertThat(withdraw.status()).isEqualTo(409);
+		assertThat(status(id)).isEqualTo("SUBMITTED");
+	}
+
+	@Test
+	void aSecondOrganisationCannotReadOrChangeTheFirstOnesApplicationOverRestOrGrpc() {
+		String id = readyApplication("applicant1");
+		String other = token("applicant2");
+		String base = "/api/talent/applications/" + id;
+		assertThat(this.http.get(base, other).status()).isEqualTo(404);
+		assertThat(this.http.put(base, other, fullForm(0)).status()).isEqualTo(404);
+		assertThat(this.http.post(base + "/submit", other, null).status()).isEqualTo(404);
+		assertThat(this.http.post(base + "/withdraw", other, null).status()).isEqualTo(404);
+		assertThat(this.http.get(base + "/attachments", other).status()).isEqualTo(404);
+		assertThat(this.http.upload(base + "/attachments", other, "OTHER", "x.pdf", Documents.pdf()).status())
+			.isEqualTo(404);
+		assertThat(this.http.get("/api/talent/applications", other).json().get("items").size()).isZero();
+		assertThat(this.http.get(base, token("expert1")).status()).isEqualTo(404);
+		assertThat(this.http.put(base, token("manager"), fullForm(0)).status()).isEqualTo(403);
+		assertThat(this.http.put(base, token("auditor"), fullForm(0)).status()).isEqualTo(403);
+
+		TalentServiceGrpc.TalentServiceBlockingStub stub = stub("applicant2");
+		for (Runnable call : List.<Runnable>of(
+				() -> stub.getApplication(GetApplicationRequest.newBuilder().setApplicationId(id).build()),
+				() -> stub.saveApplication(SaveApplicationRequest.newBuilder()
+					.setApplicationId(id)
+					.setForm(ApplicationForm.newBuilder().setTitle("Taken over"))
+					.build()),
+				() -> stub.submitApplication(SubmitApplicationRequest.newBuilder().setApplicationId(id).build()),
+				() -> stub.uploadAttachment(UploadAttachmentRequest.newBuilder()
+					.setApplicationId(id)
+					.setKind("OTHER")
+					.setFilename("x.pdf")
+					.setContent(ByteString.copyFrom(Documents.pdf()))
+					.build()))) {
+			assertThatThrownBy(call::run).isInstanceOfSatisfying(StatusRuntimeException.class,
+					ex -> assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND));
+		}
+		assertThat(this.http.get(base, token("applicant1")).json().get("application").get("title").asString())
+			.isEqualTo("Visible-light communication team");
+		assertThat(this.http.get(base + "/attachments", token("applicant1")).json().size()).isEqualTo(3);
+	}
+
+	@Test
+	void badInputIsAnsweredFieldByFieldAndNothingIsStored() throws IOException {
+		String id = readyApplication("applicant1");
+		String base = "/api/talent/applications/" + id;
+		int audits = actions(id).size();
+
+		Map<String, Object> bad = fullForm(0);
+		bad.put("host", Map.of("name", "江门市光电科技有限公司", "creditCode", "91440703MA4UJ8K2X1", "kind", "ENTERPRISE"));
+		@SuppressWarnings("unchecked")
+		Map<String, Object> leader = (Map<String, Object>) ((List<Object>) bad.get("team")).get(0);
+		leader.put("orcid", "0000-0002-1825-0098");
+		leader.put("birthDate", "31/05/1980");
+		Http.Reply refused = this.http.put(base, token("applicant1"), bad);
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+		assertThat(refused.errors()).containsExactlyInAnyOrder("host.creditCode:credit-code.check-digit",
+				"team[0].orcid:orcid.check-digit", "team[0].birthDate:date.format");
+
+		Http.Reply noCall = this.http.post("/api/talent/applications", token("applicant1"), Map.of("title", "x"));
+		assertThat(noCall.status()).isEqualTo(400);
+		assertThat(noCall.errors()).containsExactly("callId:required");
+		Http.Reply tooLong = this.http.put(base, token("applicant1"), Map.of("title", "x".repeat(201)));
+		assertThat(tooLong.status()).as(tooLong.text()).isEqualTo(400);
+		assertThat(tooLong.json().has("errors")).as(tooLong.text()).isTrue();
+		assertThat(tooLong.errors()).extracting(e -> e.split(":")[0]).containsExactly("title");
+
+		Http.Reply oversize = this.http.upload(base + "/attachments", token("applicant1"), "OTHER", "big.pdf",
+				Documents.pdfOfSize(65 * 1024));
+		assertThat(oversize.status()).isEqualTo(400);
+		assertThat(oversize.errors()).containsExactly("file:attachment.too-large");
+		Http.Reply disguised = this.http.upload(base + "/attachments", token("applicant1"), "OTHER", "report.docx",
+				Documents.pdf());
+		assertThat(disguised.errors()).containsExactly("file:attachment.disguised");
+		Http.Reply executable = this.http.upload(base + "/attachments", token("applicant1"), "OTHER", "cv.pdf",
+				"MZ\u0090\u0000fake executable".getBytes(StandardCharsets.ISO_8859_1));
+		assertThat(executable.errors()).containsExactly("file:attachment.type");
+		Http.Reply badKind = this.http.upload(base + "/attachments", token("applicant1"), "SELFIE", "me.png",
+				Documents.png());
+		assertThat(badKind.errors()).containsExactly("kind:code.unknown");
+
+		Http.Reply current = this.http.get(base, token("applicant1"));
+		assertThat(current.json().get("application").get("host").get("creditCode").asString())
+			.isEqualTo("91440703MA4UJ8K2XW");
+		assertThat(current.json().get("application").get("title").asString())
+			.isEqualTo("Visible-light communication team");
+		assertThat(this.http.get(base + "/attachments", token("applicant1")).json().size()).isEqualTo(3);
+		try (var files = Files.list(ATTACHMENTS)) {
+			assertThat(files.filter(f -> !f.getFileName().toString().endsWith(".part")).count())
+				.as("only the three accepted files are on disk")
+				.isEqualTo(3);
+		}
+		assertThat(actions(id)).hasSize(audits);
+
+		Map<String, Object> stale = fullForm(0);
+		stale.put("version", 0);
+		assertThat(this.http.put(base, token("applicant1"), stale).json().get("code").asString())
+			.isEqualTo("application.changed-concurrently");
+	}
+
+	@Test
+	void submittingIncompleteOrIneligibleContentNamesEveryProblem() {
+		String id = this.http.post("/api/talent/applications", token("applicant2"),
+				Map.of("callId", this.callId, "title", "Marine salvage robots", "category", "TEAM_RND_INDUSTRIALISATION",
+						"priorityField", "MARINE_ENGINEERING", "team",
+						List.of(Map.of("name", "Old Leader", "role", "LEADER", "title", "ENGINEER", "birthDate",
+								"1950-01-01", "fullTime", false))))
+			.json()
+			.get("id")
+			.asString();
+		Http.Reply details = this.http.get("/api/talent/applications/" + id, token("applicant2"));
+		List<String> findings = new ArrayList<>();
+		details.json().get("eligibility").forEach(f -> findings.add(f.get("code").asString()));
+		assertThat(findings).containsExactlyInAnyOrder("eligibility.field-not-in-call", "eligibility.team-too-small",
+				"eligibility.leader-too-old", "eligibility.leader-title", "eligibility.leader-not-full-time");
+		Http.Reply refused = this.http.post("/api/talent/applications/" + id + "/submit", token("applicant2"), null);
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.errors()).contains("summary:required", "host.creditCode:required",
+				"team[0].degree:required", "team[0].birthDate:eligibility.leader-too-old");
+		assertThat(status(id)).isEqualTo("DRAFT");
+	}
+
+	@Test
+	void formalCheckReviewOutcomeAndRecommendation() {
+		String id = readyApplication("applicant1");
+		String base = "/api/talent/applications/" + id;
+		assertThat(this.http.post(base + "/submit", token("applicant1"), null).status()).isEqualTo(200);
+		assertThat(this.http.post(base + "/formal-check/pass", token("applicant1"), null).status()).isEqualTo(403);
+
+		Http.Reply returned = this.http.post(base + "/formal-check/return", token("manager"),
+				Map.of("reasons", List.of("The employment contract is not signed")));
+		assertThat(returned.status()).as(returned.text()).isEqualTo(200);
+		assertThat(returned.json().get("returnReasons").get(0).asString())
+			.isEqualTo("The employment contract is not signed");
+		assertThat(this.http.put(base, token("applicant1"), fullForm(returned.json().get("version").asLong()))
+			.status()).isEqualTo(200);
+		assertThat(this.http.post(base + "/submit", token("applicant1"), null).json().get("status").asString())
+			.isEqualTo("SUBMITTED");
+		assertThat(this.http.get("/api/talent/calls/" + this.callId + "/formal-check", token("auditor")).json().size())
+			.isEqualTo(1);
+		assertThat(this.http.post(base + "/formal-check/pass", token("manager"), null).json().get("status").asString())
+			.isEqualTo("UNDER_REVIEW");
+
+		RecordReviewOutcomeRequest outcome = RecordReviewOutcomeRequest.newBuilder()
+			.setIdempotencyKey("review-" + id)
+			.setApplicationId(id)
+			.setReviewItemId(UUID.randomUUID().toString())
+			.setRank(1)
+			.setFinalScoreHundredths(8125)
+			.setPassedThresholds(true)
+			.setConfirmedAt(Timestamp.newBuilder().setSeconds(Instant.now().getEpochSecond()).setNanos(123456789))
+			.build();
+		assertThatThrownBy(() -> stub("manager").recordReviewOutcome(outcome))
+			.isInstanceOfSatisfying(StatusRuntimeException.class,
+					ex -> assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED));
+		TalentServiceGrpc.TalentServiceBlockingStub service = GrpcChannels
+			.withToken(TalentServiceGrpc.newBlockingStub(this.channel), infra.tokens().serviceAccountToken());
+		assertThat(service.recordReviewOutcome(outcome).getStatus()).isEqualTo(ApplicationStatus.APPLICATION_STATUS_RANKED);
+		assertThat(service.recordReviewOutcome(outcome).getStatus())
+			.as("a retry gets the first answer")
+			.isEqualTo(ApplicationStatus.APPLICATION_STATUS_RANKED);
+		assertThatThrownBy(() -> service.recordReviewOutcome(outcome.toBuilder().setRank(2).build()))
+			.isInstanceOfSatisfying(StatusRuntimeException.class, ex -> {
+				assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+				assertThat(GrpcChannels.fieldViolations(ex)).containsExactly("idempotency_key");
+			});
+		assertThat(actions(id)).filteredOn("talent.application.ranked"::equals).hasSize(1);
+
+		var ranking = stub("manager").listCallApplications(ListCallApplicationsRequest.newBuilder()
+			.setCallId(this.callId)
+			.setView(CallApplicationsView.CALL_APPLICATIONS_VIEW_RANKING)
+			.build());
+		assertThat(ranking.getApplicationsList()).singleElement().satisfies(a -> {
+			assertThat(a.getRank()).isEqualTo(1);
+			assertThat(a.getFinalScoreHundredths()).isEqualTo(8125);
+		});
+		assertThat(this.http.post(base + "/recommend", token("manager"), null).json().get("status").asString())
+			.isEqualTo("RECOMMENDED");
+		Http.Reply csv = this.http.get("/api/talent/calls/" + this.callId + "/ranking.csv", token("auditor"));
+		assertThat(csv.header("Content-Type")).startsWith("text/csv");
+		assertThat(csv.text()).startsWith("\uFEFF\"rank\"").contains("\"81.25\"", "\"RECOMMENDED\"");
+		assertThat(this.http.get("/api/talent/calls/" + this.callId + "/ranking", token("applicant1")).status())
+			.isEqualTo(403);
+	}
+
+	@Test
+	void theFormWorksOverGrpcAsThePortalUsesIt() {
+		var created = stub("applicant2").createApplication(CreateApplicationRequest.newBuilder()
+			.setCallId(this.callId)
+			.setForm(ApplicationForm.newBuilder().setTitle("Robot arm leading talent"))
+			.build());
+		String id = created.getApplication().getSummary().getApplicationId();
+		var saved = stub("applicant2").saveApplication(SaveApplicationRequest.newBuilder()
+			.setApplicationId(id)
+			.setVersion(created.getApplication().getVersion())
+			.setForm(ApplicationForm.newBuilder()
+				.setTitle("Robot arm leading talent")
+				.setCategory("LEADING_TALENT")
+				.setPriorityField("INTELLIGENT_ROBOTS")
+				.addTeam(TeamMemberForm.newBuilder()
+					.setName("Chen Jing")
+					.setRole("LEADER")
+					.setBirthDate("1960-01-01")
+					.setFullTime(true)))
+			.build());
+		assertThat(saved.getApplication().getFindingsList()).extracting(f -> f.getCode())
+			.containsExactly("eligibility.leader-too-old");
+		assertThat(saved.getApplication().getMissingAttachmentKindsList()).containsExactly("PROPOSAL", "CV",
+				"CONTRACT");
+		assertThatThrownBy(() -> stub("applicant2").saveApplication(SaveApplicationRequest.newBuilder()
+			.setApplicationId(id)
+			.setForm(ApplicationForm.newBuilder().setTitle("x").setHostCreditCode("91440703MA4UJ8K2X1"))
+			.build())).isInstanceOfSatisfying(StatusRuntimeException.class, ex -> {
+				assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+				assertThat(GrpcChannels.fieldViolations(ex)).containsExactly("host.creditCode");
+			});
+		assertThat(this.http.get("/api/talent/calls", token("applicant2")).json().get(0).get("acceptingSubmissions")
+			.asBoolean()).isTrue();
+	}
+
+	// --- helpers ---
+
+	private String readyApplication(String user) {
+		String id = this.http.post("/api/talent/applications", token(user),
+				Map.of("callId", this.callId, "title", "Visible-light communication team"))
+			.json()
+			.get("id")
+			.asString();
+		Http.Reply saved = this.http.put("/api/talent/applications/" + id, token(user), fullForm(0));
+		assertThat(saved.status()).as(saved.text()).isEqualTo(200);
+		uploadAll(id, user);
+		return id;
+	}
+
+	private String uploadAll(String id, String owner) {
+		String path = "/api/talent/applications/" + id + "/attachments";
+		Http.Reply pdf = this.http.upload(path, token(owner), "PROPOSAL", "申报书.pdf", Documents.pdf());
+		assertThat(pdf.status()).as(pdf.text()).isEqualTo(201);
+		assertThat(pdf.json().get("sha256").asString()).isEqualTo(sha256(Documents.pdf()));
+		assertThat(this.http.upload(path, token(owner), "CV", "cv.docx", Documents.docx()).status()).isEqualTo(201);
+		assertThat(this.http.upload(path, token(owner), "CONTRACT", "contract.png", Documents.png()).status())
+			.isEqualTo(201);
+		return pdf.json().get("id").asString();
+	}
+
+	private static Map<String, Object> fullForm(long version) {
+		Map<String, Object> form = new LinkedHashMap<>();
+		form.put("title", "Visible-light communication team");
+		form.put("category", "TEAM_RND_INDUSTRIALISATION");
+		form.put("priorityField", "VISIBLE_LIGHT_COMMUNICATION");
+		form.put("summary", "LED-based optical wireless links for factories");
+		form.put("host", Map.of("name", "江门市光电科技有限公司", "creditCode", "91440703MA4UJ8K2XW", "kind", "ENTERPRISE"));
+		List<Object> team = new ArrayList<>();
+		Map<String, Object> leader = new LinkedHashMap<>(Map.of("name", "李明", "role", "LEADER", "title", "PROFESSOR",
+				"degree", "DOCTORATE", "birthDate", "1980-05-31", "nationality", "CN", "employer", "江门市光电科技有限公司",
+				"fullTime", true, "orcid", "0000-0002-1825-0097"));
+		leader.put("identityDocument", "440703198005311234");
+		team.add(leader);
+		for (int i = 1; i <= 2; i++) {
+			team.add(new LinkedHashMap<>(Map.of("name", "Member " + i, "role", "CORE_MEMBER", "title", "ENGINEER",
+					"degree", "MASTER", "birthDate", "1990-01-0" + i, "nationality", "CN", "employer", "Wuyi University",
+					"fullTime", true)));
+		}
+		form.put("team", team);
+		if (version > 0) {
+			form.put("version", version);
+		}
+		return form;
+	}
+
+	private String status(String id) {
+		return this.http.get("/api/talent/applications/" + id, token("manager"))
+			.json()
+			.get("application")
+			.get("status")
+			.asString();
+	}
+
+	private List<String> actions(String id) {
+		return this.jdbc.sql("select action from audit_log where object_type = 'talent_application'"
+				+ " and object_id = :id order by occurred_at, action")
+			.param("id", id)
+			.query(String.class)
+			.list();
+	}
+
+	private TalentServiceGrpc.TalentServiceBlockingStub stub(String user) {
+		return GrpcChannels.withToken(TalentServiceGrpc.newBlockingStub(this.channel), token(user));
+	}
+
+	private static String token(String user) {
+		return infra.tokens().accessToken(user);
+	}
+
+	private static String sha256(byte[] content) {
+		try {
+			return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Small real documents of each accepted type. */
+	static final class Documents {
+
+		static byte[] pdf() {
+			return "%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+		}
+
+		static byte[] pdfOfSize(int size) {
+			byte[] bytes = new byte[size];
+			System.arraycopy(pdf(), 0, bytes, 0, pdf().length);
+			return bytes;
+		}
+
+		static byte[] png() {
+			return new byte[] { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R' };
+		}
+
+		static byte[] docx() {
+			ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+			try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+				for (String entry : List.of("[Content_Types].xml", "_rels/.rels", "word/document.xml")) {
+					zip.putNextEntry(new ZipEntry(entry));
+					zip.write("<x/>".getBytes(StandardCharsets.UTF_8));
+					zip.closeEntry();
+				}
+			}
+			catch (IOException ex) {
+				throw new IllegalStateException(ex);
+			}
+			return bytes.toByteArray();
+		}
+
+	}
+
+}

@@ -1,0 +1,69 @@
+package cn.jiangmen.innovation.talent.domain;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import cn.jiangmen.innovation.platform.error.FieldViolation;
+import cn.jiangmen.innovation.platform.error.InvalidInputException;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ApplicationFormTest {
+
+	private static final LocalDate TODAY = LocalDate.of(2026, 4, 15);
+
+	@Test
+	void aDraftNeedsOnlyATitle() {
+		ApplicationContent content = new ApplicationForm(" Team ", null, null, null, null, null, null, null)
+			.parse(TODAY);
+		assertThat(content.title()).isEqualTo("Team");
+		assertThat(content.missing()).isNotEmpty();
+	}
+
+	@Test
+	void everyMalformedFieldIsReportedAtOnce() {
+		ApplicationForm form = new ApplicationForm("", "NO_SUCH", "F", null, "Host", "91440300708461136A", "SHOP",
+				List.of(new ApplicationForm.Member(" ", "CAPTAIN", null, null, "2030-01-01", "China", null, null,
+						"0000-0002-1825-0098", "123")));
+		assertThatThrownBy(() -> form.parse(TODAY)).isInstanceOfSatisfying(InvalidInputException.class,
+				ex -> assertThat(ex.violations()).extracting(FieldViolation::field, FieldViolation::code)
+					.containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("title", "required"),
+							org.assertj.core.groups.Tuple.tuple("category", "code.unknown"),
+							org.assertj.core.groups.Tuple.tuple("host.creditCode", "credit-code.check-digit"),
+							org.assertj.core.groups.Tuple.tuple("host.kind", "code.unknown"),
+							org.assertj.core.groups.Tuple.tuple("team[0].name", "required"),
+							org.assertj.core.groups.Tuple.tuple("team[0].role", "code.unknown"),
+							org.assertj.core.groups.Tuple.tuple("team[0].birthDate", "birth-date.range"),
+							org.assertj.core.groups.Tuple.tuple("team[0].nationality", "nationality.format"),
+							org.assertj.core.groups.Tuple.tuple("team[0].orcid", "orcid.check-digit"),
+							org.assertj.core.groups.Tuple.tuple("team[0].identityDocument",
+									"identity-document.length")));
+	}
+
+	@Test
+	void identityDocumentsAreKeptOnlyAsHashes() {
+		ApplicationContent content = new ApplicationForm("T", "LEADING_TALENT", null, null, null, null, null,
+				List.of(new ApplicationForm.Member("Li Ming", "leader", "professor", "doctorate", "1980-01-01", "cn",
+						"Wuyi University", true, "0000-0002-1825-0097", "E1234 5678")))
+			.parse(TODAY);
+		TeamMember leader = content.leader().orElseThrow();
+		assertThat(leader.identityHash()).hasSize(64).isEqualTo(TeamMember.hashIdentity("e12345678"));
+		assertThat(leader.nationality()).isEqualTo("CN");
+		assertThat(leader.orcid().value()).isEqualTo("0000-0002-1825-0097");
+		assertThat(leader.personKey()).contains("id:" + leader.identityHash());
+	}
+
+	@Test
+	void withoutADocumentNameAndBirthDateRecogniseThePerson() {
+		TeamMember a = new TeamMember("Li  Ming", MemberRole.LEADER, null, null, LocalDate.of(1980, 1, 1), null, null,
+				null, null, null);
+		TeamMember b = new TeamMember("li ming", MemberRole.MEMBER, null, null, LocalDate.of(1980, 1, 1), null, null,
+				null, null, null);
+		assertThat(a.personKey()).isEqualTo(b.personKey()).isPresent();
+		assertThat(new TeamMember("x", MemberRole.MEMBER, null, null, null, null, null, null, null, null).personKey())
+			.isEmpty();
+	}
+
+}
