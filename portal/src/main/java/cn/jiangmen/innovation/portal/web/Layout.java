@@ -69,6 +69,9 @@ final class Layout {
 		if (user.hasRole(Roles.APPLICANT)) {
 			links.add(new NavLink("/applications", "nav.applications", "/applications".equals(path)));
 		}
+		if (user.hasAnyRole(Roles.APPLICANT, Roles.PROGRAM_MANAGER, Roles.AUDITOR)) {
+			links.add(new NavLink("/talent/calls", "talent.nav.calls", path.startsWith("/talent/")));
+		}
 		// the other roles' work lives in their home-page sections until its pages exist
 		for (HomePage.Section section : HomePage.of(user).sections()) {
 			if (section != HomePage.Section.APPLICANT) {

@@ -1,0 +1,71 @@
+package cn.jiangmen.innovation.portal.talent;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import cn.jiangmen.innovation.contracts.talent.v1.ApplicationForm;
+import cn.jiangmen.innovation.contracts.talent.v1.TeamMemberForm;
+
+import org.springframework.util.MultiValueMap;
+
+/**
+ * The application form's fields ({@code title}, {@code host.creditCode}, {@code team[2].name}...)
+ * as the talent.v1 message. Team rows without a name are the page's empty "add a person" rows and
+ * are left out; everything else goes to talent-service as typed, which does all the checking.
+ */
+final class FormParameters {
+
+	private static final Pattern MEMBER = Pattern.compile("team\\[(\\d{1,2})]\\.(\\w+)");
+
+	private FormParameters() {
+	}
+
+	static ApplicationForm toForm(MultiValueMap<String, String> params) {
+		ApplicationForm.Builder form = ApplicationForm.newBuilder()
+			.setTitle(value(params, "title"))
+			.setCategory(value(params, "category"))
+			.setPriorityField(value(params, "priorityField"))
+			.setSummary(value(params, "summary"))
+			.setHostName(value(params, "host.name"))
+			.setHostCreditCode(value(params, "host.creditCode"))
+			.setHostKind(value(params, "host.kind"));
+		Map<Integer, TeamMemberForm.Builder> members = new TreeMap<>();
+		for (String key : params.keySet()) {
+			Matcher matcher = MEMBER.matcher(key);
+			if (!matcher.matches()) {
+				continue;
+			}
+			TeamMemberForm.Builder member = members.computeIfAbsent(Integer.parseInt(matcher.group(1)),
+					i -> TeamMemberForm.newBuilder());
+			String value = value(params, key);
+			switch (matcher.group(2)) {
+				case "name" -> member.setName(value);
+				case "role" -> member.setRole(value);
+				case "title" -> member.setTitle(value);
+				case "degree" -> member.setDegree(value);
+				case "birthDate" -> member.setBirthDate(value);
+				case "nationality" -> member.setNationality(value);
+				case "employer" -> member.setEmployer(value);
+				case "fullTime" -> {
+					if (!value.isEmpty()) {
+						member.setFullTime(Boolean.parseBoolean(value));
+					}
+				}
+				case "orcid" -> member.setOrcid(value);
+				case "identityDocument" -> member.setIdentityDocument(value);
+				default -> {
+				}
+			}
+		}
+		members.values().stream().filter(m -> !m.getName().isBlank()).forEach(form::addTeam);
+		return form.build();
+	}
+
+	private static String value(MultiValueMap<String, String> params, String key) {
+		String value = params.getFirst(key);
+		return value == null ? "" : value.strip();
+	}
+
+}

@@ -1,0 +1,167 @@
+package cn.jiangmen.innovation.portal.talent;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import cn.jiangmen.innovation.contracts.talent.v1.ApplicationSummary;
+import cn.jiangmen.innovation.contracts.talent.v1.CallApplicationsView;
+import cn.jiangmen.innovation.contracts.talent.v1.FormalCheckDecision;
+import cn.jiangmen.innovation.portal.config.PortalProperties;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The bureau's talent pages: the formal check queue of a call (pass, return with reasons, reject)
+ * and the ranking with the recommendation list and its CSV export. Auditors see both read-only.
+ */
+@Controller
+@RequestMapping("/talent/manage/calls/{callId}")
+@PreAuthorize("hasAnyRole('program-manager', 'auditor')")
+class TalentManagerController {
+
+	private final ObjectProvider<TalentPortalClient> client;
+
+	private final PortalProperties properties;
+
+	private final MessageSource messages;
+
+	TalentManagerController(ObjectProvider<TalentPortalClient> client, PortalProperties properties,
+			MessageSource messages) {
+		this.client = client;
+		this.properties = properties;
+		this.messages = messages;
+	}
+
+	@GetMapping("/formal-check")
+	String formalCheck(@PathVariable("callId") String callId, Model model) {
+		model.addAttribute("call", card(callId));
+		model.addAttribute("applications",
+				talent().callApplications(callId, CallApplicationsView.CALL_APPLICATIONS_VIEW_FORMAL_CHECK));
+		return "talent/formal-check";
+	}
+
+	@PostMapping("/formal-check/{applicationId}")
+	@PreAuthorize("hasRole('program-manager')")
+	String decide(@PathVariable("callId") String callId, @PathVariable("applicationId") String applicationId,
+			@RequestParam("decision") String decision,
+			@RequestParam(name = "reason", required = false) String reason, RedirectAttributes redirect,
+			Model model, HttpServletResponse response) {
+		FormalCheckDecision value = switch (decision) {
+			case "PASS" -> FormalCheckDecision.FORMAL_CHECK_DECISION_PASS;
+			case "RETURN" -> FormalCheckDecision.FORMAL_CHECK_DECISION_RETURN;
+			case "REJECT" -> FormalCheckDecision.FORMAL_CHECK_DECISION_REJECT;
+			default -> throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+		};
+		List<String> reasons = reason == null || reason.isBlank() ? List.of()
+				: reason.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+		try {
+			talent().decide(applicationId, value, reasons);
+			redirect.addFlashAttribute("notice", "talent.manage.decided." + decision);
+			return "redirect:/talent/manage/calls/" + callId + "/formal-check";
+		}
+		catch (TalentPortalClient.Rejected rejected) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+			model.addAttribute("problems", Problem.of(rejected.violations()));
+			model.addAttribute("failedApplication", applicationId);
+		}
+		catch (TalentPortalClient.Refused refused) {
+			response.setStatus(HttpStatus.CONFLICT.value());
+			model.addAttribute("refusal", "talent.error." + refused.code());
+		}
+		return formalCheck(callId, model);
+	}
+
+	@GetMapping("/ranking")
+	String ranking(@PathVariable("callId") String callId, Model model) {
+		model.addAttribute("call", card(callId));
+		model.addAttribute("applications",
+				talent().callApplications(callId, CallApplicationsView.CALL_APPLICATIONS_VIEW_RANKING));
+		return "talent/ranking";
+	}
+
+	@PostMapping("/ranking/{applicationId}/recommend")
+	@PreAuthorize("hasRole('program-manager')")
+	String recommend(@PathVariable("callId") String callId, @PathVariable("applicationId") String applicationId,
+			RedirectAttributes redirect) {
+		try {
+			talent().recommend(applicationId);
+			redirect.addFlashAttribute("notice", "talent.manage.recommended");
+		}
+		catch (TalentPortalClient.Refused refused) {
+			redirect.addFlashAttribute("refusal", "talent.error." + refused.code());
+		}
+		return "redirect:/talent/manage/calls/" + callId + "/ranking";
+	}
+
+	/** The ranking as CSV for the province (UTF-8 with BOM so that Excel reads Chinese). */
+	@GetMapping(value = "/ranking.csv")
+	ResponseEntity<byte[]> rankingCsv(@PathVariable("callId") String callId, Locale locale) {
+		List<ApplicationSummary> rows = talent().callApplications(callId,
+				CallApplicationsView.CALL_APPLICATIONS_VIEW_RANKING);
+		List<String> header = List.of("rank", "title", "category", "host", "leader", "score", "status").stream()
+			.map(h -> this.messages.getMessage("talent.csv." + h, null, locale))
+			.toList();
+		StringBuilder csv = new StringBuilder("\uFEFF");
+		line(csv, new ArrayList<>(header));
+		for (ApplicationSummary a : rows) {
+			line(csv, List.of(a.getRank() == 0 ? "" : String.valueOf(a.getRank()), a.getTitle(),
+					a.getCategory().isEmpty() ? ""
+							: this.messages.getMessage("talent.category." + a.getCategory(), null, locale),
+					a.getHostName(), a.getLeaderName(),
+					a.getRank() == 0 ? "" : BigDecimal.valueOf(a.getFinalScoreHundredths(), 2).toPlainString(),
+					this.messages.getMessage("application.status." + Statuses.name(a.getStatus()), null, locale)));
+		}
+		return ResponseEntity.ok()
+			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+			.header(HttpHeaders.CONTENT_DISPOSITION, Downloads.attachment("ranking-" + callId + ".csv"))
+			.header("X-Content-Type-Options", "nosniff")
+			.body(csv.toString().getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** Quoted cells; a leading =, +, -, @ is neutralised so that spreadsheets do not run it. */
+	static void line(StringBuilder out, List<String> cells) {
+		for (int i = 0; i < cells.size(); i++) {
+			if (i > 0) {
+				out.append(',');
+			}
+			String text = cells.get(i) == null ? "" : cells.get(i);
+			if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+				text = "'" + text;
+			}
+			out.append('"').append(text.replace("\"", "\"\"")).append('"');
+		}
+		out.append("\r\n");
+	}
+
+	private CallCard card(String callId) {
+		return talent().findCall(callId)
+			.map(c -> CallCard.of(c, Clock.systemUTC().instant(), this.properties.zone()))
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+	}
+
+	/** Looked up per request, so that web slices without talent pages need no talent client. */
+	private TalentPortalClient talent() {
+		return this.client.getObject();
+	}
+
+}

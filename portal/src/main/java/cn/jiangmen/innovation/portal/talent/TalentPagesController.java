@@ -1,0 +1,264 @@
+package cn.jiangmen.innovation.portal.talent;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import cn.jiangmen.innovation.contracts.talent.v1.ApplicationDetail;
+import cn.jiangmen.innovation.contracts.talent.v1.ApplicationForm;
+import cn.jiangmen.innovation.contracts.talent.v1.ApplicationStatus;
+import cn.jiangmen.innovation.contracts.talent.v1.DownloadAttachmentResponse;
+import cn.jiangmen.innovation.contracts.talent.v1.TeamMemberForm;
+import cn.jiangmen.innovation.platform.security.Roles;
+import cn.jiangmen.innovation.portal.config.PortalProperties;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The applicant's talent pages: calls with their deadline countdown, the application form with
+ * autosave (htmx posts the form one second after a change), uploads, submission and withdrawal.
+ * Managers and auditors see the same application page read-only.
+ */
+@Controller
+@RequestMapping("/talent")
+class TalentPagesController {
+
+	static final List<String> CATEGORIES = List.of("TEAM_RND_INDUSTRIALISATION", "TEAM_APPLIED_BASIC_RESEARCH",
+			"LEADING_TALENT", "OVERSEAS_YOUNG_TALENT");
+
+	static final List<String> KINDS = List.of("ENTERPRISE", "UNIVERSITY", "INSTITUTE");
+
+	static final List<String> ROLES = List.of("LEADER", "CORE_MEMBER", "MEMBER");
+
+	static final List<String> TITLES = List.of("PROFESSOR", "ASSOCIATE_PROFESSOR", "RESEARCHER",
+			"ASSOCIATE_RESEARCHER", "SENIOR_ENGINEER_PROFESSOR_LEVEL", "SENIOR_ENGINEER", "ENGINEER", "OTHER", "NONE");
+
+	static final List<String> DEGREES = List.of("DOCTORATE", "MASTER", "BACHELOR", "OTHER");
+
+	static final List<String> ATTACHMENT_KINDS = List.of("PROPOSAL", "CV", "CONTRACT", "OTHER");
+
+	/** Empty rows offered for adding people. */
+	static final int BLANK_ROWS = 2;
+
+	private final ObjectProvider<TalentPortalClient> client;
+
+	private final PortalProperties properties;
+
+	private final MessageSource messages;
+
+	private final Clock clock = Clock.systemUTC();
+
+	TalentPagesController(ObjectProvider<TalentPortalClient> client, PortalProperties properties,
+			MessageSource messages) {
+		this.client = client;
+		this.properties = properties;
+		this.messages = messages;
+	}
+
+	@GetMapping("/calls")
+	String calls(Model model) {
+		Instant now = this.clock.instant();
+		model.addAttribute("calls",
+				talent().calls().stream().map(c -> CallCard.of(c, now, this.properties.zone())).toList());
+		return "talent/calls";
+	}
+
+	@PostMapping("/calls/{callId}/applications")
+	@PreAuthorize("hasRole('applicant')")
+	String start(@PathVariable("callId") String callId, Locale locale, RedirectAttributes redirect) {
+		try {
+			ApplicationDetail created = talent().create(callId,
+					this.messages.getMessage("talent.application.untitled", null, locale));
+			return "redirect:/talent/applications/" + created.getSummary().getApplicationId();
+		}
+		catch (TalentPortalClient.Refused refused) {
+			redirect.addFlashAttribute("refusal", "talent.error." + refused.code());
+			return "redirect:/talent/calls";
+		}
+	}
+
+	@GetMapping("/applications/{id}")
+	String application(@PathVariable("id") String id, Model model, Authentication authentication) {
+		ApplicationDetail detail = talent().application(id);
+		fill(model, detail, detail.getForm(), List.of(), authentication);
+		return "talent/application";
+	}
+
+	/** Autosave (htmx, answers the feedback fragment) and the no-script Save button (whole page). */
+	@PostMapping("/applications/{id}")
+	@PreAuthorize("hasRole('applicant')")
+	String save(@PathVariable("id") String id, @RequestParam MultiValueMap<String, String> params,
+			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model,
+			Authentication authentication, HttpServletResponse response, RedirectAttributes redirect) {
+		ApplicationForm form = FormParameters.toForm(params);
+		try {
+			ApplicationDetail saved = talent().save(id, form);
+			if (htmx != null) {
+				fill(model, saved, form, List.of(), authentication);
+				model.addAttribute("savedAt", this.clock.instant().atZone(this.properties.zone()));
+				return "talent/application :: feedback";
+			}
+			redirect.addFlashAttribute("notice", "talent.application.saved");
+			return "redirect:/talent/applications/" + id;
+		}
+		catch (TalentPortalClient.Rejected rejected) {
+			response.setStatus(htmx != null ? HttpStatus.OK.value() : HttpStatus.UNPROCESSABLE_ENTITY.value());
+			fill(model, talent().application(id), form, Problem.of(rejected.violations()), authentication);
+			return htmx != null ? "talent/application :: feedback" : "talent/application";
+		}
+		catch (TalentPortalClient.Refused refused) {
+			// htmx swaps only 2xx answers (see the layout's htmx-config): the fragment must arrive
+			response.setStatus(htmx != null ? HttpStatus.OK.value() : HttpStatus.CONFLICT.value());
+			fill(model, talent().application(id), form, List.of(), authentication);
+			model.addAttribute("refusal", "talent.error." + refused.code());
+			return htmx != null ? "talent/application :: feedback" : "talent/application";
+		}
+	}
+
+	@PostMapping("/applications/{id}/submit")
+	@PreAuthorize("hasRole('applicant')")
+	String submit(@PathVariable("id") String id, Model model, Authentication authentication,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		return act(id, "talent.application.submitted", () -> talent().submit(id), model, authentication, response,
+				redirect);
+	}
+
+	@PostMapping("/applications/{id}/withdraw")
+	@PreAuthorize("hasRole('applicant')")
+	String withdraw(@PathVariable("id") String id, Model model, Authentication authentication,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		return act(id, "talent.application.withdrawn", () -> talent().withdraw(id), model, authentication, response,
+				redirect);
+	}
+
+	/** Upload through htmx (the gateway needs the CSRF header for multipart); answers the attachments fragment. */
+	@PostMapping(value = "/applications/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@PreAuthorize("hasRole('applicant')")
+	String upload(@PathVariable("id") String id, @RequestParam(name = "kind", required = false) String kind,
+			@RequestParam(name = "file", required = false) MultipartFile file, Model model,
+			Authentication authentication) throws IOException {
+		List<Problem> problems = List.of();
+		if (file == null || file.isEmpty()) {
+			problems = List.of(Problem.of("file", "attachment.empty"));
+		}
+		else {
+			try {
+				talent().upload(id, kind, file.getOriginalFilename(), file.getBytes());
+				model.addAttribute("uploaded", file.getOriginalFilename());
+			}
+			catch (TalentPortalClient.Rejected rejected) {
+				problems = Problem.of(rejected.violations());
+			}
+			catch (TalentPortalClient.Refused refused) {
+				model.addAttribute("uploadRefusal", "talent.error." + refused.code());
+			}
+		}
+		ApplicationDetail detail = talent().application(id);
+		fill(model, detail, detail.getForm(), List.of(), authentication);
+		model.addAttribute("uploadProblems", problems);
+		return "talent/application :: attachments";
+	}
+
+	@GetMapping("/applications/{id}/attachments/{attachmentId}")
+	ResponseEntity<byte[]> download(@PathVariable("id") String id, @PathVariable("attachmentId") String attachmentId) {
+		DownloadAttachmentResponse download = talent().download(id, attachmentId);
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(download.getAttachment().getContentType()))
+			.header(HttpHeaders.CONTENT_DISPOSITION, Downloads.attachment(download.getAttachment().getFilename()))
+			.header("X-Content-Type-Options", "nosniff")
+			.header(HttpHeaders.CACHE_CONTROL, "private, no-store")
+			.body(download.getContent().toByteArray());
+	}
+
+	private String act(String id, String notice, Runnable action, Model model, Authentication authentication,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		try {
+			action.run();
+			redirect.addFlashAttribute("notice", notice);
+			return "redirect:/talent/applications/" + id;
+		}
+		catch (TalentPortalClient.Rejected rejected) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+			ApplicationDetail detail = talent().application(id);
+			fill(model, detail, detail.getForm(), Problem.of(rejected.violations()), authentication);
+			return "talent/application";
+		}
+		catch (TalentPortalClient.Refused refused) {
+			response.setStatus(HttpStatus.CONFLICT.value());
+			ApplicationDetail detail = talent().application(id);
+			fill(model, detail, detail.getForm(), List.of(), authentication);
+			model.addAttribute("refusal", "talent.error." + refused.code());
+			return "talent/application";
+		}
+	}
+
+	private void fill(Model model, ApplicationDetail detail, ApplicationForm form, List<Problem> problems,
+			Authentication authentication) {
+		String status = Statuses.name(detail.getSummary().getStatus());
+		boolean applicant = authentication.getAuthorities()
+			.stream()
+			.anyMatch(a -> a.getAuthority().equals("ROLE_" + Roles.APPLICANT));
+		boolean editable = applicant && (detail.getSummary().getStatus() == ApplicationStatus.APPLICATION_STATUS_DRAFT
+				|| detail.getSummary().getStatus() == ApplicationStatus.APPLICATION_STATUS_RETURNED);
+		Instant now = this.clock.instant();
+		CallCard call = talent().findCall(detail.getSummary().getCallId())
+			.map(c -> CallCard.of(c, now, this.properties.zone()))
+			.orElse(null);
+		List<TeamMemberForm> rows = new ArrayList<>(form.getTeamList());
+		if (editable) {
+			for (int i = 0; i < BLANK_ROWS; i++) {
+				rows.add(TeamMemberForm.getDefaultInstance());
+			}
+		}
+		model.addAttribute("detail", detail);
+		model.addAttribute("form", form);
+		model.addAttribute("rows", rows);
+		model.addAttribute("status", status);
+		model.addAttribute("call", call);
+		model.addAttribute("editable", editable);
+		model.addAttribute("canWithdraw",
+				applicant && detail.getSummary().getStatus() == ApplicationStatus.APPLICATION_STATUS_SUBMITTED);
+		model.addAttribute("problems", problems);
+		model.addAttribute("findings",
+				detail.getFindingsList().stream().map(f -> Problem.of(f.getField(), f.getCode())).toList());
+		model.addAttribute("categories", call == null || call.categories().isEmpty() ? CATEGORIES : call.categories());
+		model.addAttribute("fields", call == null ? List.of() : call.priorityFields());
+		model.addAttribute("kinds", KINDS);
+		model.addAttribute("roles", ROLES);
+		model.addAttribute("titles", TITLES);
+		model.addAttribute("degrees", DEGREES);
+		model.addAttribute("attachmentKinds", ATTACHMENT_KINDS);
+		model.addAttribute("zone", this.properties.zone());
+		if (!model.containsAttribute("uploadProblems")) {
+			model.addAttribute("uploadProblems", List.of());
+		}
+	}
+
+	/** Looked up per request, so that web slices without talent pages need no talent client. */
+	private TalentPortalClient talent() {
+		return this.client.getObject();
+	}
+
+}

@@ -1,0 +1,261 @@
+package cn.jiangmen.innovation.portal.talent;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+import cn.jiangmen.innovation.contracts.talent.v1.ApplicationDetail;
+import cn.jiangmen.innovation.contracts.talent.v1.ApplicationForm;
+import cn.jiangmen.innovation.contracts.talent.v1.ApplicationStatus;
+import cn.jiangmen.innovation.contracts.talent.v1.ApplicationSummary;
+import cn.jiangmen.innovation.contracts.talent.v1.CallCategory;
+import cn.jiangmen.innovation.contracts.talent.v1.EligibilityFinding;
+import cn.jiangmen.innovation.contracts.talent.v1.TalentCall;
+import cn.jiangmen.innovation.platform.config.PlatformSecurityAutoConfiguration;
+import cn.jiangmen.innovation.platform.security.KeycloakRealmRoleConverter;
+import com.google.protobuf.Timestamp;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@WebMvcTest(controllers = { TalentPagesController.class, TalentManagerController.class })
+@Import(TalentPagesTestConfiguration.class)
+@ImportAutoConfiguration(PlatformSecurityAutoConfiguration.class)
+class TalentPagesTest {
+
+	static final String APP = "11111111-0000-4000-8000-000000000001";
+
+	static final String CALL = "22222222-0000-4000-8000-000000000001";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	FakeTalent talent;
+
+	@BeforeEach
+	void reset() {
+		this.talent.reset();
+		Instant now = Instant.now();
+		this.talent.calls = List.of(call(CALL, "2026年度珠江人才计划", now.minus(1, ChronoUnit.DAYS),
+				now.plus(3, ChronoUnit.DAYS).plus(5, ChronoUnit.HOURS).plusSeconds(90), true),
+				call("22222222-0000-4000-8000-000000000002", "2025年度特支计划", now.minus(90, ChronoUnit.DAYS),
+						now.minus(30, ChronoUnit.DAYS), false));
+		this.talent.application = ApplicationDetail.newBuilder()
+			.setSummary(ApplicationSummary.newBuilder()
+				.setApplicationId(APP)
+				.setCallId(CALL)
+				.setTitle("可见光通信创新团队")
+				.setStatus(ApplicationStatus.APPLICATION_STATUS_DRAFT))
+			.setForm(ApplicationForm.newBuilder()
+				.setTitle("可见光通信创新团队")
+				.setCategory("TEAM_RND_INDUSTRIALISATION")
+				.setHostCreditCode("91440703MA4UJ8K2XW"))
+			.addFindings(EligibilityFinding.newBuilder()
+				.setField("team")
+				.setCode("eligibility.team-too-small")
+				.setMessage("needs at least 5"))
+			.addMissingAttachmentKinds("PROPOSAL")
+			.build();
+	}
+
+	@Test
+	void callListShowsTheServerRenderedCountdownAndLetsApplicantsStart() throws Exception {
+		this.mvc.perform(get("/talent/calls").with(applicant()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("2026年度珠江人才计划")))
+			.andExpect(content().string(containsString("剩余 3 天 5 小时 1 分钟")))
+			.andExpect(content().string(containsString("已截止")))
+			.andExpect(content().string(containsString("创新创业团队（技术研发与产业化）")))
+			.andExpect(content().string(containsString("action=\"/talent/calls/" + CALL + "/applications\"")))
+			.andExpect(content().string(containsString("hx-trigger=\"every 60s\"")))
+			.andExpect(content().string(not(containsString("<script>"))));
+		this.mvc.perform(get("/talent/calls").param("lang", "en").with(applicant()))
+			.andExpect(content().string(containsString("3 days 5 h 1 min left")))
+			.andExpect(content().string(containsString("Closed")));
+	}
+
+	@Test
+	void applicationFormHasSectionsAutosaveUploadProgressAndTranslatedFindings() throws Exception {
+		this.mvc.perform(get("/talent/applications/" + APP).with(applicant()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("hx-trigger=\"change delay:1s\"")))
+			.andExpect(content().string(containsString("hx-post=\"/talent/applications/" + APP + "\"")))
+			.andExpect(content().string(containsString("依托单位")))
+			.andExpect(content().string(containsString("value=\"91440703MA4UJ8K2XW\"")))
+			.andExpect(content().string(containsString("团队人数少于本批次的要求")))
+			.andExpect(content().string(containsString("hx-encoding=\"multipart/form-data\"")))
+			.andExpect(content().string(containsString("<progress")))
+			.andExpect(content().string(containsString("src=\"/js/talent-upload.js\"")))
+			.andExpect(content().string(containsString("name=\"team[1].name\"")))
+			.andExpect(content().string(not(containsString("<script>"))));
+	}
+
+	@Test
+	void autosavePostsTheFormAndAnswersTheFeedbackFragment() throws Exception {
+		this.mvc.perform(post("/talent/applications/" + APP).with(applicant())
+			.header("HX-Request", "true")
+			.param("title", " 可见光通信创新团队 ")
+			.param("host.creditCode", "91440703MA4UJ8K2XW")
+			.param("team[0].name", "李明")
+			.param("team[0].role", "LEADER")
+			.param("team[0].fullTime", "true")
+			.param("team[1].name", "")
+			.param("team[1].role", "CORE_MEMBER"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"feedback\"")))
+			.andExpect(content().string(containsString("已自动保存于")))
+			.andExpect(content().string(not(containsString("<html"))));
+		assertThat(this.talent.saves).singleElement().satisfies(save -> {
+			assertThat(save.getApplicationId()).isEqualTo(APP);
+			assertThat(save.getForm().getTitle()).isEqualTo("可见光通信创新团队");
+			assertThat(save.getForm().getTeamList()).singleElement().satisfies(m -> {
+				assertThat(m.getName()).isEqualTo("李明");
+				assertThat(m.getFullTime()).isTrue();
+			});
+		});
+	}
+
+	@Test
+	void aRejectedFieldIsExplainedInTheUsersLanguage() throws Exception {
+		this.talent.failure = FakeTalent.invalid("host.creditCode", "credit-code.check-digit");
+		this.mvc.perform(post("/talent/applications/" + APP).with(applicant())
+			.header("HX-Request", "true")
+			.param("title", "x")
+			.param("host.creditCode", "91440703MA4UJ8K2X1"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("统一社会信用代码")))
+			.andExpect(content().string(containsString("校验码不符")));
+		this.talent.failure = FakeTalent.invalid("team[2].orcid", "orcid.check-digit");
+		this.mvc.perform(post("/talent/applications/" + APP).param("lang", "en")
+			.with(applicant())
+			.header("HX-Request", "true")
+			.param("title", "x"))
+			.andExpect(content().string(containsString("Person 3: ORCID")))
+			.andExpect(content().string(containsString("This ORCID has a wrong check digit.")));
+	}
+
+	@Test
+	void submittingAfterTheDeadlineSaysSoAndKeepsThePage() throws Exception {
+		this.talent.failure = FakeTalent.refused("call.deadline-passed");
+		this.mvc.perform(post("/talent/applications/" + APP + "/submit").with(applicant()))
+			.andExpect(status().isConflict())
+			.andExpect(content().string(containsString("本批次已截止，不再接受提交或撤回。")));
+	}
+
+	@Test
+	void uploadGoesToTalentServiceAndDisguisedFilesAreExplained() throws Exception {
+		MockMultipartFile file = new MockMultipartFile("file", "申报书.pdf", "application/pdf",
+				"%PDF-1.7".getBytes(StandardCharsets.US_ASCII));
+		this.mvc.perform(multipart("/talent/applications/" + APP + "/attachments").file(file)
+			.param("kind", "PROPOSAL")
+			.with(applicant()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"attachments\"")))
+			.andExpect(content().string(containsString("已上传：申报书.pdf")));
+		assertThat(this.talent.uploads).singleElement().satisfies(u -> {
+			assertThat(u.getKind()).isEqualTo("PROPOSAL");
+			assertThat(u.getContent().toStringUtf8()).isEqualTo("%PDF-1.7");
+		});
+		this.talent.failure = FakeTalent.invalid("file", "attachment.disguised");
+		this.mvc.perform(multipart("/talent/applications/" + APP + "/attachments").file(file)
+			.param("kind", "PROPOSAL")
+			.with(applicant()))
+			.andExpect(content().string(containsString("文件内容与文件名不符")));
+	}
+
+	@Test
+	void downloadsAreAttachmentsWithTheUtf8NameAndNosniff() throws Exception {
+		this.mvc.perform(get("/talent/applications/" + APP + "/attachments/a1").with(applicant()))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Disposition",
+					"attachment; filename=\"___.pdf\"; filename*=UTF-8''%E7%94%B3%E6%8A%A5%E4%B9%A6.pdf"))
+			.andExpect(header().string("X-Content-Type-Options", "nosniff"));
+	}
+
+	@Test
+	void anotherOrganisationsApplicationIsTheNotFoundPage() throws Exception {
+		this.mvc.perform(get("/talent/applications/11111111-0000-4000-8000-000000000099").with(applicant()))
+			.andExpect(status().isNotFound());
+	}
+
+	@Test
+	void managersRankingExportsCsvAndApplicantsMayNotSeeIt() throws Exception {
+		this.talent.callApplications = List.of(ApplicationSummary.newBuilder()
+			.setApplicationId(APP)
+			.setTitle("=cmd|' /C calc'!A0")
+			.setHostName("江门市光电科技有限公司")
+			.setCategory("LEADING_TALENT")
+			.setRank(1)
+			.setFinalScoreHundredths(8125)
+			.setPassedThresholds(true)
+			.setStatus(ApplicationStatus.APPLICATION_STATUS_RANKED)
+			.build());
+		this.mvc.perform(get("/talent/manage/calls/" + CALL + "/ranking").with(manager()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("81.25")))
+			.andExpect(content().string(containsString("推荐至省")));
+		MvcResult csv = this.mvc.perform(get("/talent/manage/calls/" + CALL + "/ranking.csv").with(manager()))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Type", "text/csv;charset=UTF-8"))
+			.andReturn();
+		String body = new String(csv.getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
+		assertThat(body).startsWith("\uFEFF\"排名\",\"名称\"")
+			.contains("\"1\",\"'=cmd|' /C calc'!A0\",\"领军人才\",\"江门市光电科技有限公司\"", "\"81.25\"", "\"已排序\"");
+		this.mvc.perform(get("/talent/manage/calls/" + CALL + "/ranking").with(applicant()))
+			.andExpect(status().isForbidden());
+	}
+
+	static TalentCall call(String id, String title, Instant opens, Instant closes, boolean accepting) {
+		return TalentCall.newBuilder()
+			.setCallId(id)
+			.setTitle(title)
+			.setStatus("OPEN")
+			.setOpensAt(Timestamp.newBuilder().setSeconds(opens.getEpochSecond()))
+			.setClosesAt(Timestamp.newBuilder().setSeconds(closes.getEpochSecond()))
+			.setAcceptingSubmissions(accepting)
+			.addPriorityFields("VISIBLE_LIGHT_COMMUNICATION")
+			.addCategories(CallCategory.newBuilder().setCategory("TEAM_RND_INDUSTRIALISATION").setMinTeamSize(5))
+			.build();
+	}
+
+	static JwtRequestPostProcessor applicant() {
+		return jwt().jwt(jwt -> jwt.tokenValue("applicant1-token")
+			.subject("sub-applicant1")
+			.claim("preferred_username", "applicant1")
+			.claim("organisation_id", "7d1c2a8e-0000-4000-8000-000000000001")
+			.claim("organisation_name", "江门市光电科技有限公司")
+			.claim("realm_access", Map.of("roles", List.of("applicant"))))
+			.authorities(new KeycloakRealmRoleConverter());
+	}
+
+	static JwtRequestPostProcessor manager() {
+		return jwt().jwt(jwt -> jwt.tokenValue("manager-token")
+			.subject("sub-manager")
+			.claim("preferred_username", "manager")
+			.claim("realm_access", Map.of("roles", List.of("program-manager"))))
+			.authorities(new KeycloakRealmRoleConverter());
+	}
+
+}
