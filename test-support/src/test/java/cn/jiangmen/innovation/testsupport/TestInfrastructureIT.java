@@ -175,8 +175,11 @@ class TestInfrastructureIT {
         ClientRepresentation gateway = tokens.admin().realm("jiangmen").clients().findByClientId("jiangmen-gateway").get(0);
         assertThat(gateway.getRedirectUris()).contains("http://localhost:8080/login/oauth2/code/keycloak",
                 "http://localhost:43210/login/oauth2/code/keycloak");
+        // the Keycloak may be shared with other test JVMs of the build, which add their own gateways
         assertThat(gateway.getAttributes().get("post.logout.redirect.uris").split("##"))
-                .containsExactlyInAnyOrder("http://localhost:8080/*", "http://localhost:43210/*");
+                .contains("http://localhost:8080/*", "http://localhost:43210/*")
+                .doesNotHaveDuplicates();
+        assertThat(gateway.getRedirectUris()).doesNotHaveDuplicates();
         assertThat(gateway.getAttributes().get("pkce.code.challenge.method")).isEqualTo("S256");
     }
 
