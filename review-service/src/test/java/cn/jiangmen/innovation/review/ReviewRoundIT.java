@@ -313,11 +313,23 @@ class ReviewRoundIT {
 				"{\"version\":0,\"final_scores\":{\"team\":3,\"innovation\":5},\"report\":\"专家组一致认为创新性突出。\"}");
 		assertThat(writtenA.status()).as(writtenA.body()).isEqualTo(200);
 		assertThat(writtenA.json().get("finalScore").asDouble()).isEqualTo(80.0);
+		// item B over gRPC, as the portal does
 		String rapporteurB = username(rapporteurs.get(this.itemB));
-		HttpProbe.Response writtenB = this.api.put("/api/review/rounds/" + this.round + "/items/" + this.itemB + "/consensus",
-				token(rapporteurB), "{\"version\":0,\"final_scores\":{\"team\":3,\"innovation\":2},\"report\":\"创新性不足。\"}");
-		assertThat(writtenB.json().get("failedThresholds").findValuesAsString("")).isEmpty();
-		assertThat(writtenB.json().get("failedThresholds").toString()).contains("innovation").contains("overall");
+		var rapporteurStub = GrpcChannels.withToken(ReviewServiceGrpc.newBlockingStub(this.channel), token(rapporteurB));
+		var contextB = rapporteurStub.getConsensus(cn.jiangmen.innovation.contracts.review.v1.GetConsensusRequest.newBuilder()
+			.setRoundId(this.round).setReviewItemId(this.itemB).build());
+		assertThat(contextB.getReviewsCount()).isEqualTo(2);
+		assertThat(contextB.getReviews(0).getReviewer()).startsWith("#");
+		String notRapporteurB = EXPERTS.stream().filter(e -> !e.equals(rapporteurB)).findFirst().orElseThrow();
+		assertThatThrownBy(() -> GrpcChannels.withToken(ReviewServiceGrpc.newBlockingStub(this.channel), token(notRapporteurB))
+			.getConsensus(cn.jiangmen.innovation.contracts.review.v1.GetConsensusRequest.newBuilder()
+				.setRoundId(this.round).setReviewItemId(this.itemB).build()))
+			.isInstanceOfSatisfying(StatusRuntimeException.class,
+					ex -> assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND));
+		var writtenB = rapporteurStub.writeConsensus(cn.jiangmen.innovation.contracts.review.v1.WriteConsensusRequest.newBuilder()
+			.setRoundId(this.round).setReviewItemId(this.itemB).setVersion(0)
+			.putFinalScores("team", 3).putFinalScores("innovation", 2).setReport("创新性不足。").build());
+		assertThat(writtenB.getReport().getFailedThresholdsList()).containsExactly("innovation", "overall");
 
 		assertThat(this.api.post("/api/review/rounds/" + this.round + "/confirm", token("expert1"), "{}").status()).isEqualTo(403);
 		HttpProbe.Response confirmed = this.api.post("/api/review/rounds/" + this.round + "/confirm", token("manager"), "{}");
@@ -361,6 +373,13 @@ class ReviewRoundIT {
 		assertThat(this.api.post("/api/review/rounds/" + this.round + "/assignments/auto", token("auditor"), "{}").status())
 			.isEqualTo(403);
 		assertThat(this.api.get("/api/review/rounds/" + this.round + "/results", token("auditor")).status()).isEqualTo(200);
+		var autoRequest = cn.jiangmen.innovation.contracts.review.v1.AutoAssignRequest.newBuilder().setRoundId(this.round).build();
+		assertThatThrownBy(() -> GrpcChannels.withToken(ReviewServiceGrpc.newBlockingStub(this.channel), token("expert1"))
+			.autoAssign(autoRequest)).isInstanceOfSatisfying(StatusRuntimeException.class,
+					ex -> assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED));
+		assertThat(GrpcChannels.withToken(ReviewServiceGrpc.newBlockingStub(this.channel), token("manager"))
+			.autoAssign(autoRequest)
+			.getAssignmentsAdded()).isEqualTo(4);
 		assertThat(this.api.get("/api/review/rounds/" + this.round + "/results", token("expert1")).status()).isEqualTo(403);
 		assertThat(this.api.get("/api/review/rounds/" + this.round + "/results", token("applicant1")).status()).isEqualTo(403);
 

@@ -32,6 +32,20 @@ final class ExpertGrpcMapping {
 			.build();
 	}
 
+	static Rubric rubric(cn.jiangmen.innovation.review.domain.Rubric rubric) {
+		Rubric.Builder r = Rubric.newBuilder()
+			.setScaleMin(rubric.scaleMin())
+			.setScaleMax(rubric.scaleMax())
+			.setOverallThresholdHundredths(rubric.overallThresholdHundredths());
+		rubric.criteria()
+			.forEach(c -> r.addCriteria(Criterion.newBuilder()
+				.setCode(c.code())
+				.setName(c.name())
+				.setWeightPercent(c.weightPercent())
+				.setThreshold(c.threshold())));
+		return r.build();
+	}
+
 	static AssignmentDetail detail(ExpertWork.AssignmentView v) {
 		Assignment a = v.assignment();
 		var rubric = v.round().rubric();

@@ -29,6 +29,17 @@ import cn.jiangmen.innovation.contracts.review.v1.GetAssignmentResponse;
 import cn.jiangmen.innovation.contracts.review.v1.ListMyAssignmentsRequest;
 import cn.jiangmen.innovation.contracts.review.v1.ListMyAssignmentsResponse;
 import cn.jiangmen.innovation.contracts.review.v1.Notice;
+import cn.jiangmen.innovation.contracts.review.v1.AutoAssignRequest;
+import cn.jiangmen.innovation.contracts.review.v1.AutoAssignResponse;
+import cn.jiangmen.innovation.contracts.review.v1.ConfirmRoundRequest;
+import cn.jiangmen.innovation.contracts.review.v1.ConfirmRoundResponse;
+import cn.jiangmen.innovation.contracts.review.v1.ConsensusReport;
+import cn.jiangmen.innovation.contracts.review.v1.GetConsensusRequest;
+import cn.jiangmen.innovation.contracts.review.v1.GetConsensusResponse;
+import cn.jiangmen.innovation.contracts.review.v1.IndividualReview;
+import cn.jiangmen.innovation.contracts.review.v1.WriteConsensusRequest;
+import cn.jiangmen.innovation.contracts.review.v1.WriteConsensusResponse;
+import cn.jiangmen.innovation.review.domain.ReviewItemId;
 import cn.jiangmen.innovation.contracts.review.v1.GetRoundPanelRequest;
 import cn.jiangmen.innovation.contracts.review.v1.GetRoundPanelResponse;
 import cn.jiangmen.innovation.contracts.review.v1.ListRoundsRequest;
@@ -226,6 +237,80 @@ class ReviewGrpcService extends ReviewServiceGrpc.ReviewServiceImplBase {
 				.setRecordedBy(c.recordedBy())));
 		responseObserver.onNext(response.build());
 		responseObserver.onCompleted();
+	}
+
+	@Override
+	public void getConsensus(GetConsensusRequest request, StreamObserver<GetConsensusResponse> responseObserver) {
+		ExpertWork.ConsensusContext context = this.expertWork.consensusContext(Callers.current(),
+				RoundId.parse(request.getRoundId(), "round_id"),
+				ReviewItemId.parse(request.getReviewItemId(), "review_item_id"));
+		GetConsensusResponse.Builder response = GetConsensusResponse.newBuilder()
+			.setRoundName(context.round().name())
+			.setItemTitle(context.item().title())
+			.setRubric(ExpertGrpcMapping.rubric(context.round().rubric()))
+			.setAllSubmitted(context.allSubmitted());
+		context.reviews()
+			.forEach(r -> response.addReviews(IndividualReview.newBuilder()
+				.setReviewer(r.reviewer())
+				.putAllScores(r.scores())
+				.putAllComments(r.comments())
+				.setOverallComment(r.overallComment())
+				.setOverallHundredths(r.overallHundredths())));
+		context.report().ifPresent(c -> response.setReport(report(c)));
+		responseObserver.onNext(response.build());
+		responseObserver.onCompleted();
+	}
+
+	@Override
+	public void writeConsensus(WriteConsensusRequest request, StreamObserver<WriteConsensusResponse> responseObserver) {
+		var saved = this.expertWork.writeConsensus(Callers.current(), RoundId.parse(request.getRoundId(), "round_id"),
+				ReviewItemId.parse(request.getReviewItemId(), "review_item_id"), request.getVersion(),
+				request.getFinalScoresMap(), request.getReport());
+		responseObserver.onNext(WriteConsensusResponse.newBuilder().setReport(report(saved)).build());
+		responseObserver.onCompleted();
+	}
+
+	@Override
+	public void autoAssign(AutoAssignRequest request, StreamObserver<AutoAssignResponse> responseObserver) {
+		RoundCommands.AutoAssigned result = this.rounds.autoAssign(Callers.current(),
+				RoundId.parse(request.getRoundId(), "round_id"));
+		AutoAssignResponse.Builder response = AutoAssignResponse.newBuilder().setAssignmentsAdded(result.added().size());
+		result.shortfalls().forEach((item, missing) -> response.putShortfalls(item.toString(), missing));
+		responseObserver.onNext(response.build());
+		responseObserver.onCompleted();
+	}
+
+	@Override
+	public void confirmRound(ConfirmRoundRequest request, StreamObserver<ConfirmRoundResponse> responseObserver) {
+		RoundId id = RoundId.parse(request.getRoundId(), "round_id");
+		this.rounds.confirm(Callers.current(), id);
+		StreamObserver<GetRoundResultsResponse> capture = new StreamObserver<>() {
+			@Override
+			public void onNext(GetRoundResultsResponse value) {
+				responseObserver.onNext(ConfirmRoundResponse.newBuilder().setResults(value).build());
+			}
+
+			@Override
+			public void onError(Throwable t) {
+				responseObserver.onError(t);
+			}
+
+			@Override
+			public void onCompleted() {
+				responseObserver.onCompleted();
+			}
+		};
+		getRoundResults(GetRoundResultsRequest.newBuilder().setRoundId(id.toString()).build(), capture);
+	}
+
+	private static ConsensusReport report(cn.jiangmen.innovation.review.domain.Consensus c) {
+		return ConsensusReport.newBuilder()
+			.putAllFinalScores(c.finalScores())
+			.setReport(c.report())
+			.setFinalHundredths(c.finalHundredths())
+			.addAllFailedThresholds(c.failedThresholds())
+			.setVersion(c.version())
+			.build();
 	}
 
 	private static RoundSummary roundSummary(cn.jiangmen.innovation.review.domain.ReviewRound r) {
