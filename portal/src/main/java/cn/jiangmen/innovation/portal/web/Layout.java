@@ -72,6 +72,12 @@ final class Layout {
 		if (user.hasAnyRole(Roles.APPLICANT, Roles.PROGRAM_MANAGER, Roles.AUDITOR)) {
 			links.add(new NavLink("/talent/calls", "talent.nav.calls", path.startsWith("/talent/")));
 		}
+		if (user.hasRole(Roles.EXPERT)) {
+			links.add(new NavLink("/review/assignments", "review.nav.assignments", path.startsWith("/review/")));
+		}
+		if (user.hasAnyRole(Roles.PROGRAM_MANAGER, Roles.AUDITOR)) {
+			links.add(new NavLink("/review/rounds", "review.nav.rounds", path.startsWith("/review/rounds")));
+		}
 		// the other roles' work lives in their home-page sections until its pages exist
 		for (HomePage.Section section : HomePage.of(user).sections()) {
 			if (section != HomePage.Section.APPLICANT) {

@@ -1,0 +1,208 @@
+package cn.jiangmen.innovation.portal.review;
+
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import cn.jiangmen.innovation.contracts.review.v1.AssignmentDetail;
+import cn.jiangmen.innovation.contracts.review.v1.Criterion;
+import cn.jiangmen.innovation.portal.config.PortalProperties;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The expert's review pages: my assignments (with deadline reminders), the declaration of
+ * conflicts per item, and the scoring form whose drafts autosave (htmx posts one second after a
+ * change, carrying the version read, so a second tab cannot silently overwrite).
+ */
+@Controller
+@RequestMapping("/review")
+@PreAuthorize("hasRole('expert')")
+class ReviewPagesController {
+
+	private final org.springframework.beans.factory.ObjectProvider<ReviewPortalClient> clients;
+
+	private final PortalProperties properties;
+
+	/** The client is looked up per request, so web slices without review-service still start. */
+	ReviewPagesController(org.springframework.beans.factory.ObjectProvider<ReviewPortalClient> clients,
+			PortalProperties properties) {
+		this.clients = clients;
+		this.properties = properties;
+	}
+
+	private ReviewPortalClient review() {
+		return this.clients.getObject();
+	}
+
+	@GetMapping("/assignments")
+	String assignments(Model model) {
+		var response = review().myAssignments();
+		model.addAttribute("assignments", response.getAssignmentsList());
+		model.addAttribute("notices", response.getNoticesList());
+		model.addAttribute("zone", this.properties.zone());
+		return "review/assignments";
+	}
+
+	@GetMapping("/assignments/{id}")
+	String assignment(@PathVariable("id") String id, Model model) {
+		return page(review().assignment(id), model, null, List.of());
+	}
+
+	@PostMapping("/assignments/{id}/declaration")
+	String declare(@PathVariable("id") String id, @RequestParam("conflict") boolean conflict,
+			@RequestParam(name = "note", required = false) String note, RedirectAttributes redirect) {
+		review().declare(id, conflict, note);
+		if (conflict) {
+			redirect.addFlashAttribute("flash", "review.declaration.conflict.done");
+			return "redirect:/review/assignments";
+		}
+		return "redirect:/review/assignments/" + id;
+	}
+
+	@PostMapping("/assignments/{id}/sheet")
+	String sheet(@PathVariable("id") String id, @RequestParam MultiValueMap<String, String> form,
+			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model,
+			RedirectAttributes redirect) {
+		boolean submit = "submit".equals(form.getFirst("action"));
+		long version = parseLong(form.getFirst("version"));
+		Map<String, Integer> scores = new LinkedHashMap<>();
+		Map<String, String> comments = new LinkedHashMap<>();
+		form.forEach((name, values) -> {
+			String value = values.isEmpty() ? "" : values.get(0);
+			if (name.startsWith("score.") && !value.isBlank()) {
+				try {
+					scores.put(name.substring(6), Integer.parseInt(value.strip()));
+				}
+				catch (NumberFormatException ex) {
+					scores.put(name.substring(6), Integer.MIN_VALUE);
+				}
+			}
+			else if (name.startsWith("comment.") && !value.isBlank()) {
+				comments.put(name.substring(8), value);
+			}
+		});
+		AssignmentDetail saved;
+		try {
+			saved = review().save(id, version, scores, comments, form.getFirst("overall_comment"), submit);
+		}
+		catch (ReviewPortalClient.Rejected rejected) {
+			AssignmentDetail current = review().assignment(id);
+			model.addAttribute("draftScores", scores);
+			return htmx != null ? status(current, model, "review.sheet.rejected", rejected.fields())
+					: page(current, model, "review.sheet.rejected", rejected.fields());
+		}
+		catch (ReviewPortalClient.Refused refused) {
+			AssignmentDetail current = review().assignment(id);
+			return htmx != null ? status(current, model, "review.sheet.stale", List.of())
+					: page(current, model, "review.sheet.stale", List.of());
+		}
+		if (htmx != null) {
+			return status(saved, model, submit ? "review.sheet.submitted" : "review.sheet.saved", List.of());
+		}
+		redirect.addFlashAttribute("flash", submit ? "review.sheet.submitted" : "review.sheet.saved");
+		return "redirect:/review/assignments/" + id;
+	}
+
+	@GetMapping("/consensus/{roundId}/{itemId}")
+	String consensus(@PathVariable("roundId") String roundId, @PathVariable("itemId") String itemId, Model model) {
+		return consensusPage(roundId, itemId, model, null, List.of());
+	}
+
+	@PostMapping("/consensus/{roundId}/{itemId}")
+	String writeConsensus(@PathVariable("roundId") String roundId, @PathVariable("itemId") String itemId,
+			@RequestParam MultiValueMap<String, String> form, Model model, RedirectAttributes redirect) {
+		Map<String, Integer> scores = new LinkedHashMap<>();
+		form.forEach((name, values) -> {
+			if (name.startsWith("score.") && !values.isEmpty() && !values.get(0).isBlank()) {
+				try {
+					scores.put(name.substring(6), Integer.parseInt(values.get(0).strip()));
+				}
+				catch (NumberFormatException ex) {
+					scores.put(name.substring(6), Integer.MIN_VALUE);
+				}
+			}
+		});
+		try {
+			review().writeConsensus(roundId, itemId, parseLong(form.getFirst("version")), scores, form.getFirst("report"));
+		}
+		catch (ReviewPortalClient.Rejected rejected) {
+			return consensusPage(roundId, itemId, model, "review.consensus.rejected", rejected.fields());
+		}
+		catch (ReviewPortalClient.Refused refused) {
+			return consensusPage(roundId, itemId, model, "review.consensus.refused", List.of());
+		}
+		redirect.addFlashAttribute("flash", "review.consensus.saved");
+		return "redirect:/review/consensus/" + roundId + "/" + itemId;
+	}
+
+	private String consensusPage(String roundId, String itemId, Model model, String message, List<String> fields) {
+		var context = review().consensus(roundId, itemId);
+		model.addAttribute("c", context);
+		model.addAttribute("roundId", roundId);
+		model.addAttribute("itemId", itemId);
+		model.addAttribute("criteria", context.getRubric().getCriteriaList());
+		List<Integer> values = new java.util.ArrayList<>();
+		for (int v = context.getRubric().getScaleMin(); v <= context.getRubric().getScaleMax(); v++) {
+			values.add(v);
+		}
+		model.addAttribute("scale", values);
+		model.addAttribute("message", message);
+		model.addAttribute("badFields", fields);
+		return "review/consensus";
+	}
+
+	private String page(AssignmentDetail detail, Model model, String message, List<String> fields) {
+		model.addAttribute("a", detail);
+		model.addAttribute("criteria", detail.getRubric().getCriteriaList());
+		model.addAttribute("scale", scale(detail));
+		model.addAttribute("deadline", ZonedDateTime.ofInstant(
+				Instant.ofEpochSecond(detail.getSummary().getDeadline().getSeconds()), this.properties.zone()));
+		model.addAttribute("message", message);
+		model.addAttribute("badFields", fields);
+		model.addAttribute("editable", detail.hasItem()
+				&& !"SHEET_STATUS_SUBMITTED".equals(detail.getSummary().getSheetStatus().name()));
+		return "review/assignment";
+	}
+
+	private String status(AssignmentDetail detail, Model model, String message, List<String> fields) {
+		model.addAttribute("a", detail);
+		model.addAttribute("message", message);
+		model.addAttribute("badFields", fields);
+		return "review/assignment :: sheet-status";
+	}
+
+	static List<Integer> scale(AssignmentDetail detail) {
+		List<Integer> values = new java.util.ArrayList<>();
+		for (int v = detail.getRubric().getScaleMin(); v <= detail.getRubric().getScaleMax(); v++) {
+			values.add(v);
+		}
+		return values;
+	}
+
+	static String criterionLabel(Criterion c) {
+		return c.getName() + " (" + c.getWeightPercent() + "%)";
+	}
+
+	private static long parseLong(String text) {
+		try {
+			return Long.parseLong(text == null ? "" : text.strip());
+		}
+		catch (NumberFormatException ex) {
+			return -1;
+		}
+	}
+
+}

@@ -1,0 +1,284 @@
+package cn.jiangmen.innovation.portal.review;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import cn.jiangmen.innovation.contracts.review.v1.AssignmentDetail;
+import cn.jiangmen.innovation.contracts.review.v1.AssignmentSummary;
+import cn.jiangmen.innovation.contracts.review.v1.Criterion;
+import cn.jiangmen.innovation.contracts.review.v1.Declaration;
+import cn.jiangmen.innovation.contracts.review.v1.DeclareConflictRequest;
+import cn.jiangmen.innovation.contracts.review.v1.DeclareConflictResponse;
+import cn.jiangmen.innovation.contracts.review.v1.GetAssignmentRequest;
+import cn.jiangmen.innovation.contracts.review.v1.GetAssignmentResponse;
+import cn.jiangmen.innovation.contracts.review.v1.ItemContent;
+import cn.jiangmen.innovation.contracts.review.v1.ListMyAssignmentsRequest;
+import cn.jiangmen.innovation.contracts.review.v1.ListMyAssignmentsResponse;
+import cn.jiangmen.innovation.contracts.review.v1.Notice;
+import cn.jiangmen.innovation.contracts.review.v1.ReviewServiceGrpc;
+import cn.jiangmen.innovation.contracts.review.v1.Rubric;
+import cn.jiangmen.innovation.contracts.review.v1.SaveReviewSheetRequest;
+import cn.jiangmen.innovation.contracts.review.v1.SaveReviewSheetResponse;
+import cn.jiangmen.innovation.contracts.review.v1.SheetStatus;
+import com.google.protobuf.Any;
+import com.google.protobuf.Timestamp;
+import com.google.rpc.BadRequest;
+import com.google.rpc.Code;
+import io.grpc.Status;
+import io.grpc.protobuf.StatusProto;
+import io.grpc.stub.StreamObserver;
+
+/**
+ * Stands in for review-service: "pending" is undeclared (title only), "declared" shows the item,
+ * anything else is NOT_FOUND, as for someone else's or a conflicted assignment.
+ */
+class FakeReviewService extends ReviewServiceGrpc.ReviewServiceImplBase {
+
+	static final Rubric RUBRIC = Rubric.newBuilder()
+		.addCriteria(Criterion.newBuilder().setCode("innovation").setName("创新性").setWeightPercent(60).setThreshold(3))
+		.addCriteria(Criterion.newBuilder().setCode("team").setName("团队").setWeightPercent(40))
+		.setScaleMin(1)
+		.setScaleMax(5)
+		.setOverallThresholdHundredths(6000)
+		.build();
+
+	final Map<String, AssignmentDetail> assignments = new ConcurrentHashMap<>();
+
+	final List<String> calls = new CopyOnWriteArrayList<>();
+
+	FakeReviewService() {
+		reset();
+	}
+
+	void reset() {
+		this.consensusVersion = 0;
+		this.assignments.clear();
+		this.calls.clear();
+		this.assignments.put("pending", detail("pending", Declaration.DECLARATION_PENDING, false, 0));
+		this.assignments.put("declared", detail("declared", Declaration.DECLARATION_NO_CONFLICT, true, 3));
+	}
+
+	static AssignmentDetail detail(String id, Declaration declaration, boolean content, long version) {
+		AssignmentDetail.Builder d = AssignmentDetail.newBuilder()
+			.setSummary(AssignmentSummary.newBuilder()
+				.setAssignmentId(id)
+				.setRoundId("round-1")
+				.setRoundName("2026 第一批创新团队评审")
+				.setReviewItemId("item-" + id)
+				.setItemTitle("LED 背光模组团队 " + id)
+				.setDeadline(Timestamp.newBuilder().setSeconds(1_796_000_000L))
+				.setDeclaration(declaration)
+				.setSheetStatus(SheetStatus.SHEET_STATUS_NOT_STARTED))
+			.setRubric(RUBRIC)
+			.setVersion(version);
+		if (content) {
+			d.setItem(ItemContent.newBuilder()
+				.setItemId("app-1")
+				.setTitle("LED 背光模组团队")
+				.addFieldCodes("semiconductor-lighting")
+				.addOrganisationIds("7d1c2a8e-0000-4000-8000-000000000001"));
+		}
+		return d.build();
+	}
+
+	@Override
+	public void listMyAssignments(ListMyAssignmentsRequest request,
+			StreamObserver<ListMyAssignmentsResponse> responseObserver) {
+		this.calls.add("list");
+		ListMyAssignmentsResponse.Builder response = ListMyAssignmentsResponse.newBuilder();
+		this.assignments.values().stream().map(AssignmentDetail::getSummary).sorted(
+				java.util.Comparator.comparing(AssignmentSummary::getAssignmentId)).forEach(response::addAssignments);
+		response.addNotices(Notice.newBuilder()
+			.setRoundId("round-1")
+			.setRoundName("2026 第一批创新团队评审")
+			.setDeadline(Timestamp.newBuilder().setSeconds(1_796_000_000L))
+			.setPendingReviews(2));
+		responseObserver.onNext(response.build());
+		responseObserver.onCompleted();
+	}
+
+	@Override
+	public void listRounds(cn.jiangmen.innovation.contracts.review.v1.ListRoundsRequest request,
+			StreamObserver<cn.jiangmen.innovation.contracts.review.v1.ListRoundsResponse> responseObserver) {
+		responseObserver.onNext(cn.jiangmen.innovation.contracts.review.v1.ListRoundsResponse.newBuilder()
+			.addRounds(ROUND)
+			.build());
+		responseObserver.onCompleted();
+	}
+
+	static final cn.jiangmen.innovation.contracts.review.v1.RoundSummary ROUND = cn.jiangmen.innovation.contracts.review.v1.RoundSummary
+		.newBuilder()
+		.setRoundId("round-1")
+		.setName("2026 第一批创新团队评审")
+		.setState(cn.jiangmen.innovation.contracts.review.v1.RoundState.ROUND_STATE_OPEN)
+		.setDeadline(Timestamp.newBuilder().setSeconds(1_796_000_000L))
+		.setReviewersPerItem(5)
+		.setMaxItemsPerExpert(10)
+		.build();
+
+	@Override
+	public void getRoundPanel(cn.jiangmen.innovation.contracts.review.v1.GetRoundPanelRequest request,
+			StreamObserver<cn.jiangmen.innovation.contracts.review.v1.GetRoundPanelResponse> responseObserver) {
+		if (!"round-1".equals(request.getRoundId())) {
+			responseObserver.onError(Status.NOT_FOUND.asRuntimeException());
+			return;
+		}
+		responseObserver.onNext(cn.jiangmen.innovation.contracts.review.v1.GetRoundPanelResponse.newBuilder()
+			.setRound(ROUND)
+			.addItems(cn.jiangmen.innovation.contracts.review.v1.PanelItem.newBuilder()
+				.setReviewItemId("item-1").setTitle("LED 背光模组团队").setRapporteur("sub-expert1"))
+			.addItems(cn.jiangmen.innovation.contracts.review.v1.PanelItem.newBuilder()
+				.setReviewItemId("item-2").setTitle("轨道交通信号团队"))
+			.addExperts(cn.jiangmen.innovation.contracts.review.v1.PanelExpert.newBuilder()
+				.setSubject("sub-expert1").setUsername("expert1").setDisplayName("陈专家").setMeanSecondsToSubmit(7200))
+			.addExperts(cn.jiangmen.innovation.contracts.review.v1.PanelExpert.newBuilder()
+				.setSubject("sub-expert5").setUsername("expert5").setDisplayName("周专家"))
+			.addAssignments(cn.jiangmen.innovation.contracts.review.v1.PanelAssignment.newBuilder()
+				.setAssignmentId("a-1").setReviewItemId("item-1").setExpert("sub-expert1")
+				.setDeclaration(Declaration.DECLARATION_NO_CONFLICT)
+				.setSheetStatus(SheetStatus.SHEET_STATUS_SUBMITTED).setSecondsToSubmit(5400))
+			.addConflicts(cn.jiangmen.innovation.contracts.review.v1.PanelConflict.newBuilder()
+				.setReviewItemId("item-1").setExpert("sub-expert5").setReason("ORGANISATION")
+				.setDetail("works at 江门市光电科技有限公司").setRecordedBy("conflict-rules"))
+			.build());
+		responseObserver.onCompleted();
+	}
+
+	@Override
+	public void getRoundResults(cn.jiangmen.innovation.contracts.review.v1.GetRoundResultsRequest request,
+			StreamObserver<cn.jiangmen.innovation.contracts.review.v1.GetRoundResultsResponse> responseObserver) {
+		responseObserver.onNext(cn.jiangmen.innovation.contracts.review.v1.GetRoundResultsResponse.newBuilder()
+			.setRoundId("round-1")
+			.setState(cn.jiangmen.innovation.contracts.review.v1.RoundState.ROUND_STATE_OPEN)
+			.addItems(cn.jiangmen.innovation.contracts.review.v1.ItemResult.newBuilder()
+				.setReviewItemId("item-1").setSubmittedReviews(5).setMeanHundredths(8125).setMedianHundredths(8000)
+				.setStdDevHundredths(450).setNormalisedHundredths(8410).setIndividualRank(1).setPassedThresholds(true))
+			.addItems(cn.jiangmen.innovation.contracts.review.v1.ItemResult.newBuilder()
+				.setReviewItemId("item-2").setSubmittedReviews(5).setMeanHundredths(5500).setMedianHundredths(6000)
+				.setStdDevHundredths(1800).setNormalisedHundredths(5200).setDisagreement(true).setIndividualRank(2)
+				.addFailedThresholds("overall").setPassedThresholds(false))
+			.build());
+		responseObserver.onCompleted();
+	}
+
+	long consensusVersion;
+
+	@Override
+	public void getConsensus(cn.jiangmen.innovation.contracts.review.v1.GetConsensusRequest request,
+			StreamObserver<cn.jiangmen.innovation.contracts.review.v1.GetConsensusResponse> responseObserver) {
+		if (!"item-1".equals(request.getReviewItemId())) {
+			responseObserver.onError(Status.NOT_FOUND.asRuntimeException());
+			return;
+		}
+		var response = cn.jiangmen.innovation.contracts.review.v1.GetConsensusResponse.newBuilder()
+			.setRoundName("2026 第一批创新团队评审")
+			.setItemTitle("LED 背光模组团队")
+			.setRubric(RUBRIC)
+			.setAllSubmitted(true)
+			.addReviews(cn.jiangmen.innovation.contracts.review.v1.IndividualReview.newBuilder()
+				.setReviewer("#1").putScores("innovation", 5).putScores("team", 3).putComments("team", "团队稳定")
+				.setOverallComment("建议支持").setOverallHundredths(8000))
+			.addReviews(cn.jiangmen.innovation.contracts.review.v1.IndividualReview.newBuilder()
+				.setReviewer("#2").putScores("innovation", 4).putScores("team", 4).setOverallHundredths(7500));
+		if (this.consensusVersion > 0) {
+			response.setReport(cn.jiangmen.innovation.contracts.review.v1.ConsensusReport.newBuilder()
+				.putFinalScores("innovation", 5).putFinalScores("team", 3).setReport("专家组一致认为创新性突出。")
+				.setFinalHundredths(8000).setVersion(this.consensusVersion));
+		}
+		responseObserver.onNext(response.build());
+		responseObserver.onCompleted();
+	}
+
+	@Override
+	public void writeConsensus(cn.jiangmen.innovation.contracts.review.v1.WriteConsensusRequest request,
+			StreamObserver<cn.jiangmen.innovation.contracts.review.v1.WriteConsensusResponse> responseObserver) {
+		this.calls.add("consensus v" + request.getVersion() + " " + request.getFinalScoresMap());
+		if (request.getVersion() != this.consensusVersion) {
+			responseObserver.onError(Status.FAILED_PRECONDITION.withDescription("consensus.stale").asRuntimeException());
+			return;
+		}
+		this.consensusVersion++;
+		responseObserver.onNext(cn.jiangmen.innovation.contracts.review.v1.WriteConsensusResponse.getDefaultInstance());
+		responseObserver.onCompleted();
+	}
+
+	@Override
+	public void autoAssign(cn.jiangmen.innovation.contracts.review.v1.AutoAssignRequest request,
+			StreamObserver<cn.jiangmen.innovation.contracts.review.v1.AutoAssignResponse> responseObserver) {
+		this.calls.add("auto " + request.getRoundId());
+		responseObserver.onNext(cn.jiangmen.innovation.contracts.review.v1.AutoAssignResponse.newBuilder()
+			.setAssignmentsAdded(7).putShortfalls("item-2", 1).build());
+		responseObserver.onCompleted();
+	}
+
+	@Override
+	public void confirmRound(cn.jiangmen.innovation.contracts.review.v1.ConfirmRoundRequest request,
+			StreamObserver<cn.jiangmen.innovation.contracts.review.v1.ConfirmRoundResponse> responseObserver) {
+		this.calls.add("confirm " + request.getRoundId());
+		responseObserver.onError(Status.FAILED_PRECONDITION.withDescription("consensus.missing").asRuntimeException());
+	}
+
+	@Override
+	public void getAssignment(GetAssignmentRequest request, StreamObserver<GetAssignmentResponse> responseObserver) {
+		AssignmentDetail d = this.assignments.get(request.getAssignmentId());
+		if (d == null) {
+			responseObserver.onError(Status.NOT_FOUND.withDescription("Assignment not found").asRuntimeException());
+			return;
+		}
+		responseObserver.onNext(GetAssignmentResponse.newBuilder().setAssignment(d).build());
+		responseObserver.onCompleted();
+	}
+
+	@Override
+	public void declareConflict(DeclareConflictRequest request, StreamObserver<DeclareConflictResponse> responseObserver) {
+		this.calls.add("declare " + request.getAssignmentId() + " " + request.getConflict());
+		if (request.getConflict()) {
+			this.assignments.remove(request.getAssignmentId());
+		}
+		else {
+			this.assignments.put(request.getAssignmentId(),
+					detail(request.getAssignmentId(), Declaration.DECLARATION_NO_CONFLICT, true, 1));
+		}
+		responseObserver.onNext(DeclareConflictResponse.getDefaultInstance());
+		responseObserver.onCompleted();
+	}
+
+	@Override
+	public void saveReviewSheet(SaveReviewSheetRequest request, StreamObserver<SaveReviewSheetResponse> responseObserver) {
+		this.calls.add("save " + request.getAssignmentId() + " v" + request.getVersion() + " " + request.getScoresMap()
+				+ (request.getSubmit() ? " submit" : " draft"));
+		AssignmentDetail current = this.assignments.get(request.getAssignmentId());
+		if (current.getVersion() != request.getVersion()) {
+			responseObserver.onError(Status.FAILED_PRECONDITION.withDescription("assignment.stale").asRuntimeException());
+			return;
+		}
+		BadRequest.Builder bad = BadRequest.newBuilder();
+		request.getScoresMap().forEach((code, score) -> {
+			if (score < 1 || score > 5) {
+				bad.addFieldViolations(BadRequest.FieldViolation.newBuilder().setField("scores." + code).setDescription("range"));
+			}
+		});
+		if (bad.getFieldViolationsCount() > 0) {
+			responseObserver.onError(StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
+				.setCode(Code.INVALID_ARGUMENT_VALUE)
+				.setMessage("bad scores")
+				.addDetails(Any.pack(bad.build()))
+				.build()));
+			return;
+		}
+		AssignmentDetail saved = current.toBuilder()
+			.clearScores()
+			.putAllScores(request.getScoresMap())
+			.setVersion(current.getVersion() + 1)
+			.setSummary(current.getSummary()
+				.toBuilder()
+				.setSheetStatus(request.getSubmit() ? SheetStatus.SHEET_STATUS_SUBMITTED : SheetStatus.SHEET_STATUS_DRAFT))
+			.build();
+		this.assignments.put(request.getAssignmentId(), saved);
+		responseObserver.onNext(SaveReviewSheetResponse.newBuilder().setAssignment(saved).build());
+		responseObserver.onCompleted();
+	}
+
+}

@@ -1,0 +1,245 @@
+package cn.jiangmen.innovation.portal.review;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import cn.jiangmen.innovation.platform.config.PlatformSecurityAutoConfiguration;
+import cn.jiangmen.innovation.platform.grpc.BearerTokenClientInterceptor;
+import cn.jiangmen.innovation.platform.security.KeycloakRealmRoleConverter;
+import cn.jiangmen.innovation.portal.config.PortalProperties;
+import cn.jiangmen.innovation.portal.config.PortalSecurityConfiguration;
+import io.grpc.ManagedChannel;
+import io.grpc.Server;
+import io.grpc.inprocess.InProcessChannelBuilder;
+import io.grpc.inprocess.InProcessServerBuilder;
+import jakarta.servlet.http.Cookie;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.grpc.client.ChannelBuilderOptions;
+import org.springframework.grpc.client.GrpcChannelFactory;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The expert's review pages over a real in-process gRPC server standing in for review-service:
+ * zh-CN first, the declaration before the content, autosaved drafts with the version carried, the
+ * service's refusals (not found, stale, bad scores) shown as pages or messages, never a 500.
+ */
+@WebMvcTest(controllers = { ReviewPagesController.class, ReviewManagerController.class })
+@Import({ ReviewPagesTest.Config.class, PortalSecurityConfiguration.class, ReviewPortalClient.class })
+@ImportAutoConfiguration(PlatformSecurityAutoConfiguration.class)
+class ReviewPagesTest {
+
+	@TestConfiguration(proxyBeanMethods = false)
+	@EnableConfigurationProperties(PortalProperties.class)
+	static class Config {
+
+		private final String name = "review-" + UUID.randomUUID();
+
+		@Bean
+		FakeReviewService fakeReviewService() {
+			return new FakeReviewService();
+		}
+
+		@Bean(destroyMethod = "shutdownNow")
+		Server reviewServer(FakeReviewService service) throws IOException {
+			return InProcessServerBuilder.forName(this.name).directExecutor().addService(service).build().start();
+		}
+
+		@Bean
+		GrpcChannelFactory grpcChannelFactory(Server reviewServer) {
+			return new GrpcChannelFactory() {
+				@Override
+				public boolean supports(String target) {
+					return true;
+				}
+
+				@Override
+				public ManagedChannel createChannel(String target, ChannelBuilderOptions options) {
+					return InProcessChannelBuilder.forName(Config.this.name)
+						.directExecutor()
+						.intercept(new BearerTokenClientInterceptor(() -> null))
+						.build();
+				}
+			};
+		}
+
+	}
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	FakeReviewService review;
+
+	@BeforeEach
+	void reset() {
+		this.review.reset();
+	}
+
+	static JwtRequestPostProcessor user(String username, String... roles) {
+		return jwt().jwt(jwt -> jwt.tokenValue(username + "-token")
+			.subject("sub-" + username)
+			.claim("preferred_username", username)
+			.claim("name", username)
+			.claim("realm_access", Map.of("roles", List.of(roles))))
+			.authorities(new KeycloakRealmRoleConverter());
+	}
+
+	static JwtRequestPostProcessor expert() {
+		return user("expert1", "expert");
+	}
+
+	@Test
+	void myAssignmentsInChineseWithTheReminder() throws Exception {
+		this.mvc.perform(get("/review/assignments").with(expert()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("我的评审任务")))
+			.andExpect(content().string(containsString("LED 背光模组团队 pending")))
+			.andExpect(content().string(containsString("待声明")))
+			.andExpect(content().string(containsString("还有 2 份评审意见未提交")))
+			.andExpect(content().string(containsString("href=\"/review/assignments\"")));
+		this.mvc.perform(get("/review/assignments").with(expert()).cookie(new Cookie("lang", "en")))
+			.andExpect(status().isOk());
+	}
+
+	@Test
+	void onlyExpertsHaveReviewPages() throws Exception {
+		this.mvc.perform(get("/review/assignments").with(user("applicant1", "applicant"))).andExpect(status().isForbidden());
+		this.mvc.perform(get("/review/assignments/declared").with(user("manager", "program-manager")))
+			.andExpect(status().isForbidden());
+		assertThat(this.review.calls).isEmpty();
+	}
+
+	@Test
+	void beforeDeclaringTheExpertSeesTheTitleAndTheDeclarationOnly() throws Exception {
+		this.mvc.perform(get("/review/assignments/pending").with(expert()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("利益冲突声明")))
+			.andExpect(content().string(not(containsString("7d1c2a8e-0000-4000-8000-000000000001"))))
+			.andExpect(content().string(not(containsString("id=\"sheet\""))));
+		this.mvc.perform(post("/review/assignments/pending/declaration").with(expert()).with(csrf()).param("conflict", "false"))
+			.andExpect(redirectedUrl("/review/assignments/pending"));
+		assertThat(this.review.calls).containsExactly("declare pending false");
+		this.mvc.perform(get("/review/assignments/pending").with(expert()))
+			.andExpect(content().string(containsString("7d1c2a8e-0000-4000-8000-000000000001")))
+			.andExpect(content().string(containsString("id=\"sheet\"")));
+	}
+
+	@Test
+	void managersSeeRoundsTheMatrixTheConflictReasonsAndTheSpreadChart() throws Exception {
+		JwtRequestPostProcessor manager = user("manager", "program-manager");
+		this.mvc.perform(get("/review/rounds").with(manager))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("2026 第一批创新团队评审")))
+			.andExpect(content().string(containsString("每项 5 位专家，每位专家最多 10 项")));
+		this.mvc.perform(get("/review/rounds/round-1").with(user("auditor", "auditor")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("所在单位（现任或三年内）")))
+			.andExpect(content().string(containsString("works at 江门市光电科技有限公司")))
+			.andExpect(content().string(containsString("周专家")))
+			.andExpect(content().string(containsString("1.5 小时")))
+			.andExpect(content().string(containsString("主审专家")));
+		this.mvc.perform(get("/review/rounds/round-1/results").with(manager))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("<svg")))
+			.andExpect(content().string(containsString("81.25 ± 4.50")))
+			.andExpect(content().string(containsString("专家意见分歧")))
+			.andExpect(content().string(containsString("未达最低分：overall")))
+			// bar of item 1: mean 81.25 +- 4.5 on a 520 px axis starting at 40
+			.andExpect(content().string(containsString("x1=\"439.1\"")));
+		this.mvc.perform(get("/review/rounds/nope").with(manager)).andExpect(status().isNotFound());
+		this.mvc.perform(get("/review/rounds").with(expert())).andExpect(status().isForbidden());
+	}
+
+	@Test
+	void theRapporteurSeesThePanelsReviewsAndWritesTheConsensus() throws Exception {
+		this.mvc.perform(get("/review/consensus/round-1/item-1").with(expert()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("专家组意见：LED 背光模组团队")))
+			.andExpect(content().string(containsString("团队稳定")))
+			.andExpect(content().string(containsString("80.00")));
+		this.mvc.perform(post("/review/consensus/round-1/item-1").with(expert()).with(csrf())
+			.param("version", "0").param("score.innovation", "5").param("score.team", "3").param("report", "一致"))
+			.andExpect(redirectedUrl("/review/consensus/round-1/item-1"));
+		// a second tab still holding version 0
+		this.mvc.perform(post("/review/consensus/round-1/item-1").with(expert()).with(csrf())
+			.param("version", "0").param("score.innovation", "4").param("report", "x"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("暂时无法保存")))
+			.andExpect(content().string(containsString("当前最终得分：80.00")));
+		this.mvc.perform(get("/review/consensus/round-1/item-2").with(expert())).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void managersAssignAndConfirmFromTheRoundPageAuditorsOnlyRead() throws Exception {
+		JwtRequestPostProcessor manager = user("manager", "program-manager");
+		this.mvc.perform(get("/review/rounds/round-1").with(manager))
+			.andExpect(content().string(containsString("自动分配评审专家")));
+		this.mvc.perform(get("/review/rounds/round-1").with(user("auditor", "auditor")))
+			.andExpect(content().string(not(containsString("自动分配评审专家"))));
+		this.mvc.perform(post("/review/rounds/round-1/auto-assign").with(user("auditor", "auditor")).with(csrf()))
+			.andExpect(status().isForbidden());
+		this.mvc.perform(post("/review/rounds/round-1/auto-assign").with(manager).with(csrf()))
+			.andExpect(redirectedUrl("/review/rounds/round-1"));
+		this.mvc.perform(post("/review/rounds/round-1/confirm").with(manager).with(csrf()))
+			.andExpect(redirectedUrl("/review/rounds/round-1/results"));
+		assertThat(this.review.calls).containsExactly("auto round-1", "confirm round-1");
+	}
+
+	@Test
+	void someoneElsesOrAConflictedAssignmentIsNotFound() throws Exception {
+		this.mvc.perform(get("/review/assignments/someone-elses").with(expert())).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void autosaveCarriesTheVersionAndReportsStaleAndBadScores() throws Exception {
+		this.mvc.perform(post("/review/assignments/declared/sheet").with(expert()).with(csrf()).header("HX-Request", "true")
+			.param("version", "3")
+			.param("score.team", "4")
+			.param("score.innovation", ""))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("草稿已保存")))
+			.andExpect(content().string(containsString("name=\"version\" value=\"4\"")));
+		this.mvc.perform(post("/review/assignments/declared/sheet").with(expert()).with(csrf()).header("HX-Request", "true")
+			.param("version", "3")
+			.param("score.team", "5"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("已在其他页面修改")))
+			.andExpect(content().string(containsString("value=\"4\"")));
+		this.mvc.perform(post("/review/assignments/declared/sheet").with(expert()).with(csrf()).header("HX-Request", "true")
+			.param("version", "4")
+			.param("score.team", "9"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("scores.team")));
+		this.mvc.perform(post("/review/assignments/declared/sheet").with(expert()).with(csrf())
+			.param("version", "4")
+			.param("score.team", "4")
+			.param("score.innovation", "5")
+			.param("action", "submit")).andExpect(redirectedUrl("/review/assignments/declared"));
+		assertThat(this.review.calls).containsExactly("save declared v3 {team=4} draft", "save declared v3 {team=5} draft",
+				"save declared v4 {team=9} draft", "save declared v4 {team=4, innovation=5} submit");
+	}
+
+}
