@@ -28,7 +28,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The bureau's talent pages: the formal check queue of a call (pass, return with reasons, reject)
@@ -53,7 +52,9 @@ class TalentManagerController {
 	}
 
 	@GetMapping("/formal-check")
-	String formalCheck(@PathVariable("callId") String callId, Model model) {
+	String formalCheck(@PathVariable("callId") String callId,
+			@RequestParam(name = "done", required = false) String done, Model model) {
+		Notices.manager(done).ifPresent(notice -> model.addAttribute("notice", notice));
 		model.addAttribute("call", card(callId));
 		model.addAttribute("applications",
 				talent().callApplications(callId, CallApplicationsView.CALL_APPLICATIONS_VIEW_FORMAL_CHECK));
@@ -64,7 +65,7 @@ class TalentManagerController {
 	@PreAuthorize("hasRole('program-manager')")
 	String decide(@PathVariable("callId") String callId, @PathVariable("applicationId") String applicationId,
 			@RequestParam("decision") String decision,
-			@RequestParam(name = "reason", required = false) String reason, RedirectAttributes redirect,
+			@RequestParam(name = "reason", required = false) String reason,
 			Model model, HttpServletResponse response) {
 		FormalCheckDecision value = switch (decision) {
 			case "PASS" -> FormalCheckDecision.FORMAL_CHECK_DECISION_PASS;
@@ -76,8 +77,7 @@ class TalentManagerController {
 				: reason.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
 		try {
 			talent().decide(applicationId, value, reasons);
-			redirect.addFlashAttribute("notice", "talent.manage.decided." + decision);
-			return "redirect:/talent/manage/calls/" + callId + "/formal-check";
+			return "redirect:/talent/manage/calls/" + callId + "/formal-check?done=" + decision;
 		}
 		catch (TalentPortalClient.Rejected rejected) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
@@ -88,11 +88,16 @@ class TalentManagerController {
 			response.setStatus(HttpStatus.CONFLICT.value());
 			model.addAttribute("refusal", "talent.error." + refused.code());
 		}
-		return formalCheck(callId, model);
+		return formalCheck(callId, null, model);
 	}
 
 	@GetMapping("/ranking")
-	String ranking(@PathVariable("callId") String callId, Model model) {
+	String ranking(@PathVariable("callId") String callId, @RequestParam(name = "done", required = false) String done,
+			@RequestParam(name = "refused", required = false) String refused, Model model) {
+		Notices.manager(done).ifPresent(notice -> model.addAttribute("notice", notice));
+		if (refused != null) {
+			model.addAttribute("refusal", "talent.error." + Notices.code(refused));
+		}
 		model.addAttribute("call", card(callId));
 		model.addAttribute("applications",
 				talent().callApplications(callId, CallApplicationsView.CALL_APPLICATIONS_VIEW_RANKING));
@@ -101,16 +106,14 @@ class TalentManagerController {
 
 	@PostMapping("/ranking/{applicationId}/recommend")
 	@PreAuthorize("hasRole('program-manager')")
-	String recommend(@PathVariable("callId") String callId, @PathVariable("applicationId") String applicationId,
-			RedirectAttributes redirect) {
+	String recommend(@PathVariable("callId") String callId, @PathVariable("applicationId") String applicationId) {
 		try {
 			talent().recommend(applicationId);
-			redirect.addFlashAttribute("notice", "talent.manage.recommended");
+			return "redirect:/talent/manage/calls/" + callId + "/ranking?done=recommended";
 		}
 		catch (TalentPortalClient.Refused refused) {
-			redirect.addFlashAttribute("refusal", "talent.error." + refused.code());
+			return "redirect:/talent/manage/calls/" + callId + "/ranking?refused=" + Notices.code(refused.code());
 		}
-		return "redirect:/talent/manage/calls/" + callId + "/ranking";
 	}
 
 	/** The ranking as CSV for the province (UTF-8 with BOM so that Excel reads Chinese). */

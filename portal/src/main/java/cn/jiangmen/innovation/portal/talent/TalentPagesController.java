@@ -34,7 +34,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The applicant's talent pages: calls with their deadline countdown, the application form with
@@ -78,7 +77,10 @@ class TalentPagesController {
 	}
 
 	@GetMapping("/calls")
-	String calls(Model model) {
+	String calls(@RequestParam(name = "refused", required = false) String refused, Model model) {
+		if (refused != null) {
+			model.addAttribute("refusal", "talent.error." + Notices.code(refused));
+		}
 		Instant now = this.clock.instant();
 		model.addAttribute("calls",
 				talent().calls().stream().map(c -> CallCard.of(c, now, this.properties.zone())).toList());
@@ -87,20 +89,21 @@ class TalentPagesController {
 
 	@PostMapping("/calls/{callId}/applications")
 	@PreAuthorize("hasRole('applicant')")
-	String start(@PathVariable("callId") String callId, Locale locale, RedirectAttributes redirect) {
+	String start(@PathVariable("callId") String callId, Locale locale) {
 		try {
 			ApplicationDetail created = talent().create(callId,
 					this.messages.getMessage("talent.application.untitled", null, locale));
 			return "redirect:/talent/applications/" + created.getSummary().getApplicationId();
 		}
 		catch (TalentPortalClient.Refused refused) {
-			redirect.addFlashAttribute("refusal", "talent.error." + refused.code());
-			return "redirect:/talent/calls";
+			return "redirect:/talent/calls?refused=" + Notices.code(refused.code());
 		}
 	}
 
 	@GetMapping("/applications/{id}")
-	String application(@PathVariable("id") String id, Model model, Authentication authentication) {
+	String application(@PathVariable("id") String id, @RequestParam(name = "done", required = false) String done,
+			Model model, Authentication authentication) {
+		Notices.applicant(done).ifPresent(notice -> model.addAttribute("notice", notice));
 		ApplicationDetail detail = talent().application(id);
 		fill(model, detail, detail.getForm(), List.of(), authentication);
 		return "talent/application";
@@ -111,7 +114,7 @@ class TalentPagesController {
 	@PreAuthorize("hasRole('applicant')")
 	String save(@PathVariable("id") String id, @RequestParam MultiValueMap<String, String> params,
 			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model,
-			Authentication authentication, HttpServletResponse response, RedirectAttributes redirect) {
+			Authentication authentication, HttpServletResponse response) {
 		ApplicationForm form = FormParameters.toForm(params);
 		try {
 			ApplicationDetail saved = talent().save(id, form);
@@ -120,8 +123,7 @@ class TalentPagesController {
 				model.addAttribute("savedAt", this.clock.instant().atZone(this.properties.zone()));
 				return "talent/application :: feedback";
 			}
-			redirect.addFlashAttribute("notice", "talent.application.saved");
-			return "redirect:/talent/applications/" + id;
+			return "redirect:/talent/applications/" + id + "?done=saved";
 		}
 		catch (TalentPortalClient.Rejected rejected) {
 			response.setStatus(htmx != null ? HttpStatus.OK.value() : HttpStatus.UNPROCESSABLE_ENTITY.value());
@@ -140,17 +142,15 @@ class TalentPagesController {
 	@PostMapping("/applications/{id}/submit")
 	@PreAuthorize("hasRole('applicant')")
 	String submit(@PathVariable("id") String id, Model model, Authentication authentication,
-			HttpServletResponse response, RedirectAttributes redirect) {
-		return act(id, "talent.application.submitted", () -> talent().submit(id), model, authentication, response,
-				redirect);
+			HttpServletResponse response) {
+		return act(id, "submitted", () -> talent().submit(id), model, authentication, response);
 	}
 
 	@PostMapping("/applications/{id}/withdraw")
 	@PreAuthorize("hasRole('applicant')")
 	String withdraw(@PathVariable("id") String id, Model model, Authentication authentication,
-			HttpServletResponse response, RedirectAttributes redirect) {
-		return act(id, "talent.application.withdrawn", () -> talent().withdraw(id), model, authentication, response,
-				redirect);
+			HttpServletResponse response) {
+		return act(id, "withdrawn", () -> talent().withdraw(id), model, authentication, response);
 	}
 
 	/** Upload through htmx (the gateway needs the CSRF header for multipart); answers the attachments fragment. */
@@ -193,11 +193,10 @@ class TalentPagesController {
 	}
 
 	private String act(String id, String notice, Runnable action, Model model, Authentication authentication,
-			HttpServletResponse response, RedirectAttributes redirect) {
+			HttpServletResponse response) {
 		try {
 			action.run();
-			redirect.addFlashAttribute("notice", notice);
-			return "redirect:/talent/applications/" + id;
+			return "redirect:/talent/applications/" + id + "?done=" + notice;
 		}
 		catch (TalentPortalClient.Rejected rejected) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());

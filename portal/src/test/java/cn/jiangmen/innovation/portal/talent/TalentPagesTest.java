@@ -138,6 +138,19 @@ class TalentPagesTest {
 	}
 
 	@Test
+	void withoutScriptSavingRedirectsWithANoticeAndKeepsNoSession() throws Exception {
+		MvcResult saved = this.mvc.perform(post("/talent/applications/" + APP).with(applicant()).param("title", "x"))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(header().string("Location", "/talent/applications/" + APP + "?done=saved"))
+			.andReturn();
+		assertThat(saved.getRequest().getSession(false)).isNull();
+		this.mvc.perform(get("/talent/applications/" + APP).param("done", "saved").with(applicant()))
+			.andExpect(content().string(containsString("已保存。")));
+		this.mvc.perform(get("/talent/applications/" + APP).param("done", "<script>").with(applicant()))
+			.andExpect(content().string(not(containsString("已保存。"))));
+	}
+
+	@Test
 	void aRejectedFieldIsExplainedInTheUsersLanguage() throws Exception {
 		this.talent.failure = FakeTalent.invalid("host.creditCode", "credit-code.check-digit");
 		this.mvc.perform(post("/talent/applications/" + APP).with(applicant())
