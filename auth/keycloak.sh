@@ -11,7 +11,7 @@
 #   KEYCLOAK_DB        Keycloak's own internal store: dev-mem (default; every start re-imports the realm
 #                      file, so the file stays the single truth) or dev-file (keeps runtime changes in
 #                      .run/keycloak/keycloak-<v>/data; a realm that already exists is NOT re-imported)
-#   KEYCLOAK_TIMEOUT   seconds to wait for the realm to answer (default 120)
+#   KEYCLOAK_TIMEOUT   seconds to wait for the realm to answer (default 300: 2 cores shared with six JVMs starting at once)
 set -euo pipefail
 
 KC_VERSION=26.5.6
@@ -30,7 +30,7 @@ ZIP="$M2_REPO/org/keycloak/keycloak-quarkus-dist/$KC_VERSION/keycloak-quarkus-di
 PORT="${KEYCLOAK_PORT:-8180}"
 HOSTNAME_URL="${KEYCLOAK_HOSTNAME:-http://localhost:$PORT}"
 KC_DB_KIND="${KEYCLOAK_DB:-dev-mem}"
-TIMEOUT="${KEYCLOAK_TIMEOUT:-120}"
+TIMEOUT="${KEYCLOAK_TIMEOUT:-300}"
 WELL_KNOWN="http://localhost:$PORT/realms/jiangmen/.well-known/openid-configuration"
 
 log() { echo "[keycloak] $*"; }
