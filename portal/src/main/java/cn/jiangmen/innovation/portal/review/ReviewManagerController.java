@@ -43,8 +43,20 @@ class ReviewManagerController {
 		return "review/rounds";
 	}
 
+	/** Notices after a redirect travel as whitelisted query parameters (the portal keeps no session). */
+	static final Map<String, String> NOTICES = Map.of("assigned", "review.assign.done", "assigned-short",
+			"review.assign.short", "frozen", "review.round.frozen", "confirmed", "review.confirm.done", "not-confirmed",
+			"review.confirm.refused");
+
 	@GetMapping("/{id}")
-	String panel(@PathVariable("id") String id, Model model, org.springframework.security.core.Authentication user) {
+	String panel(@PathVariable("id") String id, Model model, org.springframework.security.core.Authentication user,
+			@org.springframework.web.bind.annotation.RequestParam(name = "notice", required = false) String notice,
+			@org.springframework.web.bind.annotation.RequestParam(name = "added", defaultValue = "0") int added,
+			@org.springframework.web.bind.annotation.RequestParam(name = "missing", defaultValue = "0") int missing) {
+		if (notice != null && NOTICES.containsKey(notice)) {
+			model.addAttribute("flash", NOTICES.get(notice));
+			model.addAttribute("flashArgs", new Object[] { added, missing });
+		}
 		model.addAttribute("isManager", user.getAuthorities()
 			.stream()
 			.anyMatch(a -> a.getAuthority().equals("ROLE_program-manager")));
@@ -68,35 +80,35 @@ class ReviewManagerController {
 
 	@org.springframework.web.bind.annotation.PostMapping("/{id}/auto-assign")
 	@PreAuthorize("hasRole('program-manager')")
-	String autoAssign(@PathVariable("id") String id,
-			org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+	String autoAssign(@PathVariable("id") String id) {
 		try {
 			var result = this.clients.getObject().autoAssign(id);
-			redirect.addFlashAttribute("flash", result.getShortfallsCount() == 0 ? "review.assign.done" : "review.assign.short");
-			redirect.addFlashAttribute("flashArgs", new Object[] { result.getAssignmentsAdded(), result.getShortfallsCount() });
+			return "redirect:/review/rounds/" + id + "?notice=" + (result.getShortfallsCount() == 0 ? "assigned" : "assigned-short")
+					+ "&added=" + result.getAssignmentsAdded() + "&missing=" + result.getShortfallsCount();
 		}
 		catch (ReviewPortalClient.Refused refused) {
-			redirect.addFlashAttribute("flash", "review.round.frozen");
+			return "redirect:/review/rounds/" + id + "?notice=frozen";
 		}
-		return "redirect:/review/rounds/" + id;
 	}
 
 	@org.springframework.web.bind.annotation.PostMapping("/{id}/confirm")
 	@PreAuthorize("hasRole('program-manager')")
-	String confirm(@PathVariable("id") String id,
-			org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+	String confirm(@PathVariable("id") String id) {
 		try {
 			this.clients.getObject().confirm(id);
-			redirect.addFlashAttribute("flash", "review.confirm.done");
+			return "redirect:/review/rounds/" + id + "/results?notice=confirmed";
 		}
 		catch (ReviewPortalClient.Refused refused) {
-			redirect.addFlashAttribute("flash", "review.confirm.refused");
+			return "redirect:/review/rounds/" + id + "/results?notice=not-confirmed";
 		}
-		return "redirect:/review/rounds/" + id + "/results";
 	}
 
 	@GetMapping("/{id}/results")
-	String results(@PathVariable("id") String id, Model model) {
+	String results(@PathVariable("id") String id, Model model,
+			@org.springframework.web.bind.annotation.RequestParam(name = "notice", required = false) String notice) {
+		if (notice != null && NOTICES.containsKey(notice)) {
+			model.addAttribute("flash", NOTICES.get(notice));
+		}
 		ReviewPortalClient review = this.clients.getObject();
 		GetRoundPanelResponse panel = review.panel(id);
 		var results = review.results(id);

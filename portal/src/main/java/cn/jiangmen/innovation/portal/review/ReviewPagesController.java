@@ -20,7 +20,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The expert's review pages: my assignments (with deadline reminders), the declaration of
@@ -47,8 +46,20 @@ class ReviewPagesController {
 		return this.clients.getObject();
 	}
 
+	/** Notices after a redirect travel as a whitelisted query parameter (the portal keeps no session). */
+	static final Map<String, String> NOTICES = Map.of("saved", "review.sheet.saved", "submitted",
+			"review.sheet.submitted", "conflict", "review.declaration.conflict.done", "consensus",
+			"review.consensus.saved");
+
+	static void notice(String notice, Model model) {
+		if (notice != null && NOTICES.containsKey(notice)) {
+			model.addAttribute("flash", NOTICES.get(notice));
+		}
+	}
+
 	@GetMapping("/assignments")
-	String assignments(Model model) {
+	String assignments(@RequestParam(name = "notice", required = false) String notice, Model model) {
+		notice(notice, model);
 		var response = review().myAssignments();
 		model.addAttribute("assignments", response.getAssignmentsList());
 		model.addAttribute("notices", response.getNoticesList());
@@ -57,25 +68,25 @@ class ReviewPagesController {
 	}
 
 	@GetMapping("/assignments/{id}")
-	String assignment(@PathVariable("id") String id, Model model) {
+	String assignment(@PathVariable("id") String id, @RequestParam(name = "notice", required = false) String notice,
+			Model model) {
+		notice(notice, model);
 		return page(review().assignment(id), model, null, List.of());
 	}
 
 	@PostMapping("/assignments/{id}/declaration")
 	String declare(@PathVariable("id") String id, @RequestParam("conflict") boolean conflict,
-			@RequestParam(name = "note", required = false) String note, RedirectAttributes redirect) {
+			@RequestParam(name = "note", required = false) String note) {
 		review().declare(id, conflict, note);
 		if (conflict) {
-			redirect.addFlashAttribute("flash", "review.declaration.conflict.done");
-			return "redirect:/review/assignments";
+			return "redirect:/review/assignments?notice=conflict";
 		}
 		return "redirect:/review/assignments/" + id;
 	}
 
 	@PostMapping("/assignments/{id}/sheet")
 	String sheet(@PathVariable("id") String id, @RequestParam MultiValueMap<String, String> form,
-			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model,
-			RedirectAttributes redirect) {
+			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
 		boolean submit = "submit".equals(form.getFirst("action"));
 		long version = parseLong(form.getFirst("version"));
 		Map<String, Integer> scores = new LinkedHashMap<>();
@@ -112,18 +123,19 @@ class ReviewPagesController {
 		if (htmx != null) {
 			return status(saved, model, submit ? "review.sheet.submitted" : "review.sheet.saved", List.of());
 		}
-		redirect.addFlashAttribute("flash", submit ? "review.sheet.submitted" : "review.sheet.saved");
-		return "redirect:/review/assignments/" + id;
+		return "redirect:/review/assignments/" + id + "?notice=" + (submit ? "submitted" : "saved");
 	}
 
 	@GetMapping("/consensus/{roundId}/{itemId}")
-	String consensus(@PathVariable("roundId") String roundId, @PathVariable("itemId") String itemId, Model model) {
+	String consensus(@PathVariable("roundId") String roundId, @PathVariable("itemId") String itemId,
+			@RequestParam(name = "notice", required = false) String notice, Model model) {
+		notice(notice, model);
 		return consensusPage(roundId, itemId, model, null, List.of());
 	}
 
 	@PostMapping("/consensus/{roundId}/{itemId}")
 	String writeConsensus(@PathVariable("roundId") String roundId, @PathVariable("itemId") String itemId,
-			@RequestParam MultiValueMap<String, String> form, Model model, RedirectAttributes redirect) {
+			@RequestParam MultiValueMap<String, String> form, Model model) {
 		Map<String, Integer> scores = new LinkedHashMap<>();
 		form.forEach((name, values) -> {
 			if (name.startsWith("score.") && !values.isEmpty() && !values.get(0).isBlank()) {
@@ -144,8 +156,7 @@ class ReviewPagesController {
 		catch (ReviewPortalClient.Refused refused) {
 			return consensusPage(roundId, itemId, model, "review.consensus.refused", List.of());
 		}
-		redirect.addFlashAttribute("flash", "review.consensus.saved");
-		return "redirect:/review/consensus/" + roundId + "/" + itemId;
+		return "redirect:/review/consensus/" + roundId + "/" + itemId + "?notice=consensus";
 	}
 
 	private String consensusPage(String roundId, String itemId, Model model, String message, List<String> fields) {

@@ -141,7 +141,11 @@ class ReviewPagesTest {
 			.andExpect(content().string(not(containsString("id=\"sheet\""))));
 		this.mvc.perform(post("/review/assignments/pending/declaration").with(expert()).with(csrf()).param("conflict", "false"))
 			.andExpect(redirectedUrl("/review/assignments/pending"));
-		assertThat(this.review.calls).containsExactly("declare pending false");
+		this.mvc.perform(post("/review/assignments/declared/declaration").with(expert()).with(csrf()).param("conflict", "true"))
+			.andExpect(redirectedUrl("/review/assignments?notice=conflict"));
+		this.mvc.perform(get("/review/assignments?notice=conflict").with(expert()))
+			.andExpect(content().string(containsString("已记录您的利益冲突声明")));
+		assertThat(this.review.calls).containsExactly("declare pending false", "declare declared true", "list");
 		this.mvc.perform(get("/review/assignments/pending").with(expert()))
 			.andExpect(content().string(containsString("7d1c2a8e-0000-4000-8000-000000000001")))
 			.andExpect(content().string(containsString("id=\"sheet\"")));
@@ -182,7 +186,7 @@ class ReviewPagesTest {
 			.andExpect(content().string(containsString("80.00")));
 		this.mvc.perform(post("/review/consensus/round-1/item-1").with(expert()).with(csrf())
 			.param("version", "0").param("score.innovation", "5").param("score.team", "3").param("report", "一致"))
-			.andExpect(redirectedUrl("/review/consensus/round-1/item-1"));
+			.andExpect(redirectedUrl("/review/consensus/round-1/item-1?notice=consensus"));
 		// a second tab still holding version 0
 		this.mvc.perform(post("/review/consensus/round-1/item-1").with(expert()).with(csrf())
 			.param("version", "0").param("score.innovation", "4").param("report", "x"))
@@ -202,9 +206,15 @@ class ReviewPagesTest {
 		this.mvc.perform(post("/review/rounds/round-1/auto-assign").with(user("auditor", "auditor")).with(csrf()))
 			.andExpect(status().isForbidden());
 		this.mvc.perform(post("/review/rounds/round-1/auto-assign").with(manager).with(csrf()))
-			.andExpect(redirectedUrl("/review/rounds/round-1"));
+			.andExpect(redirectedUrl("/review/rounds/round-1?notice=assigned-short&added=7&missing=1"));
+		this.mvc.perform(get("/review/rounds/round-1?notice=assigned-short&added=7&missing=1").with(manager))
+			.andExpect(content().string(containsString("已新增 7 项分配，仍有 1 个项目专家人数不足")));
+		this.mvc.perform(get("/review/rounds/round-1?notice=%3Cscript%3E").with(manager))
+			.andExpect(content().string(not(containsString("script%3E"))));
 		this.mvc.perform(post("/review/rounds/round-1/confirm").with(manager).with(csrf()))
-			.andExpect(redirectedUrl("/review/rounds/round-1/results"));
+			.andExpect(redirectedUrl("/review/rounds/round-1/results?notice=not-confirmed"));
+		this.mvc.perform(get("/review/rounds/round-1/results?notice=not-confirmed").with(manager))
+			.andExpect(content().string(containsString("暂不能确认排名")));
 		assertThat(this.review.calls).containsExactly("auto round-1", "confirm round-1");
 	}
 
@@ -237,7 +247,7 @@ class ReviewPagesTest {
 			.param("version", "4")
 			.param("score.team", "4")
 			.param("score.innovation", "5")
-			.param("action", "submit")).andExpect(redirectedUrl("/review/assignments/declared"));
+			.param("action", "submit")).andExpect(redirectedUrl("/review/assignments/declared?notice=submitted"));
 		assertThat(this.review.calls).containsExactly("save declared v3 {team=4} draft", "save declared v3 {team=5} draft",
 				"save declared v4 {team=9} draft", "save declared v4 {team=4, innovation=5} submit");
 	}
