@@ -40,26 +40,7 @@ class TalentApplicationSystemIT {
 
 	@BeforeEach
 	void openACall() throws SQLException {
-		this.call = UUID.randomUUID();
-		Instant now = Instant.now();
-		try (Connection db = connection();
-				PreparedStatement insert = db.prepareStatement("""
-						insert into talent_call (id, title, categories, priority_fields, opens_at, closes_at, status,
-						    created_at, version)
-						values (?, ?, cast(? as jsonb), ?, ?, ?, 'OPEN', ?, 0)
-						""")) {
-			insert.setObject(1, this.call);
-			insert.setString(2, "系统测试批次 " + this.call.toString().substring(0, 8));
-			insert.setString(3, """
-					{"TEAM_RND_INDUSTRIALISATION": {"maxLeaderAge": 55, "minTeamSize": 2,
-					  "requiredLeaderTitles": ["PROFESSOR"], "leaderFullTime": true, "fieldMustBeInCall": true}}
-					""");
-			insert.setArray(4, db.createArrayOf("text", new String[] { "VISIBLE_LIGHT_COMMUNICATION" }));
-			insert.setTimestamp(5, Timestamp.from(now.minus(1, ChronoUnit.DAYS)));
-			insert.setTimestamp(6, Timestamp.from(now.plus(10, ChronoUnit.DAYS)));
-			insert.setTimestamp(7, Timestamp.from(now.minus(2, ChronoUnit.DAYS)));
-			insert.executeUpdate();
-		}
+		this.call = TalentCalls.openCall(suite);
 	}
 
 	@Test
