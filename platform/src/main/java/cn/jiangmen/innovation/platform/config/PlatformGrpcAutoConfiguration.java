@@ -25,7 +25,11 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
  * gRPC defaults: every method needs a valid realm token except health and reflection; errors
  * map to rich statuses; outgoing calls carry a bearer token.
  */
-@AutoConfiguration(after = PlatformSecurityAutoConfiguration.class, beforeName = {
+// After Boot's OAuth2 client auto-configuration: the service-account beans are conditional on its
+// ClientRegistrationRepository, which must exist when the condition is evaluated.
+@AutoConfiguration(after = PlatformSecurityAutoConfiguration.class,
+		afterName = "org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientAutoConfiguration",
+		beforeName = {
 		"org.springframework.boot.grpc.server.autoconfigure.security.GrpcServerOAuth2ResourceServerAutoConfiguration",
 		"org.springframework.boot.grpc.server.autoconfigure.security.GrpcServerSecurityAutoConfiguration" })
 @ConditionalOnClass(GrpcSecurity.class)
