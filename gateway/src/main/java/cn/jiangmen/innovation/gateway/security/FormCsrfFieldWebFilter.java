@@ -64,7 +64,6 @@ class FormCsrfFieldWebFilter implements WebFilter {
 		return (HttpMethod.POST.equals(method) || HttpMethod.PUT.equals(method) || HttpMethod.PATCH.equals(method)
 				|| HttpMethod.DELETE.equals(method))
 				&& contentType != null && MediaType.APPLICATION_FORM_URLENCODED.isCompatibleWith(contentType)
-				&& !request.getHeaders().containsHeader(headerName)
 				&& request.getHeaders().getFirst("Authorization") == null;
 	}
 
@@ -73,7 +72,9 @@ class FormCsrfFieldWebFilter implements WebFilter {
 		Charset charset = request.getHeaders().getContentType().getCharset();
 		String token = findField(new String(body, StandardCharsets.ISO_8859_1),
 				charset != null ? charset : StandardCharsets.UTF_8);
-		ServerHttpRequest withHeader = (token == null) ? request
+		// Forms that already send the header (htmx) are buffered too: the replayable body is what
+		// reaches the upstream intact (streaming it straight through cut htmx autosaves short)
+		ServerHttpRequest withHeader = (token == null || request.getHeaders().containsHeader(headerName)) ? request
 				: request.mutate().header(headerName, token).build();
 		ServerHttpRequest replaying = new ServerHttpRequestDecorator(withHeader) {
 			@Override

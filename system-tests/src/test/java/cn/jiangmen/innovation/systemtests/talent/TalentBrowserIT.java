@@ -66,8 +66,17 @@ class TalentBrowserIT {
 		member(1, "张华", "CORE_MEMBER", "ENGINEER", "1990-03-01");
 
 		// Autosave: htmx posts the form a second after a change and shows when it was saved.
-		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#feedback time")));
-		Chromium.screenshot(browser, "talent-application-autosaved");
+		try {
+			wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#feedback time")));
+		}
+		catch (org.openqa.selenium.TimeoutException ex) {
+			throw new AssertionError("No autosave confirmation; feedback was: "
+					+ browser.findElement(By.id("feedback")).getAttribute("outerHTML") + "\nbody class: "
+					+ browser.findElement(By.tagName("body")).getAttribute("hx-headers"), ex);
+		}
+		finally {
+			Chromium.screenshot(browser, "talent-application-autosaved");
+		}
 
 		Path pdf = Files.createTempFile("申报书", ".pdf");
 		Files.writeString(pdf, "%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n", StandardCharsets.US_ASCII);
