@@ -25,7 +25,7 @@ import org.jsoup.nodes.Element;
  * A person without JavaScript: keeps cookies, follows redirects one by one (so tests can look at
  * each hop) and fills in Keycloak's login form the way a browser would post it.
  */
-final class BrowserlessUser {
+public final class BrowserlessUser {
 
 	private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
 
@@ -38,11 +38,73 @@ final class BrowserlessUser {
 	/** Every URL visited, in order, including redirect hops. */
 	final List<URI> visited = new ArrayList<>();
 
-	HttpResponse<String> get(URI uri) {
+	/** Where relative paths go (the gateway); null for a user who only follows absolute URLs. */
+	private final String baseUrl;
+
+	public BrowserlessUser() {
+		this(null);
+	}
+
+	private BrowserlessUser(String baseUrl) {
+		this.baseUrl = baseUrl;
+	}
+
+	/** A person signed in through the gateway and Keycloak's login form, back on a portal page. */
+	public static BrowserlessUser signedIn(String gatewayUrl, String username) {
+		BrowserlessUser user = new BrowserlessUser(gatewayUrl);
+		HttpResponse<String> landing = user.signIn(user.follow(user.get("/")), username, "demo");
+		if (landing.statusCode() != 200) {
+			throw new AssertionError("Sign-in of " + username + " ended with " + landing.statusCode() + " at "
+					+ landing.uri());
+		}
+		return user;
+	}
+
+	/** GET of a path below the gateway. */
+	public HttpResponse<String> get(String path) {
+		return get(URI.create(this.baseUrl + path));
+	}
+
+	/** A plain form post below the gateway with the CSRF field, like a page's form without script. */
+	public HttpResponse<String> postForm(String path, Map<String, String> fields) {
+		Map<String, String> all = new java.util.LinkedHashMap<>(fields);
+		all.put("_csrf", csrf());
+		return postForm(URI.create(this.baseUrl + path), all, Map.of());
+	}
+
+	/** An htmx upload: multipart with the CSRF header. */
+	public HttpResponse<String> upload(String path, String kind, String filename, byte[] content) {
+		String boundary = "----user" + java.util.UUID.randomUUID();
+		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\n" + kind + "\r\n")
+			.getBytes(StandardCharsets.UTF_8));
+		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
+				+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+			.getBytes(StandardCharsets.UTF_8));
+		body.writeBytes(content);
+		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		return send(HttpRequest.newBuilder(URI.create(this.baseUrl + path))
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.header("HX-Request", "true")
+			.header("X-XSRF-TOKEN", csrf())
+			.build());
+	}
+
+	/** The gateway's CSRF token, as the page's script reads it from the cookie. */
+	public String csrf() {
+		String token = cookie("XSRF-TOKEN");
+		if (token == null) {
+			throw new AssertionError("The gateway set no XSRF-TOKEN cookie");
+		}
+		return token;
+	}
+
+	public HttpResponse<String> get(URI uri) {
 		return send(HttpRequest.newBuilder(uri).GET().header("Accept", "text/html").build());
 	}
 
-	HttpResponse<String> postForm(URI uri, Map<String, String> fields, Map<String, String> headers) {
+	public HttpResponse<String> postForm(URI uri, Map<String, String> fields, Map<String, String> headers) {
 		String body = fields.entrySet()
 			.stream()
 			.map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
@@ -57,7 +119,7 @@ final class BrowserlessUser {
 	}
 
 	/** Follows redirects from {@code response} until a non-redirect answer (at most 15 hops). */
-	HttpResponse<String> follow(HttpResponse<String> response) {
+	public HttpResponse<String> follow(HttpResponse<String> response) {
 		HttpResponse<String> current = response;
 		for (int hop = 0; hop < 15 && isRedirect(current.statusCode()); hop++) {
 			URI next = current.uri().resolve(current.headers().firstValue("Location").orElseThrow());
@@ -67,7 +129,7 @@ final class BrowserlessUser {
 	}
 
 	/** Posts Keycloak's login form found in {@code loginPage} and follows back to the application. */
-	HttpResponse<String> signIn(HttpResponse<String> loginPage, String username, String password) {
+	public HttpResponse<String> signIn(HttpResponse<String> loginPage, String username, String password) {
 		Document page = Jsoup.parse(loginPage.body(), loginPage.uri().toString());
 		Element form = page.selectFirst("form#kc-form-login");
 		if (form == null) {
@@ -78,7 +140,7 @@ final class BrowserlessUser {
 				Map.of()));
 	}
 
-	String cookie(String name) {
+	public String cookie(String name) {
 		return this.cookies.getCookieStore()
 			.getCookies()
 			.stream()

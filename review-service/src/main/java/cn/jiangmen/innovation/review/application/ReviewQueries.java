@@ -1,5 +1,6 @@
 package cn.jiangmen.innovation.review.application;
 
+import cn.jiangmen.innovation.platform.paging.PageRequest;
 import java.util.List;
 
 import cn.jiangmen.innovation.platform.error.NotFoundException;

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import cn.jiangmen.innovation.systemtests.BrowserlessUser;
 import cn.jiangmen.innovation.systemtests.RunningSuite;
 import cn.jiangmen.innovation.testsupport.client.HttpProbe;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,7 +46,7 @@ class TalentApplicationSystemIT {
 
 	@Test
 	void applicantFillsUploadsAndSubmitsAndTheOtherOrganisationCannotSeeIt() {
-		Person applicant = Person.signedIn(suite.gatewayUrl(), "applicant1");
+		BrowserlessUser applicant = BrowserlessUser.signedIn(suite.gatewayUrl(), "applicant1");
 		String id = readyApplication(applicant);
 
 		HttpResponse<String> submit = applicant.postForm("/talent/applications/" + id + "/submit", Map.of());
@@ -54,7 +55,7 @@ class TalentApplicationSystemIT {
 		assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(200);
 		assertThat(submitted.body()).contains("已提交，申报材料已送达科技局。");
 
-		Person other = Person.signedIn(suite.gatewayUrl(), "applicant2");
+		BrowserlessUser other = BrowserlessUser.signedIn(suite.gatewayUrl(), "applicant2");
 		assertThat(other.get("/talent/applications/" + id).statusCode()).isEqualTo(404);
 		HttpProbe api = new HttpProbe(suite.gatewayUrl());
 		assertThat(api.get("/api/talent/applications/" + id, suite.infra().tokens().accessToken("applicant2")).status())
@@ -65,7 +66,7 @@ class TalentApplicationSystemIT {
 
 	@Test
 	void submittingAfterTheDeadlineIsRefusedWithAClearMessageAndTheDraftKept() throws SQLException {
-		Person applicant = Person.signedIn(suite.gatewayUrl(), "applicant1");
+		BrowserlessUser applicant = BrowserlessUser.signedIn(suite.gatewayUrl(), "applicant1");
 		String id = readyApplication(applicant);
 		try (Connection db = connection();
 				PreparedStatement close = db
@@ -81,7 +82,7 @@ class TalentApplicationSystemIT {
 
 	@Test
 	void badInputOnTheApiIsAnsweredFieldByFieldAndNothingIsStored() {
-		Person applicant = Person.signedIn(suite.gatewayUrl(), "applicant1");
+		BrowserlessUser applicant = BrowserlessUser.signedIn(suite.gatewayUrl(), "applicant1");
 		String id = readyApplication(applicant);
 		HttpProbe api = new HttpProbe(suite.gatewayUrl());
 		String token = suite.infra().tokens().accessToken("applicant1");
@@ -103,7 +104,7 @@ class TalentApplicationSystemIT {
 	}
 
 	/** Starts an application on the call through the portal, fills it in and uploads the three documents. */
-	private String readyApplication(Person applicant) {
+	private String readyApplication(BrowserlessUser applicant) {
 		HttpResponse<String> calls = applicant.get("/talent/calls");
 		assertThat(calls.statusCode()).isEqualTo(200);
 		assertThat(calls.body()).contains("系统测试批次 " + this.call.toString().substring(0, 8)).contains("剩余");

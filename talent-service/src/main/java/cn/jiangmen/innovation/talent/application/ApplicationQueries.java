@@ -1,5 +1,6 @@
 package cn.jiangmen.innovation.talent.application;
 
+import cn.jiangmen.innovation.platform.paging.PageRequest;
 import java.util.EnumSet;
 import java.util.List;
 

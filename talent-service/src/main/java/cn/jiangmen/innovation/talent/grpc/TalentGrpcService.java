@@ -1,5 +1,6 @@
 package cn.jiangmen.innovation.talent.grpc;
 
+import cn.jiangmen.innovation.platform.paging.PageRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -47,7 +48,6 @@ import cn.jiangmen.innovation.talent.application.ApplicationCommands;
 import cn.jiangmen.innovation.talent.application.ApplicationQueries;
 import cn.jiangmen.innovation.talent.application.AttachmentService;
 import cn.jiangmen.innovation.talent.application.CallCatalogue;
-import cn.jiangmen.innovation.talent.application.PageRequest;
 import cn.jiangmen.innovation.talent.application.Viewers;
 import cn.jiangmen.innovation.talent.domain.ApplicationId;
 import cn.jiangmen.innovation.talent.domain.ApplicationStatus;

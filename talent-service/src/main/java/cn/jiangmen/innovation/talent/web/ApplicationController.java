@@ -1,12 +1,12 @@
 package cn.jiangmen.innovation.talent.web;
 
+import cn.jiangmen.innovation.platform.paging.PageRequest;
 import java.net.URI;
 import java.util.List;
 
 import cn.jiangmen.innovation.platform.error.InvalidInputException;
 import cn.jiangmen.innovation.talent.application.ApplicationCommands;
 import cn.jiangmen.innovation.talent.application.ApplicationQueries;
-import cn.jiangmen.innovation.talent.application.PageRequest;
 import cn.jiangmen.innovation.talent.application.Viewers;
 import cn.jiangmen.innovation.talent.domain.ApplicationId;
 import cn.jiangmen.innovation.talent.domain.CallId;

@@ -1,4 +1,4 @@
-package cn.jiangmen.innovation.review.application;
+package cn.jiangmen.innovation.platform.paging;
 
 import cn.jiangmen.innovation.platform.error.InvalidInputException;
 
