@@ -9,22 +9,22 @@ import cn.jiangmen.innovation.contracts.review.v1.OpenReviewRequest;
 import cn.jiangmen.innovation.contracts.review.v1.OpenReviewResponse;
 import cn.jiangmen.innovation.contracts.review.v1.ReviewServiceGrpc;
 import cn.jiangmen.innovation.contracts.review.v1.ReviewState;
+import cn.jiangmen.innovation.testsupport.BadToken;
 import cn.jiangmen.innovation.testsupport.ServiceTestProperties;
 import cn.jiangmen.innovation.testsupport.TestInfrastructure;
 import cn.jiangmen.innovation.testsupport.client.GrpcChannels;
 import cn.jiangmen.innovation.testsupport.client.HttpProbe;
-import com.google.rpc.BadRequest;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse;
 import io.grpc.health.v1.HealthGrpc;
-import io.grpc.protobuf.StatusProto;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -115,7 +115,7 @@ class ReviewServiceIT {
 		assertThatThrownBy(() -> stub(infra.tokens().serviceAccountToken()).openReview(request(key, item, "Other title")))
 			.isInstanceOfSatisfying(StatusRuntimeException.class, ex -> {
 				assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
-				assertThat(fields(ex)).containsExactly("idempotency_key");
+				assertThat(GrpcChannels.fieldViolations(ex)).containsExactly("idempotency_key");
 			});
 		assertThat(countItems(key)).isEqualTo(1);
 	}
@@ -132,7 +132,7 @@ class ReviewServiceIT {
 		assertThatThrownBy(() -> stub(infra.tokens().accessToken("manager")).openReview(bad))
 			.isInstanceOfSatisfying(StatusRuntimeException.class, ex -> {
 				assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
-				assertThat(fields(ex)).containsExactly("owning_context", "item_id", "title");
+				assertThat(GrpcChannels.fieldViolations(ex)).containsExactly("owning_context", "item_id", "title");
 			});
 		assertThat(countItems(key)).isZero();
 		assertThat(this.jdbc.sql("select count(*) from audit_log where object_type = 'review_item' and after_state->>'title' = '  '")
@@ -167,7 +167,7 @@ class ReviewServiceIT {
 		assertThatThrownBy(() -> stub(infra.tokens().accessToken("manager"))
 			.getReviewStatus(GetReviewStatusRequest.newBuilder().setReviewItemId("x").build()))
 			.isInstanceOfSatisfying(StatusRuntimeException.class,
-					ex -> assertThat(fields(ex)).containsExactly("review_item_id"));
+					ex -> assertThat(GrpcChannels.fieldViolations(ex)).containsExactly("review_item_id"));
 	}
 
 	@Test
@@ -202,18 +202,18 @@ class ReviewServiceIT {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "missing", "expired", "wrong-audience", "foreign-signed" })
-	void restRefusesBadTokens(String kind) {
-		HttpProbe.Response response = this.http.get("/api/review/items", badToken(kind));
+	@EnumSource(BadToken.class)
+	void restRefusesBadTokens(BadToken kind) {
+		HttpProbe.Response response = this.http.get("/api/review/items", kind.forUser(infra.tokens(), "manager"));
 		assertThat(response.status()).isEqualTo(401);
 		assertThat(response.header("Content-Type")).startsWith("application/problem+json");
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "missing", "expired", "wrong-audience", "foreign-signed" })
-	void grpcRefusesBadTokens(String kind) {
+	@EnumSource(BadToken.class)
+	void grpcRefusesBadTokens(BadToken kind) {
 		String key = "token-" + UUID.randomUUID();
-		assertThatThrownBy(() -> stub(badToken(kind)).openReview(request(key, UUID.randomUUID().toString(), "Team")))
+		assertThatThrownBy(() -> stub(kind.forUser(infra.tokens(), "manager")).openReview(request(key, UUID.randomUUID().toString(), "Team")))
 			.isInstanceOfSatisfying(StatusRuntimeException.class,
 					ex -> assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED));
 		assertThat(countItems(key)).isZero();
@@ -253,31 +253,6 @@ class ReviewServiceIT {
 			.param("id", itemId)
 			.query(Integer.class)
 			.single();
-	}
-
-	private String badToken(String kind) {
-		return switch (kind) {
-			case "missing" -> null;
-			case "expired" -> infra.tokens().expiredToken("manager");
-			case "wrong-audience" -> infra.tokens().wrongAudienceToken("manager");
-			case "foreign-signed" -> infra.tokens().foreignSignedToken("manager");
-			default -> throw new IllegalArgumentException(kind);
-		};
-	}
-
-	private static List<String> fields(StatusRuntimeException ex) {
-		try {
-			return StatusProto.fromThrowable(ex)
-				.getDetails(0)
-				.unpack(BadRequest.class)
-				.getFieldViolationsList()
-				.stream()
-				.map(BadRequest.FieldViolation::getField)
-				.toList();
-		}
-		catch (com.google.protobuf.InvalidProtocolBufferException e) {
-			throw new AssertionError(e);
-		}
 	}
 
 }

@@ -8,23 +8,22 @@ import cn.jiangmen.innovation.contracts.talent.v1.GetApplicationSummaryRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.ListApplicationsRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.ListApplicationsResponse;
 import cn.jiangmen.innovation.contracts.talent.v1.TalentServiceGrpc;
+import cn.jiangmen.innovation.testsupport.BadToken;
 import cn.jiangmen.innovation.testsupport.ServiceTestProperties;
 import cn.jiangmen.innovation.testsupport.TestInfrastructure;
 import cn.jiangmen.innovation.testsupport.client.GrpcChannels;
 import cn.jiangmen.innovation.testsupport.client.HttpProbe;
-import com.google.rpc.BadRequest;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse;
 import io.grpc.health.v1.HealthGrpc;
-import io.grpc.protobuf.StatusProto;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.grpc.test.autoconfigure.LocalGrpcServerPort;
@@ -141,9 +140,9 @@ class TalentServiceIT {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "missing", "expired", "wrong-audience", "foreign-signed" })
-	void restRefusesBadTokens(String kind) {
-		HttpProbe.Response response = this.http.get("/api/talent/applications", badToken(kind));
+	@EnumSource(BadToken.class)
+	void restRefusesBadTokens(BadToken kind) {
+		HttpProbe.Response response = this.http.get("/api/talent/applications", kind.forUser(infra.tokens(), "applicant1"));
 		assertThat(response.status()).isEqualTo(401);
 		assertThat(response.header("Content-Type")).startsWith("application/problem+json");
 	}
@@ -171,15 +170,14 @@ class TalentServiceIT {
 			.listApplications(ListApplicationsRequest.newBuilder().setPageSize(-1).build()))
 			.isInstanceOfSatisfying(StatusRuntimeException.class, ex -> {
 				assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
-				BadRequest details = unpackBadRequest(ex);
-				assertThat(details.getFieldViolations(0).getField()).isEqualTo("page_size");
+				assertThat(GrpcChannels.fieldViolations(ex)).containsExactly("page_size");
 			});
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "missing", "expired", "wrong-audience", "foreign-signed" })
-	void grpcRefusesBadTokens(String kind) {
-		assertThatThrownBy(() -> GrpcChannels.withToken(TalentServiceGrpc.newBlockingStub(this.channel), badToken(kind))
+	@EnumSource(BadToken.class)
+	void grpcRefusesBadTokens(BadToken kind) {
+		assertThatThrownBy(() -> GrpcChannels.withToken(TalentServiceGrpc.newBlockingStub(this.channel), kind.forUser(infra.tokens(), "applicant1"))
 			.listApplications(ListApplicationsRequest.getDefaultInstance()))
 			.isInstanceOfSatisfying(StatusRuntimeException.class,
 					ex -> assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED));
@@ -190,25 +188,6 @@ class TalentServiceIT {
 		HealthCheckResponse health = GrpcChannels.withToken(HealthGrpc.newBlockingStub(this.channel), null)
 			.check(HealthCheckRequest.getDefaultInstance());
 		assertThat(health.getStatus()).isEqualTo(HealthCheckResponse.ServingStatus.SERVING);
-	}
-
-	private String badToken(String kind) {
-		return switch (kind) {
-			case "missing" -> null;
-			case "expired" -> infra.tokens().expiredToken("applicant1");
-			case "wrong-audience" -> infra.tokens().wrongAudienceToken("applicant1");
-			case "foreign-signed" -> infra.tokens().foreignSignedToken("applicant1");
-			default -> throw new IllegalArgumentException(kind);
-		};
-	}
-
-	private static BadRequest unpackBadRequest(StatusRuntimeException ex) {
-		try {
-			return StatusProto.fromThrowable(ex).getDetails(0).unpack(BadRequest.class);
-		}
-		catch (com.google.protobuf.InvalidProtocolBufferException e) {
-			throw new AssertionError(e);
-		}
 	}
 
 	private UUID insert(UUID organisation, String title) {
