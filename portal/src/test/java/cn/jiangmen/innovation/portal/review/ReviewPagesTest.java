@@ -6,13 +6,11 @@ import java.util.Map;
 import java.util.UUID;
 
 import cn.jiangmen.innovation.platform.config.PlatformSecurityAutoConfiguration;
-import cn.jiangmen.innovation.platform.grpc.BearerTokenClientInterceptor;
 import cn.jiangmen.innovation.platform.security.KeycloakRealmRoleConverter;
 import cn.jiangmen.innovation.portal.config.PortalProperties;
+import cn.jiangmen.innovation.portal.web.InProcessChannels;
 import cn.jiangmen.innovation.portal.config.PortalSecurityConfiguration;
-import io.grpc.ManagedChannel;
 import io.grpc.Server;
-import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.inprocess.InProcessServerBuilder;
 import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,7 +23,6 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.grpc.client.ChannelBuilderOptions;
 import org.springframework.grpc.client.GrpcChannelFactory;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
 import org.springframework.test.web.servlet.MockMvc;
@@ -69,20 +66,7 @@ class ReviewPagesTest {
 
 		@Bean
 		GrpcChannelFactory grpcChannelFactory(Server reviewServer) {
-			return new GrpcChannelFactory() {
-				@Override
-				public boolean supports(String target) {
-					return true;
-				}
-
-				@Override
-				public ManagedChannel createChannel(String target, ChannelBuilderOptions options) {
-					return InProcessChannelBuilder.forName(Config.this.name)
-						.directExecutor()
-						.intercept(new BearerTokenClientInterceptor(() -> null))
-						.build();
-				}
-			};
+			return InProcessChannels.to(this.name);
 		}
 
 	}

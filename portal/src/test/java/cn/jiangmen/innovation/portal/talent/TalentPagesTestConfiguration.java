@@ -3,19 +3,16 @@ package cn.jiangmen.innovation.portal.talent;
 import java.io.IOException;
 import java.util.UUID;
 
-import cn.jiangmen.innovation.platform.grpc.BearerTokenClientInterceptor;
 import cn.jiangmen.innovation.portal.config.PortalProperties;
+import cn.jiangmen.innovation.portal.web.InProcessChannels;
 import cn.jiangmen.innovation.portal.config.PortalSecurityConfiguration;
-import io.grpc.ManagedChannel;
 import io.grpc.Server;
-import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.inprocess.InProcessServerBuilder;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.grpc.client.ChannelBuilderOptions;
 import org.springframework.grpc.client.GrpcChannelFactory;
 
 /** The talent pages' slice: real security, the real talent client, talent-service faked in-process. */
@@ -38,20 +35,7 @@ class TalentPagesTestConfiguration {
 
 	@Bean
 	GrpcChannelFactory grpcChannelFactory(Server talentServer) {
-		return new GrpcChannelFactory() {
-			@Override
-			public boolean supports(String target) {
-				return true;
-			}
-
-			@Override
-			public ManagedChannel createChannel(String target, ChannelBuilderOptions options) {
-				return InProcessChannelBuilder.forName(TalentPagesTestConfiguration.this.serverName)
-					.directExecutor()
-					.intercept(new BearerTokenClientInterceptor(() -> null))
-					.build();
-			}
-		};
+		return InProcessChannels.to(this.serverName);
 	}
 
 }

@@ -5,25 +5,21 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import cn.jiangmen.innovation.platform.grpc.BearerTokenClientInterceptor;
 import cn.jiangmen.innovation.portal.application.TalentApplicationsClient;
 import cn.jiangmen.innovation.portal.config.PortalProperties;
 import cn.jiangmen.innovation.portal.config.PortalSecurityConfiguration;
-import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
 import io.grpc.Server;
 import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
-import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.inprocess.InProcessServerBuilder;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.grpc.client.ChannelBuilderOptions;
 import org.springframework.grpc.client.GrpcChannelFactory;
 
 /**
@@ -78,20 +74,7 @@ class PortalWebTestConfiguration {
 
 	@Bean
 	GrpcChannelFactory grpcChannelFactory(Server talentServer) {
-		return new GrpcChannelFactory() {
-			@Override
-			public boolean supports(String target) {
-				return true;
-			}
-
-			@Override
-			public ManagedChannel createChannel(String target, ChannelBuilderOptions options) {
-				return InProcessChannelBuilder.forName(PortalWebTestConfiguration.this.serverName)
-					.directExecutor()
-					.intercept(new BearerTokenClientInterceptor(() -> null))
-					.build();
-			}
-		};
+		return InProcessChannels.to(this.serverName);
 	}
 
 }
