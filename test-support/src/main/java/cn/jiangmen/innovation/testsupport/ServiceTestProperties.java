@@ -21,10 +21,13 @@ public final class ServiceTestProperties {
      * {@code spring.data.redis.host/port}, {@code spring.security.oauth2.resourceserver.jwt.issuer-uri},
      * {@code spring.security.oauth2.resourceserver.jwt.audiences=jiangmen-api},
      * {@code spring.security.oauth2.client.provider.keycloak.issuer-uri} and {@code jiangmen.keycloak-url}.
+     * When {@code JIANGMEN_TEST_DB_SUFFIX} is set, it is appended to the database name, so builds of two
+     * checkouts on one machine do not share test databases.
      */
     public static void register(DynamicPropertyRegistry registry, String database) {
         TestInfrastructure infra = TestInfrastructure.get();
-        String jdbcUrl = infra.jdbcUrl(database);
+        String suffix = System.getenv().getOrDefault("JIANGMEN_TEST_DB_SUFFIX", "");
+        String jdbcUrl = infra.jdbcUrl(suffix.isBlank() ? database : database + "_" + suffix);
         registry.add("spring.datasource.url", () -> jdbcUrl);
         registry.add("spring.datasource.username", infra::dbUser);
         registry.add("spring.datasource.password", infra::dbPassword);
