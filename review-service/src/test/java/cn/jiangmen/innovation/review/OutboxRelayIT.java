@@ -15,9 +15,9 @@ import cn.jiangmen.innovation.contracts.talent.v1.ApplicationStatus;
 import cn.jiangmen.innovation.contracts.talent.v1.RecordReviewOutcomeRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.RecordReviewOutcomeResponse;
 import cn.jiangmen.innovation.contracts.talent.v1.TalentServiceGrpc;
-import cn.jiangmen.innovation.review.application.OutboxRelay;
-import cn.jiangmen.innovation.review.domain.Outbox;
-import cn.jiangmen.innovation.review.domain.OutboxMessage;
+import cn.jiangmen.innovation.platform.outbox.OutboxRelay;
+import cn.jiangmen.innovation.platform.outbox.Outbox;
+import cn.jiangmen.innovation.platform.outbox.OutboxMessage;
 import cn.jiangmen.innovation.testsupport.ServiceTestProperties;
 import cn.jiangmen.innovation.testsupport.TestInfrastructure;
 import io.grpc.Metadata;
@@ -46,7 +46,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * real gRPC: a failed call leaves the row unsent with its error and a later retry time, the retry
  * delivers every field with the service account's token, and nothing is sent twice.
  */
-@SpringBootTest(properties = { "spring.grpc.server.port=0", "review.outbox.relay.enabled=false",
+@SpringBootTest(properties = { "spring.grpc.server.port=0", "jiangmen.outbox.relay.enabled=false",
 		"review.reminders.enabled=false" })
 class OutboxRelayIT {
 

@@ -58,7 +58,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * consensus by the rapporteur, confirmation writing the outbox in the same transaction, audit.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "spring.grpc.server.port=0", "review.outbox.relay.enabled=false",
+		properties = { "spring.grpc.server.port=0", "jiangmen.outbox.relay.enabled=false",
 				"review.reminders.enabled=false", "review.reminders.lead=P30D", "spring.mail.host=localhost",
 				"spring.mail.port=" + ReviewRoundIT.SMTP_PORT })
 class ReviewRoundIT {

@@ -121,6 +121,8 @@ public final class RunningSuite {
 		env.put("REDIS_HOST", this.infra.redisHost());
 		env.put("REDIS_PORT", String.valueOf(this.infra.redisPort()));
 		env.put("PORTAL_URL", "http://localhost:" + this.apps.get("portal").httpPort());
+		// hand-offs between services (outbox relays) within a second instead of ten
+		env.put("JIANGMEN_OUTBOX_RELAY_INTERVAL", "PT1S");
 		for (String service : List.of("talent", "review", "project", "funding")) {
 			App app = this.apps.get(service + "-service");
 			String key = service.toUpperCase();

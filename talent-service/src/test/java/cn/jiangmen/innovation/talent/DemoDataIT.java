@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The demo profile seeds one open and one closed call with both demo organisations' applications, once. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "spring.grpc.server.port=0", "talent.attachments.directory=target/it-demo-attachments" })
+		properties = { "spring.grpc.server.port=0", "jiangmen.outbox.relay.enabled=false",
+				"talent.attachments.directory=target/it-demo-attachments" })
 @ActiveProfiles("demo")
 class DemoDataIT {
 

@@ -41,7 +41,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * per-organisation visibility, and bad tokens are refused on both.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "spring.grpc.server.port=0" })
+		properties = { "spring.grpc.server.port=0", "jiangmen.outbox.relay.enabled=false" })
 class TalentServiceIT {
 
 	static final UUID ORG_1 = UUID.fromString("7d1c2a8e-0000-4000-8000-000000000001");

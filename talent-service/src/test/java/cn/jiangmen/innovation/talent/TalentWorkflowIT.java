@@ -22,12 +22,16 @@ import cn.jiangmen.innovation.contracts.talent.v1.CallApplicationsView;
 import cn.jiangmen.innovation.contracts.talent.v1.CreateApplicationRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.GetApplicationRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.ListCallApplicationsRequest;
+import cn.jiangmen.innovation.contracts.talent.v1.ListNoticesRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.RecordReviewOutcomeRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.SaveApplicationRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.SubmitApplicationRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.TalentServiceGrpc;
 import cn.jiangmen.innovation.contracts.talent.v1.TeamMemberForm;
 import cn.jiangmen.innovation.contracts.talent.v1.UploadAttachmentRequest;
+import cn.jiangmen.innovation.contracts.common.v1.OwningContext;
+import cn.jiangmen.innovation.platform.outbox.OutboxRelay;
+import cn.jiangmen.innovation.talent.domain.IdentityFingerprint;
 import cn.jiangmen.innovation.testsupport.ServiceTestProperties;
 import cn.jiangmen.innovation.testsupport.TestInfrastructure;
 import cn.jiangmen.innovation.testsupport.client.GrpcChannels;
@@ -36,6 +40,7 @@ import com.google.protobuf.Timestamp;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,7 +62,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * over REST and gRPC; bad input answered field by field with nothing stored.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "spring.grpc.server.port=0", "talent.attachments.max-file-size=64KB",
+		properties = { "spring.grpc.server.port=0", "jiangmen.outbox.relay.enabled=false",
+				"talent.attachments.max-file-size=64KB",
 				"talent.attachments.max-application-size=256KB" })
 class TalentWorkflowIT {
 
@@ -65,10 +71,19 @@ class TalentWorkflowIT {
 
 	static final Path ATTACHMENTS = Path.of("target", "it-attachments-" + UUID.randomUUID());
 
+	/** A stand-in review-service over real gRPC, recording what the outbox relay sends it. */
+	static final ReviewStandIn review = ReviewStandIn.start();
+
+	@AfterAll
+	static void stopReview() {
+		review.stop();
+	}
+
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
 		ServiceTestProperties.register(registry, "talent_it");
 		registry.add("talent.attachments.directory", ATTACHMENTS::toString);
+		registry.add("spring.grpc.client.channel.review.target", review::target);
 	}
 
 	@LocalServerPort
@@ -79,6 +94,12 @@ class TalentWorkflowIT {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	OutboxRelay relay;
+
+	@Autowired
+	IdentityFingerprint fingerprint;
 
 	Http http;
 
@@ -95,13 +116,19 @@ class TalentWorkflowIT {
 				}
 			}
 		}
+		this.jdbc.sql("delete from outbox").update();
+		review.clear();
 		this.jdbc.sql("delete from talent_application").update();
 		this.jdbc.sql("delete from talent_call").update();
 		this.http = new Http("http://localhost:" + this.port);
 		this.channel = GrpcChannels.plaintext(this.grpcPort);
+		this.callId = openCall("2026 Pearl River Talent (Jiangmen round)");
+	}
+
+	private String openCall(String title) {
 		Instant now = Instant.now();
 		Map<String, Object> call = new LinkedHashMap<>();
-		call.put("title", "2026 Pearl River Talent (Jiangmen round)");
+		call.put("title", title);
 		call.put("categories", Map.of("TEAM_RND_INDUSTRIALISATION",
 				Map.of("maxLeaderAge", 55, "minTeamSize", 3, "requiredLeaderTitles", List.of("PROFESSOR", "RESEARCHER"),
 						"leaderFullTime", true, "fieldMustBeInCall", true),
@@ -112,9 +139,10 @@ class TalentWorkflowIT {
 		call.put("closesAt", now.plus(10, ChronoUnit.DAYS).toString());
 		Http.Reply created = this.http.post("/api/talent/calls", token("manager"), call);
 		assertThat(created.status()).as(created.text()).isEqualTo(201);
-		this.callId = created.json().get("id").asString();
-		assertThat(this.http.post("/api/talent/calls/" + this.callId + "/open", token("manager"), null).status())
+		String id = created.json().get("id").asString();
+		assertThat(this.http.post("/api/talent/calls/" + id + "/open", token("manager"), null).status())
 			.isEqualTo(200);
+		return id;
 	}
 
 	@AfterEach
@@ -322,12 +350,24 @@ class TalentWorkflowIT {
 		String base = "/api/talent/applications/" + id;
 		assertThat(this.http.post(base + "/submit", token("applicant1"), null).status()).isEqualTo(200);
 		assertThat(this.http.post(base + "/formal-check/pass", token("applicant1"), null).status()).isEqualTo(403);
+		assertThat(outboxRows()).as("a refused formal check hands nothing to review").isZero();
 
 		Http.Reply returned = this.http.post(base + "/formal-check/return", token("manager"),
 				Map.of("reasons", List.of("The employment contract is not signed")));
 		assertThat(returned.status()).as(returned.text()).isEqualTo(200);
 		assertThat(returned.json().get("returnReasons").get(0).asString())
 			.isEqualTo("The employment contract is not signed");
+		Http.Reply notices = this.http.get("/api/talent/notices", token("applicant1"));
+		assertThat(notices.status()).as(notices.text()).isEqualTo(200);
+		assertThat(notices.json().get(0).get("status").asString()).isEqualTo("RETURNED");
+		assertThat(notices.json().get(0).get("detail").asString()).isEqualTo("The employment contract is not signed");
+		assertThat(notices.json().get(0).get("applicationId").asString()).isEqualTo(id);
+		assertThat(this.http.get("/api/talent/notices", token("applicant2")).json().size())
+			.as("another organisation hears nothing of it")
+			.isZero();
+		assertThat(this.http.get("/api/talent/notices", token("manager")).status()).isEqualTo(403);
+		assertThat(this.http.get("/api/talent/notices?limit=0", token("applicant1")).json().get("errors").get(0)
+			.get("field").asString()).isEqualTo("limit");
 		assertThat(this.http.put(base, token("applicant1"), fullForm(returned.json().get("version").asLong()))
 			.status()).isEqualTo(200);
 		assertThat(this.http.post(base + "/submit", token("applicant1"), null).json().get("status").asString())
@@ -336,6 +376,30 @@ class TalentWorkflowIT {
 			.isEqualTo(1);
 		assertThat(this.http.post(base + "/formal-check/pass", token("manager"), null).json().get("status").asString())
 			.isEqualTo("UNDER_REVIEW");
+		assertThat(this.http.post(base + "/formal-check/pass", token("manager"), null).status())
+			.as("passing twice is refused by the state machine")
+			.isEqualTo(409);
+		assertThat(outboxRows()).as("the hand-off is written with the formal check, once").isEqualTo(1);
+
+		// the relay opens the review with the service account's token; a failure is retried later
+		review.failNext(1);
+		assertThat(this.relay.relayDue(10)).isZero();
+		this.jdbc.sql("update outbox set next_attempt_at = now() - interval '1 second'").update();
+		assertThat(this.relay.relayDue(10)).isEqualTo(1);
+		assertThat(this.relay.relayDue(10)).isZero();
+		assertThat(review.received()).singleElement().satisfies(open -> {
+			assertThat(open.getIdempotencyKey()).isEqualTo("talent-application-" + id);
+			assertThat(open.getOwningContext()).isEqualTo(OwningContext.OWNING_CONTEXT_TALENT);
+			assertThat(open.getItemId()).isEqualTo(id);
+			assertThat(open.getTitle()).isEqualTo("Visible-light communication team");
+			assertThat(open.getFieldCodesList()).containsExactly("VISIBLE_LIGHT_COMMUNICATION");
+			assertThat(open.getOrganisationIdsList()).containsExactly("7d1c2a8e-0000-4000-8000-000000000001");
+			assertThat(open.getLeaderPersonKey()).isEqualTo("id:" + this.fingerprint.of("440703198005311234"));
+			assertThat(open.getMemberPersonKeysList()).containsExactly("nb:member1|1990-01-01", "nb:member2|1990-01-02");
+			assertThat(open.hasSubmittedAt()).isTrue();
+			assertThat(open.toString()).doesNotContain("440703198005311234", "李明");
+		});
+		assertThat(review.lastTokenPayload()).contains("jiangmen-services");
 
 		RecordReviewOutcomeRequest outcome = RecordReviewOutcomeRequest.newBuilder()
 			.setIdempotencyKey("review-" + id)
@@ -377,6 +441,38 @@ class TalentWorkflowIT {
 		assertThat(csv.text()).startsWith("\uFEFF\"rank\"").contains("\"81.25\"", "\"RECOMMENDED\"");
 		assertThat(this.http.get("/api/talent/calls/" + this.callId + "/ranking", token("applicant1")).status())
 			.isEqualTo(403);
+
+		// the same people applying in another call are flagged as already funded while the award pays out
+		assertThat(this.http.post(base + "/award", token("manager"), Map.of("note", "省厅批复")).json().get("status")
+			.asString()).isEqualTo("AWARDED");
+		assertThat(noticeStatuses("applicant1"))
+			.as("every decision told, newest first; submissions and the internal ranking are not")
+			.containsExactly("AWARDED", "RECOMMENDED", "UNDER_REVIEW", "RETURNED");
+		assertThat(stub("applicant1").listNotices(ListNoticesRequest.getDefaultInstance()).getNoticesList())
+			.extracting(n -> n.getStatus().name())
+			.startsWith("APPLICATION_STATUS_AWARDED");
+		assertThat(stub("applicant1").listNotices(ListNoticesRequest.getDefaultInstance()).getNotices(0).getDetail())
+			.isEqualTo("省厅批复");
+		String otherCall = openCall("2027 Special Support Program (Jiangmen round)");
+		String again = this.http.post("/api/talent/applications", token("applicant1"),
+				Map.of("callId", otherCall, "title", "Visible-light communication team"))
+			.json()
+			.get("id")
+			.asString();
+		Http.Reply flagged = this.http.put("/api/talent/applications/" + again, token("applicant1"), fullForm(0));
+		assertThat(flagged.status()).as(flagged.text()).isEqualTo(200);
+		Http.Reply details = this.http.get("/api/talent/applications/" + again, token("applicant1"));
+		assertThat(texts(details.json().get("fundedElsewhere")))
+			.containsExactly("Member 1", "Member 2", "李明");
+		assertThat(details.json().get("duplicatePersons").size()).as("another call is no duplicate").isZero();
+		assertThat(stub("applicant1").getApplication(GetApplicationRequest.newBuilder().setApplicationId(again).build())
+			.getApplication()
+			.getFundedElsewhereList()).containsExactly("Member 1", "Member 2", "李明");
+		this.jdbc.sql("update talent_application set updated_at = now() - interval '6 years' where id = cast(:id as uuid)")
+			.param("id", id)
+			.update();
+		assertThat(this.http.get("/api/talent/applications/" + again, token("applicant1")).json().get("fundedElsewhere")
+			.size()).as("an award past its five-year support period no longer counts").isZero();
 	}
 
 	@Test
@@ -462,6 +558,22 @@ class TalentWorkflowIT {
 			form.put("version", version);
 		}
 		return form;
+	}
+
+	private List<String> noticeStatuses(String user) {
+		List<String> statuses = new ArrayList<>();
+		this.http.get("/api/talent/notices", token(user)).json().forEach(n -> statuses.add(n.get("status").asString()));
+		return statuses;
+	}
+
+	private static List<String> texts(tools.jackson.databind.JsonNode array) {
+		List<String> texts = new ArrayList<>();
+		array.forEach(node -> texts.add(node.asString()));
+		return texts;
+	}
+
+	private int outboxRows() {
+		return this.jdbc.sql("select count(*) from outbox").query(Integer.class).single();
 	}
 
 	private String status(String id) {

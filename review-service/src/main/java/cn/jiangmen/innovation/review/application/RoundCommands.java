@@ -32,8 +32,8 @@ import cn.jiangmen.innovation.review.domain.ExpertId;
 import cn.jiangmen.innovation.review.domain.Experts;
 import cn.jiangmen.innovation.review.domain.FinalRanking;
 import cn.jiangmen.innovation.review.domain.OpenRound;
-import cn.jiangmen.innovation.review.domain.Outbox;
-import cn.jiangmen.innovation.review.domain.OutboxMessage;
+import cn.jiangmen.innovation.platform.outbox.Outbox;
+import cn.jiangmen.innovation.platform.outbox.OutboxMessage;
 import cn.jiangmen.innovation.review.domain.OwningContext;
 import cn.jiangmen.innovation.review.domain.RecordedConflict;
 import cn.jiangmen.innovation.review.domain.ReviewItem;
@@ -336,8 +336,8 @@ public class RoundCommands {
 				payload.put("finalScoreHundredths", outcome.finalHundredths());
 				payload.put("passedThresholds", outcome.passedThresholds());
 				payload.put("confirmedAt", now.toString());
-				this.outbox.add(new OutboxMessage(UUID.randomUUID(), OutboxMessage.TALENT_OUTCOME,
-						"review-outcome-" + item.id(), this.json.writeValueAsString(payload), now, 0, now));
+				this.outbox.add(OutboxMessage.pending(OutboxMessage.TALENT_OUTCOME,
+						"review-outcome-" + item.id(), this.json.writeValueAsString(payload), now));
 			}
 		}
 		this.audit.record(caller.username(), now, "round.confirmed", "review_round", roundId, Map.of("state", "OPEN"),

@@ -1,6 +1,5 @@
 package cn.jiangmen.innovation.review.config;
 
-import cn.jiangmen.innovation.review.application.OutboxRelay;
 import cn.jiangmen.innovation.review.application.ReminderService;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -9,16 +8,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 
-/** Scheduled jobs; each can be switched off (tests drive them by hand). */
+/** Scheduled reminders; can be switched off (tests drive them by hand). The outbox relay is platform's. */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 class SchedulingConfiguration {
-
-	@Bean
-	@ConditionalOnProperty(name = "review.outbox.relay.enabled", havingValue = "true", matchIfMissing = true)
-	OutboxRelayJob outboxRelayJob(OutboxRelay relay) {
-		return new OutboxRelayJob(relay);
-	}
 
 	@Bean
 	@ConditionalOnProperty(name = "review.reminders.enabled", havingValue = "true", matchIfMissing = true)
@@ -37,21 +30,6 @@ class SchedulingConfiguration {
 		@Scheduled(fixedDelayString = "${review.reminders.interval:PT15M}", initialDelayString = "PT30S")
 		void remind() {
 			this.reminders.remindDue();
-		}
-
-	}
-
-	static class OutboxRelayJob {
-
-		private final OutboxRelay relay;
-
-		OutboxRelayJob(OutboxRelay relay) {
-			this.relay = relay;
-		}
-
-		@Scheduled(fixedDelayString = "${review.outbox.relay.interval:PT10S}", initialDelayString = "PT5S")
-		void relay() {
-			this.relay.relayDue(50);
 		}
 
 	}

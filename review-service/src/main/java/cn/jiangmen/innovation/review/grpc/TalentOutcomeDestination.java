@@ -5,8 +5,8 @@ import java.util.Map;
 
 import cn.jiangmen.innovation.contracts.talent.v1.RecordReviewOutcomeRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.TalentServiceGrpc;
-import cn.jiangmen.innovation.review.application.OutboxDestination;
-import cn.jiangmen.innovation.review.domain.OutboxMessage;
+import cn.jiangmen.innovation.platform.outbox.OutboxDestination;
+import cn.jiangmen.innovation.platform.outbox.OutboxMessage;
 import com.google.protobuf.Timestamp;
 
 import org.springframework.beans.factory.ObjectProvider;

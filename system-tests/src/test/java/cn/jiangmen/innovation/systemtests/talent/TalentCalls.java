@@ -12,13 +12,13 @@ import java.util.UUID;
 import cn.jiangmen.innovation.systemtests.RunningSuite;
 
 /** Test calls opened straight in talent-service's database (creating calls is a manager's REST job). */
-final class TalentCalls {
+public final class TalentCalls {
 
 	private TalentCalls() {
 	}
 
 	/** An open call for the visible-light communication field that closes in ten days. */
-	static UUID openCall(RunningSuite suite) throws SQLException {
+	public static UUID openCall(RunningSuite suite) throws SQLException {
 		UUID call = UUID.randomUUID();
 		Instant now = Instant.now();
 		try (Connection db = DriverManager.getConnection(suite.jdbcUrl("talent"), suite.infra().dbUser(),
@@ -44,7 +44,7 @@ final class TalentCalls {
 	}
 
 	/** The title the call is listed under. */
-	static String title(UUID call) {
+	public static String title(UUID call) {
 		return "系统测试批次 " + call.toString().substring(0, 8);
 	}
 

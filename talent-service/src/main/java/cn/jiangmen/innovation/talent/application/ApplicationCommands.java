@@ -14,6 +14,8 @@ import java.util.function.Consumer;
 
 import cn.jiangmen.innovation.platform.audit.AuditRecord;
 import cn.jiangmen.innovation.platform.audit.AuditTrail;
+import cn.jiangmen.innovation.platform.outbox.Outbox;
+import cn.jiangmen.innovation.platform.outbox.OutboxMessage;
 import cn.jiangmen.innovation.platform.error.ConflictException;
 import cn.jiangmen.innovation.platform.error.InvalidInputException;
 import cn.jiangmen.innovation.platform.error.NotFoundException;
@@ -27,6 +29,10 @@ import cn.jiangmen.innovation.talent.domain.Attachments;
 import cn.jiangmen.innovation.talent.domain.CallId;
 import cn.jiangmen.innovation.talent.domain.CallStatus;
 import cn.jiangmen.innovation.talent.domain.RecordedOutcomes;
+import cn.jiangmen.innovation.talent.domain.ApplicantNotice;
+import cn.jiangmen.innovation.talent.domain.ApplicantNotices;
+import cn.jiangmen.innovation.talent.domain.IdentityFingerprint;
+import cn.jiangmen.innovation.talent.domain.ReviewHandOff;
 import cn.jiangmen.innovation.talent.domain.ReviewOutcome;
 import cn.jiangmen.innovation.talent.domain.TalentApplication;
 import cn.jiangmen.innovation.talent.domain.TalentApplications;
@@ -42,7 +48,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every change of an application, each in one transaction with its audit record (who, when, what,
- * before/after, request id). Order of checks: may the caller see it (else 404), may they do this
+ * before/after, request id) and, for a decision, its notice to the host organisation. Order of checks: may the caller see it (else 404), may they do this
  * (else 403), is the input well-formed (else 400 naming fields), does the state allow it (else 409).
  */
 @Service
@@ -60,17 +66,27 @@ public class ApplicationCommands {
 
 	private final AuditTrail audit;
 
+	private final Outbox outbox;
+
+	private final IdentityFingerprint fingerprint;
+
+	private final ApplicantNotices notices;
+
 	private final JsonMapper json;
 
 	private final Clock clock;
 
 	public ApplicationCommands(TalentApplications applications, TalentCalls calls, RecordedOutcomes outcomes,
-			Attachments attachments, AuditTrail audit, JsonMapper json, Clock clock) {
+			Attachments attachments, AuditTrail audit, Outbox outbox, IdentityFingerprint fingerprint,
+			ApplicantNotices notices, JsonMapper json, Clock clock) {
 		this.applications = applications;
 		this.calls = calls;
 		this.outcomes = outcomes;
 		this.attachments = attachments;
 		this.audit = audit;
+		this.outbox = outbox;
+		this.fingerprint = fingerprint;
+		this.notices = notices;
 		this.json = json;
 		this.clock = clock;
 	}
@@ -85,7 +101,7 @@ public class ApplicationCommands {
 			.filter(c -> c.status() == CallStatus.OPEN)
 			.orElseThrow(() -> new NotFoundException("Call", callId));
 		Instant now = now();
-		ApplicationContent content = form.parse(today(now));
+		ApplicationContent content = form.parse(today(now), this.fingerprint);
 		TalentApplication application = TalentApplication.draft(call, viewer.organisationId().orElseThrow(), content,
 				now);
 		this.applications.add(application);
@@ -105,7 +121,7 @@ public class ApplicationCommands {
 					"The application was changed since version " + expectedVersion + "; reload and try again");
 		}
 		Instant now = now();
-		ApplicationContent content = form.parse(today(now));
+		ApplicationContent content = form.parse(today(now), this.fingerprint);
 		String before = snapshot(application);
 		application.update(content, now);
 		this.applications.update(application);
@@ -129,10 +145,18 @@ public class ApplicationCommands {
 		return change(viewer, application, "talent.application.withdrawn", a -> a.withdraw(call, now()));
 	}
 
+	/**
+	 * Passes the formal check and, in the same transaction, writes the hand-off to review-service
+	 * to the outbox; the relay opens the review there (retried until it succeeds, once per key).
+	 */
 	@Transactional
 	public TalentApplication passFormalCheck(Viewer viewer, ApplicationId id) {
-		return change(viewer, managed(viewer, id), "talent.application.formal-check-passed",
+		TalentApplication passed = change(viewer, managed(viewer, id), "talent.application.formal-check-passed",
 				a -> a.passFormalCheck(now()));
+		ReviewHandOff handOff = ReviewHandOff.of(passed);
+		this.outbox.add(OutboxMessage.pending(OutboxMessage.REVIEW_OPEN, handOff.idempotencyKey(),
+				this.json.writeValueAsString(ReviewHandOffPayload.of(handOff)), passed.updatedAt()));
+		return passed;
 	}
 
 	@Transactional
@@ -201,6 +225,7 @@ public class ApplicationCommands {
 		String before = snapshot(application);
 		move.accept(application);
 		this.applications.update(application);
+		ApplicantNotice.of(application).ifPresent(this.notices::add);
 		record(viewer, action, application, before, application.updatedAt());
 		return reload(application.id());
 	}

@@ -1,14 +1,18 @@
 package cn.jiangmen.innovation.talent.application;
 
 import cn.jiangmen.innovation.platform.paging.PageRequest;
+import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
 
 import cn.jiangmen.innovation.platform.error.FieldViolation;
 import cn.jiangmen.innovation.platform.error.NotFoundException;
+import cn.jiangmen.innovation.talent.domain.ApplicantNotice;
+import cn.jiangmen.innovation.talent.domain.ApplicantNotices;
 import cn.jiangmen.innovation.talent.domain.ApplicationId;
 import cn.jiangmen.innovation.talent.domain.ApplicationStatus;
 import cn.jiangmen.innovation.talent.domain.CallId;
+import cn.jiangmen.innovation.talent.domain.FundingOverlap;
 import cn.jiangmen.innovation.talent.domain.TalentApplication;
 import cn.jiangmen.innovation.talent.domain.TalentApplications;
 import cn.jiangmen.innovation.talent.domain.TalentCalls;
@@ -29,16 +33,26 @@ public class ApplicationQueries {
 
 	/** An application with what the applicant should know while editing it. */
 	public record Details(TalentApplication application, List<FieldViolation> eligibilityFindings,
-			List<String> duplicatePersons) {
+			List<String> duplicatePersons, List<String> fundedElsewhere) {
 	}
 
 	private final TalentApplications applications;
 
 	private final TalentCalls calls;
 
-	public ApplicationQueries(TalentApplications applications, TalentCalls calls) {
+	private final FundingOverlap fundingOverlap;
+
+	private final ApplicantNotices notices;
+
+	private final Clock clock;
+
+	public ApplicationQueries(TalentApplications applications, TalentCalls calls, FundingOverlap fundingOverlap,
+			ApplicantNotices notices, Clock clock) {
 		this.applications = applications;
 		this.calls = calls;
+		this.fundingOverlap = fundingOverlap;
+		this.notices = notices;
+		this.clock = clock;
 	}
 
 	public List<TalentApplication> visibleTo(Viewer viewer, PageRequest page) {
@@ -51,6 +65,14 @@ public class ApplicationQueries {
 		return List.of();
 	}
 
+	/** The latest decisions on the caller's organisation's applications (applicants only). */
+	public List<ApplicantNotice> noticesFor(Viewer viewer, int limit) {
+		if (!viewer.isApplicant() || viewer.organisationId().isEmpty()) {
+			throw new AccessDeniedException("Notices go to host organisations' applicants");
+		}
+		return this.notices.latest(viewer.organisationId().get(), Math.max(1, Math.min(limit, 100)));
+	}
+
 	/** Not visible is reported as not found, so ids of other organisations cannot be probed. */
 	public TalentApplication get(ApplicationId id, Viewer viewer) {
 		return this.applications.find(id)
@@ -58,13 +80,17 @@ public class ApplicationQueries {
 			.orElseThrow(() -> new NotFoundException("Application", id));
 	}
 
-	/** The application, its current eligibility findings and any person also on another application of the call. */
+	/**
+	 * The application, its current eligibility findings, any person also on another application of
+	 * the call, and any person already funded by an award of another call still in its support period.
+	 */
 	public Details details(ApplicationId id, Viewer viewer) {
 		TalentApplication application = get(id, viewer);
 		List<FieldViolation> findings = this.calls.find(application.callId())
 			.map(application::eligibilityFindings)
 			.orElse(List.of());
-		return new Details(application, findings, this.applications.duplicatePersons(application));
+		return new Details(application, findings, this.applications.duplicatePersons(application),
+				this.applications.fundedElsewhere(application, this.fundingOverlap.awardedSince(this.clock.instant())));
 	}
 
 	/** Ranked applications of a call, best first: for managers and auditors only. */

@@ -12,7 +12,7 @@ import cn.jiangmen.innovation.platform.error.InvalidInputException;
 
 /**
  * The application form as it arrives from REST or gRPC: plain text, anything may be empty. {@link
- * #parse(LocalDate)} turns it into {@link ApplicationContent}, reporting every malformed field at
+ * #parse(LocalDate, IdentityFingerprint)} turns it into {@link ApplicationContent}, reporting every malformed field at
  * once (credit code check digit, ORCID checksum, unknown codes, dates in the future, lengths) so
  * that nothing half-checked is stored.
  */
@@ -27,12 +27,12 @@ public record ApplicationForm(String title, String category, String priorityFiel
 
 	private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
 
-	/** One person as entered; {@code identityDocument} is hashed and never stored. */
+	/** One person as entered; {@code identityDocument} is fingerprinted and never stored. */
 	public record Member(String name, String role, String title, String degree, String birthDate, String nationality,
 			String employer, Boolean fullTime, String orcid, String identityDocument) {
 	}
 
-	public ApplicationContent parse(LocalDate today) {
+	public ApplicationContent parse(LocalDate today, IdentityFingerprint fingerprint) {
 		List<FieldViolation> violations = new ArrayList<>();
 		String cleanTitle = text(this.title, "title", MAX_TEXT, violations);
 		if (cleanTitle == null && violations.stream().noneMatch(v -> v.field().equals("title"))) {
@@ -59,7 +59,7 @@ public record ApplicationForm(String title, String category, String priorityFiel
 		}
 		else {
 			for (int i = 0; i < input.size(); i++) {
-				members.add(member(input.get(i), "team[" + i + "].", today, violations));
+				members.add(member(input.get(i), "team[" + i + "].", today, fingerprint, violations));
 			}
 		}
 		if (!violations.isEmpty()) {
@@ -69,7 +69,8 @@ public record ApplicationForm(String title, String category, String priorityFiel
 				new HostOrganisation(hostNameText, creditCode, kind), members);
 	}
 
-	private static TeamMember member(Member m, String prefix, LocalDate today, List<FieldViolation> violations) {
+	private static TeamMember member(Member m, String prefix, LocalDate today, IdentityFingerprint fingerprint,
+			List<FieldViolation> violations) {
 		if (m == null) {
 			violations.add(new FieldViolation(prefix.substring(0, prefix.length() - 1), "required", "must not be null"));
 			return null;
@@ -123,7 +124,7 @@ public record ApplicationForm(String title, String category, String priorityFiel
 						"must be 5 to 40 characters"));
 			}
 			else {
-				identityHash = TeamMember.hashIdentity(document);
+				identityHash = fingerprint.of(document);
 			}
 		}
 		return new TeamMember(name, role, title, degree, birth, nationality, employer, m.fullTime(), orcid,

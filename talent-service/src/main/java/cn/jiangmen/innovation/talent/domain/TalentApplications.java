@@ -32,4 +32,10 @@ public interface TalentApplications {
 	 */
 	List<String> duplicatePersons(TalentApplication application);
 
+	/**
+	 * Names of people on this application who are on an application of another call that was
+	 * awarded at or after {@code awardedSince}.
+	 */
+	List<String> fundedElsewhere(TalentApplication application, java.time.Instant awardedSince);
+
 }

@@ -1,19 +1,15 @@
 package cn.jiangmen.innovation.talent.domain;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.Period;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
  * A person on an application. In a draft anything but the name may still be missing; submission
  * needs every field but the ORCID. The identity document (ID card or passport) number is never
- * kept, only its SHA-256 ({@code identityHash}), enough to recognise the same person on another
- * application.
+ * kept, only its {@link IdentityFingerprint} ({@code identityHash}), enough to recognise the same
+ * person on another application.
  */
 public record TeamMember(String name, MemberRole role, ProfessionalTitle title, Degree degree, LocalDate birthDate,
 		String nationality, String employer, Boolean fullTime, Orcid orcid, String identityHash) {
@@ -38,18 +34,6 @@ public record TeamMember(String name, MemberRole role, ProfessionalTitle title, 
 			return Optional.of("nb:" + this.name.replaceAll("\\s+", "").toLowerCase(Locale.ROOT) + "|" + this.birthDate);
 		}
 		return Optional.empty();
-	}
-
-	/** SHA-256 (hex) of an identity document number, ignoring blanks and case. */
-	public static String hashIdentity(String documentNumber) {
-		String normalised = documentNumber.replaceAll("\\s+", "").toUpperCase(Locale.ROOT);
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(normalised.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

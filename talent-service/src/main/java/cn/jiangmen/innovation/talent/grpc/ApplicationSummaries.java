@@ -12,6 +12,7 @@ import cn.jiangmen.innovation.contracts.talent.v1.EligibilityFinding;
 import cn.jiangmen.innovation.contracts.talent.v1.TalentAttachment;
 import cn.jiangmen.innovation.contracts.talent.v1.TeamMemberForm;
 import cn.jiangmen.innovation.talent.application.ApplicationQueries;
+import cn.jiangmen.innovation.talent.domain.ApplicantNotice;
 import cn.jiangmen.innovation.talent.domain.ApplicationContent;
 import cn.jiangmen.innovation.talent.domain.Attachment;
 import cn.jiangmen.innovation.talent.domain.AttachmentKind;
@@ -49,6 +50,17 @@ final class ApplicationSummaries {
 		return summary.build();
 	}
 
+	static cn.jiangmen.innovation.contracts.talent.v1.ApplicantNotice notice(ApplicantNotice n) {
+		return cn.jiangmen.innovation.contracts.talent.v1.ApplicantNotice.newBuilder()
+			.setNoticeId(n.id().toString())
+			.setApplicationId(n.applicationId().toString())
+			.setApplicationTitle(n.applicationTitle())
+			.setStatus(toProto(n.status()))
+			.setDetail(n.detail())
+			.setAt(timestamp(n.at()))
+			.build();
+	}
+
 	static ApplicationStatus toProto(cn.jiangmen.innovation.talent.domain.ApplicationStatus status) {
 		return ApplicationStatus.valueOf("APPLICATION_STATUS_" + status.name());
 	}
@@ -62,7 +74,8 @@ final class ApplicationSummaries {
 			.setVersion(application.version())
 			.addAllReturnReasons(application.returnReasons())
 			.setDecisionNote(text(application.decisionNote()))
-			.addAllDuplicatePersons(details.duplicatePersons());
+			.addAllDuplicatePersons(details.duplicatePersons())
+			.addAllFundedElsewhere(details.fundedElsewhere());
 		if (application.correctionDueAt() != null) {
 			detail.setCorrectionDueAt(timestamp(application.correctionDueAt()));
 		}

@@ -24,6 +24,8 @@ import cn.jiangmen.innovation.contracts.talent.v1.GetApplicationResponse;
 import cn.jiangmen.innovation.contracts.talent.v1.GetApplicationSummaryRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.GetApplicationSummaryResponse;
 import cn.jiangmen.innovation.contracts.talent.v1.ListApplicationsRequest;
+import cn.jiangmen.innovation.contracts.talent.v1.ListNoticesRequest;
+import cn.jiangmen.innovation.contracts.talent.v1.ListNoticesResponse;
 import cn.jiangmen.innovation.contracts.talent.v1.ListApplicationsResponse;
 import cn.jiangmen.innovation.contracts.talent.v1.ListCallApplicationsRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.ListCallApplicationsResponse;
@@ -97,6 +99,21 @@ class TalentGrpcService extends TalentServiceGrpc.TalentServiceImplBase {
 		responseObserver.onNext(ListApplicationsResponse.newBuilder()
 			.addAllApplications(items.stream().map(ApplicationSummaries::toProto).toList())
 			.setNextPageToken(page.nextToken(items.size()))
+			.build());
+		responseObserver.onCompleted();
+	}
+
+	@Override
+	public void listNotices(ListNoticesRequest request, StreamObserver<ListNoticesResponse> responseObserver) {
+		int limit = request.getLimit() == 0 ? 20 : request.getLimit();
+		if (limit < 0 || limit > 100) {
+			throw new InvalidInputException("limit", "range", "must be 0 to 100");
+		}
+		responseObserver.onNext(ListNoticesResponse.newBuilder()
+			.addAllNotices(this.queries.noticesFor(Viewers.current(), limit)
+				.stream()
+				.map(ApplicationSummaries::notice)
+				.toList())
 			.build());
 		responseObserver.onCompleted();
 	}

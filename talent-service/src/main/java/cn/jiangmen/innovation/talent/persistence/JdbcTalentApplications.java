@@ -162,6 +162,24 @@ class JdbcTalentApplications implements TalentApplications {
 			.list();
 	}
 
+	@Override
+	public List<String> fundedElsewhere(TalentApplication application, Instant awardedSince) {
+		return this.jdbc.sql("""
+				select distinct mine.person_name
+				from talent_application_person mine
+				join talent_application_person other
+				  on other.person_key = mine.person_key and other.call_id <> mine.call_id
+				join talent_application a on a.id = other.application_id
+				 and a.status = 'AWARDED' and a.updated_at >= :since
+				where mine.application_id = :id
+				order by mine.person_name
+				""")
+			.param("id", application.id().value())
+			.param("since", Timestamp.from(awardedSince))
+			.query(String.class)
+			.list();
+	}
+
 	private void replacePeople(TalentApplication application) {
 		this.jdbc.sql("delete from talent_application_person where application_id = :id")
 			.param("id", application.id().value())

@@ -6,10 +6,11 @@ import cn.jiangmen.innovation.talent.application.ApplicationQueries;
 
 /**
  * One application with the eligibility findings of its current content (each a message code the
- * portal translates) and the names of people who are also on another application of the call.
+ * portal translates), the names of people who are also on another application of the call, and of
+ * people already funded by an award of another call still in its support period.
  */
 public record ApplicationDetailsView(ApplicationView application, List<Finding> eligibility,
-		List<String> duplicatePersons) {
+		List<String> duplicatePersons, List<String> fundedElsewhere) {
 
 	public record Finding(String field, String code, String message) {
 	}
@@ -17,7 +18,7 @@ public record ApplicationDetailsView(ApplicationView application, List<Finding> 
 	static ApplicationDetailsView of(ApplicationQueries.Details details) {
 		return new ApplicationDetailsView(ApplicationView.of(details.application()),
 				details.eligibilityFindings().stream().map(f -> new Finding(f.field(), f.code(), f.message())).toList(),
-				details.duplicatePersons());
+				details.duplicatePersons(), details.fundedElsewhere());
 	}
 
 }

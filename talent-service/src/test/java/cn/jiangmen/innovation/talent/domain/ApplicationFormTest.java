@@ -17,7 +17,7 @@ class ApplicationFormTest {
 	@Test
 	void aDraftNeedsOnlyATitle() {
 		ApplicationContent content = new ApplicationForm(" Team ", null, null, null, null, null, null, null)
-			.parse(TODAY);
+			.parse(TODAY, Fixtures.FINGERPRINT);
 		assertThat(content.title()).isEqualTo("Team");
 		assertThat(content.missing()).isNotEmpty();
 	}
@@ -27,7 +27,7 @@ class ApplicationFormTest {
 		ApplicationForm form = new ApplicationForm("", "NO_SUCH", "F", null, "Host", "91440300708461136A", "SHOP",
 				List.of(new ApplicationForm.Member(" ", "CAPTAIN", null, null, "2030-01-01", "China", null, null,
 						"0000-0002-1825-0098", "123")));
-		assertThatThrownBy(() -> form.parse(TODAY)).isInstanceOfSatisfying(InvalidInputException.class,
+		assertThatThrownBy(() -> form.parse(TODAY, Fixtures.FINGERPRINT)).isInstanceOfSatisfying(InvalidInputException.class,
 				ex -> assertThat(ex.violations()).extracting(FieldViolation::field, FieldViolation::code)
 					.containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("title", "required"),
 							org.assertj.core.groups.Tuple.tuple("category", "code.unknown"),
@@ -43,13 +43,13 @@ class ApplicationFormTest {
 	}
 
 	@Test
-	void identityDocumentsAreKeptOnlyAsHashes() {
+	void identityDocumentsAreKeptOnlyAsKeyedFingerprints() {
 		ApplicationContent content = new ApplicationForm("T", "LEADING_TALENT", null, null, null, null, null,
 				List.of(new ApplicationForm.Member("Li Ming", "leader", "professor", "doctorate", "1980-01-01", "cn",
 						"Wuyi University", true, "0000-0002-1825-0097", "E1234 5678")))
-			.parse(TODAY);
+			.parse(TODAY, Fixtures.FINGERPRINT);
 		TeamMember leader = content.leader().orElseThrow();
-		assertThat(leader.identityHash()).hasSize(64).isEqualTo(TeamMember.hashIdentity("e12345678"));
+		assertThat(leader.identityHash()).hasSize(64).isEqualTo(Fixtures.FINGERPRINT.of("e12345678"));
 		assertThat(leader.nationality()).isEqualTo("CN");
 		assertThat(leader.orcid().value()).isEqualTo("0000-0002-1825-0097");
 		assertThat(leader.personKey()).contains("id:" + leader.identityHash());

@@ -24,6 +24,9 @@ final class Fixtures {
 
 	static final OrganisationId ORG_B = new OrganisationId(UUID.fromString("7d1c2a8e-0000-4000-8000-000000000002"));
 
+	static final IdentityFingerprint FINGERPRINT = IdentityFingerprint
+		.hmacSha256("test-only-identity-secret-0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
 	static final Set<AttachmentKind> ALL_ATTACHED = java.util.EnumSet.allOf(AttachmentKind.class);
 
 	private Fixtures() {
@@ -42,7 +45,7 @@ final class Fixtures {
 
 	static TeamMember leader(LocalDate birth) {
 		return new TeamMember("Li Ming", MemberRole.LEADER, ProfessionalTitle.PROFESSOR, Degree.DOCTORATE, birth, "CN",
-				"Wuyi University", true, null, TeamMember.hashIdentity("440703198001011234"));
+				"Wuyi University", true, null, FINGERPRINT.of("440703198001011234"));
 	}
 
 	static TeamMember member(int i) {

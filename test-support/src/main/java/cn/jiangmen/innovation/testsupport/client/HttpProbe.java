@@ -46,6 +46,14 @@ public final class HttpProbe {
 	}
 
 	public Response postJson(String path, String bearerToken, String json) {
+		return sendJson("POST", path, bearerToken, json);
+	}
+
+	public Response putJson(String path, String bearerToken, String json) {
+		return sendJson("PUT", path, bearerToken, json);
+	}
+
+	private Response sendJson(String method, String path, String bearerToken, String json) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.baseUrl + path))
 			.timeout(Duration.ofSeconds(20))
 			.header("Accept", "application/json")
@@ -53,7 +61,7 @@ public final class HttpProbe {
 		if (bearerToken != null) {
 			request.header("Authorization", "Bearer " + bearerToken);
 		}
-		return send(request.POST(HttpRequest.BodyPublishers.ofString(json)).build());
+		return send(request.method(method, HttpRequest.BodyPublishers.ofString(json)).build());
 	}
 
 	private Response send(HttpRequest request) {

@@ -1,4 +1,4 @@
-package cn.jiangmen.innovation.review.domain;
+package cn.jiangmen.innovation.platform.outbox;
 
 import java.time.Instant;
 import java.util.List;

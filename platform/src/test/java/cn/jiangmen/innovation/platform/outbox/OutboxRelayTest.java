@@ -1,4 +1,4 @@
-package cn.jiangmen.innovation.review.application;
+package cn.jiangmen.innovation.platform.outbox;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import cn.jiangmen.innovation.review.domain.Outbox;
-import cn.jiangmen.innovation.review.domain.OutboxMessage;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package cn.jiangmen.innovation.review.application;
+package cn.jiangmen.innovation.platform.outbox;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -8,12 +8,9 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import cn.jiangmen.innovation.review.domain.Outbox;
-import cn.jiangmen.innovation.review.domain.OutboxMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -22,7 +19,6 @@ import org.springframework.transaction.annotation.Transactional;
  * exponential backoff (10 s doubling, at most 1 h). Receivers are idempotent by the message's key,
  * so a message sent but not marked (crash in between) is harmless when sent again.
  */
-@Service
 public class OutboxRelay {
 
 	private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);

@@ -1,6 +1,5 @@
-package cn.jiangmen.innovation.review.application;
+package cn.jiangmen.innovation.platform.outbox;
 
-import cn.jiangmen.innovation.review.domain.OutboxMessage;
 
 /** Delivers outbox messages of one destination; throws when delivery failed (it will be retried). */
 public interface OutboxDestination {

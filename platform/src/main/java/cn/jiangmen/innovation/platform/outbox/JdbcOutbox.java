@@ -1,22 +1,19 @@
-package cn.jiangmen.innovation.review.persistence;
+package cn.jiangmen.innovation.platform.outbox;
 
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import cn.jiangmen.innovation.review.domain.Outbox;
-import cn.jiangmen.innovation.review.domain.OutboxMessage;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
 
-@Repository
-class JdbcOutbox implements Outbox {
+
+public class JdbcOutbox implements Outbox {
 
 	private final JdbcClient jdbc;
 
-	JdbcOutbox(JdbcClient jdbc) {
+	public JdbcOutbox(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 

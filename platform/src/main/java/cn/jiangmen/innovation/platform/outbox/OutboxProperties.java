@@ -1,0 +1,27 @@
+package cn.jiangmen.innovation.platform.outbox;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The transactional outbox of a service ({@code jiangmen.outbox.*}). A service that sends messages
+ * switches it on and owns the {@code outbox} table in its own schema.
+ *
+ * @param enabled whether this service has an outbox
+ * @param relay the scheduled relay
+ */
+@ConfigurationProperties("jiangmen.outbox")
+public record OutboxProperties(@DefaultValue("false") boolean enabled, @DefaultValue Relay relay) {
+
+	/**
+	 * @param enabled off in tests that drive {@link OutboxRelay#relayDue(int)} by hand
+	 * @param interval pause between passes
+	 * @param batch messages claimed per pass
+	 */
+	public record Relay(@DefaultValue("true") boolean enabled, @DefaultValue("PT10S") Duration interval,
+			@DefaultValue("50") int batch) {
+	}
+
+}

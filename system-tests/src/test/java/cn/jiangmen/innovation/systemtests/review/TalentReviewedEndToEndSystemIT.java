@@ -1,0 +1,198 @@
+package cn.jiangmen.innovation.systemtests.review;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import cn.jiangmen.innovation.systemtests.BrowserlessUser;
+import cn.jiangmen.innovation.systemtests.RunningSuite;
+import cn.jiangmen.innovation.systemtests.talent.Applicant;
+import cn.jiangmen.innovation.systemtests.talent.TalentCalls;
+import cn.jiangmen.innovation.testsupport.client.HttpProbe;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole talent review, six processes and Keycloak, as people do it: an applicant submits in the
+ * portal; the manager passes the formal check in the portal, which hands the application to
+ * review-service over gRPC (talent's outbox); the manager opens a round over it and assigns
+ * automatically; five experts each declare no conflict and score in the portal; the rapporteur
+ * writes the consensus report; the manager confirms the ranking; the outcome comes back to
+ * talent-service over gRPC (review's outbox) and shows in its ranking.
+ */
+class TalentReviewedEndToEndSystemIT {
+
+	static final List<String> EXPERTS = List.of("expert1", "expert2", "expert3", "expert4", "expert5");
+
+	static final Pattern ASSIGNMENT_LINK = Pattern.compile("href=\"/review/assignments/([0-9a-f-]{36})\"");
+
+	static final Pattern CONSENSUS_LINK = Pattern.compile("href=\"/review/consensus/([0-9a-f-]{36})/([0-9a-f-]{36})\"");
+
+	static final Pattern VERSION = Pattern.compile("name=\"version\" value=\"(\\d+)\"");
+
+	static RunningSuite suite;
+
+	static HttpProbe api;
+
+	@BeforeAll
+	static void start() {
+		suite = RunningSuite.get();
+		api = new HttpProbe(suite.gatewayUrl());
+	}
+
+	@Test
+	void submittedApplicationIsReviewedByFiveExpertsAndItsRankingComesBackToTalent() throws Exception {
+		// the five experts keep their profiles (fields of expertise, organisations) in review-service
+		for (String expert : EXPERTS) {
+			HttpProbe.Response saved = api.putJson("/api/review/experts/me", token(expert), """
+					{"display_name":"%s","email":"%s@demo.jiangmen.local","field_codes":["VISIBLE_LIGHT_COMMUNICATION"],
+					 "affiliations":[{"organisation_id":"7d1c2a8e-0000-4000-8000-0000000000a1",
+					                  "organisation_name":"广东工业大学","from_year":2010}]}""".formatted(expert, expert));
+			assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+		}
+
+		// an applicant submits in the portal
+		UUID call = TalentCalls.openCall(suite);
+		BrowserlessUser applicant = BrowserlessUser.signedIn(suite.gatewayUrl(), "applicant1");
+		String application = Applicant.readyApplication(applicant, call);
+		assertThat(applicant.postForm("/talent/applications/" + application + "/submit", Map.of()).statusCode())
+			.isEqualTo(302);
+
+		// the manager passes the formal check in the portal: the application goes to review-service
+		BrowserlessUser manager = BrowserlessUser.signedIn(suite.gatewayUrl(), "manager");
+		HttpResponse<String> passed = manager.postForm(
+				"/talent/manage/calls/" + call + "/formal-check/" + application, Map.of("decision", "PASS"));
+		assertThat(passed.statusCode()).as(passed.body()).isEqualTo(302);
+		JsonNode item = eventually("the review item of " + application, () -> reviewItemOf(application));
+		assertThat(item.get("state").asString()).isEqualTo("AWAITING_ROUND");
+		assertThat(item.get("title").asString()).isEqualTo("可见光通信创新团队");
+
+		// the manager opens a round over it and assigns five experts automatically
+		HttpProbe.Response opened = api.postJson("/api/review/rounds", token("manager"), """
+				{"name":"系统测试评审 %s","owning_context":"TALENT","review_item_ids":["%s"],
+				 "rubric":{"criteria":[{"code":"innovation","name":"创新性","weight_percent":60,"threshold":3},
+				                       {"code":"team","name":"团队","weight_percent":40,"threshold":0}],
+				           "scale_min":1,"scale_max":5,"overall_threshold_hundredths":6000},
+				 "blind":true,"deadline":"%s","reviewers_per_item":5,"max_items_per_expert":3,
+				 "disagreement_limit_hundredths":2000}""".formatted(call.toString().substring(0, 8),
+				item.get("id").asString(), Instant.now().plus(7, ChronoUnit.DAYS)));
+		assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+		assertThat(opened.json().get("conflictsDetected").asInt()).isZero();
+		String round = opened.json().get("round").get("id").asString();
+		HttpResponse<String> assigned = manager.postForm("/review/rounds/" + round + "/auto-assign", Map.of());
+		assertThat(assigned.statusCode()).as(assigned.body()).isEqualTo(302);
+		assertThat(assigned.headers().firstValue("Location").orElseThrow()).contains("notice=assigned&added=5");
+
+		// each expert declares no conflict and scores in the portal
+		int[][] scores = { { 5, 4 }, { 4, 4 }, { 5, 5 }, { 4, 3 }, { 5, 4 } };
+		String rapporteur = null;
+		for (int e = 0; e < EXPERTS.size(); e++) {
+			BrowserlessUser expert = BrowserlessUser.signedIn(suite.gatewayUrl(), EXPERTS.get(e));
+			HttpResponse<String> mine = expert.get("/review/assignments");
+			assertThat(mine.statusCode()).isEqualTo(200);
+			String assignment = single(ASSIGNMENT_LINK, mine.body(), 1);
+			HttpResponse<String> declared = expert.postForm("/review/assignments/" + assignment + "/declaration",
+					Map.of("conflict", "false", "note", ""));
+			assertThat(declared.statusCode()).as(declared.body()).isEqualTo(302);
+			HttpResponse<String> sheet = expert.get("/review/assignments/" + assignment);
+			assertThat(sheet.body()).contains("可见光通信创新团队").contains("创新性");
+			Map<String, String> form = new LinkedHashMap<>();
+			form.put("version", single(VERSION, sheet.body(), 1));
+			form.put("score.innovation", String.valueOf(scores[e][0]));
+			form.put("comment.innovation", "思路新颖");
+			form.put("score.team", String.valueOf(scores[e][1]));
+			form.put("overall_comment", "建议支持");
+			form.put("action", "submit");
+			HttpResponse<String> submitted = expert.postForm("/review/assignments/" + assignment + "/sheet", form);
+			assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(302);
+			assertThat(expert.get("/review/assignments/" + assignment + "?notice=submitted").body())
+				.contains("评审意见已提交");
+			if (CONSENSUS_LINK.matcher(expert.get("/review/assignments").body()).find()) {
+				rapporteur = EXPERTS.get(e);
+			}
+		}
+		assertThat(rapporteur).as("one of the five is the item's rapporteur").isNotNull();
+
+		// the rapporteur writes the consensus report in the portal
+		BrowserlessUser writer = BrowserlessUser.signedIn(suite.gatewayUrl(), rapporteur);
+		Matcher link = CONSENSUS_LINK.matcher(writer.get("/review/assignments").body());
+		assertThat(link.find()).isTrue();
+		String consensusPath = "/review/consensus/" + link.group(1) + "/" + link.group(2);
+		HttpResponse<String> consensusPage = writer.get(consensusPath);
+		assertThat(consensusPage.statusCode()).isEqualTo(200);
+		HttpResponse<String> wrote = writer.postForm(consensusPath, Map.of("version",
+				single(VERSION, consensusPage.body(), 1), "score.innovation", "5", "score.team", "4", "report",
+				"专家组一致认为该团队创新性突出，建议推荐。"));
+		assertThat(wrote.statusCode()).as(wrote.body()).isEqualTo(302);
+		assertThat(writer.get(consensusPath + "?notice=consensus").body()).contains("专家组意见已保存");
+
+		// the manager confirms; the ranking goes back to talent-service
+		HttpResponse<String> confirmed = manager.postForm("/review/rounds/" + round + "/confirm", Map.of());
+		assertThat(confirmed.headers().firstValue("Location").orElseThrow()).endsWith("notice=confirmed");
+		JsonNode results = api.get("/api/review/rounds/" + round + "/results", token("manager")).json();
+		JsonNode result = results.get("items").get(0);
+		assertThat(result.get("finalRank").asInt()).isEqualTo(1);
+		assertThat(result.get("reviews").asInt()).isEqualTo(5);
+		int finalScore = (int) Math.round(result.get("consensus").get("finalScore").asDouble() * 100);
+		assertThat(finalScore).isPositive();
+
+		JsonNode ranked = eventually("talent's ranking of " + application, () -> {
+			JsonNode a = api.get("/api/talent/applications/" + application, token("manager")).json().get("application");
+			return "RANKED".equals(a.get("status").asString()) ? a : null;
+		});
+		assertThat(ranked.get("rank").asInt()).isEqualTo(1);
+		assertThat(ranked.get("scoreHundredths").asInt()).isEqualTo(finalScore);
+		assertThat(ranked.get("passedThresholds").asBoolean()).isTrue();
+		assertThat(manager.get("/talent/manage/calls/" + call + "/ranking").body()).contains("可见光通信创新团队");
+	}
+
+	private static JsonNode reviewItemOf(String application) {
+		HttpProbe.Response items = api.get("/api/review/items?pageSize=100", token("manager"));
+		assertThat(items.status()).as(items.body()).isEqualTo(200);
+		for (JsonNode candidate : items.json().get("items")) {
+			if (application.equals(candidate.get("itemId").asString())) {
+				return candidate;
+			}
+		}
+		return null;
+	}
+
+	private static <T> T eventually(String what, Supplier<T> probe) throws InterruptedException {
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+		while (Instant.now().isBefore(deadline)) {
+			T found = probe.get();
+			if (found != null) {
+				return found;
+			}
+			Thread.sleep(250);
+		}
+		throw new AssertionError("Not within 30 s: " + what);
+	}
+
+	private static String single(Pattern pattern, String html, int group) {
+		Matcher m = pattern.matcher(html);
+		List<String> found = new ArrayList<>();
+		while (m.find()) {
+			found.add(m.group(group));
+		}
+		assertThat(found).as("%s in the page", pattern).hasSize(1);
+		return found.get(0);
+	}
+
+	private static String token(String user) {
+		return suite.infra().tokens().accessToken(user);
+	}
+
+}
