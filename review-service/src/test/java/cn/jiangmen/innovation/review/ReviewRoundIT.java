@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import cn.jiangmen.innovation.contracts.common.v1.OwningContext;
 import cn.jiangmen.innovation.contracts.review.v1.Criterion;
+import cn.jiangmen.innovation.contracts.review.v1.CheckReviewerAccessRequest;
 import cn.jiangmen.innovation.contracts.review.v1.GetAssignmentRequest;
 import cn.jiangmen.innovation.contracts.review.v1.GetRoundPanelRequest;
 import cn.jiangmen.innovation.contracts.review.v1.GetReviewStatusRequest;
@@ -219,6 +220,21 @@ class ReviewRoundIT {
 				.doesNotContain("LED 背光模组团队");
 		}
 
+		// the owning service may serve documents to the assigned expert only, and only after the declaration
+		String ownerItem = this.api.get("/api/review/items/" + this.itemA, token("manager")).json().get("itemId").asString();
+		for (String nobody : List.of(unassigned, "expert5", assigned, "manager")) {
+			assertThat(mayRead(nobody, ownerItem)).as(nobody).isFalse();
+		}
+		assertThatThrownBy(() -> GrpcChannels.withToken(ReviewServiceGrpc.newBlockingStub(this.channel), token(assigned))
+			.checkReviewerAccess(CheckReviewerAccessRequest.newBuilder()
+				.setOwningContext(OwningContext.OWNING_CONTEXT_TALENT)
+				.setItemId("not-a-uuid")
+				.build()))
+			.isInstanceOfSatisfying(StatusRuntimeException.class, ex -> {
+				assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+				assertThat(GrpcChannels.fieldViolations(ex)).containsExactly("item_id");
+			});
+
 		// assigned, before declaring: the title only
 		assertThat(this.api.get("/api/review/items/" + this.itemA, token(assigned)).status()).isEqualTo(403);
 		assertThatThrownBy(() -> status(assigned, this.itemA)).isInstanceOfSatisfying(StatusRuntimeException.class,
@@ -234,6 +250,8 @@ class ReviewRoundIT {
 		assertThat(hidden.getAssignment().getSummary().getItemTitle()).isEqualTo("LED 背光模组团队");
 
 		assertThat(declare(assignmentOnA, assigned, false).status()).isEqualTo(200);
+		assertThat(mayRead(assigned, ownerItem)).isTrue();
+		assertThat(mayRead(unassigned, ownerItem)).isFalse();
 		JsonNode after = this.api.get("/api/review/assignments/" + assignmentOnA, token(assigned)).json();
 		assertThat(after.get("item").get("organisationIds").get(0).asString()).isEqualTo(ORG_1);
 		assertThat(this.api.get("/api/review/items/" + this.itemA, token(assigned)).status()).isEqualTo(200);
@@ -547,6 +565,15 @@ class ReviewRoundIT {
 				.setLeaderPersonKey("leader-" + title.hashCode())
 				.build())
 			.getReviewItemId();
+	}
+
+	private boolean mayRead(String user, String ownerItem) {
+		return GrpcChannels.withToken(ReviewServiceGrpc.newBlockingStub(this.channel), token(user))
+			.checkReviewerAccess(CheckReviewerAccessRequest.newBuilder()
+				.setOwningContext(OwningContext.OWNING_CONTEXT_TALENT)
+				.setItemId(ownerItem)
+				.build())
+			.getAllowed();
 	}
 
 	private String username(String subject) {

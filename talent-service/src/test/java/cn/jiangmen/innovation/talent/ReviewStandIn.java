@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import cn.jiangmen.innovation.contracts.common.v1.OwningContext;
+import cn.jiangmen.innovation.contracts.review.v1.CheckReviewerAccessRequest;
+import cn.jiangmen.innovation.contracts.review.v1.CheckReviewerAccessResponse;
 import cn.jiangmen.innovation.contracts.review.v1.OpenReviewRequest;
 import cn.jiangmen.innovation.contracts.review.v1.OpenReviewResponse;
 import cn.jiangmen.innovation.contracts.review.v1.ReviewServiceGrpc;
@@ -22,9 +25,9 @@ import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 
 /**
- * review-service's OpenReview over real gRPC on a free port, for talent's outbox tests: records
- * every request and the bearer token it came with, and can fail the next calls as a restarting
- * service would.
+ * review-service's OpenReview and CheckReviewerAccess over real gRPC on a free port, for talent's
+ * tests: records every hand-off and the bearer token each call came with, answers access checks for
+ * the experts it was told about, and can fail the next calls as a restarting service would.
  */
 final class ReviewStandIn {
 
@@ -36,6 +39,8 @@ final class ReviewStandIn {
 	private final List<String> tokens = new CopyOnWriteArrayList<>();
 
 	private final AtomicInteger failuresLeft = new AtomicInteger();
+
+	private final java.util.Set<String> reviewers = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
 	private final Server server;
 
@@ -52,6 +57,21 @@ final class ReviewStandIn {
 					.setReviewItemId(java.util.UUID.nameUUIDFromBytes(request.getIdempotencyKey().getBytes()).toString())
 					.setState(ReviewState.REVIEW_STATE_AWAITING_ROUND)
 					.build());
+				response.onCompleted();
+			}
+
+			@Override
+			public void checkReviewerAccess(CheckReviewerAccessRequest request,
+					StreamObserver<CheckReviewerAccessResponse> response) {
+				if (ReviewStandIn.this.failuresLeft.getAndDecrement() > 0) {
+					response.onError(Status.UNAVAILABLE.withDescription("review-service restarting").asRuntimeException());
+					return;
+				}
+				String caller = lastTokenPayload();
+				boolean allowed = ReviewStandIn.this.reviewers.stream()
+					.anyMatch(r -> caller.contains("\"preferred_username\":\"" + r + "\""))
+						&& request.getOwningContext() == OwningContext.OWNING_CONTEXT_TALENT;
+				response.onNext(CheckReviewerAccessResponse.newBuilder().setAllowed(allowed).build());
 				response.onCompleted();
 			}
 		};
@@ -80,6 +100,11 @@ final class ReviewStandIn {
 		return "static://localhost:" + this.server.getPort();
 	}
 
+	/** Experts (usernames) this stand-in says review every application. */
+	void allowReviewer(String username) {
+		this.reviewers.add(username);
+	}
+
 	void failNext(int calls) {
 		this.failuresLeft.set(calls);
 	}
@@ -101,6 +126,7 @@ final class ReviewStandIn {
 		this.received.clear();
 		this.tokens.clear();
 		this.failuresLeft.set(0);
+		this.reviewers.clear();
 	}
 
 	void stop() {

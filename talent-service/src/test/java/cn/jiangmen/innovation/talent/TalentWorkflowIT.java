@@ -185,6 +185,22 @@ class TalentWorkflowIT {
 		assertThat(this.http.get("/api/talent/applications/" + id + "/attachments/" + pdf, token("auditor")).status())
 			.isEqualTo(200);
 
+		// experts read documents only when review-service confirms their assignment (asked with their token)
+		String documents = "/api/talent/applications/" + id + "/attachments";
+		assertThat(this.http.get(documents, token("expert1")).status()).isEqualTo(404);
+		review.allowReviewer("expert1");
+		assertThat(this.http.get(documents, token("expert1")).json().size()).isEqualTo(3);
+		assertThat(this.http.get(documents + "/" + pdf, token("expert1")).body()).isEqualTo(Documents.pdf());
+		assertThat(review.lastTokenPayload()).contains("\"preferred_username\":\"expert1\"");
+		assertThat(this.http.get(documents + "/" + pdf, token("expert2")).status()).isEqualTo(404);
+		assertThat(this.http.get("/api/talent/applications/" + id, token("expert1")).status())
+			.as("the application itself stays with its organisation and the bureau")
+			.isEqualTo(404);
+		review.failNext(1);
+		assertThat(this.http.get(documents, token("expert1")).status())
+			.as("no answer from review-service: refused, never guessed")
+			.isEqualTo(404);
+
 		Http.Reply submitted = this.http.post("/api/talent/applications/" + id + "/submit", token("applicant1"), null);
 		assertThat(submitted.status()).as(submitted.text()).isEqualTo(200);
 		assertThat(submitted.json().get("status").asString()).isEqualTo("SUBMITTED");

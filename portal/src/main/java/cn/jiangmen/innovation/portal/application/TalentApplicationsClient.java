@@ -8,6 +8,8 @@ import cn.jiangmen.innovation.contracts.talent.v1.ApplicationStatus;
 import cn.jiangmen.innovation.contracts.talent.v1.ApplicationSummary;
 import cn.jiangmen.innovation.contracts.talent.v1.ListApplicationsRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.ListApplicationsResponse;
+import cn.jiangmen.innovation.contracts.talent.v1.ListNoticesRequest;
+import cn.jiangmen.innovation.contracts.talent.v1.ListNoticesResponse;
 import cn.jiangmen.innovation.contracts.talent.v1.TalentServiceGrpc;
 import cn.jiangmen.innovation.portal.config.PortalProperties;
 import io.grpc.Status;
@@ -29,6 +31,8 @@ import org.springframework.stereotype.Component;
 public class TalentApplicationsClient {
 
 	static final String CHANNEL = "talent";
+
+	static final int NOTICES_SHOWN = 5;
 
 	private static final String STATUS_PREFIX = "APPLICATION_STATUS_";
 
@@ -62,6 +66,27 @@ public class TalentApplicationsClient {
 		}
 		return MyApplications.of(response.getApplicationsList().stream().map(this::toRow).toList(),
 				!response.getNextPageToken().isEmpty());
+	}
+
+	/** The latest decisions on the applicant's organisation's applications, newest first. */
+	public ApplicantNotices notices() {
+		ListNoticesResponse response;
+		try {
+			response = this.stub
+				.withDeadlineAfter(this.properties.talentDeadline().toMillis(), TimeUnit.MILLISECONDS)
+				.listNotices(ListNoticesRequest.newBuilder().setLimit(NOTICES_SHOWN).build());
+		}
+		catch (StatusRuntimeException ex) {
+			log.warn("talent-service ListNotices failed: {} {}", ex.getStatus().getCode(),
+					ex.getStatus().getDescription());
+			return ApplicantNotices.unavailable();
+		}
+		return ApplicantNotices.of(response.getNoticesList()
+			.stream()
+			.map(n -> new NoticeRow(n.getApplicationId(), n.getApplicationTitle(), statusName(n.getStatus()),
+					n.getDetail(), ZonedDateTime.ofInstant(
+							Instant.ofEpochSecond(n.getAt().getSeconds(), n.getAt().getNanos()), this.properties.zone())))
+			.toList());
 	}
 
 	private ApplicationRow toRow(ApplicationSummary summary) {

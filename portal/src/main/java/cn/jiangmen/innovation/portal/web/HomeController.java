@@ -2,19 +2,33 @@ package cn.jiangmen.innovation.portal.web;
 
 import cn.jiangmen.innovation.portal.application.HomePage;
 import cn.jiangmen.innovation.portal.application.PortalUser;
+import cn.jiangmen.innovation.portal.application.TalentApplicationsClient;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The page every user lands on after login: one section per role they hold. */
+/**
+ * The page every user lands on after login: one section per role they hold; applicants also see
+ * the latest decisions on their organisation's applications.
+ */
 @Controller
 class HomeController {
 
+	private final TalentApplicationsClient talent;
+
+	HomeController(TalentApplicationsClient talent) {
+		this.talent = talent;
+	}
+
 	@GetMapping("/")
 	String home(Authentication authentication, Model model) {
-		model.addAttribute("home", HomePage.of(PortalUser.from(authentication)));
+		HomePage home = HomePage.of(PortalUser.from(authentication));
+		model.addAttribute("home", home);
+		if (home.shows(HomePage.Section.APPLICANT.name())) {
+			model.addAttribute("notices", this.talent.notices());
+		}
 		return "home";
 	}
 

@@ -3,7 +3,10 @@ package cn.jiangmen.innovation.portal.web;
 import java.util.ArrayList;
 import java.util.List;
 
+import cn.jiangmen.innovation.contracts.talent.v1.ApplicantNotice;
 import cn.jiangmen.innovation.contracts.talent.v1.ApplicationSummary;
+import cn.jiangmen.innovation.contracts.talent.v1.ListNoticesRequest;
+import cn.jiangmen.innovation.contracts.talent.v1.ListNoticesResponse;
 import cn.jiangmen.innovation.contracts.talent.v1.ListApplicationsRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.ListApplicationsResponse;
 import cn.jiangmen.innovation.contracts.talent.v1.TalentServiceGrpc;
@@ -30,6 +33,8 @@ class FakeTalentService extends TalentServiceGrpc.TalentServiceImplBase {
 
 	private volatile String nextPageToken = "";
 
+	private volatile List<ApplicantNotice> notices = List.of();
+
 	final List<ListApplicationsRequest> requests = new java.util.concurrent.CopyOnWriteArrayList<>();
 
 	final List<StreamObserver<?>> hanging = new ArrayList<>();
@@ -38,7 +43,12 @@ class FakeTalentService extends TalentServiceGrpc.TalentServiceImplBase {
 		this.mode = Mode.ANSWER;
 		this.applications = List.of();
 		this.nextPageToken = "";
+		this.notices = List.of();
 		this.requests.clear();
+	}
+
+	void notices(List<ApplicantNotice> notices) {
+		this.notices = List.copyOf(notices);
 	}
 
 	void answer(List<ApplicationSummary> applications, String nextPageToken) {
@@ -75,6 +85,16 @@ class FakeTalentService extends TalentServiceGrpc.TalentServiceImplBase {
 				}
 			}
 		}
+	}
+
+	@Override
+	public void listNotices(ListNoticesRequest request, StreamObserver<ListNoticesResponse> responseObserver) {
+		if (this.mode == Mode.FAIL) {
+			responseObserver.onError(this.failure.withDescription("test failure").asRuntimeException());
+			return;
+		}
+		responseObserver.onNext(ListNoticesResponse.newBuilder().addAllNotices(this.notices).build());
+		responseObserver.onCompleted();
 	}
 
 }

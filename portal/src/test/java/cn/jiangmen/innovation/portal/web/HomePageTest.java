@@ -1,5 +1,8 @@
 package cn.jiangmen.innovation.portal.web;
 
+import cn.jiangmen.innovation.contracts.talent.v1.ApplicantNotice;
+import cn.jiangmen.innovation.contracts.talent.v1.ApplicationStatus;
+import com.google.protobuf.Timestamp;
 import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +25,14 @@ class HomePageTest {
 	@Autowired
 	MockMvc mvc;
 
+	@Autowired
+	FakeTalentService talent;
+
+	@org.junit.jupiter.api.BeforeEach
+	void reset() {
+		this.talent.reset();
+	}
+
 	@Test
 	void applicantSeesTheirOrganisationAndApplicationsLinkInChineseByDefault() throws Exception {
 		this.mvc.perform(get("/").with(TestUsers.applicant()))
@@ -37,6 +48,39 @@ class HomePageTest {
 			.andExpect(content().string(containsString("开放中的申报指南")))
 			.andExpect(content().string(not(containsString("id=\"manager\""))))
 			.andExpect(content().string(not(containsString("id=\"expert\""))));
+	}
+
+	@Test
+	void applicantSeesTheLatestDecisionsOnTheirOrganisationsApplications() throws Exception {
+		this.talent.notices(java.util.List.of(ApplicantNotice.newBuilder()
+			.setApplicationId("3a1e7a1e-0000-4000-8000-000000000104")
+			.setApplicationTitle("新能源汽车电池创新团队")
+			.setStatus(ApplicationStatus.APPLICATION_STATUS_RETURNED)
+			.setDetail("劳动合同未签字")
+			.setAt(Timestamp.newBuilder().setSeconds(1_780_000_000))
+			.build()));
+		this.mvc.perform(get("/").with(TestUsers.applicant()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("申报结果通知")))
+			.andExpect(content().string(containsString("href=\"/talent/applications/3a1e7a1e-0000-4000-8000-000000000104\"")))
+			.andExpect(content().string(containsString("新能源汽车电池创新团队")))
+			.andExpect(content().string(containsString("已退回修改。")))
+			.andExpect(content().string(containsString("劳动合同未签字")))
+			.andExpect(content().string(containsString("href=\"/talent/calls\"")));
+		this.mvc.perform(get("/").param("lang", "en").with(TestUsers.applicant()))
+			.andExpect(content().string(containsString("was returned for correction.")));
+	}
+
+	@Test
+	void noDecisionsYetAndAnUnreachableTalentServiceAreSaidPlainly() throws Exception {
+		this.mvc.perform(get("/").with(TestUsers.applicant()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("暂无通知")));
+		this.talent.fail(io.grpc.Status.UNAVAILABLE);
+		this.mvc.perform(get("/").with(TestUsers.applicant()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("暂时无法显示通知")))
+			.andExpect(content().string(containsString(TestUsers.ORGANISATION)));
 	}
 
 	@Test
@@ -58,7 +102,8 @@ class HomePageTest {
 					"auditor", "admin")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"expert\"")))
-			.andExpect(content().string(containsString("您目前没有评审任务。")))
+			.andExpect(content().string(containsString("href=\"/review/assignments\"")))
+			.andExpect(content().string(containsString("href=\"/review/rounds\"")))
 			.andExpect(content().string(containsString("id=\"finance\"")))
 			.andExpect(content().string(containsString("编制拨付单和支付批次")))
 			.andExpect(content().string(containsString("审批拨付")))

@@ -24,6 +24,7 @@ import cn.jiangmen.innovation.review.domain.ConsensusReports;
 import cn.jiangmen.innovation.review.domain.ExpertId;
 import cn.jiangmen.innovation.review.domain.Experts;
 import cn.jiangmen.innovation.review.domain.RecordedConflict;
+import cn.jiangmen.innovation.review.domain.OwningContext;
 import cn.jiangmen.innovation.review.domain.ReviewItem;
 import cn.jiangmen.innovation.review.domain.ReviewItemId;
 import cn.jiangmen.innovation.review.domain.ReviewItems;
@@ -116,6 +117,22 @@ public class ExpertWork {
 		this.audit.record(caller.username(), now(), "assignment.viewed", "assignment", a.id(), null,
 				Map.of("item", a.item().toString()));
 		return new AssignmentView(a, round, item.title(), Optional.of(item), rapporteur);
+	}
+
+	/**
+	 * Whether the calling expert may read the owner's documents of an item: they hold an active
+	 * assignment to one of its review items and declared no conflict. The owning service asks
+	 * before serving a reviewer a document; anyone else is simply not allowed.
+	 */
+	@Transactional(readOnly = true)
+	public boolean mayReadOwnerItem(Caller caller, OwningContext context, java.util.UUID ownerItemId) {
+		if (!caller.isExpert() || context == null || ownerItemId == null) {
+			return false;
+		}
+		return this.items.findByOwner(context, ownerItemId)
+			.stream()
+			.flatMap(item -> this.assignments.find(item.id(), caller.expertId()).stream())
+			.anyMatch(a -> a.isActive() && a.showsContent());
 	}
 
 	/** The item itself for an expert: only through a non-conflicted, declared assignment. */

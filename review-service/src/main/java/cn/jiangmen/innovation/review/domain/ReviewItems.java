@@ -16,6 +16,9 @@ public interface ReviewItems {
 
 	Optional<ReviewItem> findByIdempotencyKey(String idempotencyKey);
 
+	/** The review items of one owner's item (an application reviewed in several rounds has several). */
+	List<ReviewItem> findByOwner(OwningContext context, java.util.UUID ownerItemId);
+
 	void updateState(ReviewItemId id, ReviewState state);
 
 	List<ReviewItem> findAll(java.util.Collection<ReviewItemId> ids);

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 import cn.jiangmen.innovation.contracts.common.v1.OwningContext;
+import cn.jiangmen.innovation.contracts.review.v1.CheckReviewerAccessRequest;
+import cn.jiangmen.innovation.contracts.review.v1.CheckReviewerAccessResponse;
 import cn.jiangmen.innovation.contracts.review.v1.GetReviewStatusRequest;
 import cn.jiangmen.innovation.contracts.review.v1.GetReviewStatusResponse;
 import cn.jiangmen.innovation.contracts.review.v1.OpenReviewRequest;
@@ -361,6 +363,27 @@ class ReviewGrpcService extends ReviewServiceGrpc.ReviewServiceImplBase {
 		responseObserver.onNext(GetReviewStatusResponse.newBuilder()
 			.setReviewItemId(item.id().toString())
 			.setState(toProto(item.state()))
+			.build());
+		responseObserver.onCompleted();
+	}
+
+	@Override
+	public void checkReviewerAccess(CheckReviewerAccessRequest request,
+			StreamObserver<CheckReviewerAccessResponse> responseObserver) {
+		java.util.UUID item;
+		try {
+			item = java.util.UUID.fromString(request.getItemId());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new cn.jiangmen.innovation.platform.error.InvalidInputException("item_id", "uuid", "must be a UUID");
+		}
+		cn.jiangmen.innovation.review.domain.OwningContext context = owningContext(request.getOwningContext());
+		if (context == null) {
+			throw new cn.jiangmen.innovation.platform.error.InvalidInputException("owning_context", "required",
+					"must be TALENT or PROJECT");
+		}
+		responseObserver.onNext(CheckReviewerAccessResponse.newBuilder()
+			.setAllowed(this.expertWork.mayReadOwnerItem(Callers.current(), context, item))
 			.build());
 		responseObserver.onCompleted();
 	}

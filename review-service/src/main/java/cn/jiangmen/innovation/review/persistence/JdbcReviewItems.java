@@ -75,6 +75,15 @@ class JdbcReviewItems implements ReviewItems {
 	}
 
 	@Override
+	public List<ReviewItem> findByOwner(OwningContext context, UUID ownerItemId) {
+		return this.jdbc.sql("select " + COLUMNS + " from review_item where owning_context = :context and item_id = :item")
+			.param("context", context.name())
+			.param("item", ownerItemId)
+			.query(JdbcReviewItems::map)
+			.list();
+	}
+
+	@Override
 	public List<ReviewItem> all(int offset, int limit) {
 		return this.jdbc.sql("select " + COLUMNS + " from review_item order by opened_at desc, id offset :offset limit :limit")
 			.param("offset", offset)

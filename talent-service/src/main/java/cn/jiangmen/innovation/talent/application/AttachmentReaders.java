@@ -15,9 +15,8 @@ import org.springframework.stereotype.Component;
 public class AttachmentReaders {
 
 	/**
-	 * The hook for issue 4 (expert review): answers whether an expert is assigned to an application
-	 * without a declared or detected conflict. Until review-service offers that over gRPC the
-	 * answer is no; replace the {@link #NONE} bean with a gRPC-backed one.
+	 * Whether an expert is assigned to review an application, without a declared or detected
+	 * conflict and after declaring none (review-service decides; the grpc adapter asks it).
 	 */
 	public interface ReviewerAssignments {
 
