@@ -497,6 +497,209 @@ class ReviewRoundIT {
 		assertThat(countOutbox()).isEqualTo(2);
 	}
 
+	@Test
+	void theRoundPageRpcsListWaitingItemsAssignByHandRefuseConflictsAndNameTheRapporteur() {
+		var manager = stub("manager");
+		String itemC = openItem(ORG_2, "待评审人才项目", OwningContext.OWNING_CONTEXT_TALENT);
+		String itemD = openItem(ORG_2, "待评审重大专项", OwningContext.OWNING_CONTEXT_PROJECT);
+		var all = manager.listItemsAwaitingRound(
+				cn.jiangmen.innovation.contracts.review.v1.ListItemsAwaitingRoundRequest.getDefaultInstance());
+		assertThat(all.getItemsList()).extracting(i -> i.getReviewItemId()).containsExactly(itemC, itemD);
+		assertThat(all.getItems(0).getTitle()).isEqualTo("待评审人才项目");
+		assertThat(all.getItems(0).getFieldCodesList()).containsExactly("semiconductor-lighting");
+		assertThat(all.getItems(1).getOwningContext()).isEqualTo(OwningContext.OWNING_CONTEXT_PROJECT);
+		var talentOnly = cn.jiangmen.innovation.contracts.review.v1.ListItemsAwaitingRoundRequest.newBuilder()
+			.setOwningContext(OwningContext.OWNING_CONTEXT_TALENT)
+			.build();
+		assertThat(stub("auditor").listItemsAwaitingRound(talentOnly).getItemsList()).extracting(i -> i.getReviewItemId())
+			.containsExactly(itemC);
+		assertDenied(() -> stub("expert1").listItemsAwaitingRound(talentOnly));
+
+		String expert1 = this.subjects.get("expert1");
+		String expert2 = this.subjects.get("expert2");
+		String expert5 = this.subjects.get("expert5");
+		// experts never assign
+		assertDenied(() -> stub("expert1").assignExpert(assign(this.itemA, expert2)));
+		// by hand
+		var first = manager.assignExpert(assign(this.itemA, expert1)).getAssignment();
+		assertThat(first.getManual()).isTrue();
+		assertThat(first.getExpert()).isEqualTo(expert1);
+		manager.assignExpert(assign(this.itemA, expert2));
+		assertThatThrownBy(() -> manager.assignExpert(assign(this.itemA, expert2)))
+			.isInstanceOfSatisfying(StatusRuntimeException.class,
+					ex -> assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION));
+		// a conflicted one is refused, with its reason, and nothing is written but the refusal's audit record
+		assertThatThrownBy(() -> manager.assignExpert(assign(this.itemA, expert5)))
+			.isInstanceOfSatisfying(StatusRuntimeException.class, ex -> {
+				assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+				assertThat(reason(ex)).isEqualTo("assignment.conflict");
+			});
+		assertThat(countAssignments(this.itemA, expert5)).isZero();
+		assertThat(countAudit("assignment.refused-conflict")).isEqualTo(1);
+		// an item of no round is named as the bad field
+		assertThatThrownBy(() -> manager.assignExpert(assign(itemC, expert1)))
+			.isInstanceOfSatisfying(StatusRuntimeException.class,
+					ex -> assertThat(GrpcChannels.fieldViolations(ex)).containsExactly("item_id"));
+
+		// the rapporteur: the first expert assigned, unless the manager names another of the item's experts
+		String automatic = expert1;
+		String other = expert2;
+		assertThat(rapporteur(this.itemA)).isEqualTo(automatic);
+		var naming = cn.jiangmen.innovation.contracts.review.v1.SetRapporteurRequest.newBuilder()
+			.setRoundId(this.round)
+			.setReviewItemId(this.itemA);
+		assertDenied(() -> stub("expert1").setRapporteur(naming.setExpert(other).build()));
+		manager.setRapporteur(naming.setExpert(other).build());
+		assertThat(rapporteur(this.itemA)).isEqualTo(other);
+		assertThatThrownBy(() -> manager.setRapporteur(naming.setExpert(expert5).build()))
+			.isInstanceOfSatisfying(StatusRuntimeException.class,
+					ex -> assertThat(GrpcChannels.fieldViolations(ex)).containsExactly("expert"));
+		assertThat(rapporteur(this.itemA)).isEqualTo(other);
+
+		// a manager's conflict with its reason removes the unsubmitted assignment; the rapporteur moves on
+		var conflict = cn.jiangmen.innovation.contracts.review.v1.AddConflictRequest.newBuilder()
+			.setRoundId(this.round)
+			.setReviewItemId(this.itemA)
+			.setExpert(other);
+		assertDenied(() -> stub("expert1").addConflict(conflict.setDetail("同一课题组").build()));
+		assertThatThrownBy(() -> manager.addConflict(conflict.setDetail("  ").build()))
+			.isInstanceOfSatisfying(StatusRuntimeException.class,
+					ex -> assertThat(GrpcChannels.fieldViolations(ex)).containsExactly("detail"));
+		var recorded = manager.addConflict(conflict.setDetail("同一课题组").build()).getConflict();
+		assertThat(recorded.getReason()).isEqualTo("MANUAL");
+		assertThat(recorded.getRecordedBy()).isEqualTo("manager");
+		assertThat(countAssignments(this.itemA, other)).isZero();
+		assertThat(rapporteur(this.itemA)).isEqualTo(automatic);
+		assertThatThrownBy(() -> manager.assignExpert(assign(this.itemA, other)))
+			.isInstanceOfSatisfying(StatusRuntimeException.class, ex -> assertThat(reason(ex)).isEqualTo("assignment.conflict"));
+
+		// removing: managers only, and only an assignment of that round
+		var remove = cn.jiangmen.innovation.contracts.review.v1.RemoveAssignmentRequest.newBuilder()
+			.setRoundId(this.round)
+			.setAssignmentId(first.getAssignmentId());
+		assertDenied(() -> stub("expert1").removeAssignment(remove.build()));
+		String otherRound = manager.openRound(grpcRound(itemC)).getRoundId();
+		assertThatThrownBy(() -> manager.removeAssignment(remove.setRoundId(otherRound).build()))
+			.isInstanceOfSatisfying(StatusRuntimeException.class,
+					ex -> assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND));
+		assertThat(countAssignments(this.itemA, expert1)).isOne();
+		manager.removeAssignment(remove.setRoundId(this.round).build());
+		assertThat(countAssignments(this.itemA, expert1)).isZero();
+		assertThat(countAudit("assignment.removed")).isEqualTo(2);
+		assertThat(manager.listItemsAwaitingRound(talentOnly).getItemsList()).isEmpty();
+	}
+
+	@Test
+	void anExpertReadsAndSavesTheirOwnProfileOverGrpcBadRowsNamedAndNothingSaved() {
+		this.jdbc.sql("delete from expert where username = 'expert1'").update();
+		int savedBefore = countAudit("expert.saved");
+		var expert = stub("expert1");
+		var empty = expert.getMyProfile(cn.jiangmen.innovation.contracts.review.v1.GetMyProfileRequest.getDefaultInstance());
+		assertThat(empty.getFound()).isFalse();
+		assertThat(empty.getProfile().getUsername()).isEqualTo("expert1");
+		assertThat(empty.getProfile().getSubject()).isEqualTo(this.subjects.get("expert1"));
+
+		var bad = cn.jiangmen.innovation.contracts.review.v1.ExpertProfile.newBuilder()
+			.setDisplayName("陈专家")
+			.setEmail("not-an-address")
+			.addFieldCodes("semiconductor-lighting")
+			.addAffiliations(cn.jiangmen.innovation.contracts.review.v1.ExpertAffiliation.newBuilder()
+				.setOrganisationId("five-yi").setOrganisationName("五邑大学").setFromYear(2015).setUntilYear(2012))
+			.addCoApplications(cn.jiangmen.innovation.contracts.review.v1.ExpertCoApplication.newBuilder()
+				.setPersonKey("leader-1"))
+			.addRelationships(cn.jiangmen.innovation.contracts.review.v1.ExpertRelationship.newBuilder()
+				.setKind(cn.jiangmen.innovation.contracts.review.v1.RelationshipKind.RELATIONSHIP_KIND_ORGANISATION)
+				.setReference("光电科技"))
+			.build();
+		assertThatThrownBy(() -> expert.saveMyProfile(
+				cn.jiangmen.innovation.contracts.review.v1.SaveMyProfileRequest.newBuilder().setProfile(bad).build()))
+			.isInstanceOfSatisfying(StatusRuntimeException.class,
+					ex -> assertThat(GrpcChannels.fieldViolations(ex)).containsExactly("email",
+							"affiliations[0].organisation_id", "affiliations[0].until_year", "co_applications[0].year",
+							"relationships[0].reference"));
+		assertThat(this.jdbc.sql("select count(*) from expert where username = 'expert1'").query(Integer.class).single())
+			.isZero();
+
+		var good = bad.toBuilder()
+			.setEmail("expert1@example.org")
+			.setSubject("someone-else")
+			.setUsername("someone-else")
+			.setAffiliations(0, bad.getAffiliations(0).toBuilder().setOrganisationId(ORG_2).setUntilYear(0))
+			.addAffiliations(cn.jiangmen.innovation.contracts.review.v1.ExpertAffiliation.newBuilder()
+				.setOrganisationId(ORG_1).setOrganisationName("光电科技").setFromYear(2008).setUntilYear(2014))
+			.setCoApplications(0, bad.getCoApplications(0).toBuilder().setYear(2024))
+			.setRelationships(0, bad.getRelationships(0).toBuilder().setReference(ORG_1).setNote("配偶任职"))
+			.build();
+		var saved = expert.saveMyProfile(
+				cn.jiangmen.innovation.contracts.review.v1.SaveMyProfileRequest.newBuilder().setProfile(good).build())
+			.getProfile();
+		// subject and username always come from the token
+		assertThat(saved.getSubject()).isEqualTo(this.subjects.get("expert1"));
+		assertThat(saved.getUsername()).isEqualTo("expert1");
+		var read = expert.getMyProfile(cn.jiangmen.innovation.contracts.review.v1.GetMyProfileRequest.getDefaultInstance());
+		assertThat(read.getFound()).isTrue();
+		assertThat(read.getProfile().getAffiliationsList()).extracting(a -> a.getOrganisationName() + ":" + a.getUntilYear())
+			.containsExactly("五邑大学:0", "光电科技:2014");
+		assertThat(read.getProfile().getCoApplications(0).getYear()).isEqualTo(2024);
+		assertThat(read.getProfile().getRelationships(0).getNote()).isEqualTo("配偶任职");
+		assertThat(countAudit("expert.saved")).isEqualTo(savedBefore + 1);
+		// a manager is not an expert: no profile of their own here
+		assertDenied(() -> stub("manager")
+			.getMyProfile(cn.jiangmen.innovation.contracts.review.v1.GetMyProfileRequest.getDefaultInstance()));
+		assertDenied(() -> stub("manager").saveMyProfile(
+				cn.jiangmen.innovation.contracts.review.v1.SaveMyProfileRequest.newBuilder().setProfile(good).build()));
+	}
+
+	private ReviewServiceGrpc.ReviewServiceBlockingStub stub(String user) {
+		return GrpcChannels.withToken(ReviewServiceGrpc.newBlockingStub(this.channel), token(user));
+	}
+
+	private cn.jiangmen.innovation.contracts.review.v1.AssignExpertRequest assign(String item, String expert) {
+		return cn.jiangmen.innovation.contracts.review.v1.AssignExpertRequest.newBuilder()
+			.setRoundId(this.round)
+			.setReviewItemId(item)
+			.setExpert(expert)
+			.build();
+	}
+
+	private String rapporteur(String item) {
+		return stub("manager").getRoundPanel(GetRoundPanelRequest.newBuilder().setRoundId(this.round).build())
+			.getItemsList()
+			.stream()
+			.filter(i -> i.getReviewItemId().equals(item))
+			.findFirst()
+			.orElseThrow()
+			.getRapporteur();
+	}
+
+	private int countAssignments(String item, String expert) {
+		return this.jdbc.sql("select count(*) from assignment where item_id = :i and expert = :e")
+			.param("i", UUID.fromString(item))
+			.param("e", expert)
+			.query(Integer.class)
+			.single();
+	}
+
+	private static String reason(StatusRuntimeException ex) {
+		com.google.rpc.Status status = io.grpc.protobuf.StatusProto.fromThrowable(ex);
+		for (com.google.protobuf.Any detail : status.getDetailsList()) {
+			if (detail.is(com.google.rpc.ErrorInfo.class)) {
+				try {
+					return detail.unpack(com.google.rpc.ErrorInfo.class).getReason();
+				}
+				catch (com.google.protobuf.InvalidProtocolBufferException bad) {
+					throw new AssertionError(bad);
+				}
+			}
+		}
+		return "";
+	}
+
+	private static void assertDenied(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
+		assertThatThrownBy(call).isInstanceOfSatisfying(StatusRuntimeException.class,
+				ex -> assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED));
+	}
+
 	private int countOutbox() {
 		return this.jdbc.sql("select count(*) from outbox").query(Integer.class).single();
 	}
@@ -554,10 +757,14 @@ class ReviewRoundIT {
 	}
 
 	private String openItem(String organisation, String title) {
+		return openItem(organisation, title, OwningContext.OWNING_CONTEXT_TALENT);
+	}
+
+	private String openItem(String organisation, String title, OwningContext context) {
 		return GrpcChannels.withToken(ReviewServiceGrpc.newBlockingStub(this.channel), infra.tokens().serviceAccountToken())
 			.openReview(OpenReviewRequest.newBuilder()
 				.setIdempotencyKey("it-" + UUID.randomUUID())
-				.setOwningContext(OwningContext.OWNING_CONTEXT_TALENT)
+				.setOwningContext(context)
 				.setItemId(UUID.randomUUID().toString())
 				.setTitle(title)
 				.addFieldCodes("semiconductor-lighting")

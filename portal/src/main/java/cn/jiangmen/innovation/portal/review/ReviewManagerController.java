@@ -5,17 +5,24 @@ import java.time.ZonedDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import cn.jiangmen.innovation.contracts.review.v1.Declaration;
 import cn.jiangmen.innovation.contracts.review.v1.GetRoundPanelResponse;
 import cn.jiangmen.innovation.contracts.review.v1.PanelAssignment;
+import cn.jiangmen.innovation.contracts.review.v1.PanelExpert;
 import cn.jiangmen.innovation.portal.config.PortalProperties;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * Managers' and auditors' review pages: rounds, the assignment matrix with declarations and time
@@ -44,19 +51,102 @@ class ReviewManagerController {
 	}
 
 	/** Notices after a redirect travel as whitelisted query parameters (the portal keeps no session). */
-	static final Map<String, String> NOTICES = Map.of("assigned", "review.assign.done", "assigned-short",
-			"review.assign.short", "frozen", "review.round.frozen", "confirmed", "review.confirm.done", "not-confirmed",
-			"review.confirm.refused");
+	static final Map<String, String> NOTICES = Map.ofEntries(Map.entry("assigned", "review.assign.done"),
+			Map.entry("assigned-short", "review.assign.short"), Map.entry("frozen", "review.round.frozen"),
+			Map.entry("confirmed", "review.confirm.done"), Map.entry("not-confirmed", "review.confirm.refused"),
+			Map.entry("opened", "review.open.done"), Map.entry("opened-assigned", "review.open.done.assigned"),
+			Map.entry("assigned-one", "review.manual.assigned"), Map.entry("unassigned", "review.manual.removed"),
+			Map.entry("conflict-added", "review.manual.conflict.done"),
+			Map.entry("rapporteur-set", "review.manual.rapporteur.done"));
 
 	@GetMapping("/{id}")
-	String panel(@PathVariable("id") String id, Model model, org.springframework.security.core.Authentication user,
-			@org.springframework.web.bind.annotation.RequestParam(name = "notice", required = false) String notice,
-			@org.springframework.web.bind.annotation.RequestParam(name = "added", defaultValue = "0") int added,
-			@org.springframework.web.bind.annotation.RequestParam(name = "missing", defaultValue = "0") int missing) {
+	String panel(@PathVariable("id") String id, Model model, Authentication user,
+			@RequestParam(name = "notice", required = false) String notice,
+			@RequestParam(name = "added", defaultValue = "0") int added,
+			@RequestParam(name = "missing", defaultValue = "0") int missing,
+			@RequestParam(name = "conflicts", defaultValue = "0") int conflicts) {
 		if (notice != null && NOTICES.containsKey(notice)) {
 			model.addAttribute("flash", NOTICES.get(notice));
-			model.addAttribute("flashArgs", new Object[] { added, missing });
+			model.addAttribute("flashArgs", new Object[] { added, missing, conflicts });
 		}
+		return panelPage(id, model, user, FieldErrors.none(), null, Map.of());
+	}
+
+	/** A manual assignment; a conflicted one is refused by review-service with its reason. */
+	@PostMapping("/{id}/assignments")
+	@PreAuthorize("hasRole('program-manager')")
+	String assign(@PathVariable("id") String id, @RequestParam(name = "item_id", defaultValue = "") String item,
+			@RequestParam(name = "expert", defaultValue = "") String expert, Model model, Authentication user,
+			HttpServletResponse response) {
+		return act(id, "assign", Map.of("assign.item_id", item, "assign.expert", expert),
+				() -> this.clients.getObject().assign(id, item, expert), "assigned-one", model, user, response);
+	}
+
+	@PostMapping("/{id}/assignments/{assignment}/remove")
+	@PreAuthorize("hasRole('program-manager')")
+	String unassign(@PathVariable("id") String id, @PathVariable("assignment") String assignment, Model model,
+			Authentication user, HttpServletResponse response) {
+		return act(id, "remove", Map.of(), () -> this.clients.getObject().removeAssignment(id, assignment),
+				"unassigned", model, user, response);
+	}
+
+	/** A manager's conflict with its reason (an unsubmitted assignment of the pair goes with it). */
+	@PostMapping("/{id}/conflicts")
+	@PreAuthorize("hasRole('program-manager')")
+	String addConflict(@PathVariable("id") String id, @RequestParam(name = "item_id", defaultValue = "") String item,
+			@RequestParam(name = "expert", defaultValue = "") String expert,
+			@RequestParam(name = "detail", defaultValue = "") String detail, Model model, Authentication user,
+			HttpServletResponse response) {
+		return act(id, "conflict", Map.of("conflict.item_id", item, "conflict.expert", expert, "conflict.detail", detail),
+				() -> this.clients.getObject().addConflict(id, item, expert, detail), "conflict-added", model, user,
+				response);
+	}
+
+	/** Names the rapporteur of an item among its experts assigned without conflict. */
+	@PostMapping("/{id}/rapporteur")
+	@PreAuthorize("hasRole('program-manager')")
+	String rapporteur(@PathVariable("id") String id, @RequestParam(name = "item_id", defaultValue = "") String item,
+			@RequestParam(name = "expert", defaultValue = "") String expert, Model model, Authentication user,
+			HttpServletResponse response) {
+		return act(id, "rapporteur." + item, Map.of(), () -> this.clients.getObject().setRapporteur(id, item, expert),
+				"rapporteur-set", model, user, response);
+	}
+
+	/**
+	 * Runs a manager's change of the round: done, back to the round with a notice; rejected fields
+	 * (named under {@code form.}) or a refused rule come back on the round page, nothing changed.
+	 */
+	private String act(String id, String form, Map<String, String> typed, Runnable change, String notice, Model model,
+			Authentication user, HttpServletResponse response) {
+		try {
+			change.run();
+			return "redirect:/review/rounds/" + id + "?notice=" + notice;
+		}
+		catch (ReviewPortalClient.Rejected rejected) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			return panelPage(id, model, user, FieldErrors.of(rejected.violations(), f -> form + "." + field(f)), null,
+					typed);
+		}
+		catch (ReviewPortalClient.Refused refused) {
+			response.setStatus(HttpStatus.CONFLICT.value());
+			return panelPage(id, model, user, FieldErrors.none(), "review.refused." + refusalCode(refused.code()), typed);
+		}
+	}
+
+	/** review-service names the item {@code review_item_id} (request) or {@code item_id} (round rule). */
+	private static String field(String field) {
+		return "review_item_id".equals(field) ? "item_id" : field;
+	}
+
+	private static final java.util.Set<String> REFUSALS = java.util.Set.of("assignment.conflict", "assignment.exists",
+			"assignment.submitted", "round.confirmed");
+
+	private static String refusalCode(String code) {
+		return REFUSALS.contains(code) ? code : "generic";
+	}
+
+	private String panelPage(String id, Model model, Authentication user, FieldErrors errors, String refusal,
+			Map<String, String> typed) {
 		model.addAttribute("isManager", user.getAuthorities()
 			.stream()
 			.anyMatch(a -> a.getAuthority().equals("ROLE_program-manager")));
@@ -69,16 +159,29 @@ class ReviewManagerController {
 		panel.getExpertsList().forEach(e -> names.put(e.getSubject(), e.getDisplayName()));
 		Map<String, String> titles = new LinkedHashMap<>();
 		panel.getItemsList().forEach(i -> titles.put(i.getReviewItemId(), i.getTitle()));
+		// who may write an item's consensus: its experts assigned without conflict
+		Map<String, java.util.List<PanelExpert>> candidates = new LinkedHashMap<>();
+		panel.getItemsList().forEach(i -> candidates.put(i.getReviewItemId(), panel.getExpertsList()
+			.stream()
+			.filter(e -> {
+				PanelAssignment a = matrix.get(i.getReviewItemId()).get(e.getSubject());
+				return a != null && a.getDeclaration() != Declaration.DECLARATION_CONFLICT;
+			})
+			.toList()));
 		model.addAttribute("panel", panel);
 		model.addAttribute("matrix", matrix);
 		model.addAttribute("names", names);
 		model.addAttribute("titles", titles);
+		model.addAttribute("candidates", candidates);
+		model.addAttribute("errors", errors);
+		model.addAttribute("refusal", refusal);
+		model.addAttribute("typed", typed);
 		model.addAttribute("deadline", ZonedDateTime.ofInstant(Instant.ofEpochSecond(panel.getRound().getDeadline().getSeconds()),
 				this.properties.zone()));
 		return "review/round";
 	}
 
-	@org.springframework.web.bind.annotation.PostMapping("/{id}/auto-assign")
+	@PostMapping("/{id}/auto-assign")
 	@PreAuthorize("hasRole('program-manager')")
 	String autoAssign(@PathVariable("id") String id) {
 		try {
@@ -91,7 +194,7 @@ class ReviewManagerController {
 		}
 	}
 
-	@org.springframework.web.bind.annotation.PostMapping("/{id}/confirm")
+	@PostMapping("/{id}/confirm")
 	@PreAuthorize("hasRole('program-manager')")
 	String confirm(@PathVariable("id") String id) {
 		try {
@@ -105,7 +208,7 @@ class ReviewManagerController {
 
 	@GetMapping("/{id}/results")
 	String results(@PathVariable("id") String id, Model model,
-			@org.springframework.web.bind.annotation.RequestParam(name = "notice", required = false) String notice) {
+			@RequestParam(name = "notice", required = false) String notice) {
 		if (notice != null && NOTICES.containsKey(notice)) {
 			model.addAttribute("flash", NOTICES.get(notice));
 		}

@@ -5,7 +5,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import cn.jiangmen.innovation.contracts.common.v1.OwningContext;
+import cn.jiangmen.innovation.contracts.review.v1.AddConflictRequest;
+import cn.jiangmen.innovation.contracts.review.v1.AssignExpertRequest;
 import cn.jiangmen.innovation.contracts.review.v1.AssignmentDetail;
+import cn.jiangmen.innovation.contracts.review.v1.AwaitingItem;
+import cn.jiangmen.innovation.contracts.review.v1.ExpertProfile;
+import cn.jiangmen.innovation.contracts.review.v1.GetMyProfileRequest;
+import cn.jiangmen.innovation.contracts.review.v1.GetMyProfileResponse;
+import cn.jiangmen.innovation.contracts.review.v1.ListItemsAwaitingRoundRequest;
+import cn.jiangmen.innovation.contracts.review.v1.OpenRoundRequest;
+import cn.jiangmen.innovation.contracts.review.v1.OpenRoundResponse;
+import cn.jiangmen.innovation.contracts.review.v1.RemoveAssignmentRequest;
+import cn.jiangmen.innovation.contracts.review.v1.SaveMyProfileRequest;
+import cn.jiangmen.innovation.contracts.review.v1.SetRapporteurRequest;
 import cn.jiangmen.innovation.contracts.review.v1.DeclareConflictRequest;
 import cn.jiangmen.innovation.contracts.review.v1.GetAssignmentRequest;
 import cn.jiangmen.innovation.contracts.review.v1.ListMyAssignmentsRequest;
@@ -13,6 +26,7 @@ import cn.jiangmen.innovation.contracts.review.v1.ListMyAssignmentsResponse;
 import cn.jiangmen.innovation.contracts.review.v1.ReviewServiceGrpc;
 import cn.jiangmen.innovation.contracts.review.v1.SaveReviewSheetRequest;
 import com.google.rpc.BadRequest;
+import com.google.rpc.ErrorInfo;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
@@ -40,27 +54,43 @@ public class ReviewPortalClient {
 
 	private static final long DEADLINE_MS = 5000;
 
+	/** One field review-service named, with its reason code (e.g. {@code weights.sum}). */
+	public record Violation(String field, String reason) {
+	}
+
 	/** INVALID_ARGUMENT: the fields to fix. */
 	public static class Rejected extends RuntimeException {
 
-		private final transient List<String> fields;
+		private final transient List<Violation> violations;
 
-		Rejected(List<String> fields) {
-			super("review-service rejected " + fields);
-			this.fields = List.copyOf(fields);
+		Rejected(List<Violation> violations) {
+			super("review-service rejected " + violations);
+			this.violations = List.copyOf(violations);
 		}
 
 		public List<String> fields() {
-			return this.fields;
+			return this.violations.stream().map(Violation::field).toList();
+		}
+
+		public List<Violation> violations() {
+			return this.violations;
 		}
 
 	}
 
-	/** FAILED_PRECONDITION: e.g. a stale version or an already submitted review. */
+	/** FAILED_PRECONDITION: e.g. a stale version, a conflicted assignment; {@code code} is the rule's reason. */
 	public static class Refused extends RuntimeException {
 
-		Refused(String description) {
+		private final String code;
+
+		Refused(String description, String code) {
 			super(description);
+			this.code = code;
+		}
+
+		/** The rule's reason code (e.g. {@code assignment.conflict}); empty when review-service named none. */
+		public String code() {
+			return this.code;
 		}
 
 	}
@@ -142,6 +172,54 @@ public class ReviewPortalClient {
 				cn.jiangmen.innovation.contracts.review.v1.ConfirmRoundRequest.newBuilder().setRoundId(roundId).build()));
 	}
 
+	/** Items waiting for a round, oldest first; unspecified context lists all. */
+	public List<AwaitingItem> awaitingItems(OwningContext context) {
+		return call(() -> stub().listItemsAwaitingRound(
+				ListItemsAwaitingRoundRequest.newBuilder().setOwningContext(context).build()).getItemsList());
+	}
+
+	public OpenRoundResponse openRound(OpenRoundRequest request) {
+		return call(() -> stub().openRound(request));
+	}
+
+	public void assign(String roundId, String itemId, String expert) {
+		call(() -> stub().assignExpert(AssignExpertRequest.newBuilder()
+			.setRoundId(roundId)
+			.setReviewItemId(itemId)
+			.setExpert(expert)
+			.build()));
+	}
+
+	public void removeAssignment(String roundId, String assignmentId) {
+		call(() -> stub().removeAssignment(
+				RemoveAssignmentRequest.newBuilder().setRoundId(roundId).setAssignmentId(assignmentId).build()));
+	}
+
+	public void addConflict(String roundId, String itemId, String expert, String detail) {
+		call(() -> stub().addConflict(AddConflictRequest.newBuilder()
+			.setRoundId(roundId)
+			.setReviewItemId(itemId)
+			.setExpert(expert)
+			.setDetail(detail)
+			.build()));
+	}
+
+	public void setRapporteur(String roundId, String itemId, String expert) {
+		call(() -> stub().setRapporteur(SetRapporteurRequest.newBuilder()
+			.setRoundId(roundId)
+			.setReviewItemId(itemId)
+			.setExpert(expert)
+			.build()));
+	}
+
+	public GetMyProfileResponse myProfile() {
+		return call(() -> stub().getMyProfile(GetMyProfileRequest.getDefaultInstance()));
+	}
+
+	public ExpertProfile saveMyProfile(ExpertProfile profile) {
+		return call(() -> stub().saveMyProfile(SaveMyProfileRequest.newBuilder().setProfile(profile).build()).getProfile());
+	}
+
 	private ReviewServiceGrpc.ReviewServiceBlockingStub stub() {
 		return this.stub.withDeadlineAfter(DEADLINE_MS, TimeUnit.MILLISECONDS);
 	}
@@ -155,8 +233,8 @@ public class ReviewPortalClient {
 			switch (code) {
 				case NOT_FOUND -> throw new ResponseStatusException(HttpStatus.NOT_FOUND, "review-service: not found", ex);
 				case PERMISSION_DENIED -> throw new AccessDeniedException("review-service refused", ex);
-				case INVALID_ARGUMENT -> throw new Rejected(fields(ex));
-				case FAILED_PRECONDITION -> throw new Refused(ex.getStatus().getDescription());
+				case INVALID_ARGUMENT -> throw new Rejected(violations(ex));
+				case FAILED_PRECONDITION -> throw new Refused(ex.getStatus().getDescription(), reason(ex));
 				default -> {
 					log.warn("review-service call failed: {} {}", code, ex.getStatus().getDescription());
 					throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "review-service unavailable", ex);
@@ -165,23 +243,40 @@ public class ReviewPortalClient {
 		}
 	}
 
-	static List<String> fields(StatusRuntimeException ex) {
-		List<String> fields = new ArrayList<>();
-		com.google.rpc.Status status = StatusProto.fromThrowable(ex);
-		if (status == null) {
-			return fields;
-		}
-		for (com.google.protobuf.Any detail : status.getDetailsList()) {
+	static List<Violation> violations(StatusRuntimeException ex) {
+		List<Violation> violations = new ArrayList<>();
+		for (com.google.protobuf.Any detail : details(ex)) {
 			if (detail.is(BadRequest.class)) {
 				try {
-					detail.unpack(BadRequest.class).getFieldViolationsList().forEach(v -> fields.add(v.getField()));
+					detail.unpack(BadRequest.class)
+						.getFieldViolationsList()
+						.forEach(v -> violations.add(new Violation(v.getField(), v.getReason())));
 				}
 				catch (com.google.protobuf.InvalidProtocolBufferException bad) {
 					log.debug("Unreadable BadRequest detail", bad);
 				}
 			}
 		}
-		return fields;
+		return violations;
+	}
+
+	static String reason(StatusRuntimeException ex) {
+		for (com.google.protobuf.Any detail : details(ex)) {
+			if (detail.is(ErrorInfo.class)) {
+				try {
+					return detail.unpack(ErrorInfo.class).getReason();
+				}
+				catch (com.google.protobuf.InvalidProtocolBufferException bad) {
+					log.debug("Unreadable ErrorInfo detail", bad);
+				}
+			}
+		}
+		return "";
+	}
+
+	private static List<com.google.protobuf.Any> details(StatusRuntimeException ex) {
+		com.google.rpc.Status status = StatusProto.fromThrowable(ex);
+		return status == null ? List.of() : status.getDetailsList();
 	}
 
 }

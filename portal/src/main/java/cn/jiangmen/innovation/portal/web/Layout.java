@@ -73,7 +73,10 @@ final class Layout {
 			links.add(new NavLink("/talent/calls", "talent.nav.calls", path.startsWith("/talent/")));
 		}
 		if (user.hasRole(Roles.EXPERT)) {
-			links.add(new NavLink("/review/assignments", "review.nav.assignments", path.startsWith("/review/")));
+			boolean profile = path.startsWith("/review/profile");
+			links.add(new NavLink("/review/assignments", "review.nav.assignments",
+					path.startsWith("/review/") && !profile && !path.startsWith("/review/rounds")));
+			links.add(new NavLink("/review/profile", "review.nav.profile", profile));
 		}
 		if (user.hasAnyRole(Roles.PROGRAM_MANAGER, Roles.AUDITOR)) {
 			links.add(new NavLink("/review/rounds", "review.nav.rounds", path.startsWith("/review/rounds")));

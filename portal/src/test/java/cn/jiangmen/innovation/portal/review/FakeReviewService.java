@@ -53,9 +53,11 @@ class FakeReviewService extends ReviewServiceGrpc.ReviewServiceImplBase {
 	}
 
 	void reset() {
+		this.profile = null;
 		this.consensusVersion = 0;
 		this.assignments.clear();
 		this.calls.clear();
+		this.opened.clear();
 		this.assignments.put("pending", detail("pending", Declaration.DECLARATION_PENDING, false, 0));
 		this.assignments.put("declared", detail("declared", Declaration.DECLARATION_NO_CONFLICT, true, 3));
 	}
@@ -139,6 +141,10 @@ class FakeReviewService extends ReviewServiceGrpc.ReviewServiceImplBase {
 				.setAssignmentId("a-1").setReviewItemId("item-1").setExpert("sub-expert1")
 				.setDeclaration(Declaration.DECLARATION_NO_CONFLICT)
 				.setSheetStatus(SheetStatus.SHEET_STATUS_SUBMITTED).setSecondsToSubmit(5400))
+			.addAssignments(cn.jiangmen.innovation.contracts.review.v1.PanelAssignment.newBuilder()
+				.setAssignmentId("a-2").setReviewItemId("item-2").setExpert("sub-expert5")
+				.setDeclaration(Declaration.DECLARATION_NO_CONFLICT)
+				.setSheetStatus(SheetStatus.SHEET_STATUS_DRAFT))
 			.addConflicts(cn.jiangmen.innovation.contracts.review.v1.PanelConflict.newBuilder()
 				.setReviewItemId("item-1").setExpert("sub-expert5").setReason("ORGANISATION")
 				.setDetail("works at 江门市光电科技有限公司").setRecordedBy("conflict-rules"))
@@ -279,6 +285,207 @@ class FakeReviewService extends ReviewServiceGrpc.ReviewServiceImplBase {
 		this.assignments.put(request.getAssignmentId(), saved);
 		responseObserver.onNext(SaveReviewSheetResponse.newBuilder().setAssignment(saved).build());
 		responseObserver.onCompleted();
+	}
+
+	// ---- forms: open a round, manual changes on the round page, the expert's profile ----
+
+	static final List<cn.jiangmen.innovation.contracts.review.v1.AwaitingItem> AWAITING = List.of(
+			awaiting("await-t1", "可见光通信创新团队", cn.jiangmen.innovation.contracts.common.v1.OwningContext.OWNING_CONTEXT_TALENT),
+			awaiting("await-t2", "智能机器人领军人才", cn.jiangmen.innovation.contracts.common.v1.OwningContext.OWNING_CONTEXT_TALENT),
+			awaiting("await-p1", "深海勘探装备专项", cn.jiangmen.innovation.contracts.common.v1.OwningContext.OWNING_CONTEXT_PROJECT));
+
+	static cn.jiangmen.innovation.contracts.review.v1.AwaitingItem awaiting(String id, String title,
+			cn.jiangmen.innovation.contracts.common.v1.OwningContext context) {
+		return cn.jiangmen.innovation.contracts.review.v1.AwaitingItem.newBuilder()
+			.setReviewItemId(id)
+			.setItemId("app-" + id)
+			.setTitle(title)
+			.setOwningContext(context)
+			.addFieldCodes("semiconductor-lighting")
+			.setOpenedAt(Timestamp.newBuilder().setSeconds(1_790_000_000L))
+			.build();
+	}
+
+	@Override
+	public void listItemsAwaitingRound(cn.jiangmen.innovation.contracts.review.v1.ListItemsAwaitingRoundRequest request,
+			StreamObserver<cn.jiangmen.innovation.contracts.review.v1.ListItemsAwaitingRoundResponse> responseObserver) {
+		this.calls.add("awaiting " + request.getOwningContext());
+		var response = cn.jiangmen.innovation.contracts.review.v1.ListItemsAwaitingRoundResponse.newBuilder();
+		AWAITING.stream()
+			.filter(i -> request.getOwningContext() == cn.jiangmen.innovation.contracts.common.v1.OwningContext.OWNING_CONTEXT_UNSPECIFIED
+					|| i.getOwningContext() == request.getOwningContext())
+			.forEach(response::addItems);
+		responseObserver.onNext(response.build());
+		responseObserver.onCompleted();
+	}
+
+	/** Checks what the real service checks for the cases the tests send, with its field names and reasons. */
+	@Override
+	public void openRound(cn.jiangmen.innovation.contracts.review.v1.OpenRoundRequest request,
+			StreamObserver<cn.jiangmen.innovation.contracts.review.v1.OpenRoundResponse> responseObserver) {
+		StringBuilder criteria = new StringBuilder();
+		request.getRubric().getCriteriaList().forEach(c -> criteria.append(c.getCode()).append(':').append(c.getWeightPercent())
+			.append('/').append(c.getThreshold()).append(' '));
+		this.calls.add("open " + request.getName() + " " + request.getOwningContext() + " items=" + request.getReviewItemIdsList()
+				+ " criteria=" + criteria.toString().strip() + " scale=" + request.getRubric().getScaleMin() + "-"
+				+ request.getRubric().getScaleMax() + " overall=" + request.getRubric().getOverallThresholdHundredths()
+				+ " blind=" + request.getBlind() + " deadline=" + request.getDeadline().getSeconds() + " N="
+				+ request.getReviewersPerItem() + " M=" + request.getMaxItemsPerExpert() + " limit="
+				+ request.getDisagreementLimitHundredths());
+		BadRequest.Builder bad = BadRequest.newBuilder();
+		if (request.getReviewItemIdsCount() == 0) {
+			bad.addFieldViolations(violation("review_item_ids", "size"));
+		}
+		for (int i = 0; i < request.getReviewItemIdsCount(); i++) {
+			String id = request.getReviewItemIds(i);
+			AWAITING.stream().filter(a -> a.getReviewItemId().equals(id) && a.getOwningContext() != request.getOwningContext())
+				.findFirst()
+				.ifPresent(a -> bad.addFieldViolations(violation("review_item_ids[" + ordinal(request, id) + "]", "context")));
+		}
+		int total = 0;
+		for (int i = 0; i < request.getRubric().getCriteriaCount(); i++) {
+			var c = request.getRubric().getCriteria(i);
+			if (!c.getCode().matches("[a-z][a-z0-9-]{0,31}")) {
+				bad.addFieldViolations(violation("rubric.criteria[" + i + "].code", "malformed"));
+			}
+			total += c.getWeightPercent();
+		}
+		if (total != 100) {
+			bad.addFieldViolations(violation("rubric.criteria", "weights.sum"));
+		}
+		if (request.getDeadline().getSeconds() < java.time.Instant.now().getEpochSecond()) {
+			bad.addFieldViolations(violation("deadline", "future"));
+		}
+		if (request.getReviewersPerItem() < 1 || request.getReviewersPerItem() > 20) {
+			bad.addFieldViolations(violation("reviewers_per_item", "range"));
+		}
+		if (bad.getFieldViolationsCount() > 0) {
+			invalid(responseObserver, bad);
+			return;
+		}
+		this.opened.add(request.getName());
+		responseObserver.onNext(cn.jiangmen.innovation.contracts.review.v1.OpenRoundResponse.newBuilder()
+			.setRoundId("round-1")
+			.setConflictsDetected(2)
+			.build());
+		responseObserver.onCompleted();
+	}
+
+	private static int ordinal(cn.jiangmen.innovation.contracts.review.v1.OpenRoundRequest request, String id) {
+		return request.getReviewItemIdsList().indexOf(id);
+	}
+
+	final List<String> opened = new CopyOnWriteArrayList<>();
+
+	@Override
+	public void assignExpert(cn.jiangmen.innovation.contracts.review.v1.AssignExpertRequest request,
+			StreamObserver<cn.jiangmen.innovation.contracts.review.v1.AssignExpertResponse> responseObserver) {
+		this.calls.add("assign " + request.getReviewItemId() + " " + request.getExpert());
+		if (request.getExpert().isBlank()) {
+			invalid(responseObserver, BadRequest.newBuilder().addFieldViolations(violation("expert", "required")));
+			return;
+		}
+		if ("item-1".equals(request.getReviewItemId()) && "sub-expert5".equals(request.getExpert())) {
+			refuse(responseObserver, "assignment.conflict");
+			return;
+		}
+		responseObserver.onNext(cn.jiangmen.innovation.contracts.review.v1.AssignExpertResponse.getDefaultInstance());
+		responseObserver.onCompleted();
+	}
+
+	@Override
+	public void removeAssignment(cn.jiangmen.innovation.contracts.review.v1.RemoveAssignmentRequest request,
+			StreamObserver<cn.jiangmen.innovation.contracts.review.v1.RemoveAssignmentResponse> responseObserver) {
+		this.calls.add("remove " + request.getRoundId() + " " + request.getAssignmentId());
+		if ("a-1".equals(request.getAssignmentId())) {
+			refuse(responseObserver, "assignment.submitted");
+			return;
+		}
+		responseObserver.onNext(cn.jiangmen.innovation.contracts.review.v1.RemoveAssignmentResponse.getDefaultInstance());
+		responseObserver.onCompleted();
+	}
+
+	@Override
+	public void addConflict(cn.jiangmen.innovation.contracts.review.v1.AddConflictRequest request,
+			StreamObserver<cn.jiangmen.innovation.contracts.review.v1.AddConflictResponse> responseObserver) {
+		this.calls.add("conflict " + request.getReviewItemId() + " " + request.getExpert() + " " + request.getDetail());
+		if (request.getDetail().isBlank()) {
+			invalid(responseObserver, BadRequest.newBuilder().addFieldViolations(violation("detail", "required")));
+			return;
+		}
+		responseObserver.onNext(cn.jiangmen.innovation.contracts.review.v1.AddConflictResponse.getDefaultInstance());
+		responseObserver.onCompleted();
+	}
+
+	@Override
+	public void setRapporteur(cn.jiangmen.innovation.contracts.review.v1.SetRapporteurRequest request,
+			StreamObserver<cn.jiangmen.innovation.contracts.review.v1.SetRapporteurResponse> responseObserver) {
+		this.calls.add("rapporteur " + request.getReviewItemId() + " " + request.getExpert());
+		responseObserver.onNext(cn.jiangmen.innovation.contracts.review.v1.SetRapporteurResponse.getDefaultInstance());
+		responseObserver.onCompleted();
+	}
+
+	volatile cn.jiangmen.innovation.contracts.review.v1.ExpertProfile profile;
+
+	@Override
+	public void getMyProfile(cn.jiangmen.innovation.contracts.review.v1.GetMyProfileRequest request,
+			StreamObserver<cn.jiangmen.innovation.contracts.review.v1.GetMyProfileResponse> responseObserver) {
+		var response = cn.jiangmen.innovation.contracts.review.v1.GetMyProfileResponse.newBuilder();
+		if (this.profile == null) {
+			response.setProfile(cn.jiangmen.innovation.contracts.review.v1.ExpertProfile.newBuilder()
+				.setSubject("sub-expert1").setUsername("expert1"));
+		}
+		else {
+			response.setProfile(this.profile).setFound(true);
+		}
+		responseObserver.onNext(response.build());
+		responseObserver.onCompleted();
+	}
+
+	@Override
+	public void saveMyProfile(cn.jiangmen.innovation.contracts.review.v1.SaveMyProfileRequest request,
+			StreamObserver<cn.jiangmen.innovation.contracts.review.v1.SaveMyProfileResponse> responseObserver) {
+		var p = request.getProfile();
+		this.calls.add("save-profile");
+		BadRequest.Builder bad = BadRequest.newBuilder();
+		if (!p.getEmail().isEmpty() && !p.getEmail().contains("@")) {
+			bad.addFieldViolations(violation("email", "malformed"));
+		}
+		for (int i = 0; i < p.getAffiliationsCount(); i++) {
+			var a = p.getAffiliations(i);
+			if (a.getUntilYear() != 0 && a.getUntilYear() < a.getFromYear()) {
+				bad.addFieldViolations(violation("affiliations[" + i + "].until_year", "range"));
+			}
+		}
+		if (bad.getFieldViolationsCount() > 0) {
+			invalid(responseObserver, bad);
+			return;
+		}
+		this.profile = p.toBuilder().setSubject("sub-expert1").setUsername("expert1").build();
+		responseObserver.onNext(cn.jiangmen.innovation.contracts.review.v1.SaveMyProfileResponse.newBuilder()
+			.setProfile(this.profile)
+			.build());
+		responseObserver.onCompleted();
+	}
+
+	private static BadRequest.FieldViolation violation(String field, String reason) {
+		return BadRequest.FieldViolation.newBuilder().setField(field).setReason(reason).setDescription(reason).build();
+	}
+
+	private static void invalid(StreamObserver<?> observer, BadRequest.Builder bad) {
+		observer.onError(StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
+			.setCode(Code.INVALID_ARGUMENT_VALUE)
+			.setMessage("invalid")
+			.addDetails(Any.pack(bad.build()))
+			.build()));
+	}
+
+	private static void refuse(StreamObserver<?> observer, String reason) {
+		observer.onError(StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
+			.setCode(Code.FAILED_PRECONDITION_VALUE)
+			.setMessage(reason)
+			.addDetails(Any.pack(com.google.rpc.ErrorInfo.newBuilder().setDomain("jiangmen.innovation").setReason(reason).build()))
+			.build()));
 	}
 
 }

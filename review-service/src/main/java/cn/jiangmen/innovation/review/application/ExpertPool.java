@@ -2,6 +2,7 @@ package cn.jiangmen.innovation.review.application;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import cn.jiangmen.innovation.review.domain.Caller;
 import cn.jiangmen.innovation.review.domain.Expert;
 import cn.jiangmen.innovation.review.domain.ExpertId;
 import cn.jiangmen.innovation.review.domain.Experts;
+import cn.jiangmen.innovation.review.domain.ProfileInput;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -35,6 +37,33 @@ public class ExpertPool {
 		this.experts = experts;
 		this.audit = audit;
 		this.clock = clock;
+	}
+
+	/** Checks the typed profile (years up to this year) and saves it as {@link #save(Caller, Expert)}. */
+	public Expert save(Caller caller, ExpertId id, String username, ProfileInput input) {
+		if (!caller.isManager() && !(caller.isExpert() && caller.subject().equals(id.subject()))) {
+			throw new AccessDeniedException("Managers maintain the pool; experts only their own profile");
+		}
+		return save(caller, input.toExpert(id, username, this.clock.instant().atZone(ZoneOffset.UTC).getYear()));
+	}
+
+	/** The calling expert's own profile (subject and username from the token). */
+	public Expert saveMine(Caller caller, ProfileInput input) {
+		requireExpert(caller);
+		return save(caller, caller.expertId(), caller.username(), input);
+	}
+
+	/** The calling expert's own profile; empty before their first save. */
+	@Transactional(readOnly = true)
+	public Optional<Expert> mine(Caller caller) {
+		requireExpert(caller);
+		return this.experts.find(caller.expertId());
+	}
+
+	private static void requireExpert(Caller caller) {
+		if (!caller.isExpert()) {
+			throw new AccessDeniedException("Only experts have a profile of their own");
+		}
 	}
 
 	public Expert save(Caller caller, Expert profile) {

@@ -233,9 +233,12 @@ public class RoundCommands {
 		return a;
 	}
 
-	public void unassign(Caller caller, AssignmentId id) {
+	/** Removes an unsubmitted assignment; one of another round is not found. */
+	public void unassign(Caller caller, RoundId roundId, AssignmentId id) {
 		requireManager(caller);
-		Assignment a = this.assignments.find(id).orElseThrow(() -> new NotFoundException("Assignment", id));
+		Assignment a = this.assignments.find(id)
+			.filter(x -> x.round().equals(roundId))
+			.orElseThrow(() -> new NotFoundException("Assignment", id));
 		openRound(a.round());
 		if (a.sheetStatus() == Assignment.SheetStatus.SUBMITTED) {
 			throw new ConflictException("assignment.submitted", "A submitted review cannot be unassigned");

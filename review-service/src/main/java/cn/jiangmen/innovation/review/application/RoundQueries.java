@@ -20,6 +20,7 @@ import cn.jiangmen.innovation.review.domain.ExpertId;
 import cn.jiangmen.innovation.review.domain.Experts;
 import cn.jiangmen.innovation.review.domain.FinalRanking;
 import cn.jiangmen.innovation.review.domain.ItemResult;
+import cn.jiangmen.innovation.review.domain.OwningContext;
 import cn.jiangmen.innovation.review.domain.RecordedConflict;
 import cn.jiangmen.innovation.review.domain.ReviewItem;
 import cn.jiangmen.innovation.review.domain.ReviewItemId;
@@ -74,6 +75,15 @@ public class RoundQueries {
 	public List<ReviewRound> all(Caller caller) {
 		requireOverseer(caller);
 		return this.rounds.all();
+	}
+
+	/** At most this many items are listed as waiting (a round takes at most 5000). */
+	public static final int AWAITING_LIMIT = 5000;
+
+	/** Items waiting for a round, oldest first: what a manager picks a new round's items from. */
+	public List<ReviewItem> awaitingRound(Caller caller, Optional<OwningContext> context) {
+		requireOverseer(caller);
+		return this.items.awaitingRound(context, AWAITING_LIMIT);
 	}
 
 	public ReviewRound round(Caller caller, RoundId id) {

@@ -26,4 +26,7 @@ public interface ReviewItems {
 	/** Newest first. */
 	List<ReviewItem> all(int offset, int limit);
 
+	/** Items waiting for a round, oldest first, of one owning context or (empty) of all. */
+	List<ReviewItem> awaitingRound(Optional<OwningContext> context, int limit);
+
 }

@@ -48,20 +48,9 @@ final class ExpertGrpcMapping {
 
 	static AssignmentDetail detail(ExpertWork.AssignmentView v) {
 		Assignment a = v.assignment();
-		var rubric = v.round().rubric();
-		Rubric.Builder r = Rubric.newBuilder()
-			.setScaleMin(rubric.scaleMin())
-			.setScaleMax(rubric.scaleMax())
-			.setOverallThresholdHundredths(rubric.overallThresholdHundredths());
-		rubric.criteria()
-			.forEach(c -> r.addCriteria(Criterion.newBuilder()
-				.setCode(c.code())
-				.setName(c.name())
-				.setWeightPercent(c.weightPercent())
-				.setThreshold(c.threshold())));
 		AssignmentDetail.Builder d = AssignmentDetail.newBuilder()
 			.setSummary(summary(v))
-			.setRubric(r)
+			.setRubric(rubric(v.round().rubric()))
 			.putAllScores(a.scores())
 			.putAllComments(a.comments())
 			.setOverallComment(a.overallComment())
@@ -73,6 +62,57 @@ final class ExpertGrpcMapping {
 				.addAllFieldCodes(item.fieldCodes())
 				.addAllOrganisationIds(item.organisationIds().stream().map(Object::toString).toList())));
 		return d.build();
+	}
+
+	static cn.jiangmen.innovation.contracts.review.v1.ExpertProfile profile(cn.jiangmen.innovation.review.domain.Expert e) {
+		var p = cn.jiangmen.innovation.contracts.review.v1.ExpertProfile.newBuilder()
+			.setSubject(e.id().subject())
+			.setUsername(e.username())
+			.setDisplayName(e.displayName())
+			.setEmail(e.email())
+			.setPersonKey(e.personKey())
+			.addAllFieldCodes(e.fieldCodes().stream().sorted().toList());
+		e.affiliations()
+			.forEach(a -> p.addAffiliations(cn.jiangmen.innovation.contracts.review.v1.ExpertAffiliation.newBuilder()
+				.setOrganisationId(a.organisationId().toString())
+				.setOrganisationName(a.organisationName())
+				.setFromYear(a.fromYear())
+				.setUntilYear(a.untilYear().orElse(0))));
+		e.coApplications()
+			.forEach(c -> p.addCoApplications(cn.jiangmen.innovation.contracts.review.v1.ExpertCoApplication.newBuilder()
+				.setPersonKey(c.personKey())
+				.setYear(c.year())));
+		e.relationships()
+			.forEach(r -> p.addRelationships(cn.jiangmen.innovation.contracts.review.v1.ExpertRelationship.newBuilder()
+				.setKind(cn.jiangmen.innovation.contracts.review.v1.RelationshipKind.valueOf("RELATIONSHIP_KIND_" + r.kind().name()))
+				.setReference(r.reference())
+				.setNote(r.note())));
+		return p.build();
+	}
+
+	/** Zero years mean "not given" (until: still there); an unspecified kind is named as a bad field. */
+	static cn.jiangmen.innovation.review.domain.ProfileInput input(cn.jiangmen.innovation.contracts.review.v1.ExpertProfile p) {
+		return new cn.jiangmen.innovation.review.domain.ProfileInput(p.getDisplayName(), p.getEmail(), p.getPersonKey(),
+				p.getFieldCodesList(),
+				p.getAffiliationsList()
+					.stream()
+					.map(a -> new cn.jiangmen.innovation.review.domain.ProfileInput.AffiliationInput(a.getOrganisationId(),
+							a.getOrganisationName(), a.getFromYear() == 0 ? null : a.getFromYear(),
+							a.getUntilYear() == 0 ? null : a.getUntilYear()))
+					.toList(),
+				p.getCoApplicationsList()
+					.stream()
+					.map(c -> new cn.jiangmen.innovation.review.domain.ProfileInput.CoApplicationInput(c.getPersonKey(),
+							c.getYear() == 0 ? null : c.getYear()))
+					.toList(),
+				p.getRelationshipsList()
+					.stream()
+					.map(r -> new cn.jiangmen.innovation.review.domain.ProfileInput.RelationshipInput(switch (r.getKind()) {
+						case RELATIONSHIP_KIND_PERSON -> "PERSON";
+						case RELATIONSHIP_KIND_ORGANISATION -> "ORGANISATION";
+						default -> null;
+					}, r.getReference(), r.getNote()))
+					.toList());
 	}
 
 }

@@ -61,7 +61,27 @@ import cn.jiangmen.innovation.review.application.ReviewCommands;
 import cn.jiangmen.innovation.review.application.ReviewQueries;
 import cn.jiangmen.innovation.review.domain.OpenReview;
 import cn.jiangmen.innovation.review.domain.ReviewItem;
-import cn.jiangmen.innovation.review.domain.ReviewItemId;
+import cn.jiangmen.innovation.contracts.review.v1.AddConflictRequest;
+import cn.jiangmen.innovation.contracts.review.v1.AddConflictResponse;
+import cn.jiangmen.innovation.contracts.review.v1.AssignExpertRequest;
+import cn.jiangmen.innovation.contracts.review.v1.AssignExpertResponse;
+import cn.jiangmen.innovation.contracts.review.v1.AwaitingItem;
+import cn.jiangmen.innovation.contracts.review.v1.ExpertProfile;
+import cn.jiangmen.innovation.contracts.review.v1.GetMyProfileRequest;
+import cn.jiangmen.innovation.contracts.review.v1.GetMyProfileResponse;
+import cn.jiangmen.innovation.contracts.review.v1.ListItemsAwaitingRoundRequest;
+import cn.jiangmen.innovation.contracts.review.v1.ListItemsAwaitingRoundResponse;
+import cn.jiangmen.innovation.contracts.review.v1.RemoveAssignmentRequest;
+import cn.jiangmen.innovation.contracts.review.v1.RemoveAssignmentResponse;
+import cn.jiangmen.innovation.contracts.review.v1.SaveMyProfileRequest;
+import cn.jiangmen.innovation.contracts.review.v1.SaveMyProfileResponse;
+import cn.jiangmen.innovation.contracts.review.v1.SetRapporteurRequest;
+import cn.jiangmen.innovation.contracts.review.v1.SetRapporteurResponse;
+import cn.jiangmen.innovation.platform.error.InvalidInputException;
+import cn.jiangmen.innovation.review.application.ExpertPool;
+import cn.jiangmen.innovation.review.domain.Assignment;
+import cn.jiangmen.innovation.review.domain.ExpertId;
+import cn.jiangmen.innovation.review.domain.RecordedConflict;
 import io.grpc.stub.StreamObserver;
 
 import org.springframework.stereotype.Service;
@@ -84,8 +104,11 @@ class ReviewGrpcService extends ReviewServiceGrpc.ReviewServiceImplBase {
 
 	private final ReminderService reminders;
 
+	private final ExpertPool experts;
+
 	ReviewGrpcService(ReviewCommands commands, ReviewQueries queries, RoundCommands rounds, RoundQueries roundQueries,
-			Clock clock, ExpertWork expertWork, ReminderService reminders) {
+			Clock clock, ExpertWork expertWork, ReminderService reminders, ExpertPool experts) {
+		this.experts = experts;
 		this.expertWork = expertWork;
 		this.reminders = reminders;
 		this.commands = commands;
@@ -219,24 +242,8 @@ class ReviewGrpcService extends ReviewServiceGrpc.ReviewServiceImplBase {
 				.setMeanSecondsToSubmit(java.util.Optional.ofNullable(matrix.meanTurnaround().get(e.id()))
 					.map(java.time.Duration::toSeconds)
 					.orElse(0L))));
-		matrix.assignments()
-			.forEach(a -> response.addAssignments(PanelAssignment.newBuilder()
-				.setAssignmentId(a.id().toString())
-				.setReviewItemId(a.item().toString())
-				.setExpert(a.expert().subject())
-				.setDeclaration(cn.jiangmen.innovation.contracts.review.v1.Declaration
-					.valueOf("DECLARATION_" + a.declaration().name()))
-				.setSheetStatus(cn.jiangmen.innovation.contracts.review.v1.SheetStatus
-					.valueOf("SHEET_STATUS_" + a.sheetStatus().name()))
-				.setSecondsToSubmit(a.turnaround().map(java.time.Duration::toSeconds).orElse(0L))
-				.setManual(a.source() == cn.jiangmen.innovation.review.domain.Assignment.Source.MANUAL)));
-		this.roundQueries.conflicts(caller, id)
-			.forEach(c -> response.addConflicts(PanelConflict.newBuilder()
-				.setReviewItemId(c.conflict().item().toString())
-				.setExpert(c.conflict().expert().subject())
-				.setReason(c.conflict().reason().name())
-				.setDetail(c.conflict().detail())
-				.setRecordedBy(c.recordedBy())));
+		matrix.assignments().forEach(a -> response.addAssignments(panelAssignment(a)));
+		this.roundQueries.conflicts(caller, id).forEach(c -> response.addConflicts(panelConflict(c)));
 		responseObserver.onNext(response.build());
 		responseObserver.onCompleted();
 	}
@@ -305,6 +312,126 @@ class ReviewGrpcService extends ReviewServiceGrpc.ReviewServiceImplBase {
 		getRoundResults(GetRoundResultsRequest.newBuilder().setRoundId(id.toString()).build(), capture);
 	}
 
+	@Override
+	public void listItemsAwaitingRound(ListItemsAwaitingRoundRequest request,
+			StreamObserver<ListItemsAwaitingRoundResponse> responseObserver) {
+		Optional<cn.jiangmen.innovation.review.domain.OwningContext> context = switch (request.getOwningContext()) {
+			case OWNING_CONTEXT_UNSPECIFIED -> Optional.empty();
+			case UNRECOGNIZED -> throw new InvalidInputException("owning_context", "required",
+					"must be TALENT, PROJECT or unspecified");
+			default -> Optional.of(owningContext(request.getOwningContext()));
+		};
+		ListItemsAwaitingRoundResponse.Builder response = ListItemsAwaitingRoundResponse.newBuilder();
+		for (ReviewItem item : this.roundQueries.awaitingRound(Callers.current(), context)) {
+			AwaitingItem.Builder row = AwaitingItem.newBuilder()
+				.setReviewItemId(item.id().toString())
+				.setOwningContext(toProto(item.owningContext()))
+				.setItemId(item.itemId().toString())
+				.setTitle(item.title())
+				.addAllFieldCodes(item.fieldCodes())
+				.setOpenedAt(timestamp(item.openedAt()));
+			item.submittedAt().ifPresent(at -> row.setSubmittedAt(timestamp(at)));
+			response.addItems(row);
+		}
+		responseObserver.onNext(response.build());
+		responseObserver.onCompleted();
+	}
+
+	@Override
+	public void assignExpert(AssignExpertRequest request, StreamObserver<AssignExpertResponse> responseObserver) {
+		Assignment assignment = this.rounds.assign(Callers.current(), RoundId.parse(request.getRoundId(), "round_id"),
+				ReviewItemId.parse(request.getReviewItemId(), "review_item_id"), expert(request.getExpert()));
+		responseObserver.onNext(AssignExpertResponse.newBuilder().setAssignment(panelAssignment(assignment)).build());
+		responseObserver.onCompleted();
+	}
+
+	@Override
+	public void removeAssignment(RemoveAssignmentRequest request,
+			StreamObserver<RemoveAssignmentResponse> responseObserver) {
+		this.rounds.unassign(Callers.current(), RoundId.parse(request.getRoundId(), "round_id"),
+				AssignmentId.parse(request.getAssignmentId(), "assignment_id"));
+		responseObserver.onNext(RemoveAssignmentResponse.getDefaultInstance());
+		responseObserver.onCompleted();
+	}
+
+	@Override
+	public void addConflict(AddConflictRequest request, StreamObserver<AddConflictResponse> responseObserver) {
+		RecordedConflict recorded = this.rounds.addManualConflict(Callers.current(),
+				RoundId.parse(request.getRoundId(), "round_id"),
+				ReviewItemId.parse(request.getReviewItemId(), "review_item_id"), expert(request.getExpert()),
+				request.getDetail());
+		responseObserver.onNext(AddConflictResponse.newBuilder().setConflict(panelConflict(recorded)).build());
+		responseObserver.onCompleted();
+	}
+
+	@Override
+	public void setRapporteur(SetRapporteurRequest request, StreamObserver<SetRapporteurResponse> responseObserver) {
+		this.rounds.setRapporteur(Callers.current(), RoundId.parse(request.getRoundId(), "round_id"),
+				ReviewItemId.parse(request.getReviewItemId(), "review_item_id"), expert(request.getExpert()));
+		responseObserver.onNext(SetRapporteurResponse.getDefaultInstance());
+		responseObserver.onCompleted();
+	}
+
+	@Override
+	public void getMyProfile(GetMyProfileRequest request, StreamObserver<GetMyProfileResponse> responseObserver) {
+		var caller = Callers.current();
+		GetMyProfileResponse response = this.experts.mine(caller)
+			.map(e -> GetMyProfileResponse.newBuilder().setProfile(ExpertGrpcMapping.profile(e)).setFound(true).build())
+			.orElseGet(() -> GetMyProfileResponse.newBuilder()
+				.setProfile(ExpertProfile.newBuilder().setSubject(caller.subject()).setUsername(caller.username()))
+				.setFound(false)
+				.build());
+		responseObserver.onNext(response);
+		responseObserver.onCompleted();
+	}
+
+	@Override
+	public void saveMyProfile(SaveMyProfileRequest request, StreamObserver<SaveMyProfileResponse> responseObserver) {
+		var saved = this.experts.saveMine(Callers.current(), ExpertGrpcMapping.input(request.getProfile()));
+		responseObserver.onNext(SaveMyProfileResponse.newBuilder().setProfile(ExpertGrpcMapping.profile(saved)).build());
+		responseObserver.onCompleted();
+	}
+
+	private static ExpertId expert(String subject) {
+		if (subject == null || subject.isBlank()) {
+			throw new InvalidInputException("expert", "required", "must be the expert's subject");
+		}
+		return new ExpertId(subject.strip());
+	}
+
+	private static com.google.protobuf.Timestamp timestamp(Instant at) {
+		return com.google.protobuf.Timestamp.newBuilder().setSeconds(at.getEpochSecond()).setNanos(at.getNano()).build();
+	}
+
+	private static PanelAssignment panelAssignment(Assignment a) {
+		return PanelAssignment.newBuilder()
+			.setAssignmentId(a.id().toString())
+			.setReviewItemId(a.item().toString())
+			.setExpert(a.expert().subject())
+			.setDeclaration(cn.jiangmen.innovation.contracts.review.v1.Declaration
+				.valueOf("DECLARATION_" + a.declaration().name()))
+			.setSheetStatus(cn.jiangmen.innovation.contracts.review.v1.SheetStatus
+				.valueOf("SHEET_STATUS_" + a.sheetStatus().name()))
+			.setSecondsToSubmit(a.turnaround().map(java.time.Duration::toSeconds).orElse(0L))
+			.setManual(a.source() == Assignment.Source.MANUAL)
+			.build();
+	}
+
+	private static PanelConflict panelConflict(RecordedConflict c) {
+		return PanelConflict.newBuilder()
+			.setReviewItemId(c.conflict().item().toString())
+			.setExpert(c.conflict().expert().subject())
+			.setReason(c.conflict().reason().name())
+			.setDetail(c.conflict().detail())
+			.setRecordedBy(c.recordedBy())
+			.build();
+	}
+
+	private static OwningContext toProto(cn.jiangmen.innovation.review.domain.OwningContext context) {
+		return context == cn.jiangmen.innovation.review.domain.OwningContext.TALENT ? OwningContext.OWNING_CONTEXT_TALENT
+				: OwningContext.OWNING_CONTEXT_PROJECT;
+	}
+
 	private static ConsensusReport report(cn.jiangmen.innovation.review.domain.Consensus c) {
 		return ConsensusReport.newBuilder()
 			.putAllFinalScores(c.finalScores())
@@ -319,8 +446,7 @@ class ReviewGrpcService extends ReviewServiceGrpc.ReviewServiceImplBase {
 		return RoundSummary.newBuilder()
 			.setRoundId(r.id().toString())
 			.setName(r.name())
-			.setOwningContext(r.owningContext() == cn.jiangmen.innovation.review.domain.OwningContext.TALENT
-					? OwningContext.OWNING_CONTEXT_TALENT : OwningContext.OWNING_CONTEXT_PROJECT)
+			.setOwningContext(toProto(r.owningContext()))
 			.setState(r.isOpen() ? RoundState.ROUND_STATE_OPEN : RoundState.ROUND_STATE_CONFIRMED)
 			.setDeadline(com.google.protobuf.Timestamp.newBuilder().setSeconds(r.deadline().getEpochSecond()))
 			.setReviewersPerItem(r.reviewersPerItem())

@@ -93,6 +93,16 @@ class JdbcReviewItems implements ReviewItems {
 	}
 
 	@Override
+	public List<ReviewItem> awaitingRound(Optional<OwningContext> context, int limit) {
+		return this.jdbc.sql("select " + COLUMNS + " from review_item where state = 'AWAITING_ROUND'"
+				+ " and (cast(:context as varchar) is null or owning_context = :context) order by opened_at, id limit :limit")
+			.param("context", context.map(OwningContext::name).orElse(null))
+			.param("limit", limit)
+			.query(JdbcReviewItems::map)
+			.list();
+	}
+
+	@Override
 	public void updateState(ReviewItemId id, ReviewState state) {
 		this.jdbc.sql("update review_item set state = :state, version = version + 1 where id = :id")
 			.param("state", state.name())

@@ -53,8 +53,7 @@ class ExpertController {
 	@PutMapping("/experts/me")
 	@Operation(summary = "An expert's own profile (subject and username from the token)")
 	Views.ExpertView saveMine(@RequestBody(required = false) RoundRequests.ExpertBody body) {
-		Caller caller = Callers.current();
-		return Views.ExpertView.of(this.pool.save(caller, Inputs.expert(caller.expertId(), caller.username(), body)));
+		return Views.ExpertView.of(this.pool.saveMine(Callers.current(), Inputs.profile(body)));
 	}
 
 	@GetMapping("/experts/me")
@@ -67,8 +66,8 @@ class ExpertController {
 	@Operation(summary = "A manager maintains any profile")
 	Views.ExpertView save(@PathVariable("subject") String subject,
 			@RequestBody(required = false) RoundRequests.ExpertBody body) {
-		return Views.ExpertView.of(this.pool.save(Callers.current(),
-				Inputs.expert(new ExpertId(subject), body == null ? null : body.username(), body)));
+		return Views.ExpertView.of(this.pool.save(Callers.current(), new ExpertId(subject),
+				body == null ? null : body.username(), Inputs.profile(body)));
 	}
 
 	@GetMapping("/my/assignments")

@@ -1,23 +1,14 @@
 package cn.jiangmen.innovation.review.web;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalInt;
-import java.util.Set;
-import java.util.UUID;
 
-import cn.jiangmen.innovation.platform.error.FieldViolation;
 import cn.jiangmen.innovation.platform.error.InvalidInputException;
-import cn.jiangmen.innovation.review.domain.Affiliation;
-import cn.jiangmen.innovation.review.domain.CoApplication;
 import cn.jiangmen.innovation.review.domain.Criterion;
-import cn.jiangmen.innovation.review.domain.DeclaredRelationship;
-import cn.jiangmen.innovation.review.domain.Expert;
-import cn.jiangmen.innovation.review.domain.ExpertId;
 import cn.jiangmen.innovation.review.domain.OpenRound;
 import cn.jiangmen.innovation.review.domain.OwningContext;
+import cn.jiangmen.innovation.review.domain.ProfileInput;
 import cn.jiangmen.innovation.review.domain.Rubric;
 
 /** REST bodies to validated domain input; every bad field named at once. Shared with the portal-facing API. */
@@ -54,64 +45,24 @@ final class Inputs {
 				RoundRequests.orZero(r.overallThresholdHundredths()), "rubric.");
 	}
 
-	static Expert expert(ExpertId id, String username, RoundRequests.ExpertBody b) {
-		List<FieldViolation> violations = new ArrayList<>();
+	static ProfileInput profile(RoundRequests.ExpertBody b) {
 		if (b == null) {
 			throw new InvalidInputException("body", "required", "must not be empty");
 		}
-		if (username == null || username.isBlank() || username.length() > 200) {
-			violations.add(new FieldViolation("username", "required", "must be 1 to 200 characters"));
-		}
-		if (b.email() != null && !b.email().isBlank() && (b.email().length() > 320 || !b.email().contains("@"))) {
-			violations.add(new FieldViolation("email", "malformed", "must be an e-mail address"));
-		}
-		List<String> fields = b.fieldCodes() == null ? List.of() : b.fieldCodes();
-		for (int i = 0; i < fields.size(); i++) {
-			if (fields.get(i) == null || fields.get(i).isBlank() || fields.get(i).length() > 64) {
-				violations.add(new FieldViolation("field_codes[" + i + "]", "malformed", "must be 1 to 64 characters"));
-			}
-		}
-		List<Affiliation> affiliations = new ArrayList<>();
-		List<RoundRequests.AffiliationBody> as = b.affiliations() == null ? List.of() : b.affiliations();
-		for (int i = 0; i < as.size(); i++) {
-			RoundRequests.AffiliationBody a = as.get(i);
-			try {
-				affiliations.add(new Affiliation(UUID.fromString(a.organisationId()),
-						a.organisationName() == null ? "" : a.organisationName(), RoundRequests.orZero(a.fromYear()),
-						a.untilYear() == null ? OptionalInt.empty() : OptionalInt.of(a.untilYear())));
-			}
-			catch (RuntimeException ex) {
-				violations.add(new FieldViolation("affiliations[" + i + "]", "malformed",
-						"needs an organisation UUID and until_year not before from_year"));
-			}
-		}
-		List<CoApplication> co = new ArrayList<>();
-		List<RoundRequests.CoApplicationBody> cs = b.coApplications() == null ? List.of() : b.coApplications();
-		for (int i = 0; i < cs.size(); i++) {
-			if (cs.get(i).personKey() == null || cs.get(i).personKey().isBlank()) {
-				violations.add(new FieldViolation("co_applications[" + i + "].person_key", "required", "must not be blank"));
-			}
-			else {
-				co.add(new CoApplication(cs.get(i).personKey().strip(), RoundRequests.orZero(cs.get(i).year())));
-			}
-		}
-		List<DeclaredRelationship> rel = new ArrayList<>();
-		List<RoundRequests.RelationshipBody> rs = b.relationships() == null ? List.of() : b.relationships();
-		for (int i = 0; i < rs.size(); i++) {
-			try {
-				rel.add(new DeclaredRelationship(DeclaredRelationship.Kind.valueOf(rs.get(i).kind()),
-						rs.get(i).reference().strip(), rs.get(i).note()));
-			}
-			catch (RuntimeException ex) {
-				violations.add(new FieldViolation("relationships[" + i + "]", "malformed",
-						"needs kind PERSON or ORGANISATION and a reference"));
-			}
-		}
-		if (!violations.isEmpty()) {
-			throw new InvalidInputException(violations);
-		}
-		return new Expert(id, username, b.displayName(), b.email(), b.personKey(), Set.copyOf(fields), affiliations, co,
-				rel);
+		return new ProfileInput(b.displayName(), b.email(), b.personKey(), b.fieldCodes(),
+				b.affiliations() == null ? null : b.affiliations()
+					.stream()
+					.map(a -> new ProfileInput.AffiliationInput(a.organisationId(), a.organisationName(), a.fromYear(),
+							a.untilYear()))
+					.toList(),
+				b.coApplications() == null ? null : b.coApplications()
+					.stream()
+					.map(c -> new ProfileInput.CoApplicationInput(c.personKey(), c.year()))
+					.toList(),
+				b.relationships() == null ? null : b.relationships()
+					.stream()
+					.map(r -> new ProfileInput.RelationshipInput(r.kind(), r.reference(), r.note()))
+					.toList());
 	}
 
 	static Map<String, Integer> orEmpty(Map<String, Integer> map) {

@@ -79,8 +79,7 @@ class RoundController {
 	@DeleteMapping("/{id}/assignments/{assignmentId}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void unassign(@PathVariable("id") String id, @PathVariable("assignmentId") String assignmentId) {
-		RoundId.parse(id, "id");
-		this.commands.unassign(Callers.current(), AssignmentId.parse(assignmentId, "assignmentId"));
+		this.commands.unassign(Callers.current(), RoundId.parse(id, "id"), AssignmentId.parse(assignmentId, "assignmentId"));
 	}
 
 	@GetMapping("/{id}/matrix")

@@ -1,0 +1,310 @@
+package cn.jiangmen.innovation.portal.review;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import cn.jiangmen.innovation.contracts.review.v1.ExpertAffiliation;
+import cn.jiangmen.innovation.contracts.review.v1.ExpertCoApplication;
+import cn.jiangmen.innovation.contracts.review.v1.ExpertProfile;
+import cn.jiangmen.innovation.contracts.review.v1.ExpertRelationship;
+import cn.jiangmen.innovation.contracts.review.v1.RelationshipKind;
+
+import org.springframework.util.MultiValueMap;
+
+/**
+ * The expert's "my profile" form as typed: fields of expertise (the suite's priority-field codes
+ * as boxes, other codes as text), current organisations, past organisations with years, joint
+ * applications with years and declared relationships, in rows; fully empty rows are the page's
+ * spare ones and are dropped. Current and past organisations are both the profile's affiliations
+ * (a past one has its last year), so what review-service names {@code affiliations[i]} is mapped
+ * back to the row it came from.
+ */
+public record ProfileForm(String displayName, String email, String personKey, Set<String> fields, String otherFields,
+		List<Org> current, List<Org> past, List<Joint> joint, List<Relation> relations) {
+
+	public record Org(String id, String name, String from, String until) {
+
+		boolean isEmpty() {
+			return this.id.isBlank() && this.name.isBlank() && this.from.isBlank() && this.until.isBlank();
+		}
+
+	}
+
+	public record Joint(String personKey, String year) {
+
+		boolean isEmpty() {
+			return this.personKey.isBlank() && this.year.isBlank();
+		}
+
+	}
+
+	public record Relation(String kind, String reference, String note) {
+
+		boolean isEmpty() {
+			return this.reference.isBlank() && this.note.isBlank();
+		}
+
+	}
+
+	static final int MAX_ROWS = 20;
+
+	private static final Pattern ROW = Pattern.compile("(current|past|joint|relation)\\[(\\d{1,2})]\\.(\\w+)");
+
+	private static final Pattern SENT = Pattern.compile("(affiliations|co_applications|relationships)\\[(\\d+)](.*)");
+
+	/** The profile as read, known codes as boxes and the rest as text. */
+	static ProfileForm of(ExpertProfile p, List<String> knownFields) {
+		Set<String> boxes = new LinkedHashSet<>();
+		List<String> others = new ArrayList<>();
+		p.getFieldCodesList().forEach(code -> (knownFields.contains(code) ? boxes : others).add(code));
+		List<Org> current = new ArrayList<>();
+		List<Org> past = new ArrayList<>();
+		for (ExpertAffiliation a : p.getAffiliationsList()) {
+			Org org = new Org(a.getOrganisationId(), a.getOrganisationName(), year(a.getFromYear()), year(a.getUntilYear()));
+			(a.getUntilYear() == 0 ? current : past).add(org);
+		}
+		return new ProfileForm(p.getDisplayName(), p.getEmail(), p.getPersonKey(), boxes, String.join(", ", others),
+				current, past,
+				p.getCoApplicationsList().stream().map(c -> new Joint(c.getPersonKey(), year(c.getYear()))).toList(),
+				p.getRelationshipsList()
+					.stream()
+					.map(r -> new Relation(kind(r.getKind()), r.getReference(), r.getNote()))
+					.toList());
+	}
+
+	static ProfileForm from(MultiValueMap<String, String> form) {
+		Map<Integer, String[]> current = new TreeMap<>();
+		Map<Integer, String[]> past = new TreeMap<>();
+		Map<Integer, String[]> joint = new TreeMap<>();
+		Map<Integer, String[]> relations = new TreeMap<>();
+		for (String key : form.keySet()) {
+			Matcher m = ROW.matcher(key);
+			if (!m.matches() || Integer.parseInt(m.group(2)) >= MAX_ROWS) {
+				continue;
+			}
+			int row = Integer.parseInt(m.group(2));
+			String v = value(form, key);
+			switch (m.group(1)) {
+				case "current", "past" -> {
+					String[] org = ("current".equals(m.group(1)) ? current : past).computeIfAbsent(row,
+							r -> new String[] { "", "", "", "" });
+					switch (m.group(3)) {
+						case "id" -> org[0] = v;
+						case "name" -> org[1] = v;
+						case "from" -> org[2] = v;
+						case "until" -> org[3] = v;
+						default -> {
+						}
+					}
+				}
+				case "joint" -> {
+					String[] j = joint.computeIfAbsent(row, r -> new String[] { "", "" });
+					switch (m.group(3)) {
+						case "person" -> j[0] = v;
+						case "year" -> j[1] = v;
+						default -> {
+						}
+					}
+				}
+				default -> {
+					String[] r = relations.computeIfAbsent(row, x -> new String[] { "", "", "" });
+					switch (m.group(3)) {
+						case "kind" -> r[0] = v;
+						case "reference" -> r[1] = v;
+						case "note" -> r[2] = v;
+						default -> {
+						}
+					}
+				}
+			}
+		}
+		Set<String> fields = new LinkedHashSet<>();
+		List<String> boxes = form.get("field");
+		if (boxes != null) {
+			boxes.stream().map(String::strip).filter(s -> !s.isEmpty()).forEach(fields::add);
+		}
+		return new ProfileForm(value(form, "display_name"), value(form, "email"), value(form, "person_key"), fields,
+				value(form, "other_fields"),
+				rows(current).stream().map(o -> new Org(o[0], o[1], o[2], "")).toList(),
+				rows(past).stream().map(o -> new Org(o[0], o[1], o[2], o[3])).toList(),
+				rows(joint).stream().map(j -> new Joint(j[0], j[1])).toList(),
+				rows(relations).stream().map(r -> new Relation(r[0], r[1], r[2])).toList());
+	}
+
+	/** Typed rows in order, gaps as empty rows (their numbering stays as on the page). */
+	private static List<String[]> rows(Map<Integer, String[]> byRow) {
+		List<String[]> rows = new ArrayList<>();
+		int size = byRow.isEmpty() ? 0 : ((TreeMap<Integer, String[]>) byRow).lastKey() + 1;
+		int width = byRow.isEmpty() ? 0 : byRow.values().iterator().next().length;
+		for (int i = 0; i < size; i++) {
+			String[] row = byRow.get(i);
+			if (row == null) {
+				row = new String[width];
+				Arrays.fill(row, "");
+			}
+			rows.add(row);
+		}
+		return rows;
+	}
+
+	ExpertProfile toProfile() {
+		ExpertProfile.Builder p = ExpertProfile.newBuilder()
+			.setDisplayName(this.displayName)
+			.setEmail(this.email)
+			.setPersonKey(this.personKey)
+			.addAllFieldCodes(codes());
+		for (Org org : this.current) {
+			if (!org.isEmpty()) {
+				p.addAffiliations(affiliation(org, false));
+			}
+		}
+		for (Org org : this.past) {
+			if (!org.isEmpty()) {
+				p.addAffiliations(affiliation(org, true));
+			}
+		}
+		for (Joint j : this.joint) {
+			if (!j.isEmpty()) {
+				p.addCoApplications(ExpertCoApplication.newBuilder().setPersonKey(j.personKey()).setYear(year(j.year())));
+			}
+		}
+		for (Relation r : this.relations) {
+			if (!r.isEmpty()) {
+				p.addRelationships(ExpertRelationship.newBuilder()
+					.setKind(switch (r.kind()) {
+						case "PERSON" -> RelationshipKind.RELATIONSHIP_KIND_PERSON;
+						case "ORGANISATION" -> RelationshipKind.RELATIONSHIP_KIND_ORGANISATION;
+						default -> RelationshipKind.RELATIONSHIP_KIND_UNSPECIFIED;
+					})
+					.setReference(r.reference())
+					.setNote(r.note()));
+			}
+		}
+		return p.build();
+	}
+
+	/** The boxes ticked and the other codes typed (comma, semicolon or space separated), each once. */
+	List<String> codes() {
+		Set<String> codes = new LinkedHashSet<>(this.fields);
+		for (String code : this.otherFields.split("[,;，；\\s]+")) {
+			if (!code.isBlank()) {
+				codes.add(code.strip());
+			}
+		}
+		return List.copyOf(codes);
+	}
+
+	/** A past organisation without its last year would read as current: sent as a year no range takes. */
+	private static ExpertAffiliation affiliation(Org org, boolean past) {
+		int until = past ? (org.until().isBlank() ? -1 : year(org.until())) : 0;
+		return ExpertAffiliation.newBuilder()
+			.setOrganisationId(org.id())
+			.setOrganisationName(org.name())
+			.setFromYear(year(org.from()))
+			.setUntilYear(until)
+			.build();
+	}
+
+	/** What review-service named, as the rows of this page ({@code past[1].until}...). */
+	UnaryOperator<String> fieldNames() {
+		List<String> affiliationRows = new ArrayList<>();
+		for (int i = 0; i < this.current.size(); i++) {
+			if (!this.current.get(i).isEmpty()) {
+				affiliationRows.add("current[" + i + "]");
+			}
+		}
+		for (int i = 0; i < this.past.size(); i++) {
+			if (!this.past.get(i).isEmpty()) {
+				affiliationRows.add("past[" + i + "]");
+			}
+		}
+		List<String> jointRows = sentRows("joint", this.joint.stream().map(Joint::isEmpty).toList());
+		List<String> relationRows = sentRows("relation", this.relations.stream().map(Relation::isEmpty).toList());
+		return field -> {
+			Matcher m = SENT.matcher(field);
+			if (!m.matches()) {
+				return field;
+			}
+			int i = Integer.parseInt(m.group(2));
+			List<String> rows = switch (m.group(1)) {
+				case "affiliations" -> affiliationRows;
+				case "co_applications" -> jointRows;
+				default -> relationRows;
+			};
+			return i < rows.size() ? rows.get(i) + m.group(3) : field;
+		};
+	}
+
+	private static List<String> sentRows(String name, List<Boolean> empty) {
+		List<String> rows = new ArrayList<>();
+		for (int i = 0; i < empty.size(); i++) {
+			if (!empty.get(i)) {
+				rows.add(name + "[" + i + "]");
+			}
+		}
+		return rows;
+	}
+
+	/** The rows to show: the typed ones and one (organisations now: one) or two spare. */
+	public List<Org> currentRows() {
+		return spare(this.current, Org::isEmpty, new Org("", "", "", ""), 1);
+	}
+
+	public List<Org> pastRows() {
+		return spare(this.past, Org::isEmpty, new Org("", "", "", ""), 2);
+	}
+
+	public List<Joint> jointRows() {
+		return spare(this.joint, Joint::isEmpty, new Joint("", ""), 2);
+	}
+
+	public List<Relation> relationRows() {
+		return spare(this.relations, Relation::isEmpty, new Relation("PERSON", "", ""), 2);
+	}
+
+	private static <T> List<T> spare(List<T> rows, java.util.function.Predicate<T> isEmpty, T empty, int spares) {
+		List<T> shown = new ArrayList<>(rows);
+		while (!shown.isEmpty() && isEmpty.test(shown.get(shown.size() - 1))) {
+			shown.remove(shown.size() - 1);
+		}
+		for (int i = 0; i < spares && shown.size() < MAX_ROWS; i++) {
+			shown.add(empty);
+		}
+		return shown;
+	}
+
+	private static String year(int year) {
+		return year == 0 ? "" : Integer.toString(year);
+	}
+
+	/** Empty is 0 (not given, named by review-service); other text is a year no range takes. */
+	private static int year(String text) {
+		if (text.isBlank()) {
+			return 0;
+		}
+		try {
+			return Integer.parseInt(text.strip());
+		}
+		catch (NumberFormatException ex) {
+			return -1;
+		}
+	}
+
+	private static String kind(RelationshipKind kind) {
+		return kind == RelationshipKind.RELATIONSHIP_KIND_ORGANISATION ? "ORGANISATION" : "PERSON";
+	}
+
+	private static String value(MultiValueMap<String, String> form, String key) {
+		String v = form.getFirst(key);
+		return v == null ? "" : v.strip();
+	}
+
+}

@@ -1,0 +1,315 @@
+package cn.jiangmen.innovation.portal.review;
+
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+
+import cn.jiangmen.innovation.platform.config.PlatformSecurityAutoConfiguration;
+import cn.jiangmen.innovation.portal.config.PortalSecurityConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import static cn.jiangmen.innovation.portal.review.ReviewPagesTest.user;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The review forms over a real in-process gRPC server standing in for review-service: a manager
+ * opens a round (bad input named next to each field, nothing created), changes assignments,
+ * conflicts and rapporteurs on the round page (a conflicted assignment refused with its reason);
+ * an expert keeps their profile. Others are refused before any call.
+ */
+@WebMvcTest(controllers = { OpenRoundController.class, ReviewManagerController.class, ExpertProfileController.class })
+@Import({ ReviewPagesTest.Config.class, PortalSecurityConfiguration.class, ReviewPortalClient.class })
+@ImportAutoConfiguration(PlatformSecurityAutoConfiguration.class)
+class ReviewFormsTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	FakeReviewService review;
+
+	static final JwtRequestPostProcessor MANAGER = user("manager", "program-manager");
+
+	static final JwtRequestPostProcessor AUDITOR = user("auditor", "auditor");
+
+	static final JwtRequestPostProcessor EXPERT = user("expert1", "expert");
+
+	@BeforeEach
+	void reset() {
+		this.review.reset();
+	}
+
+	@Test
+	void theOpenRoundPageListsItemsWaitingForARoundFilteredByProgramInChineseAndEnglish() throws Exception {
+		this.mvc.perform(get("/review/rounds/new").with(MANAGER))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("开启评审轮次")))
+			.andExpect(content().string(containsString("可见光通信创新团队")))
+			.andExpect(content().string(containsString("深海勘探装备专项")))
+			// the usual rubric, in the manager's language, weights adding up to 100
+			.andExpect(content().string(containsString("value=\"创新性\"")))
+			.andExpect(content().string(containsString("北京时间（Asia/Shanghai）")))
+			.andExpect(content().string(containsString("<legend>评分细则</legend>")))
+			.andExpect(content().string(containsString("aria-label=\"第 1 项指标的权重（%）\"")))
+			.andExpect(content().string(containsString("name=\"_csrf\"")));
+		this.mvc.perform(get("/review/rounds/new").param("context", "PROJECT").with(MANAGER))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("深海勘探装备专项")))
+			.andExpect(content().string(not(containsString("可见光通信创新团队"))));
+		this.mvc.perform(get("/review/rounds/new").param("lang", "en").with(MANAGER))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Open a review round")))
+			.andExpect(content().string(containsString("value=\"Innovation\"")));
+		assertThat(this.review.calls).containsExactly("awaiting OWNING_CONTEXT_UNSPECIFIED",
+				"awaiting OWNING_CONTEXT_PROJECT", "awaiting OWNING_CONTEXT_UNSPECIFIED");
+		this.mvc.perform(get("/review/rounds").with(MANAGER))
+			.andExpect(content().string(containsString("href=\"/review/rounds/new\"")));
+		this.mvc.perform(get("/review/rounds").with(AUDITOR))
+			.andExpect(content().string(not(containsString("href=\"/review/rounds/new\""))));
+	}
+
+	@Test
+	void badRoundInputIsNamedNextToEachFieldKeptAsTypedAndNothingIsCreated() throws Exception {
+		this.mvc.perform(round("2026 第二批", "2020-01-01T09:00", "0")
+			// rows 0 and 2 typed, row 1 left empty: the bad code is shown on row 2, not row 1
+			.param("criteria[0].code", "innovation").param("criteria[0].name", "创新性").param("criteria[0].weight", "50")
+			.param("criteria[1].code", "").param("criteria[1].name", "").param("criteria[1].weight", "")
+			.param("criteria[2].code", "Team Work").param("criteria[2].name", "团队").param("criteria[2].weight", "30")
+			.param("item", "await-t1", "await-p1"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("部分内容需要修改")))
+			.andExpect(content().string(containsString("各项指标的权重之和必须为 100%")))
+			.andExpect(content().string(containsString("截止时间须晚于当前时间")))
+			.andExpect(content().string(containsString("每个项目的评审专家人数须在 1 至 20 之间")))
+			.andExpect(content().string(containsString("此项目属于另一计划")))
+			.andExpect(content().string(containsString("id=\"error-rubric-criteria-2--code\"")))
+			.andExpect(content().string(not(containsString("id=\"error-rubric-criteria-1--code\""))))
+			.andExpect(content().string(containsString("aria-describedby=\"error-reviewers_per_item\"")))
+			.andExpect(content().string(containsString("aria-describedby=\"deadline-hint error-deadline\"")))
+			.andExpect(content().string(containsString("id=\"error-item-await-p1\"")))
+			.andExpect(content().string(containsString("aria-invalid=\"true\"")))
+			// as typed
+			.andExpect(content().string(containsString("value=\"2026 第二批\"")))
+			.andExpect(content().string(containsString("value=\"Team Work\"")))
+			.andExpect(content().string(containsString("value=\"2020-01-01T09:00\"")));
+		assertThat(this.review.opened).isEmpty();
+		assertThat(this.review.calls.get(0)).contains("criteria=innovation:50/0 Team Work:30/0");
+	}
+
+	@Test
+	void aGoodRoundOpensInTheBureausZoneAndIsAssignedAutomatically() throws Exception {
+		this.mvc.perform(good().param("auto_assign", "on"))
+			.andExpect(redirectedUrl("/review/rounds/round-1?conflicts=2&notice=opened-assigned&added=7&missing=1"));
+		long deadline = LocalDateTime.of(2030, 1, 15, 17, 0).atZone(ZoneId.of("Asia/Shanghai")).toEpochSecond();
+		assertThat(this.review.calls).containsExactly("open 2026 第二批人才评审 OWNING_CONTEXT_TALENT items=[await-t1, await-t2]"
+				+ " criteria=innovation:60/3 team:40/0 scale=1-5 overall=6050 blind=true deadline=" + deadline
+				+ " N=3 M=10 limit=1500", "auto round-1");
+		this.mvc.perform(get("/review/rounds/round-1?conflicts=2&notice=opened-assigned&added=7&missing=1").with(MANAGER))
+			.andExpect(content().string(containsString("评审轮次已开启，检测到 2 项利益冲突；已新增 7 项分配，仍有 1 个项目专家人数不足")));
+
+		this.review.reset();
+		this.mvc.perform(good()).andExpect(redirectedUrl("/review/rounds/round-1?conflicts=2&notice=opened"));
+		assertThat(this.review.calls).hasSize(1).allMatch(c -> c.startsWith("open ") && c.contains("blind=true"));
+		this.mvc.perform(get("/review/rounds/round-1?conflicts=2&notice=opened").with(MANAGER))
+			.andExpect(content().string(containsString("评审轮次已开启，检测到 2 项利益冲突。请在下方分配专家。")));
+	}
+
+	@Test
+	void onlyManagersOpenRounds() throws Exception {
+		this.mvc.perform(get("/review/rounds/new").with(AUDITOR)).andExpect(status().isForbidden());
+		this.mvc.perform(get("/review/rounds/new").with(EXPERT)).andExpect(status().isForbidden());
+		this.mvc.perform(good(AUDITOR)).andExpect(status().isForbidden());
+		this.mvc.perform(good(EXPERT)).andExpect(status().isForbidden());
+		assertThat(this.review.calls).isEmpty();
+	}
+
+	@Test
+	void onTheRoundPageAManagerAssignsRemovesRecordsConflictsAndNamesRapporteurs() throws Exception {
+		this.mvc.perform(get("/review/rounds/round-1").with(MANAGER))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("手动分配与利益冲突")))
+			.andExpect(content().string(containsString("/review/rounds/round-1/assignments/a-2/remove")))
+			// a submitted review cannot be removed: no button
+			.andExpect(content().string(not(containsString("/review/rounds/round-1/assignments/a-1/remove"))))
+			.andExpect(content().string(containsString("aria-label=\"移除 周专家 对 轨道交通信号团队 的评审分配\"")))
+			.andExpect(content().string(containsString("<label class=\"visually-hidden\" for=\"rapporteur-item-1\">LED 背光模组团队 的主审专家</label>")));
+		this.mvc.perform(get("/review/rounds/round-1").with(AUDITOR))
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("手动分配与利益冲突"))))
+			.andExpect(content().string(not(containsString("/remove"))));
+
+		// a conflicted assignment: refused with its reason, the choice kept
+		this.mvc.perform(post("/review/rounds/round-1/assignments").with(MANAGER).with(csrf())
+			.param("item_id", "item-1").param("expert", "sub-expert5"))
+			.andExpect(status().isConflict())
+			.andExpect(content().string(containsString("该专家与此项目存在利益冲突（见下方利益冲突列表），不能分配。")))
+			.andExpect(content().string(containsString("<option value=\"sub-expert5\" selected=\"selected\">周专家</option>")));
+		this.mvc.perform(post("/review/rounds/round-1/assignments").with(MANAGER).with(csrf()).param("item_id", "item-1"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("<p class=\"field-error\" id=\"error-assign-expert\">请选择专家。</p>")))
+			.andExpect(content().string(containsString("aria-describedby=\"error-assign-expert\"")));
+		this.mvc.perform(post("/review/rounds/round-1/assignments").with(MANAGER).with(csrf())
+			.param("item_id", "item-2").param("expert", "sub-expert1"))
+			.andExpect(redirectedUrl("/review/rounds/round-1?notice=assigned-one"));
+		this.mvc.perform(get("/review/rounds/round-1?notice=assigned-one").with(MANAGER))
+			.andExpect(content().string(containsString("已分配该专家。")));
+
+		this.mvc.perform(post("/review/rounds/round-1/assignments/a-2/remove").with(MANAGER).with(csrf()))
+			.andExpect(redirectedUrl("/review/rounds/round-1?notice=unassigned"));
+		this.mvc.perform(post("/review/rounds/round-1/assignments/a-1/remove").with(MANAGER).with(csrf()))
+			.andExpect(status().isConflict())
+			.andExpect(content().string(containsString("该专家已提交此项目的评审意见")));
+
+		this.mvc.perform(post("/review/rounds/round-1/conflicts").with(MANAGER).with(csrf())
+			.param("item_id", "item-2").param("expert", "sub-expert5").param("detail", " "))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("id=\"error-conflict-detail\"")))
+			.andExpect(content().string(containsString("请说明原因")));
+		this.mvc.perform(post("/review/rounds/round-1/conflicts").with(MANAGER).with(csrf())
+			.param("item_id", "item-2").param("expert", "sub-expert5").param("detail", "同一课题组"))
+			.andExpect(redirectedUrl("/review/rounds/round-1?notice=conflict-added"));
+
+		this.mvc.perform(post("/review/rounds/round-1/rapporteur").with(MANAGER).with(csrf())
+			.param("item_id", "item-2").param("expert", "sub-expert5"))
+			.andExpect(redirectedUrl("/review/rounds/round-1?notice=rapporteur-set"));
+
+		assertThat(this.review.calls).containsExactly("assign item-1 sub-expert5", "assign item-1 ",
+				"assign item-2 sub-expert1", "remove round-1 a-2", "remove round-1 a-1", "conflict item-2 sub-expert5  ",
+				"conflict item-2 sub-expert5 同一课题组", "rapporteur item-2 sub-expert5");
+	}
+
+	@Test
+	void auditorsAndExpertsChangeNothingOnTheRoundPage() throws Exception {
+		for (JwtRequestPostProcessor who : new JwtRequestPostProcessor[] { AUDITOR, EXPERT }) {
+			this.mvc.perform(post("/review/rounds/round-1/assignments").with(who).with(csrf())
+				.param("item_id", "item-2").param("expert", "sub-expert1")).andExpect(status().isForbidden());
+			this.mvc.perform(post("/review/rounds/round-1/assignments/a-2/remove").with(who).with(csrf()))
+				.andExpect(status().isForbidden());
+			this.mvc.perform(post("/review/rounds/round-1/conflicts").with(who).with(csrf())
+				.param("item_id", "item-2").param("expert", "sub-expert5").param("detail", "x")).andExpect(status().isForbidden());
+			this.mvc.perform(post("/review/rounds/round-1/rapporteur").with(who).with(csrf())
+				.param("item_id", "item-2").param("expert", "sub-expert5")).andExpect(status().isForbidden());
+		}
+		assertThat(this.review.calls).isEmpty();
+	}
+
+	@Test
+	void anExpertKeepsTheirProfileBadRowsNamedWhereTheyWereTyped() throws Exception {
+		this.mvc.perform(get("/review/profile").with(EXPERT))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("您尚未建立专家档案")))
+			.andExpect(content().string(containsString("半导体照明（LED背光源模块化技术）")))
+			.andExpect(content().string(containsString("<legend>曾任职单位</legend>")))
+			.andExpect(content().string(containsString("aria-label=\"第 1 个曾任职单位的终止年份\"")))
+			.andExpect(content().string(containsString("href=\"/review/profile\" aria-current=\"page\"")));
+
+		this.mvc.perform(profile().param("email", "chen.example.org")
+			.param("past[0].id", "").param("past[0].name", "").param("past[0].from", "").param("past[0].until", "")
+			.param("past[1].id", "7d1c2a8e-0000-4000-8000-000000000001").param("past[1].name", "光电科技")
+			.param("past[1].from", "2015").param("past[1].until", "2012"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("请填写有效的电子邮箱")))
+			.andExpect(content().string(containsString("id=\"error-past-1--until_year\"")))
+			.andExpect(content().string(containsString("请填写离职年份：不早于入职年份，不晚于今年。")))
+			.andExpect(content().string(containsString("value=\"chen.example.org\"")))
+			.andExpect(content().string(not(containsString("您的专家档案已保存"))));
+		assertThat(this.review.profile).isNull();
+
+		this.mvc.perform(profile().param("email", "chen@example.org")
+			.param("past[0].id", "7d1c2a8e-0000-4000-8000-000000000001").param("past[0].name", "光电科技")
+			.param("past[0].from", "2008").param("past[0].until", "2014"))
+			.andExpect(redirectedUrl("/review/profile?notice=saved"));
+		var saved = this.review.profile;
+		assertThat(saved.getFieldCodesList()).containsExactly("semiconductor-lighting", "VISIBLE_LIGHT_COMMUNICATION",
+				"led-packaging");
+		assertThat(saved.getAffiliationsList()).extracting(a -> a.getOrganisationName() + ":" + a.getFromYear() + "-" + a.getUntilYear())
+			.containsExactly("五邑大学:2016-0", "光电科技:2008-2014");
+		assertThat(saved.getCoApplications(0).getPersonKey()).isEqualTo("leader-42");
+		assertThat(saved.getRelationships(0).getKind().name()).isEqualTo("RELATIONSHIP_KIND_ORGANISATION");
+
+		this.mvc.perform(get("/review/profile?notice=saved").with(EXPERT))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("您的专家档案已保存。")))
+			.andExpect(content().string(not(containsString("您尚未建立专家档案"))))
+			.andExpect(content().string(containsString("value=\"led-packaging\"")))
+			.andExpect(content().string(containsString("value=\"五邑大学\"")));
+	}
+
+	@Test
+	void onlyExpertsHaveAProfilePage() throws Exception {
+		this.mvc.perform(get("/review/profile").with(MANAGER)).andExpect(status().isForbidden());
+		this.mvc.perform(profile(MANAGER)).andExpect(status().isForbidden());
+		this.mvc.perform(get("/review/profile").with(user("applicant1", "applicant"))).andExpect(status().isForbidden());
+		assertThat(this.review.calls).isEmpty();
+	}
+
+	private MockHttpServletRequestBuilder round(String name, String deadline, String reviewers) {
+		return round(MANAGER, name, deadline, reviewers);
+	}
+
+	private MockHttpServletRequestBuilder round(JwtRequestPostProcessor who, String name, String deadline, String reviewers) {
+		return post("/review/rounds/new").with(who)
+			.with(csrf())
+			.param("name", name)
+			.param("owning_context", "TALENT")
+			.param("blind", "on")
+			.param("deadline", deadline)
+			.param("scale_min", "1")
+			.param("scale_max", "5")
+			.param("overall_threshold", "60.5")
+			.param("reviewers_per_item", reviewers)
+			.param("max_items_per_expert", "10")
+			.param("disagreement_limit", "15");
+	}
+
+	private MockHttpServletRequestBuilder good() {
+		return good(MANAGER);
+	}
+
+	private MockHttpServletRequestBuilder good(JwtRequestPostProcessor who) {
+		return round(who, "2026 第二批人才评审", "2030-01-15T17:00", "3")
+			.param("criteria[0].code", "innovation").param("criteria[0].name", "创新性").param("criteria[0].weight", "60")
+			.param("criteria[0].threshold", "3")
+			.param("criteria[1].code", "team").param("criteria[1].name", "团队").param("criteria[1].weight", "40")
+			.param("criteria[2].code", "").param("criteria[2].name", "").param("criteria[2].weight", "")
+			.param("criteria[2].threshold", "")
+			.param("item", "await-t1", "await-t2");
+	}
+
+	private MockHttpServletRequestBuilder profile() {
+		return profile(EXPERT);
+	}
+
+	private MockHttpServletRequestBuilder profile(JwtRequestPostProcessor who) {
+		return post("/review/profile").with(who)
+			.with(csrf())
+			.param("display_name", "陈专家")
+			.param("field", "semiconductor-lighting", "VISIBLE_LIGHT_COMMUNICATION")
+			.param("other_fields", "led-packaging, semiconductor-lighting")
+			.param("current[0].id", "7d1c2a8e-0000-4000-8000-000000000002")
+			.param("current[0].name", "五邑大学")
+			.param("current[0].from", "2016")
+			.param("joint[0].person", "leader-42")
+			.param("joint[0].year", "2024")
+			.param("relation[0].kind", "ORGANISATION")
+			.param("relation[0].reference", "7d1c2a8e-0000-4000-8000-000000000001")
+			.param("relation[0].note", "配偶任职");
+	}
+
+}

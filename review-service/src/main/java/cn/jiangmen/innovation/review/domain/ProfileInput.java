@@ -1,0 +1,172 @@
+package cn.jiangmen.innovation.review.domain;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.UUID;
+
+import cn.jiangmen.innovation.platform.error.FieldViolation;
+import cn.jiangmen.innovation.platform.error.InvalidInputException;
+
+/**
+ * An expert profile as typed (REST body or gRPC message), before checking. {@link #toExpert}
+ * names every bad field at once, with the same snake_case names on every path
+ * ({@code affiliations[1].until_year}, {@code relationships[0].reference}...).
+ */
+public record ProfileInput(String displayName, String email, String personKey, List<String> fieldCodes,
+		List<AffiliationInput> affiliations, List<CoApplicationInput> coApplications,
+		List<RelationshipInput> relationships) {
+
+	/** Years before this are typing mistakes, not careers. */
+	static final int FIRST_YEAR = 1950;
+
+	/** @param untilYear null (or absent) while the expert still works there */
+	public record AffiliationInput(String organisationId, String organisationName, Integer fromYear, Integer untilYear) {
+	}
+
+	public record CoApplicationInput(String personKey, Integer year) {
+	}
+
+	/** @param kind {@code PERSON} or {@code ORGANISATION} */
+	public record RelationshipInput(String kind, String reference, String note) {
+	}
+
+	public ProfileInput {
+		fieldCodes = fieldCodes == null ? List.of() : fieldCodes;
+		affiliations = affiliations == null ? List.of() : affiliations;
+		coApplications = coApplications == null ? List.of() : coApplications;
+		relationships = relationships == null ? List.of() : relationships;
+	}
+
+	/**
+	 * The checked profile of {@code id}/{@code username}; years may not lie after {@code currentYear}.
+	 */
+	public Expert toExpert(ExpertId id, String username, int currentYear) {
+		List<FieldViolation> violations = new ArrayList<>();
+		if (username == null || username.isBlank() || username.length() > 200) {
+			violations.add(new FieldViolation("username", "required", "must be 1 to 200 characters"));
+		}
+		if (this.displayName != null && this.displayName.strip().length() > 200) {
+			violations.add(new FieldViolation("display_name", "length", "must be at most 200 characters"));
+		}
+		String mail = this.email == null ? "" : this.email.strip();
+		if (!mail.isEmpty() && (mail.length() > 320 || !mail.matches("[^@\\s]+@[^@\\s]+"))) {
+			violations.add(new FieldViolation("email", "malformed", "must be an e-mail address"));
+		}
+		if (this.personKey != null && this.personKey.strip().length() > 200) {
+			violations.add(new FieldViolation("person_key", "length", "must be at most 200 characters"));
+		}
+		Set<String> fields = new LinkedHashSet<>();
+		for (int i = 0; i < this.fieldCodes.size(); i++) {
+			String code = this.fieldCodes.get(i) == null ? "" : this.fieldCodes.get(i).strip();
+			if (code.isEmpty() || code.length() > 64) {
+				violations.add(new FieldViolation("field_codes[" + i + "]", "malformed", "must be 1 to 64 characters"));
+			}
+			else {
+				fields.add(code);
+			}
+		}
+		List<Affiliation> checkedAffiliations = new ArrayList<>();
+		for (int i = 0; i < this.affiliations.size(); i++) {
+			affiliation(this.affiliations.get(i), "affiliations[" + i + "].", currentYear, violations)
+				.ifPresent(checkedAffiliations::add);
+		}
+		List<CoApplication> checkedCo = new ArrayList<>();
+		for (int i = 0; i < this.coApplications.size(); i++) {
+			CoApplicationInput c = this.coApplications.get(i);
+			String at = "co_applications[" + i + "].";
+			String key = c.personKey() == null ? "" : c.personKey().strip();
+			boolean ok = true;
+			if (key.isEmpty() || key.length() > 200) {
+				violations.add(new FieldViolation(at + "person_key", "required", "must be 1 to 200 characters"));
+				ok = false;
+			}
+			if (!year(c.year(), currentYear)) {
+				violations.add(new FieldViolation(at + "year", "range", "must be a year from 1950 to this year"));
+				ok = false;
+			}
+			if (ok) {
+				checkedCo.add(new CoApplication(key, c.year()));
+			}
+		}
+		List<DeclaredRelationship> checkedRelationships = new ArrayList<>();
+		for (int i = 0; i < this.relationships.size(); i++) {
+			relationship(this.relationships.get(i), "relationships[" + i + "].", violations)
+				.ifPresent(checkedRelationships::add);
+		}
+		if (!violations.isEmpty()) {
+			throw new InvalidInputException(violations);
+		}
+		return new Expert(id, username, this.displayName == null ? null : this.displayName.strip(), mail,
+				this.personKey == null ? null : this.personKey.strip(), fields, checkedAffiliations, checkedCo,
+				checkedRelationships);
+	}
+
+	private static java.util.Optional<Affiliation> affiliation(AffiliationInput a, String at, int currentYear,
+			List<FieldViolation> violations) {
+		int before = violations.size();
+		UUID organisation = null;
+		try {
+			organisation = UUID.fromString(a.organisationId() == null ? "" : a.organisationId().strip());
+		}
+		catch (IllegalArgumentException ex) {
+			violations.add(new FieldViolation(at + "organisation_id", "id.malformed", "must be the organisation's UUID"));
+		}
+		String name = a.organisationName() == null ? "" : a.organisationName().strip();
+		if (name.isEmpty() || name.length() > 200) {
+			violations.add(new FieldViolation(at + "organisation_name", "required", "must be 1 to 200 characters"));
+		}
+		if (!year(a.fromYear(), currentYear)) {
+			violations.add(new FieldViolation(at + "from_year", "range", "must be a year from 1950 to this year"));
+		}
+		Integer until = a.untilYear();
+		if (until != null && (!year(until, currentYear) || (a.fromYear() != null && until < a.fromYear()))) {
+			violations.add(new FieldViolation(at + "until_year", "range",
+					"must lie between from_year and this year, or be empty while still there"));
+		}
+		if (violations.size() > before) {
+			return java.util.Optional.empty();
+		}
+		return java.util.Optional.of(new Affiliation(organisation, name, a.fromYear(),
+				until == null ? OptionalInt.empty() : OptionalInt.of(until)));
+	}
+
+	private static java.util.Optional<DeclaredRelationship> relationship(RelationshipInput r, String at,
+			List<FieldViolation> violations) {
+		DeclaredRelationship.Kind kind = null;
+		try {
+			kind = DeclaredRelationship.Kind.valueOf(r.kind() == null ? "" : r.kind().strip());
+		}
+		catch (IllegalArgumentException ex) {
+			violations.add(new FieldViolation(at + "kind", "required", "must be PERSON or ORGANISATION"));
+		}
+		String reference = r.reference() == null ? "" : r.reference().strip();
+		if (reference.isEmpty() || reference.length() > 200) {
+			violations.add(new FieldViolation(at + "reference", "required", "must be 1 to 200 characters"));
+			return java.util.Optional.empty();
+		}
+		if (kind == DeclaredRelationship.Kind.ORGANISATION) {
+			try {
+				UUID.fromString(reference);
+			}
+			catch (IllegalArgumentException ex) {
+				violations.add(new FieldViolation(at + "reference", "id.malformed", "must be the organisation's UUID"));
+				return java.util.Optional.empty();
+			}
+		}
+		String note = r.note() == null ? "" : r.note().strip();
+		if (note.length() > 500) {
+			violations.add(new FieldViolation(at + "note", "length", "must be at most 500 characters"));
+			return java.util.Optional.empty();
+		}
+		return kind == null ? java.util.Optional.empty()
+				: java.util.Optional.of(new DeclaredRelationship(kind, reference, note));
+	}
+
+	private static boolean year(Integer year, int currentYear) {
+		return year != null && year >= FIRST_YEAR && year <= currentYear;
+	}
+
+}

@@ -1,0 +1,52 @@
+package cn.jiangmen.innovation.review.domain;
+
+import java.util.List;
+
+import cn.jiangmen.innovation.platform.error.FieldViolation;
+import cn.jiangmen.innovation.platform.error.InvalidInputException;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ProfileInputTest {
+
+	static final String ORG = "7d1c2a8e-0000-4000-8000-000000000001";
+
+	static final ExpertId ID = new ExpertId("sub-1");
+
+	@Test
+	void everyBadRowIsNamedAtOnce() {
+		ProfileInput input = new ProfileInput("陈专家", "no-at-sign", null, List.of("rail-transit-equipment", " "),
+				List.of(new ProfileInput.AffiliationInput("x", "", 1949, null),
+						new ProfileInput.AffiliationInput(ORG, "光电科技", 2015, 2012),
+						new ProfileInput.AffiliationInput(ORG, "光电科技", 2015, 2031)),
+				List.of(new ProfileInput.CoApplicationInput("", 2024), new ProfileInput.CoApplicationInput("leader", null)),
+				List.of(new ProfileInput.RelationshipInput("FRIEND", "p-1", ""),
+						new ProfileInput.RelationshipInput("ORGANISATION", "光电科技", ""),
+						new ProfileInput.RelationshipInput("PERSON", "", "")));
+		assertThatThrownBy(() -> input.toExpert(ID, "expert1", 2030)).isInstanceOfSatisfying(InvalidInputException.class,
+				ex -> assertThat(ex.violations()).extracting(FieldViolation::field)
+					.containsExactly("email", "field_codes[1]", "affiliations[0].organisation_id",
+							"affiliations[0].organisation_name", "affiliations[0].from_year", "affiliations[1].until_year",
+							"affiliations[2].until_year", "co_applications[0].person_key", "co_applications[1].year",
+							"relationships[0].kind", "relationships[1].reference", "relationships[2].reference"));
+	}
+
+	@Test
+	void aCheckedProfileKeepsCurrentAndPastOrganisationsAndDropsRepeatedFields() {
+		Expert expert = new ProfileInput(" 陈专家 ", "chen@example.org", "", List.of("a", "a ", "b"),
+				List.of(new ProfileInput.AffiliationInput(ORG, "光电科技", 2008, 2014),
+						new ProfileInput.AffiliationInput(" " + ORG + " ", "五邑大学", 2015, null)),
+				List.of(new ProfileInput.CoApplicationInput(" leader ", 2024)),
+				List.of(new ProfileInput.RelationshipInput("ORGANISATION", ORG, "配偶任职")))
+			.toExpert(ID, "expert1", 2026);
+		assertThat(expert.displayName()).isEqualTo("陈专家");
+		assertThat(expert.personKey()).isEqualTo("sub-1");
+		assertThat(expert.fieldCodes()).containsExactlyInAnyOrder("a", "b");
+		assertThat(expert.affiliations()).extracting(Affiliation::isCurrent).containsExactly(false, true);
+		assertThat(expert.coApplications()).containsExactly(new CoApplication("leader", 2024));
+		assertThat(expert.relationships().get(0).kind()).isEqualTo(DeclaredRelationship.Kind.ORGANISATION);
+	}
+
+}
