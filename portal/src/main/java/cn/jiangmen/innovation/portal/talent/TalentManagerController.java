@@ -191,13 +191,16 @@ class TalentManagerController {
 			Model model, HttpServletResponse response) {
 		String cleanNote = note == null ? "" : note.strip();
 		try {
+			String done;
 			if ("award".equals(outcome)) {
 				talent().award(applicationId, cleanNote);
+				done = "awarded";
 			}
 			else {
 				talent().decline(applicationId, cleanNote);
+				done = "declined";
 			}
-			return "redirect:/talent/manage/calls/" + callId + "/ranking?done=" + outcome + "ed";
+			return "redirect:/talent/manage/calls/" + callId + "/ranking?done=" + done;
 		}
 		catch (TalentPortalClient.Rejected rejected) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
@@ -218,7 +221,7 @@ class TalentManagerController {
 			.findFirst()
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		model.addAttribute("call", card(callId));
-		model.addAttribute("application", application);
+		model.addAttribute("subject", application);
 		model.addAttribute("outcome", outcome);
 		model.addAttribute("note", note);
 		model.addAttribute("errors", errors);
