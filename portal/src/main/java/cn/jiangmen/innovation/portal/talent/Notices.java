@@ -15,7 +15,8 @@ final class Notices {
 
 	private static final Map<String, String> MANAGER = Map.of("PASS", "talent.manage.decided.PASS", "RETURN",
 			"talent.manage.decided.RETURN", "REJECT", "talent.manage.decided.REJECT", "recommended",
-			"talent.manage.recommended");
+			"talent.manage.recommended", "awarded", "talent.manage.awarded", "declined", "talent.manage.declined",
+			"created", "talent.call.created", "opened", "talent.call.opened");
 
 	private static final Pattern CODE = Pattern.compile("[a-z][a-z.-]{0,80}");
 

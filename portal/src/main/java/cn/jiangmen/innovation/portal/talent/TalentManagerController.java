@@ -4,9 +4,11 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import cn.jiangmen.innovation.contracts.talent.v1.ApplicationStatus;
 import cn.jiangmen.innovation.contracts.talent.v1.ApplicationSummary;
 import cn.jiangmen.innovation.contracts.talent.v1.CallApplicationsView;
 import cn.jiangmen.innovation.contracts.talent.v1.FormalCheckDecision;
@@ -31,7 +33,8 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The bureau's talent pages: the formal check queue of a call (pass, return with reasons, reject)
- * and the ranking with the recommendation list and its CSV export. Auditors see both read-only.
+ * and the ranking with the recommendation list, its CSV and XLSX exports, and the recording of the
+ * province's award or decline (after a confirmation page). Auditors see the lists read-only.
  */
 @Controller
 @RequestMapping("/talent/manage/calls/{callId}")
@@ -119,26 +122,119 @@ class TalentManagerController {
 	/** The ranking as CSV for the province (UTF-8 with BOM so that Excel reads Chinese). */
 	@GetMapping(value = "/ranking.csv")
 	ResponseEntity<byte[]> rankingCsv(@PathVariable("callId") String callId, Locale locale) {
-		List<ApplicationSummary> rows = talent().callApplications(callId,
-				CallApplicationsView.CALL_APPLICATIONS_VIEW_RANKING);
-		List<String> header = List.of("rank", "title", "category", "host", "leader", "score", "status").stream()
-			.map(h -> this.messages.getMessage("talent.csv." + h, null, locale))
-			.toList();
 		StringBuilder csv = new StringBuilder("\uFEFF");
-		line(csv, new ArrayList<>(header));
-		for (ApplicationSummary a : rows) {
-			line(csv, List.of(a.getRank() == 0 ? "" : String.valueOf(a.getRank()), a.getTitle(),
-					a.getCategory().isEmpty() ? ""
-							: this.messages.getMessage("talent.category." + a.getCategory(), null, locale),
-					a.getHostName(), a.getLeaderName(),
-					a.getRank() == 0 ? "" : BigDecimal.valueOf(a.getFinalScoreHundredths(), 2).toPlainString(),
-					this.messages.getMessage("application.status." + Statuses.name(a.getStatus()), null, locale)));
+		line(csv, exportHeader(locale));
+		for (List<Object> row : exportRows(callId, locale)) {
+			line(csv, row.stream()
+				.map(cell -> cell == null ? ""
+						: cell instanceof BigDecimal number ? number.toPlainString() : cell.toString())
+				.toList());
 		}
 		return ResponseEntity.ok()
 			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
 			.header(HttpHeaders.CONTENT_DISPOSITION, Downloads.attachment("ranking-" + callId + ".csv"))
 			.header("X-Content-Type-Options", "nosniff")
 			.body(csv.toString().getBytes(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * The same list as an Excel workbook: translated header (bold, frozen), rank and score as
+	 * numbers, every text as text (a title starting with = stays a title, never a formula).
+	 */
+	@GetMapping(value = "/ranking.xlsx")
+	ResponseEntity<byte[]> rankingXlsx(@PathVariable("callId") String callId, Locale locale) {
+		byte[] workbook = Xlsx.of(this.messages.getMessage("talent.xlsx.sheet", null, locale), exportHeader(locale),
+				exportRows(callId, locale));
+		return ResponseEntity.ok()
+			.contentType(Xlsx.MEDIA_TYPE)
+			.header(HttpHeaders.CONTENT_DISPOSITION, Downloads.attachment("ranking-" + callId + ".xlsx"))
+			.header("X-Content-Type-Options", "nosniff")
+			.header(HttpHeaders.CACHE_CONTROL, "private, no-store")
+			.body(workbook);
+	}
+
+	private List<String> exportHeader(Locale locale) {
+		return EXPORT_COLUMNS.stream().map(h -> this.messages.getMessage("talent.csv." + h, null, locale)).toList();
+	}
+
+	static final List<String> EXPORT_COLUMNS = List.of("rank", "title", "category", "host", "leader", "score",
+			"status");
+
+	/** Rank (number), title, category, host, leader, score (two-decimal number), status, translated. */
+	private List<List<Object>> exportRows(String callId, Locale locale) {
+		List<List<Object>> rows = new ArrayList<>();
+		for (ApplicationSummary a : talent().callApplications(callId,
+				CallApplicationsView.CALL_APPLICATIONS_VIEW_RANKING)) {
+			rows.add(Arrays.asList(a.getRank() == 0 ? null : a.getRank(), a.getTitle(),
+					a.getCategory().isEmpty() ? ""
+							: this.messages.getMessage("talent.category." + a.getCategory(), null, a.getCategory(),
+									locale),
+					a.getHostName(), a.getLeaderName(),
+					a.getRank() == 0 ? null : BigDecimal.valueOf(a.getFinalScoreHundredths(), 2),
+					this.messages.getMessage("application.status." + Statuses.name(a.getStatus()), null, locale)));
+		}
+		return rows;
+	}
+
+	/** The confirmation before recording the province's award or decline of a recommended application. */
+	@GetMapping("/ranking/{applicationId}/decision")
+	@PreAuthorize("hasRole('program-manager')")
+	String confirmDecision(@PathVariable("callId") String callId, @PathVariable("applicationId") String applicationId,
+			@RequestParam("outcome") String outcome, Model model) {
+		return decisionPage(callId, applicationId, outcome(outcome), "", FieldErrors.none(), model);
+	}
+
+	@PostMapping("/ranking/{applicationId}/{outcome:award|decline}")
+	@PreAuthorize("hasRole('program-manager')")
+	String decideOutcome(@PathVariable("callId") String callId, @PathVariable("applicationId") String applicationId,
+			@PathVariable("outcome") String outcome, @RequestParam(name = "note", required = false) String note,
+			Model model, HttpServletResponse response) {
+		String cleanNote = note == null ? "" : note.strip();
+		try {
+			String done;
+			if ("award".equals(outcome)) {
+				talent().award(applicationId, cleanNote);
+				done = "awarded";
+			}
+			else {
+				talent().decline(applicationId, cleanNote);
+				done = "declined";
+			}
+			return "redirect:/talent/manage/calls/" + callId + "/ranking?done=" + done;
+		}
+		catch (TalentPortalClient.Rejected rejected) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+			return decisionPage(callId, applicationId, outcome, cleanNote,
+					FieldErrors.of(rejected.violations(), field -> "note".equals(field) ? "note" : ""), model);
+		}
+		catch (TalentPortalClient.Refused refused) {
+			return "redirect:/talent/manage/calls/" + callId + "/ranking?refused=" + Notices.code(refused.code());
+		}
+	}
+
+	private String decisionPage(String callId, String applicationId, String outcome, String note, FieldErrors errors,
+			Model model) {
+		ApplicationSummary application = talent()
+			.callApplications(callId, CallApplicationsView.CALL_APPLICATIONS_VIEW_RANKING)
+			.stream()
+			.filter(a -> a.getApplicationId().equals(applicationId))
+			.findFirst()
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		model.addAttribute("call", card(callId));
+		model.addAttribute("subject", application);
+		model.addAttribute("outcome", outcome);
+		model.addAttribute("note", note);
+		model.addAttribute("errors", errors);
+		model.addAttribute("recommended",
+				application.getStatus() == ApplicationStatus.APPLICATION_STATUS_RECOMMENDED);
+		return "talent/decision";
+	}
+
+	private static String outcome(String outcome) {
+		if (!"award".equals(outcome) && !"decline".equals(outcome)) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+		}
+		return outcome;
 	}
 
 	/** Quoted cells; a leading =, +, -, @ is neutralised so that spreadsheets do not run it. */

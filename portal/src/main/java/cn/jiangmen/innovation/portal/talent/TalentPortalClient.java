@@ -9,8 +9,11 @@ import java.util.function.Function;
 import cn.jiangmen.innovation.contracts.talent.v1.ApplicationDetail;
 import cn.jiangmen.innovation.contracts.talent.v1.ApplicationForm;
 import cn.jiangmen.innovation.contracts.talent.v1.ApplicationSummary;
+import cn.jiangmen.innovation.contracts.talent.v1.AwardApplicationRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.CallApplicationsView;
 import cn.jiangmen.innovation.contracts.talent.v1.CreateApplicationRequest;
+import cn.jiangmen.innovation.contracts.talent.v1.CreateCallRequest;
+import cn.jiangmen.innovation.contracts.talent.v1.DeclineApplicationRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.DecideFormalCheckRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.DownloadAttachmentRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.DownloadAttachmentResponse;
@@ -18,6 +21,7 @@ import cn.jiangmen.innovation.contracts.talent.v1.FormalCheckDecision;
 import cn.jiangmen.innovation.contracts.talent.v1.GetApplicationRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.ListCallApplicationsRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.ListCallsRequest;
+import cn.jiangmen.innovation.contracts.talent.v1.OpenCallRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.RecommendApplicationRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.SaveApplicationRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.SubmitApplicationRequest;
@@ -169,6 +173,26 @@ public class TalentPortalClient {
 
 	public ApplicationSummary recommend(String id) {
 		return call(s -> s.recommendApplication(RecommendApplicationRequest.newBuilder().setApplicationId(id).build())
+			.getApplication());
+	}
+
+	public TalentCall createCall(CreateCallRequest request) {
+		return call(s -> s.createCall(request).getCall());
+	}
+
+	public TalentCall openCall(String callId) {
+		return call(s -> s.openCall(OpenCallRequest.newBuilder().setCallId(callId).build()).getCall());
+	}
+
+	public ApplicationSummary award(String id, String note) {
+		return call(s -> s.awardApplication(
+				AwardApplicationRequest.newBuilder().setApplicationId(id).setNote(note == null ? "" : note).build())
+			.getApplication());
+	}
+
+	public ApplicationSummary decline(String id, String note) {
+		return call(s -> s.declineApplication(
+				DeclineApplicationRequest.newBuilder().setApplicationId(id).setNote(note == null ? "" : note).build())
 			.getApplication());
 	}
 

@@ -4,7 +4,14 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import cn.jiangmen.innovation.contracts.talent.v1.ApplicationDetail;
+import cn.jiangmen.innovation.contracts.talent.v1.ApplicationStatus;
 import cn.jiangmen.innovation.contracts.talent.v1.ApplicationSummary;
+import cn.jiangmen.innovation.contracts.talent.v1.AwardApplicationRequest;
+import cn.jiangmen.innovation.contracts.talent.v1.AwardApplicationResponse;
+import cn.jiangmen.innovation.contracts.talent.v1.CreateCallRequest;
+import cn.jiangmen.innovation.contracts.talent.v1.CreateCallResponse;
+import cn.jiangmen.innovation.contracts.talent.v1.DeclineApplicationRequest;
+import cn.jiangmen.innovation.contracts.talent.v1.DeclineApplicationResponse;
 import cn.jiangmen.innovation.contracts.talent.v1.DownloadAttachmentRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.DownloadAttachmentResponse;
 import cn.jiangmen.innovation.contracts.talent.v1.GetApplicationRequest;
@@ -13,6 +20,8 @@ import cn.jiangmen.innovation.contracts.talent.v1.ListCallApplicationsRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.ListCallApplicationsResponse;
 import cn.jiangmen.innovation.contracts.talent.v1.ListCallsRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.ListCallsResponse;
+import cn.jiangmen.innovation.contracts.talent.v1.OpenCallRequest;
+import cn.jiangmen.innovation.contracts.talent.v1.OpenCallResponse;
 import cn.jiangmen.innovation.contracts.talent.v1.SaveApplicationRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.SaveApplicationResponse;
 import cn.jiangmen.innovation.contracts.talent.v1.SubmitApplicationRequest;
@@ -41,14 +50,30 @@ class FakeTalent extends TalentServiceGrpc.TalentServiceImplBase {
 
 	volatile List<ApplicationSummary> callApplications = List.of();
 
-	/** When set, the next save/submit/upload fails with it. */
+	/** When set, the next save, submit, upload, call or decision request fails with it. */
 	volatile StatusRuntimeException failure;
 
 	final List<SaveApplicationRequest> saves = new CopyOnWriteArrayList<>();
 
 	final List<UploadAttachmentRequest> uploads = new CopyOnWriteArrayList<>();
 
+	/** Every CreateCall that reached the fake, and those it answered with a new call. */
+	final List<CreateCallRequest> callRequests = new CopyOnWriteArrayList<>();
+
+	final List<CreateCallRequest> createdCalls = new CopyOnWriteArrayList<>();
+
+	final List<OpenCallRequest> opened = new CopyOnWriteArrayList<>();
+
+	final List<AwardApplicationRequest> awards = new CopyOnWriteArrayList<>();
+
+	final List<DeclineApplicationRequest> declines = new CopyOnWriteArrayList<>();
+
 	void reset() {
+		this.callRequests.clear();
+		this.createdCalls.clear();
+		this.opened.clear();
+		this.awards.clear();
+		this.declines.clear();
 		this.calls = List.of();
 		this.application = ApplicationDetail.getDefaultInstance();
 		this.callApplications = List.of();
@@ -63,6 +88,20 @@ class FakeTalent extends TalentServiceGrpc.TalentServiceImplBase {
 			.addDetails(Any.pack(BadRequest.newBuilder()
 				.addFieldViolations(BadRequest.FieldViolation.newBuilder().setField(field).setReason(reason))
 				.build()))
+			.build());
+	}
+
+	/** INVALID_ARGUMENT naming several fields: field, reason, field, reason... */
+	static StatusRuntimeException invalid(String... fieldsAndReasons) {
+		BadRequest.Builder badRequest = BadRequest.newBuilder();
+		for (int i = 0; i + 1 < fieldsAndReasons.length; i += 2) {
+			badRequest.addFieldViolations(BadRequest.FieldViolation.newBuilder()
+				.setField(fieldsAndReasons[i])
+				.setReason(fieldsAndReasons[i + 1]));
+		}
+		return StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
+			.setCode(Code.INVALID_ARGUMENT_VALUE)
+			.addDetails(Any.pack(badRequest.build()))
 			.build());
 	}
 
@@ -148,6 +187,67 @@ class FakeTalent extends TalentServiceGrpc.TalentServiceImplBase {
 	public void listCallApplications(ListCallApplicationsRequest request,
 			StreamObserver<ListCallApplicationsResponse> observer) {
 		observer.onNext(ListCallApplicationsResponse.newBuilder().addAllApplications(this.callApplications).build());
+		observer.onCompleted();
+	}
+
+	@Override
+	public void createCall(CreateCallRequest request, StreamObserver<CreateCallResponse> observer) {
+		this.callRequests.add(request);
+		if (failed(observer)) {
+			return;
+		}
+		this.createdCalls.add(request);
+		observer.onNext(CreateCallResponse.newBuilder()
+			.setCall(TalentCall.newBuilder()
+				.setCallId("33333333-0000-4000-8000-000000000001")
+				.setTitle(request.getTitle())
+				.setStatus("DRAFT")
+				.setOpensAt(request.getOpensAt())
+				.setClosesAt(request.getClosesAt())
+				.addAllPriorityFields(request.getPriorityFieldsList())
+				.addAllCategories(request.getCategoriesList()))
+			.build());
+		observer.onCompleted();
+	}
+
+	@Override
+	public void openCall(OpenCallRequest request, StreamObserver<OpenCallResponse> observer) {
+		if (failed(observer)) {
+			return;
+		}
+		this.opened.add(request);
+		observer.onNext(OpenCallResponse.newBuilder()
+			.setCall(TalentCall.newBuilder().setCallId(request.getCallId()).setStatus("OPEN"))
+			.build());
+		observer.onCompleted();
+	}
+
+	@Override
+	public void awardApplication(AwardApplicationRequest request, StreamObserver<AwardApplicationResponse> observer) {
+		if (failed(observer)) {
+			return;
+		}
+		this.awards.add(request);
+		observer.onNext(AwardApplicationResponse.newBuilder()
+			.setApplication(ApplicationSummary.newBuilder()
+				.setApplicationId(request.getApplicationId())
+				.setStatus(ApplicationStatus.APPLICATION_STATUS_AWARDED))
+			.build());
+		observer.onCompleted();
+	}
+
+	@Override
+	public void declineApplication(DeclineApplicationRequest request,
+			StreamObserver<DeclineApplicationResponse> observer) {
+		if (failed(observer)) {
+			return;
+		}
+		this.declines.add(request);
+		observer.onNext(DeclineApplicationResponse.newBuilder()
+			.setApplication(ApplicationSummary.newBuilder()
+				.setApplicationId(request.getApplicationId())
+				.setStatus(ApplicationStatus.APPLICATION_STATUS_DECLINED))
+			.build());
 		observer.onCompleted();
 	}
 

@@ -1,10 +1,12 @@
 package cn.jiangmen.innovation.talent.web;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -102,16 +104,7 @@ class CallController {
 	@GetMapping(value = "/{id}/ranking.csv", produces = "text/csv")
 	@Operation(summary = "The ranking / recommendation list as CSV (UTF-8 with BOM)")
 	ResponseEntity<byte[]> rankingCsv(@PathVariable("id") String id) {
-		List<List<Object>> rows = new ArrayList<>();
-		for (RankingRow row : ranking(id)) {
-			rows.add(java.util.Arrays.asList(row.rank(), row.applicationId(), row.title(), row.category(),
-					row.hostName(), row.creditCode(), row.leader(),
-					row.scoreHundredths() == null ? null
-							: java.math.BigDecimal.valueOf(row.scoreHundredths(), 2).toPlainString(),
-					row.passedThresholds(), row.status()));
-		}
-		String csv = Csv.of(List.of("rank", "application_id", "title", "category", "host", "credit_code", "leader",
-				"score", "passed_thresholds", "status"), rows);
+		String csv = Csv.of(RANKING_HEADER, rankingRows(id));
 		return ResponseEntity.ok()
 			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
 			.header(HttpHeaders.CONTENT_DISPOSITION,
@@ -119,6 +112,36 @@ class CallController {
 						.toString())
 			.header("X-Content-Type-Options", "nosniff")
 			.body(csv.getBytes(StandardCharsets.UTF_8));
+	}
+
+	@GetMapping(value = "/{id}/ranking.xlsx",
+			produces = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+	@Operation(summary = "The ranking / recommendation list as an Excel workbook (managers, auditors)",
+			description = "Same columns as the CSV; rank and score are numeric cells, text is never a formula.")
+	ResponseEntity<byte[]> rankingXlsx(@PathVariable("id") String id) {
+		byte[] workbook = Xlsx.of("ranking", RANKING_HEADER, rankingRows(id));
+		return ResponseEntity.ok()
+			.contentType(Xlsx.MEDIA_TYPE)
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDispositions.attachment("ranking-" + id + ".xlsx"))
+			.header("X-Content-Type-Options", "nosniff")
+			.header(HttpHeaders.CACHE_CONTROL, "private, no-store")
+			.body(workbook);
+	}
+
+	/** Export columns: machine-readable names, as the REST API's other answers use. */
+	static final List<String> RANKING_HEADER = List.of("rank", "application_id", "title", "category", "host",
+			"credit_code", "leader", "score", "passed_thresholds", "status");
+
+	/** The ranking as export rows (access checked by the query); the score as a two-decimal number. */
+	private List<List<Object>> rankingRows(String id) {
+		List<List<Object>> rows = new ArrayList<>();
+		for (RankingRow row : ranking(id)) {
+			rows.add(Arrays.asList(row.rank(), row.applicationId() == null ? null : row.applicationId().toString(),
+					row.title(), row.category(), row.hostName(), row.creditCode(), row.leader(),
+					row.scoreHundredths() == null ? null : BigDecimal.valueOf(row.scoreHundredths(), 2),
+					row.passedThresholds(), row.status()));
+		}
+		return rows;
 	}
 
 	static Map<Category, EligibilityRules> categories(Map<String, CallRequest.Rules> input) {

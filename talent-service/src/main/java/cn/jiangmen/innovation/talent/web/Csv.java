@@ -1,5 +1,6 @@
 package cn.jiangmen.innovation.talent.web;
 
+import java.math.BigDecimal;
 import java.util.List;
 
 /**
@@ -32,7 +33,7 @@ final class Csv {
 		if (value == null) {
 			return "";
 		}
-		String text = value.toString();
+		String text = value instanceof BigDecimal number ? number.toPlainString() : value.toString();
 		if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
 			text = "'" + text;
 		}

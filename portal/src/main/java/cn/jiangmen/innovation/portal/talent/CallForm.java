@@ -1,0 +1,182 @@
+package cn.jiangmen.innovation.portal.talent;
+
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import cn.jiangmen.innovation.contracts.talent.v1.CallCategory;
+import cn.jiangmen.innovation.contracts.talent.v1.CreateCallRequest;
+import com.google.protobuf.Timestamp;
+
+import org.springframework.util.MultiValueMap;
+
+/**
+ * The manager's "create call" form as typed, and as the talent.v1 request. Field names:
+ * {@code title}, {@code opensAt}/{@code closesAt} (datetime-local in the bureau's zone),
+ * {@code priorityFields} (checked known fields) plus {@code otherFields} (one per line),
+ * {@code categories} (the checked categories) and per category {@code <CATEGORY>.maxLeaderAge},
+ * {@code .minTeamSize}, {@code .titles}, {@code .leaderFullTime}, {@code .fieldMustBeInCall}.
+ * The portal only parses (times, whole numbers); every rule is talent-service's.
+ */
+public record CallForm(String title, String opensAt, String closesAt, Set<String> priorityFields, String otherFields,
+		Map<String, CategoryForm> categories) {
+
+	/** The province-city linked fields of the talent program (seed 四(二)), offered as checkboxes. */
+	public static final List<String> KNOWN_FIELDS = List.of("VISIBLE_LIGHT_COMMUNICATION", "INTELLIGENT_ROBOTS",
+			"NEV_BATTERIES", "ADDITIVE_MANUFACTURING");
+
+	static final int MAX_FIELDS = 30;
+
+	/** One category's eligibility rules as typed; {@code funded} is its checkbox. */
+	public record CategoryForm(boolean funded, String maxLeaderAge, String minTeamSize, Set<String> titles,
+			boolean leaderFullTime, boolean fieldMustBeInCall) {
+	}
+
+	/**
+	 * A new form, filled with the bureau's usual rules as a starting point (teams of five led by a
+	 * senior researcher of at most 55, leading talents of at most 60, overseas young talents of at
+	 * most 40; the manager changes them per call).
+	 */
+	static CallForm blank() {
+		Set<String> senior = Set.of("PROFESSOR", "RESEARCHER", "SENIOR_ENGINEER_PROFESSOR_LEVEL");
+		Map<String, CategoryForm> categories = new LinkedHashMap<>();
+		categories.put("TEAM_RND_INDUSTRIALISATION", new CategoryForm(true, "55", "5", senior, true, true));
+		categories.put("TEAM_APPLIED_BASIC_RESEARCH", new CategoryForm(true, "55", "5", senior, true, true));
+		categories.put("LEADING_TALENT", new CategoryForm(true, "60", "1", senior, true, true));
+		categories.put("OVERSEAS_YOUNG_TALENT", new CategoryForm(true, "40", "1", Set.of(), true, true));
+		return new CallForm("", "", "", Set.copyOf(KNOWN_FIELDS), "", categories);
+	}
+
+	static CallForm from(MultiValueMap<String, String> params) {
+		Set<String> funded = Set.copyOf(values(params, "categories"));
+		Map<String, CategoryForm> categories = new LinkedHashMap<>();
+		for (String category : TalentPagesController.CATEGORIES) {
+			Set<String> titles = new LinkedHashSet<>(values(params, category + ".titles"));
+			categories.put(category,
+					new CategoryForm(funded.contains(category), value(params, category + ".maxLeaderAge"),
+							value(params, category + ".minTeamSize"), titles,
+							"true".equals(value(params, category + ".leaderFullTime")),
+							"true".equals(value(params, category + ".fieldMustBeInCall"))));
+		}
+		return new CallForm(value(params, "title"), value(params, "opensAt"), value(params, "closesAt"),
+				new LinkedHashSet<>(values(params, "priorityFields")), value(params, "otherFields"), categories);
+	}
+
+	/** The field names talent-service's violations point at, as the ids of this form's inputs. */
+	static String inputId(String field) {
+		if (field == null) {
+			return "";
+		}
+		if (field.startsWith("categories[")) {
+			int end = field.indexOf(']');
+			if (end < 0) {
+				return "categories";
+			}
+			String category = field.substring("categories[".length(), end);
+			String rest = field.substring(end + 1);
+			return switch (rest) {
+				case "" -> "cat-" + category;
+				case ".maxLeaderAge" -> "cat-" + category + "-maxLeaderAge";
+				case ".minTeamSize" -> "cat-" + category + "-minTeamSize";
+				case ".requiredLeaderTitles" -> "cat-" + category + "-titles";
+				default -> "cat-" + category;
+			};
+		}
+		return switch (field) {
+			case "title", "opensAt", "closesAt", "categories", "priorityFields" -> field;
+			default -> "";
+		};
+	}
+
+	/** Every priority field: the checked known ones, then the typed ones (one per line), without repeats. */
+	List<String> allPriorityFields() {
+		Set<String> all = new LinkedHashSet<>();
+		KNOWN_FIELDS.stream().filter(this.priorityFields::contains).forEach(all::add);
+		this.otherFields.lines().map(String::strip).filter(line -> !line.isEmpty()).forEach(all::add);
+		return new ArrayList<>(all);
+	}
+
+	/**
+	 * The request, or the problems the portal finds itself (a time or a number it cannot read), in
+	 * which case nothing may be sent.
+	 */
+	Parsed parse(ZoneId zone) {
+		List<TalentPortalClient.Violation> problems = new ArrayList<>();
+		CreateCallRequest.Builder request = CreateCallRequest.newBuilder()
+			.setTitle(this.title)
+			.addAllPriorityFields(allPriorityFields());
+		if (allPriorityFields().size() > MAX_FIELDS) {
+			problems.add(new TalentPortalClient.Violation("priorityFields", "too-many"));
+		}
+		time(this.opensAt, "opensAt", zone, problems).ifPresent(request::setOpensAt);
+		time(this.closesAt, "closesAt", zone, problems).ifPresent(request::setClosesAt);
+		this.categories.forEach((category, rules) -> {
+			if (!rules.funded()) {
+				return;
+			}
+			String path = "categories[" + category + "]";
+			CallCategory.Builder proto = CallCategory.newBuilder()
+				.setCategory(category)
+				.addAllRequiredLeaderTitles(rules.titles())
+				.setLeaderFullTime(rules.leaderFullTime())
+				.setFieldMustBeInCall(rules.fieldMustBeInCall());
+			number(rules.maxLeaderAge(), path + ".maxLeaderAge", problems).ifPresent(proto::setMaxLeaderAge);
+			number(rules.minTeamSize(), path + ".minTeamSize", problems).ifPresent(proto::setMinTeamSize);
+			request.addCategories(proto);
+		});
+		return new Parsed(problems.isEmpty() ? request.build() : null, problems);
+	}
+
+	/** What {@link #parse} found: the request when there is nothing to fix. */
+	record Parsed(CreateCallRequest request, List<TalentPortalClient.Violation> problems) {
+	}
+
+	private static Optional<Timestamp> time(String text, String field, ZoneId zone,
+			List<TalentPortalClient.Violation> problems) {
+		if (text.isEmpty()) {
+			return Optional.empty();
+		}
+		try {
+			var instant = LocalDateTime.parse(text).atZone(zone).toInstant();
+			return Optional
+				.of(Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build());
+		}
+		catch (DateTimeParseException ex) {
+			problems.add(new TalentPortalClient.Violation(field, "datetime.format"));
+			return Optional.empty();
+		}
+	}
+
+	/** Empty is 0 (for the age limit: none); anything but a whole number is a problem. */
+	private static Optional<Integer> number(String text, String field,
+			List<TalentPortalClient.Violation> problems) {
+		if (text.isEmpty()) {
+			return Optional.of(0);
+		}
+		try {
+			return Optional.of(Integer.parseInt(text));
+		}
+		catch (NumberFormatException ex) {
+			problems.add(new TalentPortalClient.Violation(field, "number.format"));
+			return Optional.empty();
+		}
+	}
+
+	private static String value(MultiValueMap<String, String> params, String key) {
+		String value = params.getFirst(key);
+		return value == null ? "" : value.strip();
+	}
+
+	private static List<String> values(MultiValueMap<String, String> params, String key) {
+		List<String> values = params.get(key);
+		return values == null ? List.of() : values.stream().map(String::strip).filter(v -> !v.isEmpty()).toList();
+	}
+
+}
