@@ -3,7 +3,9 @@ package cn.jiangmen.innovation.systemtests.review;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,21 +81,39 @@ class TalentReviewedEndToEndSystemIT {
 		assertThat(item.get("state").asString()).isEqualTo("AWAITING_ROUND");
 		assertThat(item.get("title").asString()).isEqualTo("可见光通信创新团队");
 
-		// the manager opens a round over it and assigns five experts automatically
-		HttpProbe.Response opened = api.postJson("/api/review/rounds", token("manager"), """
-				{"name":"系统测试评审 %s","owning_context":"TALENT","review_item_ids":["%s"],
-				 "rubric":{"criteria":[{"code":"innovation","name":"创新性","weight_percent":60,"threshold":3},
-				                       {"code":"team","name":"团队","weight_percent":40,"threshold":0}],
-				           "scale_min":1,"scale_max":5,"overall_threshold_hundredths":6000},
-				 "blind":true,"deadline":"%s","reviewers_per_item":5,"max_items_per_expert":3,
-				 "disagreement_limit_hundredths":2000}""".formatted(call.toString().substring(0, 8),
-				item.get("id").asString(), Instant.now().plus(7, ChronoUnit.DAYS)));
-		assertThat(opened.status()).as(opened.body()).isEqualTo(201);
-		assertThat(opened.json().get("conflictsDetected").asInt()).isZero();
-		String round = opened.json().get("round").get("id").asString();
-		HttpResponse<String> assigned = manager.postForm("/review/rounds/" + round + "/auto-assign", Map.of());
-		assertThat(assigned.statusCode()).as(assigned.body()).isEqualTo(302);
-		assertThat(assigned.headers().firstValue("Location").orElseThrow()).contains("notice=assigned&added=5");
+		// the manager opens a round over it in the portal, with automatic assignment of five experts
+		HttpResponse<String> openPage = manager.get("/review/rounds/new?context=TALENT");
+		assertThat(openPage.statusCode()).isEqualTo(200);
+		assertThat(openPage.body()).contains(item.get("id").asString()).contains("可见光通信创新团队");
+		Map<String, String> roundForm = new LinkedHashMap<>();
+		roundForm.put("name", "系统测试评审 " + call.toString().substring(0, 8));
+		roundForm.put("owning_context", "TALENT");
+		roundForm.put("item", item.get("id").asString());
+		roundForm.put("criteria[0].code", "innovation");
+		roundForm.put("criteria[0].name", "创新性");
+		roundForm.put("criteria[0].weight", "60");
+		roundForm.put("criteria[0].threshold", "3");
+		roundForm.put("criteria[1].code", "team");
+		roundForm.put("criteria[1].name", "团队");
+		roundForm.put("criteria[1].weight", "40");
+		roundForm.put("criteria[1].threshold", "0");
+		roundForm.put("scale_min", "1");
+		roundForm.put("scale_max", "5");
+		roundForm.put("overall_threshold", "60");
+		roundForm.put("blind", "on");
+		roundForm.put("deadline", LocalDateTime.now(ZoneId.of("Asia/Shanghai")).plusDays(7)
+			.format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm")));
+		roundForm.put("reviewers_per_item", "5");
+		roundForm.put("max_items_per_expert", "3");
+		roundForm.put("disagreement_limit", "20");
+		roundForm.put("auto_assign", "on");
+		HttpResponse<String> opened = manager.postForm("/review/rounds/new", roundForm);
+		assertThat(opened.statusCode()).as(opened.body()).isEqualTo(302);
+		String roundPage = opened.headers().firstValue("Location").orElseThrow();
+		assertThat(roundPage).contains("conflicts=0").contains("notice=opened-assigned&added=5&missing=0");
+		Matcher roundId = Pattern.compile("/review/rounds/([0-9a-f-]{36})").matcher(roundPage);
+		assertThat(roundId.find()).isTrue();
+		String round = roundId.group(1);
 
 		// each expert declares no conflict and scores in the portal
 		int[][] scores = { { 5, 4 }, { 4, 4 }, { 5, 5 }, { 4, 3 }, { 5, 4 } };
