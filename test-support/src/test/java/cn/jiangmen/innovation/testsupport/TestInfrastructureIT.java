@@ -189,7 +189,9 @@ class TestInfrastructureIT {
         ServiceTestProperties.register(registered::put, "testsupport_props");
         Map<String, Object> values = new HashMap<>();
         registered.forEach((k, v) -> values.put(k, v.get()));
-        assertThat(values).containsEntry("spring.datasource.url", infra.jdbcUrl("testsupport_props"))
+        String suffix = System.getenv().getOrDefault("JIANGMEN_TEST_DB_SUFFIX", "");
+        String database = suffix.isBlank() ? "testsupport_props" : "testsupport_props_" + suffix;
+        assertThat(values).containsEntry("spring.datasource.url", infra.jdbcUrl(database))
                 .containsEntry("spring.datasource.username", infra.dbUser())
                 .containsEntry("spring.datasource.password", infra.dbPassword())
                 .containsEntry("spring.data.redis.host", infra.redisHost())
