@@ -21,6 +21,7 @@ import cn.jiangmen.innovation.contracts.talent.v1.ApplicationStatus;
 import cn.jiangmen.innovation.contracts.talent.v1.CallApplicationsView;
 import cn.jiangmen.innovation.contracts.talent.v1.CreateApplicationRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.GetApplicationRequest;
+import cn.jiangmen.innovation.contracts.talent.v1.ListAttachmentsRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.ListCallApplicationsRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.ListNoticesRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.RecordReviewOutcomeRequest;
@@ -193,6 +194,12 @@ class TalentWorkflowIT {
 		assertThat(this.http.get(documents + "/" + pdf, token("expert1")).body()).isEqualTo(Documents.pdf());
 		assertThat(review.lastTokenPayload()).contains("\"preferred_username\":\"expert1\"");
 		assertThat(this.http.get(documents + "/" + pdf, token("expert2")).status()).isEqualTo(404);
+		assertThat(stub("expert1").listAttachments(ListAttachmentsRequest.newBuilder().setApplicationId(id).build())
+			.getAttachmentsList()).hasSize(3);
+		assertThatThrownBy(() -> stub("expert2")
+			.listAttachments(ListAttachmentsRequest.newBuilder().setApplicationId(id).build()))
+			.isInstanceOfSatisfying(StatusRuntimeException.class,
+					ex -> assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND));
 		assertThat(this.http.get("/api/talent/applications/" + id, token("expert1")).status())
 			.as("the application itself stays with its organisation and the bureau")
 			.isEqualTo(404);

@@ -6,7 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import cn.jiangmen.innovation.contracts.common.v1.OwningContext;
 import cn.jiangmen.innovation.contracts.review.v1.AssignmentDetail;
+import cn.jiangmen.innovation.contracts.talent.v1.TalentAttachment;
+import cn.jiangmen.innovation.portal.talent.TalentPortalClient;
 import cn.jiangmen.innovation.contracts.review.v1.Criterion;
 import cn.jiangmen.innovation.portal.config.PortalProperties;
 
@@ -31,14 +34,19 @@ import org.springframework.web.bind.annotation.RequestParam;
 @PreAuthorize("hasRole('expert')")
 class ReviewPagesController {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ReviewPagesController.class);
+
 	private final org.springframework.beans.factory.ObjectProvider<ReviewPortalClient> clients;
 
 	private final PortalProperties properties;
 
-	/** The client is looked up per request, so web slices without review-service still start. */
+	private final org.springframework.beans.factory.ObjectProvider<TalentPortalClient> talent;
+
+	/** The clients are looked up per request, so web slices without the services still start. */
 	ReviewPagesController(org.springframework.beans.factory.ObjectProvider<ReviewPortalClient> clients,
-			PortalProperties properties) {
+			org.springframework.beans.factory.ObjectProvider<TalentPortalClient> talent, PortalProperties properties) {
 		this.clients = clients;
+		this.talent = talent;
 		this.properties = properties;
 	}
 
@@ -185,6 +193,7 @@ class ReviewPagesController {
 		model.addAttribute("badFields", fields);
 		model.addAttribute("editable", detail.hasItem()
 				&& !"SHEET_STATUS_SUBMITTED".equals(detail.getSummary().getSheetStatus().name()));
+		model.addAttribute("documents", documents(detail));
 		return "review/assignment";
 	}
 
@@ -193,6 +202,24 @@ class ReviewPagesController {
 		model.addAttribute("message", message);
 		model.addAttribute("badFields", fields);
 		return "review/assignment :: sheet-status";
+	}
+
+	/**
+	 * The application's documents, once the expert declared no conflict: talent-service serves them
+	 * only after review-service confirms the assignment. Empty when there is nothing to show; null
+	 * when talent-service could not be asked (the page says so and the sheet still works).
+	 */
+	private List<TalentAttachment> documents(AssignmentDetail detail) {
+		if (!detail.hasItem() || detail.getItem().getOwningContext() != OwningContext.OWNING_CONTEXT_TALENT) {
+			return List.of();
+		}
+		try {
+			return this.talent.getObject().attachments(detail.getItem().getItemId());
+		}
+		catch (RuntimeException ex) {
+			log.warn("Documents of {} not listed: {}", detail.getItem().getItemId(), ex.toString());
+			return null;
+		}
 	}
 
 	static List<Integer> scale(AssignmentDetail detail) {

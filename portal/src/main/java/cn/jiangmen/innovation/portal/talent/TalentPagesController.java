@@ -117,7 +117,7 @@ class TalentPagesController {
 			Authentication authentication, HttpServletResponse response) {
 		ApplicationForm form = FormParameters.toForm(params);
 		try {
-			ApplicationDetail saved = talent().save(id, form);
+			ApplicationDetail saved = talent().save(id, form, version(params.getFirst("version")));
 			if (htmx != null) {
 				fill(model, saved, form, List.of(), authentication);
 				model.addAttribute("savedAt", this.clock.instant().atZone(this.properties.zone()));
@@ -135,7 +135,20 @@ class TalentPagesController {
 			response.setStatus(htmx != null ? HttpStatus.OK.value() : HttpStatus.CONFLICT.value());
 			fill(model, talent().application(id), form, List.of(), authentication);
 			model.addAttribute("refusal", "talent.error." + refused.code());
+			// keep sending the version this page was built on, so later autosaves keep being refused
+			// instead of overwriting the other change; a reload shows it
+			model.addAttribute("formVersion", version(params.getFirst("version")));
 			return htmx != null ? "talent/application :: feedback" : "talent/application";
+		}
+	}
+
+	/** The version the page was rendered with; anything unreadable means "do not check". */
+	static long version(String text) {
+		try {
+			return text == null ? 0 : Math.max(0, Long.parseLong(text.strip()));
+		}
+		catch (NumberFormatException ex) {
+			return 0;
 		}
 	}
 

@@ -17,6 +17,7 @@ import cn.jiangmen.innovation.contracts.talent.v1.DeclineApplicationRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.DecideFormalCheckRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.DownloadAttachmentRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.DownloadAttachmentResponse;
+import cn.jiangmen.innovation.contracts.talent.v1.ListAttachmentsRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.FormalCheckDecision;
 import cn.jiangmen.innovation.contracts.talent.v1.GetApplicationRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.ListCallApplicationsRequest;
@@ -128,8 +129,10 @@ public class TalentPortalClient {
 			.build()).getApplication());
 	}
 
-	public ApplicationDetail save(String id, ApplicationForm form) {
-		return call(s -> s.saveApplication(SaveApplicationRequest.newBuilder().setApplicationId(id).setForm(form).build())
+	/** Saves the form read at {@code version} (0: unchecked); a concurrent change is {@link Refused}. */
+	public ApplicationDetail save(String id, ApplicationForm form, long version) {
+		return call(s -> s.saveApplication(
+				SaveApplicationRequest.newBuilder().setApplicationId(id).setForm(form).setVersion(version).build())
 			.getApplication());
 	}
 
@@ -155,6 +158,12 @@ public class TalentPortalClient {
 	public DownloadAttachmentResponse download(String id, String attachmentId) {
 		return call(s -> s.downloadAttachment(
 				DownloadAttachmentRequest.newBuilder().setApplicationId(id).setAttachmentId(attachmentId).build()));
+	}
+
+	/** The documents of an application the caller may read (organisation, bureau, assigned reviewer). */
+	public List<TalentAttachment> attachments(String applicationId) {
+		return call(s -> s.listAttachments(ListAttachmentsRequest.newBuilder().setApplicationId(applicationId).build()))
+			.getAttachmentsList();
 	}
 
 	public List<ApplicationSummary> callApplications(String callId, CallApplicationsView view) {

@@ -80,7 +80,8 @@ class FakeReviewService extends ReviewServiceGrpc.ReviewServiceImplBase {
 				.setItemId("app-1")
 				.setTitle("LED 背光模组团队")
 				.addFieldCodes("semiconductor-lighting")
-				.addOrganisationIds("7d1c2a8e-0000-4000-8000-000000000001"));
+				.addOrganisationIds("7d1c2a8e-0000-4000-8000-000000000001")
+				.setOwningContext(cn.jiangmen.innovation.contracts.common.v1.OwningContext.OWNING_CONTEXT_TALENT));
 		}
 		return d.build();
 	}

@@ -44,7 +44,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * service's refusals (not found, stale, bad scores) shown as pages or messages, never a 500.
  */
 @WebMvcTest(controllers = { ReviewPagesController.class, ReviewManagerController.class })
-@Import({ ReviewPagesTest.Config.class, PortalSecurityConfiguration.class, ReviewPortalClient.class })
+@Import({ ReviewPagesTest.Config.class, PortalSecurityConfiguration.class, ReviewPortalClient.class,
+		cn.jiangmen.innovation.portal.talent.TalentPortalClient.class })
 @ImportAutoConfiguration(PlatformSecurityAutoConfiguration.class)
 class ReviewPagesTest {
 
@@ -59,9 +60,19 @@ class ReviewPagesTest {
 			return new FakeReviewService();
 		}
 
+		@Bean
+		FakeTalentDocuments fakeTalentDocuments() {
+			return new FakeTalentDocuments();
+		}
+
 		@Bean(destroyMethod = "shutdownNow")
-		Server reviewServer(FakeReviewService service) throws IOException {
-			return InProcessServerBuilder.forName(this.name).directExecutor().addService(service).build().start();
+		Server reviewServer(FakeReviewService service, FakeTalentDocuments talent) throws IOException {
+			return InProcessServerBuilder.forName(this.name)
+				.directExecutor()
+				.addService(service)
+				.addService(talent)
+				.build()
+				.start();
 		}
 
 		@Bean
@@ -77,9 +88,13 @@ class ReviewPagesTest {
 	@Autowired
 	FakeReviewService review;
 
+	@Autowired
+	FakeTalentDocuments documents;
+
 	@BeforeEach
 	void reset() {
 		this.review.reset();
+		this.documents.failure = null;
 	}
 
 	static JwtRequestPostProcessor user(String username, String... roles) {
@@ -132,6 +147,23 @@ class ReviewPagesTest {
 		assertThat(this.review.calls).containsExactly("declare pending false", "declare declared true", "list");
 		this.mvc.perform(get("/review/assignments/pending").with(expert()))
 			.andExpect(content().string(containsString("7d1c2a8e-0000-4000-8000-000000000001")))
+			.andExpect(content().string(containsString("id=\"sheet\"")));
+	}
+
+	@Test
+	void afterDeclaringTheExpertFindsTheApplicationsDocumentsFromTalentService() throws Exception {
+		this.mvc.perform(get("/review/assignments/pending").with(expert()))
+			.andExpect(content().string(not(containsString("申报材料"))));
+		this.mvc.perform(get("/review/assignments/declared").with(expert()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("申报材料")))
+			.andExpect(content().string(containsString("href=\"/talent/applications/app-1/attachments/att-1\"")))
+			.andExpect(content().string(containsString("申报书.pdf")))
+			.andExpect(content().string(containsString("20 KB")));
+		this.documents.failure = io.grpc.Status.UNAVAILABLE;
+		this.mvc.perform(get("/review/assignments/declared").with(expert()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("暂时无法列出申报材料")))
 			.andExpect(content().string(containsString("id=\"sheet\"")));
 	}
 

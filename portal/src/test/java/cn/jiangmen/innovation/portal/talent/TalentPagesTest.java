@@ -138,6 +138,27 @@ class TalentPagesTest {
 	}
 
 	@Test
+	void autosaveSendsTheVersionItWasBuiltOnAndAConcurrentChangeIsExplainedNotOverwritten() throws Exception {
+		this.mvc.perform(get("/talent/applications/" + APP).with(applicant()))
+			.andExpect(content().string(containsString("name=\"version\" form=\"application-form\"")));
+		this.mvc.perform(post("/talent/applications/" + APP).with(applicant())
+			.header("HX-Request", "true")
+			.param("version", "4")
+			.param("title", "可见光通信创新团队"))
+			.andExpect(status().isOk());
+		assertThat(this.talent.saves).singleElement().satisfies(save -> assertThat(save.getVersion()).isEqualTo(4));
+
+		this.talent.failure = FakeTalent.refused("application.changed-concurrently");
+		this.mvc.perform(post("/talent/applications/" + APP).with(applicant())
+			.header("HX-Request", "true")
+			.param("version", "4")
+			.param("title", "另一个标题"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("该申报已被他人修改，请刷新页面。")))
+			.andExpect(content().string(containsString("value=\"4\"")));
+	}
+
+	@Test
 	void withoutScriptSavingRedirectsWithANoticeAndKeepsNoSession() throws Exception {
 		MvcResult saved = this.mvc.perform(post("/talent/applications/" + APP).with(applicant()).param("title", "x"))
 			.andExpect(status().is3xxRedirection())

@@ -60,7 +60,10 @@ final class ExpertGrpcMapping {
 				.setItemId(item.itemId().toString())
 				.setTitle(item.title())
 				.addAllFieldCodes(item.fieldCodes())
-				.addAllOrganisationIds(item.organisationIds().stream().map(Object::toString).toList())));
+				.addAllOrganisationIds(item.organisationIds().stream().map(Object::toString).toList())
+				.setOwningContext(item.owningContext() == cn.jiangmen.innovation.review.domain.OwningContext.TALENT
+						? cn.jiangmen.innovation.contracts.common.v1.OwningContext.OWNING_CONTEXT_TALENT
+						: cn.jiangmen.innovation.contracts.common.v1.OwningContext.OWNING_CONTEXT_PROJECT)));
 		return d.build();
 	}
 

@@ -42,6 +42,9 @@ class TalentReviewedEndToEndSystemIT {
 
 	static final Pattern CONSENSUS_LINK = Pattern.compile("href=\"/review/consensus/([0-9a-f-]{36})/([0-9a-f-]{36})\"");
 
+	static final Pattern DOCUMENT_LINK = Pattern
+		.compile("href=\"/talent/applications/[0-9a-f-]{36}/attachments/[0-9a-f-]{36}(?=\")");
+
 	static final Pattern VERSION = Pattern.compile("name=\"version\" value=\"(\\d+)\"");
 
 	static RunningSuite suite;
@@ -128,6 +131,19 @@ class TalentReviewedEndToEndSystemIT {
 			assertThat(declared.statusCode()).as(declared.body()).isEqualTo(302);
 			HttpResponse<String> sheet = expert.get("/review/assignments/" + assignment);
 			assertThat(sheet.body()).contains("可见光通信创新团队").contains("创新性");
+			if (e == 0) {
+				// the application's documents, served by talent-service once review-service confirms the assignment
+				Matcher documents = DOCUMENT_LINK.matcher(sheet.body());
+				assertThat(documents.results().count()).as("proposal, CV and contract").isEqualTo(3);
+				assertThat(documents.reset().find()).isTrue();
+				String document = documents.group().substring("href=\"".length());
+				assertThat(sheet.body()).contains("申报书.pdf").contains("简历.pdf").contains("合同.pdf");
+				HttpResponse<String> pdf = expert.get(document);
+				assertThat(pdf.statusCode()).isEqualTo(200);
+				assertThat(pdf.body()).startsWith("%PDF");
+				assertThat(BrowserlessUser.signedIn(suite.gatewayUrl(), "applicant2").get(document).statusCode())
+					.isEqualTo(404);
+			}
 			Map<String, String> form = new LinkedHashMap<>();
 			form.put("version", single(VERSION, sheet.body(), 1));
 			form.put("score.innovation", String.valueOf(scores[e][0]));

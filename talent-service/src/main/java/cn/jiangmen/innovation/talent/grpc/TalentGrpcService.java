@@ -31,6 +31,8 @@ import cn.jiangmen.innovation.contracts.talent.v1.GetApplicationResponse;
 import cn.jiangmen.innovation.contracts.talent.v1.GetApplicationSummaryRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.GetApplicationSummaryResponse;
 import cn.jiangmen.innovation.contracts.talent.v1.ListApplicationsRequest;
+import cn.jiangmen.innovation.contracts.talent.v1.ListAttachmentsRequest;
+import cn.jiangmen.innovation.contracts.talent.v1.ListAttachmentsResponse;
 import cn.jiangmen.innovation.contracts.talent.v1.ListNoticesRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.ListNoticesResponse;
 import cn.jiangmen.innovation.contracts.talent.v1.ListApplicationsResponse;
@@ -322,6 +324,16 @@ class TalentGrpcService extends TalentServiceGrpc.TalentServiceImplBase {
 		responseObserver.onNext(DownloadAttachmentResponse.newBuilder()
 			.setAttachment(ApplicationSummaries.attachment(download.attachment()))
 			.setContent(content)
+			.build());
+		responseObserver.onCompleted();
+	}
+
+	@Override
+	public void listAttachments(ListAttachmentsRequest request, StreamObserver<ListAttachmentsResponse> responseObserver) {
+		List<cn.jiangmen.innovation.talent.domain.Attachment> list = this.attachments.list(Viewers.current(),
+				ApplicationId.parse(request.getApplicationId(), "application_id"));
+		responseObserver.onNext(ListAttachmentsResponse.newBuilder()
+			.addAllAttachments(list.stream().map(ApplicationSummaries::attachment).toList())
 			.build());
 		responseObserver.onCompleted();
 	}

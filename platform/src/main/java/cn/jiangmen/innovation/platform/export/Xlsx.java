@@ -1,4 +1,4 @@
-package cn.jiangmen.innovation.portal.talent;
+package cn.jiangmen.innovation.platform.export;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -18,15 +18,17 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.springframework.http.MediaType;
 
 /**
- * One-sheet XLSX for the bureau's downloads (the portal's twin of talent-service's REST export, with
- * the portal's translated headers and values), written with POI's streaming workbook: a bold, frozen
+ * One-sheet XLSX for spreadsheet users, written with POI's streaming workbook: a bold, frozen
  * header row with a filter, column widths from the content (CJK characters count double), numbers
  * as numeric cells ({@link BigDecimal} with two decimals), booleans as boolean cells, everything
  * else as a plain string cell, so nothing a person typed is ever run as a formula.
+ * <p>
+ * Apache POI is an optional dependency of platform: a module that exports declares
+ * {@code poi-ooxml} itself (talent-service for its REST export, the portal for its translated one).
  */
-final class Xlsx {
+public final class Xlsx {
 
-	static final MediaType MEDIA_TYPE = MediaType
+	public static final MediaType MEDIA_TYPE = MediaType
 		.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
 	/** Rows kept in memory before SXSSF flushes them to its temporary file. */
@@ -39,7 +41,7 @@ final class Xlsx {
 	private Xlsx() {
 	}
 
-	static byte[] of(String sheetName, List<String> header, List<List<Object>> rows) {
+	public static byte[] of(String sheetName, List<String> header, List<List<Object>> rows) {
 		try (SXSSFWorkbook workbook = new SXSSFWorkbook(WINDOW)) {
 			workbook.setCompressTempFiles(true);
 			SXSSFSheet sheet = workbook.createSheet(sheetName);
