@@ -57,7 +57,7 @@ class DemoDataIT {
 		for (int n = 1; n <= 5; n++) {
 			HttpProbe.Response me = api.get("/api/review/experts/me", infra.tokens().accessToken("expert" + n));
 			assertThat(me.status()).as(me.body()).isEqualTo(200);
-			assertThat(me.body()).contains("\"username\":\"expert" + n + "\"").contains("VISIBLE_LIGHT_COMMUNICATION");
+			assertThat(me.body()).contains("\"username\":\"expert" + n + "\"").contains("visible-light-communication");
 		}
 		assertThat(api.get("/api/review/experts/me", infra.tokens().accessToken("expert3")).body()).contains("五邑大学");
 	}

@@ -111,7 +111,7 @@ class TalentManagementIT {
 				.setLeaderFullTime(true)
 				.setFieldMustBeInCall(true))
 			.addCategories(CallCategory.newBuilder().setCategory("OVERSEAS_YOUNG_TALENT").setMinTeamSize(1))
-			.addPriorityFields("VISIBLE_LIGHT_COMMUNICATION")
+			.addPriorityFields("visible-light-communication")
 			.addPriorityFields("海洋工程装备")
 			.setOpensAt(timestamp(opens))
 			.setClosesAt(timestamp(closes))
@@ -119,7 +119,7 @@ class TalentManagementIT {
 		assertThat(created.getStatus()).isEqualTo("DRAFT");
 		assertThat(created.getTitle()).isEqualTo("2026年度珠江人才计划（江门）");
 		assertThat(created.getClosesAt()).isEqualTo(timestamp(closes));
-		assertThat(created.getPriorityFieldsList()).containsExactly("VISIBLE_LIGHT_COMMUNICATION", "海洋工程装备");
+		assertThat(created.getPriorityFieldsList()).containsExactly("visible-light-communication", "海洋工程装备");
 		assertThat(created.getCategoriesList()).hasSize(2).anySatisfy(c -> {
 			assertThat(c.getCategory()).isEqualTo("TEAM_RND_INDUSTRIALISATION");
 			assertThat(c.getMaxLeaderAge()).isEqualTo(55);
@@ -163,7 +163,7 @@ class TalentManagementIT {
 				.setMinTeamSize(3)
 				.addRequiredLeaderTitles("WIZARD"))
 			.addCategories(CallCategory.newBuilder().setCategory("ASTRONAUT").setMinTeamSize(1))
-			.addPriorityFields("INTELLIGENT_ROBOTS")
+			.addPriorityFields("intelligent-industrial-robots")
 			.setOpensAt(timestamp(Instant.parse("2026-05-01T00:00:00Z")))
 			.setClosesAt(timestamp(Instant.parse("2026-04-01T00:00:00Z")))
 			.build();
@@ -336,7 +336,7 @@ class TalentManagementIT {
 				.addRequiredLeaderTitles("PROFESSOR")
 				.setLeaderFullTime(true)
 				.setFieldMustBeInCall(true))
-			.addPriorityFields("VISIBLE_LIGHT_COMMUNICATION")
+			.addPriorityFields("visible-light-communication")
 			.setOpensAt(timestamp(now.minus(1, ChronoUnit.HOURS)))
 			.setClosesAt(timestamp(now.plus(10, ChronoUnit.DAYS)))
 			.build();
@@ -385,7 +385,7 @@ class TalentManagementIT {
 		Map<String, Object> form = new LinkedHashMap<>();
 		form.put("title", title);
 		form.put("category", "TEAM_RND_INDUSTRIALISATION");
-		form.put("priorityField", "VISIBLE_LIGHT_COMMUNICATION");
+		form.put("priorityField", "visible-light-communication");
 		form.put("summary", "LED-based optical wireless links for factories");
 		form.put("host", Map.of("name", "江门市光电科技有限公司", "creditCode", "91440703MA4UJ8K2XW", "kind", "ENTERPRISE"));
 		List<Object> team = new ArrayList<>();

@@ -135,7 +135,7 @@ class TalentWorkflowIT {
 						"leaderFullTime", true, "fieldMustBeInCall", true),
 				"LEADING_TALENT", Map.of("maxLeaderAge", 60, "minTeamSize", 1, "requiredLeaderTitles", List.of(),
 						"leaderFullTime", true, "fieldMustBeInCall", true)));
-		call.put("priorityFields", List.of("VISIBLE_LIGHT_COMMUNICATION", "INTELLIGENT_ROBOTS"));
+		call.put("priorityFields", List.of("visible-light-communication", "intelligent-industrial-robots"));
 		call.put("opensAt", now.minus(1, ChronoUnit.HOURS).toString());
 		call.put("closesAt", now.plus(10, ChronoUnit.DAYS).toString());
 		Http.Reply created = this.http.post("/api/talent/calls", token("manager"), call);
@@ -415,7 +415,7 @@ class TalentWorkflowIT {
 			assertThat(open.getOwningContext()).isEqualTo(OwningContext.OWNING_CONTEXT_TALENT);
 			assertThat(open.getItemId()).isEqualTo(id);
 			assertThat(open.getTitle()).isEqualTo("Visible-light communication team");
-			assertThat(open.getFieldCodesList()).containsExactly("VISIBLE_LIGHT_COMMUNICATION");
+			assertThat(open.getFieldCodesList()).containsExactly("visible-light-communication");
 			assertThat(open.getOrganisationIdsList()).containsExactly("7d1c2a8e-0000-4000-8000-000000000001");
 			assertThat(open.getLeaderPersonKey()).isEqualTo("id:" + this.fingerprint.of("440703198005311234"));
 			assertThat(open.getMemberPersonKeysList()).containsExactly("nb:member1|1990-01-01", "nb:member2|1990-01-02");
@@ -511,7 +511,7 @@ class TalentWorkflowIT {
 			.setForm(ApplicationForm.newBuilder()
 				.setTitle("Robot arm leading talent")
 				.setCategory("LEADING_TALENT")
-				.setPriorityField("INTELLIGENT_ROBOTS")
+				.setPriorityField("intelligent-industrial-robots")
 				.addTeam(TeamMemberForm.newBuilder()
 					.setName("Chen Jing")
 					.setRole("LEADER")
@@ -562,7 +562,7 @@ class TalentWorkflowIT {
 		Map<String, Object> form = new LinkedHashMap<>();
 		form.put("title", "Visible-light communication team");
 		form.put("category", "TEAM_RND_INDUSTRIALISATION");
-		form.put("priorityField", "VISIBLE_LIGHT_COMMUNICATION");
+		form.put("priorityField", "visible-light-communication");
 		form.put("summary", "LED-based optical wireless links for factories");
 		form.put("host", Map.of("name", "江门市光电科技有限公司", "creditCode", "91440703MA4UJ8K2XW", "kind", "ENTERPRISE"));
 		List<Object> team = new ArrayList<>();

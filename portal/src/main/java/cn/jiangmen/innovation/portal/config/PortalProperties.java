@@ -14,8 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param talentDeadline how long a page waits for talent-service before it shows the error banner
  * @param localeCookie the cookie that remembers the chosen language
  * @param expertiseFields the priority-field codes an expert ticks as fields of expertise: the nine
- * fields of project-service's reference data, then the talent programs' four (other codes can be
- * typed on the page, so a field a manager adds works before it is listed here)
+ * fields of project-service's reference data, which the talent programs use too (other codes can
+ * be typed on the page, so a field a manager adds works before it is listed here)
  */
 @ConfigurationProperties("jiangmen.portal")
 public record PortalProperties(@DefaultValue("Asia/Shanghai") ZoneId zone,
@@ -23,9 +23,8 @@ public record PortalProperties(@DefaultValue("Asia/Shanghai") ZoneId zone,
 		@DefaultValue LocaleCookie localeCookie,
 		@DefaultValue({ "rail-transit-equipment", "motorcycle-power-systems", "semiconductor-lighting",
 				"marine-engineering-equipment", "intelligent-manufacturing-equipment", "visible-light-communication",
-				"intelligent-industrial-robots", "nev-batteries-power-systems", "additive-manufacturing",
-				"VISIBLE_LIGHT_COMMUNICATION", "INTELLIGENT_ROBOTS", "NEV_BATTERIES",
-				"ADDITIVE_MANUFACTURING" }) java.util.List<String> expertiseFields) {
+				"intelligent-industrial-robots", "nev-batteries-power-systems",
+				"additive-manufacturing" }) java.util.List<String> expertiseFields) {
 
 	/**
 	 * @param name cookie name

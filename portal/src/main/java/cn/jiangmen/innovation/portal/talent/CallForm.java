@@ -29,8 +29,8 @@ public record CallForm(String title, String opensAt, String closesAt, Set<String
 		Map<String, CategoryForm> categories) {
 
 	/** The province-city linked fields of the talent program (seed 四(二)), offered as checkboxes. */
-	public static final List<String> KNOWN_FIELDS = List.of("VISIBLE_LIGHT_COMMUNICATION", "INTELLIGENT_ROBOTS",
-			"NEV_BATTERIES", "ADDITIVE_MANUFACTURING");
+	public static final List<String> KNOWN_FIELDS = List.of("visible-light-communication", "intelligent-industrial-robots",
+			"nev-batteries-power-systems", "additive-manufacturing");
 
 	static final int MAX_FIELDS = 30;
 

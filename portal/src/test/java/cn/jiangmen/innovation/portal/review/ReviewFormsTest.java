@@ -236,7 +236,7 @@ class ReviewFormsTest {
 			.param("past[0].from", "2008").param("past[0].until", "2014"))
 			.andExpect(redirectedUrl("/review/profile?notice=saved"));
 		var saved = this.review.profile;
-		assertThat(saved.getFieldCodesList()).containsExactly("semiconductor-lighting", "VISIBLE_LIGHT_COMMUNICATION",
+		assertThat(saved.getFieldCodesList()).containsExactly("semiconductor-lighting", "visible-light-communication",
 				"led-packaging");
 		assertThat(saved.getAffiliationsList()).extracting(a -> a.getOrganisationName() + ":" + a.getFromYear() + "-" + a.getUntilYear())
 			.containsExactly("五邑大学:2016-0", "光电科技:2008-2014");
@@ -300,7 +300,7 @@ class ReviewFormsTest {
 		return post("/review/profile").with(who)
 			.with(csrf())
 			.param("display_name", "陈专家")
-			.param("field", "semiconductor-lighting", "VISIBLE_LIGHT_COMMUNICATION")
+			.param("field", "semiconductor-lighting", "visible-light-communication")
 			.param("other_fields", "led-packaging, semiconductor-lighting")
 			.param("current[0].id", "7d1c2a8e-0000-4000-8000-000000000002")
 			.param("current[0].name", "五邑大学")

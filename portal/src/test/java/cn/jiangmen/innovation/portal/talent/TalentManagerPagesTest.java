@@ -221,8 +221,8 @@ class TalentManagerPagesTest {
 				.isEqualTo(Instant.parse("2026-03-01T01:00:00Z"));
 			assertThat(Instant.ofEpochSecond(request.getClosesAt().getSeconds()))
 				.isEqualTo(Instant.parse("2026-05-31T15:59:00Z"));
-			assertThat(request.getPriorityFieldsList()).containsExactly("VISIBLE_LIGHT_COMMUNICATION",
-					"INTELLIGENT_ROBOTS", "海洋工程装备");
+			assertThat(request.getPriorityFieldsList()).containsExactly("visible-light-communication",
+					"intelligent-industrial-robots", "海洋工程装备");
 			assertThat(request.getCategoriesList()).hasSize(2).anySatisfy(c -> {
 				assertThat(c.getCategory()).isEqualTo("TEAM_RND_INDUSTRIALISATION");
 				assertThat(c.getMaxLeaderAge()).isEqualTo(55);
@@ -406,8 +406,8 @@ class TalentManagerPagesTest {
 		form.add("title", "2026年度珠江人才计划（第二批）");
 		form.add("opensAt", "2026-03-01T09:00");
 		form.add("closesAt", "2026-05-31T23:59");
-		form.addAll("priorityFields", List.of("VISIBLE_LIGHT_COMMUNICATION", "INTELLIGENT_ROBOTS"));
-		form.add("otherFields", "海洋工程装备\r\n\r\nINTELLIGENT_ROBOTS\r\n");
+		form.addAll("priorityFields", List.of("visible-light-communication", "intelligent-industrial-robots"));
+		form.add("otherFields", "海洋工程装备\r\n\r\nintelligent-industrial-robots\r\n");
 		form.addAll("categories", List.of("TEAM_RND_INDUSTRIALISATION", "OVERSEAS_YOUNG_TALENT"));
 		form.add("TEAM_RND_INDUSTRIALISATION.maxLeaderAge", "55");
 		form.add("TEAM_RND_INDUSTRIALISATION.minTeamSize", "5");

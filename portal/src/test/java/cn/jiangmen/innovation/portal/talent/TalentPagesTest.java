@@ -269,7 +269,7 @@ class TalentPagesTest {
 			.setOpensAt(Timestamp.newBuilder().setSeconds(opens.getEpochSecond()))
 			.setClosesAt(Timestamp.newBuilder().setSeconds(closes.getEpochSecond()))
 			.setAcceptingSubmissions(accepting)
-			.addPriorityFields("VISIBLE_LIGHT_COMMUNICATION")
+			.addPriorityFields("visible-light-communication")
 			.addCategories(CallCategory.newBuilder().setCategory("TEAM_RND_INDUSTRIALISATION").setMinTeamSize(5))
 			.build();
 	}

@@ -38,8 +38,8 @@ class DemoData implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
-	private static final Set<String> ALL_DEMO_FIELDS = Set.of("VISIBLE_LIGHT_COMMUNICATION", "INTELLIGENT_ROBOTS",
-			"NEV_BATTERIES", "ADDITIVE_MANUFACTURING");
+	private static final Set<String> ALL_DEMO_FIELDS = Set.of("visible-light-communication", "intelligent-industrial-robots",
+			"nev-batteries-power-systems", "additive-manufacturing");
 
 	private final Experts experts;
 
@@ -71,13 +71,13 @@ class DemoData implements ApplicationRunner {
 		return List.of(
 				expert(1, "张卫国 教授", ALL_DEMO_FIELDS, List.of(Affiliation.current(gdut, "广东工业大学", 2008)), List.of(),
 						List.of()),
-				expert(2, "刘芳 研究员", Set.of("VISIBLE_LIGHT_COMMUNICATION", "INTELLIGENT_ROBOTS", "NEV_BATTERIES"),
+				expert(2, "刘芳 研究员", Set.of("visible-light-communication", "intelligent-industrial-robots", "nev-batteries-power-systems"),
 						List.of(Affiliation.current(scut, "华南理工大学", 2012)), List.of(new CoApplication("nb:林涛|1970-02-14", 2019)),
 						List.of()),
 				expert(3, "黄志强 教授级高工", ALL_DEMO_FIELDS,
 						List.of(Affiliation.current(jnu, "暨南大学", 2025), Affiliation.past(WUYI_UNIVERSITY, "五邑大学", 2010, 2024)),
 						List.of(), List.of()),
-				expert(4, "吴敏 教授", Set.of("VISIBLE_LIGHT_COMMUNICATION", "INTELLIGENT_ROBOTS", "ADDITIVE_MANUFACTURING"),
+				expert(4, "吴敏 教授", Set.of("visible-light-communication", "intelligent-industrial-robots", "additive-manufacturing"),
 						List.of(Affiliation.current(gdut, "广东工业大学", 2015)), List.of(), List.of()),
 				expert(5, "郑海燕 研究员", ALL_DEMO_FIELDS, List.of(Affiliation.current(scut, "华南理工大学", 2005)), List.of(),
 						List.of(new DeclaredRelationship(DeclaredRelationship.Kind.ORGANISATION, OPTOELECTRONICS.toString(),

@@ -33,7 +33,7 @@ public final class Applicant {
 		Map<String, String> form = new LinkedHashMap<>();
 		form.put("title", "可见光通信创新团队");
 		form.put("category", "TEAM_RND_INDUSTRIALISATION");
-		form.put("priorityField", "VISIBLE_LIGHT_COMMUNICATION");
+		form.put("priorityField", "visible-light-communication");
 		form.put("summary", "面向工厂的LED可见光通信");
 		form.put("host.name", "江门市光电科技有限公司");
 		form.put("host.creditCode", "91440703MA4UJ8K2XW");

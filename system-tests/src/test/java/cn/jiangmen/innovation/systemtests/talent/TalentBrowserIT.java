@@ -57,7 +57,7 @@ class TalentBrowserIT {
 
 		type("title", "可见光通信创新团队");
 		new Select(browser.findElement(By.id("category"))).selectByValue("TEAM_RND_INDUSTRIALISATION");
-		new Select(browser.findElement(By.id("priorityField"))).selectByValue("VISIBLE_LIGHT_COMMUNICATION");
+		new Select(browser.findElement(By.id("priorityField"))).selectByValue("visible-light-communication");
 		type("summary", "面向工厂的LED可见光通信");
 		type("host-name", "江门市光电科技有限公司");
 		type("host-credit-code", "91440703MA4UJ8K2XW");

@@ -34,7 +34,7 @@ public final class TalentCalls {
 					{"TEAM_RND_INDUSTRIALISATION": {"maxLeaderAge": 55, "minTeamSize": 2,
 					  "requiredLeaderTitles": ["PROFESSOR"], "leaderFullTime": true, "fieldMustBeInCall": true}}
 					""");
-			insert.setArray(4, db.createArrayOf("text", new String[] { "VISIBLE_LIGHT_COMMUNICATION" }));
+			insert.setArray(4, db.createArrayOf("text", new String[] { "visible-light-communication" }));
 			insert.setTimestamp(5, Timestamp.from(now.minus(1, ChronoUnit.DAYS)));
 			insert.setTimestamp(6, Timestamp.from(now.plus(10, ChronoUnit.DAYS)));
 			insert.setTimestamp(7, Timestamp.from(now.minus(2, ChronoUnit.DAYS)));

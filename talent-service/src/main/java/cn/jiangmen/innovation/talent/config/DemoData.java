@@ -70,8 +70,8 @@ class DemoData implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
-	private static final List<String> FIELDS = List.of("VISIBLE_LIGHT_COMMUNICATION", "INTELLIGENT_ROBOTS",
-			"NEV_BATTERIES", "ADDITIVE_MANUFACTURING");
+	private static final List<String> FIELDS = List.of("visible-light-communication", "intelligent-industrial-robots",
+			"nev-batteries-power-systems", "additive-manufacturing");
 
 	private final TalentCalls calls;
 
@@ -117,23 +117,23 @@ class DemoData implements ApplicationRunner {
 		this.calls.add(closed);
 
 		Instant earlier = now.minus(Duration.ofDays(3));
-		add(new TalentApplication(id(1), OPEN_CALL, OPTOELECTRONICS, team("可见光通信与标准光组件创新团队", "VISIBLE_LIGHT_COMMUNICATION",
+		add(new TalentApplication(id(1), OPEN_CALL, OPTOELECTRONICS, team("可见光通信与标准光组件创新团队", "visible-light-communication",
 				"江门市光电科技有限公司", "91440703MA4UJ8K2XW", OrganisationKind.ENTERPRISE, "李明", LocalDate.of(1979, 3, 12), 2),
 				ApplicationStatus.DRAFT, null, List.of(), null, null, null, earlier, earlier, 0), false);
 		add(new TalentApplication(id(2), OPEN_CALL, WUYI_UNIVERSITY,
-				team("智能工业机器人应用基础研究团队", "INTELLIGENT_ROBOTS", "五邑大学", "124407004558630725",
+				team("智能工业机器人应用基础研究团队", "intelligent-industrial-robots", "五邑大学", "124407004558630725",
 						OrganisationKind.UNIVERSITY, "陈静", LocalDate.of(1975, 8, 2), 5),
 				ApplicationStatus.SUBMITTED, earlier, List.of(), null, null, null, earlier.minus(Duration.ofDays(5)),
 				earlier, 0), true);
 		Instant past = now.minus(Duration.ofDays(70));
-		add(new TalentApplication(id(3), CLOSED_CALL, OPTOELECTRONICS, team("LED背光模组领军人才", "VISIBLE_LIGHT_COMMUNICATION",
+		add(new TalentApplication(id(3), CLOSED_CALL, OPTOELECTRONICS, team("LED背光模组领军人才", "visible-light-communication",
 				"江门市光电科技有限公司", "91440703MA4UJ8K2XW", OrganisationKind.ENTERPRISE, "王海", LocalDate.of(1972, 11, 20), 5),
 				ApplicationStatus.RANKED, past, List.of(), null, null,
 				new ReviewOutcome(UUID.fromString("3a1e7a1e-0000-4000-8000-0000000000f1"), 1, 8650, true,
 						now.minus(Duration.ofDays(20))),
 				past.minus(Duration.ofDays(10)), now.minus(Duration.ofDays(20)), 0), true);
 		add(new TalentApplication(id(4), CLOSED_CALL, WUYI_UNIVERSITY,
-				team("新能源汽车电池与动力系统创新团队", "NEV_BATTERIES", "五邑大学", "124407004558630725",
+				team("新能源汽车电池与动力系统创新团队", "nev-batteries-power-systems", "五邑大学", "124407004558630725",
 						OrganisationKind.UNIVERSITY, "赵磊", LocalDate.of(1981, 6, 5), 5),
 				ApplicationStatus.SUBMITTED, past, List.of(), null, null, null, past.minus(Duration.ofDays(8)), past,
 				0), true);

@@ -18,7 +18,7 @@ public record ApplicationRequest(@Schema(description = "The call; only when crea
 		@Schema(example = "TEAM_RND_INDUSTRIALISATION",
 				allowableValues = { "TEAM_RND_INDUSTRIALISATION", "TEAM_APPLIED_BASIC_RESEARCH", "LEADING_TALENT",
 						"OVERSEAS_YOUNG_TALENT" }) String category,
-		@Size(max = 100) @Schema(example = "VISIBLE_LIGHT_COMMUNICATION") String priorityField,
+		@Size(max = 100) @Schema(example = "visible-light-communication") String priorityField,
 		@Size(max = 4000) String summary, @Valid Host host, @Valid @Size(max = 50) List<@Valid Member> team,
 		@Schema(description = "Version last read; when given, a concurrent change is a 409") Long version) {
 

@@ -78,7 +78,7 @@ class EligibilityTest {
 	void categoryTheCallDoesNotFundIsNamed() {
 		Map<Category, EligibilityRules> only = new EnumMap<>(Category.class);
 		only.put(Category.LEADING_TALENT, EligibilityRules.defaultsFor(Category.LEADING_TALENT));
-		TalentCall narrow = TalentCall.create("Leading talents only", only, List.of("VISIBLE_LIGHT_COMMUNICATION"),
+		TalentCall narrow = TalentCall.create("Leading talents only", only, List.of("visible-light-communication"),
 				Fixtures.OPENS, Fixtures.CLOSES, Fixtures.OPENS);
 		assertThat(Eligibility.evaluate(narrow, Fixtures.eligibleTeam())).extracting(FieldViolation::code)
 			.containsExactly("eligibility.category-not-in-call");

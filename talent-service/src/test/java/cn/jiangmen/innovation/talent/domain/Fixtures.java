@@ -38,7 +38,7 @@ final class Fixtures {
 			categories.put(category, EligibilityRules.defaultsFor(category));
 		}
 		TalentCall call = TalentCall.create("2026 Pearl River Talent", categories,
-				List.of("VISIBLE_LIGHT_COMMUNICATION", "INTELLIGENT_ROBOTS"), OPENS, CLOSES, OPENS);
+				List.of("visible-light-communication", "intelligent-industrial-robots"), OPENS, CLOSES, OPENS);
 		call.open();
 		return call;
 	}
@@ -61,7 +61,7 @@ final class Fixtures {
 			team.add(member(i));
 		}
 		return new ApplicationContent("Visible-light communication team", Category.TEAM_RND_INDUSTRIALISATION,
-				"VISIBLE_LIGHT_COMMUNICATION", "LED-based optical wireless links for factories",
+				"visible-light-communication", "LED-based optical wireless links for factories",
 				new HostOrganisation("江门市光电科技有限公司", new CreditCode("91440703MA4UJ8K2XW"), OrganisationKind.ENTERPRISE),
 				team);
 	}
