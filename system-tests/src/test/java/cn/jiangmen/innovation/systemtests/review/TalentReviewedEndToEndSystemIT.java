@@ -16,12 +16,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import cn.jiangmen.innovation.systemtests.BrowserlessUser;
+import cn.jiangmen.innovation.systemtests.Chromium;
 import cn.jiangmen.innovation.systemtests.RunningSuite;
 import cn.jiangmen.innovation.systemtests.talent.Applicant;
 import cn.jiangmen.innovation.systemtests.talent.TalentCalls;
 import cn.jiangmen.innovation.testsupport.client.HttpProbe;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,9 +35,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The whole talent review, six processes and Keycloak, as people do it: an applicant submits in the
  * portal; the manager passes the formal check in the portal, which hands the application to
- * review-service over gRPC (talent's outbox); the manager opens a round over it and assigns
- * automatically; five experts each declare no conflict and score in the portal; the rapporteur
- * writes the consensus report; the manager confirms the ranking; the outcome comes back to
+ * review-service over gRPC (talent's outbox); the manager opens a round over it in the portal's
+ * form with automatic assignment; five experts each declare no conflict and score in the portal (the
+ * first in a real headless Chromium, its draft autosaved through htmx, then opens the application's
+ * documents); the rapporteur writes the consensus report; the manager confirms the ranking; the outcome comes back to
  * talent-service over gRPC (review's outbox) and shows in its ranking.
  */
 class TalentReviewedEndToEndSystemIT {
@@ -126,24 +133,20 @@ class TalentReviewedEndToEndSystemIT {
 			HttpResponse<String> mine = expert.get("/review/assignments");
 			assertThat(mine.statusCode()).isEqualTo(200);
 			String assignment = single(ASSIGNMENT_LINK, mine.body(), 1);
+			if (e == 0) {
+				// the first expert works in a real browser: declaration, autosaved draft, submission
+				scoreInChromium(EXPERTS.get(e), scores[e]);
+				documentsOfTheApplication(expert, expert.get("/review/assignments/" + assignment).body());
+				if (CONSENSUS_LINK.matcher(expert.get("/review/assignments").body()).find()) {
+					rapporteur = EXPERTS.get(e);
+				}
+				continue;
+			}
 			HttpResponse<String> declared = expert.postForm("/review/assignments/" + assignment + "/declaration",
 					Map.of("conflict", "false", "note", ""));
 			assertThat(declared.statusCode()).as(declared.body()).isEqualTo(302);
 			HttpResponse<String> sheet = expert.get("/review/assignments/" + assignment);
 			assertThat(sheet.body()).contains("可见光通信创新团队").contains("创新性");
-			if (e == 0) {
-				// the application's documents, served by talent-service once review-service confirms the assignment
-				Matcher documents = DOCUMENT_LINK.matcher(sheet.body());
-				assertThat(documents.results().count()).as("proposal, CV and contract").isEqualTo(3);
-				assertThat(documents.reset().find()).isTrue();
-				String document = documents.group().substring("href=\"".length());
-				assertThat(sheet.body()).contains("申报书.pdf").contains("简历.pdf").contains("合同.pdf");
-				HttpResponse<String> pdf = expert.get(document);
-				assertThat(pdf.statusCode()).isEqualTo(200);
-				assertThat(pdf.body()).startsWith("%PDF");
-				assertThat(BrowserlessUser.signedIn(suite.gatewayUrl(), "applicant2").get(document).statusCode())
-					.isEqualTo(404);
-			}
 			Map<String, String> form = new LinkedHashMap<>();
 			form.put("version", single(VERSION, sheet.body(), 1));
 			form.put("score.innovation", String.valueOf(scores[e][0]));
@@ -192,6 +195,50 @@ class TalentReviewedEndToEndSystemIT {
 		assertThat(ranked.get("scoreHundredths").asInt()).isEqualTo(finalScore);
 		assertThat(ranked.get("passedThresholds").asBoolean()).isTrue();
 		assertThat(manager.get("/talent/manage/calls/" + call + "/ranking").body()).contains("可见光通信创新团队");
+	}
+
+	/** Signs in, declares no conflict, scores (htmx autosaves the draft) and submits, as a person would. */
+	private static void scoreInChromium(String username, int[] scores) {
+		WebDriver browser = Chromium.start();
+		try {
+			WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+			Chromium.signIn(browser, suite.gatewayUrl(), username);
+			browser.get(suite.gatewayUrl() + "/review/assignments");
+			wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("a[href^='/review/assignments/']"))).click();
+			wait.until(ExpectedConditions.elementToBeClickable(
+					By.cssSelector("#declaration button[name=conflict][value=false]")))
+				.click();
+			wait.until(ExpectedConditions.presenceOfElementLocated(By.id("sheet")));
+			assertThat(browser.findElement(By.tagName("main")).getText()).contains("可见光通信创新团队");
+			new Select(browser.findElement(By.id("score-innovation"))).selectByValue(String.valueOf(scores[0]));
+			new Select(browser.findElement(By.id("score-team"))).selectByValue(String.valueOf(scores[1]));
+			browser.findElement(By.id("comment-innovation")).sendKeys("思路新颖");
+			browser.findElement(By.id("overall_comment")).sendKeys("建议支持");
+			// autosave: a second after the last change htmx posts the sheet and swaps in its status
+			browser.findElement(By.id("score-team")).click();
+			wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("sheet-status"), "草稿"));
+			Chromium.screenshot(browser, "review-sheet-autosaved");
+			browser.findElement(By.cssSelector("#sheet button[name=action][value=submit]")).click();
+			wait.until(ExpectedConditions.urlContains("notice=submitted"));
+			assertThat(browser.findElement(By.tagName("main")).getText()).contains("评审意见已提交");
+			Chromium.screenshot(browser, "review-sheet-submitted");
+		}
+		finally {
+			browser.quit();
+		}
+	}
+
+	/** The application's documents, served by talent-service once review-service confirms the assignment. */
+	private static void documentsOfTheApplication(BrowserlessUser expert, String sheet) {
+		Matcher documents = DOCUMENT_LINK.matcher(sheet);
+		assertThat(documents.results().count()).as("proposal, CV and contract").isEqualTo(3);
+		assertThat(documents.reset().find()).isTrue();
+		String document = documents.group().substring("href=\"".length());
+		assertThat(sheet).contains("申报书.pdf").contains("简历.pdf").contains("合同.pdf");
+		HttpResponse<String> pdf = expert.get(document);
+		assertThat(pdf.statusCode()).isEqualTo(200);
+		assertThat(pdf.body()).startsWith("%PDF");
+		assertThat(BrowserlessUser.signedIn(suite.gatewayUrl(), "applicant2").get(document).statusCode()).isEqualTo(404);
 	}
 
 	private static JsonNode reviewItemOf(String application) {
