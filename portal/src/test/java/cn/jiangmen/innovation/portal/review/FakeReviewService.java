@@ -70,6 +70,7 @@ class FakeReviewService extends ReviewServiceGrpc.ReviewServiceImplBase {
 				.setRoundName("2026 第一批创新团队评审")
 				.setReviewItemId("item-" + id)
 				.setItemTitle("LED 背光模组团队 " + id)
+				.addOrganisationNames("江门市光电科技有限公司")
 				.setDeadline(Timestamp.newBuilder().setSeconds(1_796_000_000L))
 				.setDeclaration(declaration)
 				.setSheetStatus(SheetStatus.SHEET_STATUS_NOT_STARTED))
@@ -81,6 +82,7 @@ class FakeReviewService extends ReviewServiceGrpc.ReviewServiceImplBase {
 				.setTitle("LED 背光模组团队")
 				.addFieldCodes("semiconductor-lighting")
 				.addOrganisationIds("7d1c2a8e-0000-4000-8000-000000000001")
+				.addOrganisationNames("江门市光电科技有限公司")
 				.setOwningContext(cn.jiangmen.innovation.contracts.common.v1.OwningContext.OWNING_CONTEXT_TALENT));
 		}
 		return d.build();

@@ -136,6 +136,8 @@ class ReviewPagesTest {
 		this.mvc.perform(get("/review/assignments/pending").with(expert()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("利益冲突声明")))
+			.andExpect(content().string(containsString("江门市光电科技有限公司")))
+			.andExpect(content().string(not(containsString("半导体照明"))))
 			.andExpect(content().string(not(containsString("7d1c2a8e-0000-4000-8000-000000000001"))))
 			.andExpect(content().string(not(containsString("id=\"sheet\""))));
 		this.mvc.perform(post("/review/assignments/pending/declaration").with(expert()).with(csrf()).param("conflict", "false"))
@@ -146,7 +148,8 @@ class ReviewPagesTest {
 			.andExpect(content().string(containsString("已记录您的利益冲突声明")));
 		assertThat(this.review.calls).containsExactly("declare pending false", "declare declared true", "list");
 		this.mvc.perform(get("/review/assignments/pending").with(expert()))
-			.andExpect(content().string(containsString("7d1c2a8e-0000-4000-8000-000000000001")))
+			.andExpect(content().string(containsString("半导体照明")))
+			.andExpect(content().string(containsString("江门市光电科技有限公司")))
 			.andExpect(content().string(containsString("id=\"sheet\"")));
 	}
 

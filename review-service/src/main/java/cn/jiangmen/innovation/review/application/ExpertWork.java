@@ -74,9 +74,12 @@ public class ExpertWork {
 		this.clock = clock;
 	}
 
-	/** An assignment as its expert sees it: the item is empty until no conflict is declared. */
-	public record AssignmentView(Assignment assignment, ReviewRound round, String itemTitle, Optional<ReviewItem> item,
-			boolean rapporteur) {
+	/**
+	 * An assignment as its expert sees it: the item is empty until no conflict is declared; its title
+	 * and organisations' names are shown before, so the expert can judge a conflict.
+	 */
+	public record AssignmentView(Assignment assignment, ReviewRound round, String itemTitle,
+			List<String> organisationNames, Optional<ReviewItem> item, boolean rapporteur) {
 	}
 
 	/** What the rapporteur works from: the item, the submitted individual reviews and the report so far. */
@@ -99,7 +102,7 @@ public class ExpertWork {
 			}
 			ReviewRound round = this.rounds.find(a.round()).orElseThrow();
 			ReviewItem item = this.items.find(a.item()).orElseThrow();
-			views.add(new AssignmentView(a, round, item.title(), Optional.empty(),
+			views.add(new AssignmentView(a, round, item.title(), item.organisationNames(), Optional.empty(),
 					caller.expertId().equals(this.rounds.rapporteurs(a.round()).get(a.item()))));
 		}
 		return views;
@@ -112,11 +115,11 @@ public class ExpertWork {
 		ReviewItem item = this.items.find(a.item()).orElseThrow();
 		boolean rapporteur = caller.expertId().equals(this.rounds.rapporteurs(a.round()).get(a.item()));
 		if (!a.showsContent()) {
-			return new AssignmentView(a, round, item.title(), Optional.empty(), rapporteur);
+			return new AssignmentView(a, round, item.title(), item.organisationNames(), Optional.empty(), rapporteur);
 		}
 		this.audit.record(caller.username(), now(), "assignment.viewed", "assignment", a.id(), null,
 				Map.of("item", a.item().toString()));
-		return new AssignmentView(a, round, item.title(), Optional.of(item), rapporteur);
+		return new AssignmentView(a, round, item.title(), item.organisationNames(), Optional.of(item), rapporteur);
 	}
 
 	/**

@@ -25,7 +25,7 @@ import cn.jiangmen.innovation.platform.error.InvalidInputException;
  * @param memberPersonKeys the owner's keys of team members and co-applicants
  */
 public record OpenReview(String idempotencyKey, OwningContext owningContext, UUID itemId, String title,
-		List<String> fieldCodes, List<UUID> organisationIds, Optional<Instant> submittedAt,
+		List<String> fieldCodes, List<UUID> organisationIds, List<String> organisationNames, Optional<Instant> submittedAt,
 		Optional<String> leaderPersonKey, List<String> memberPersonKeys) {
 
 	public static final int MAX_KEY_LENGTH = 100;
@@ -34,16 +34,20 @@ public record OpenReview(String idempotencyKey, OwningContext owningContext, UUI
 
 	public static final int MAX_CODE_LENGTH = 64;
 
+	public static final int MAX_NAME_LENGTH = 200;
+
 	public OpenReview {
 		fieldCodes = List.copyOf(fieldCodes);
 		organisationIds = List.copyOf(organisationIds);
+		organisationNames = List.copyOf(organisationNames);
 		memberPersonKeys = List.copyOf(memberPersonKeys);
 	}
 
 	/** Without people (kept for callers that know only organisations). */
 	public static OpenReview of(String idempotencyKey, OwningContext owningContext, String itemId, String title,
 			List<String> fieldCodes, List<String> organisationIds, Optional<Instant> submittedAt) {
-		return of(idempotencyKey, owningContext, itemId, title, fieldCodes, organisationIds, submittedAt, "", List.of());
+		return of(idempotencyKey, owningContext, itemId, title, fieldCodes, organisationIds, List.of(), submittedAt, "",
+				List.of());
 	}
 
 	/**
@@ -51,8 +55,8 @@ public record OpenReview(String idempotencyKey, OwningContext owningContext, UUI
 	 * an unknown value.
 	 */
 	public static OpenReview of(String idempotencyKey, OwningContext owningContext, String itemId, String title,
-			List<String> fieldCodes, List<String> organisationIds, Optional<Instant> submittedAt,
-			String leaderPersonKey, List<String> memberPersonKeys) {
+			List<String> fieldCodes, List<String> organisationIds, List<String> organisationNames,
+			Optional<Instant> submittedAt, String leaderPersonKey, List<String> memberPersonKeys) {
 		List<FieldViolation> violations = new ArrayList<>();
 		String key = idempotencyKey == null ? "" : idempotencyKey.strip();
 		if (key.isEmpty()) {
@@ -89,6 +93,20 @@ public record OpenReview(String idempotencyKey, OwningContext owningContext, UUI
 				organisations.add(organisation);
 			}
 		}
+		// names are shown to experts (before they declare), so they come with the ids or not at all
+		List<String> names = new ArrayList<>();
+		if (!organisationNames.isEmpty() && organisationNames.size() != organisationIds.size()) {
+			violations.add(new FieldViolation("organisation_names", "size",
+					"must name every organisation of organisation_ids, in the same order, or none"));
+		}
+		for (int i = 0; i < organisationNames.size(); i++) {
+			String name = organisationNames.get(i) == null ? "" : organisationNames.get(i).strip();
+			if (name.length() > MAX_NAME_LENGTH) {
+				violations.add(new FieldViolation("organisation_names[" + i + "]", "too-long",
+						"must be at most " + MAX_NAME_LENGTH + " characters"));
+			}
+			names.add(name);
+		}
 		String leader = leaderPersonKey == null ? "" : leaderPersonKey.strip();
 		if (leader.length() > MAX_CODE_LENGTH * 2) {
 			violations.add(new FieldViolation("leader_person_key", "too-long", "must be at most " + MAX_CODE_LENGTH * 2 + " characters"));
@@ -106,7 +124,7 @@ public record OpenReview(String idempotencyKey, OwningContext owningContext, UUI
 			throw new InvalidInputException(violations);
 		}
 		// The database keeps microseconds: compare retries at that precision.
-		return new OpenReview(key, owningContext, item, cleanTitle, codes, organisations,
+		return new OpenReview(key, owningContext, item, cleanTitle, codes, organisations, names,
 				submittedAt.map(at -> at.truncatedTo(ChronoUnit.MICROS)), Optional.of(leader).filter(l -> !l.isEmpty()),
 				members);
 	}

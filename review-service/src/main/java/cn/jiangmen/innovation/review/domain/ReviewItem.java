@@ -26,6 +26,8 @@ public final class ReviewItem {
 
 	private final List<UUID> organisationIds;
 
+	private final List<String> organisationNames;
+
 	private final Optional<Instant> submittedAt;
 
 	private final Optional<String> leaderPersonKey;
@@ -39,9 +41,9 @@ public final class ReviewItem {
 	private final Instant openedAt;
 
 	public ReviewItem(ReviewItemId id, String idempotencyKey, OwningContext owningContext, UUID itemId, String title,
-			List<String> fieldCodes, List<UUID> organisationIds, Optional<Instant> submittedAt,
-			Optional<String> leaderPersonKey, List<String> memberPersonKeys, ReviewState state, String openedBy,
-			Instant openedAt) {
+			List<String> fieldCodes, List<UUID> organisationIds, List<String> organisationNames,
+			Optional<Instant> submittedAt, Optional<String> leaderPersonKey, List<String> memberPersonKeys,
+			ReviewState state, String openedBy, Instant openedAt) {
 		this.id = Objects.requireNonNull(id, "id");
 		this.idempotencyKey = Objects.requireNonNull(idempotencyKey, "idempotencyKey");
 		this.owningContext = Objects.requireNonNull(owningContext, "owningContext");
@@ -49,6 +51,7 @@ public final class ReviewItem {
 		this.title = Objects.requireNonNull(title, "title");
 		this.fieldCodes = List.copyOf(fieldCodes);
 		this.organisationIds = List.copyOf(organisationIds);
+		this.organisationNames = List.copyOf(organisationNames);
 		this.submittedAt = Objects.requireNonNull(submittedAt, "submittedAt");
 		this.leaderPersonKey = Objects.requireNonNull(leaderPersonKey, "leaderPersonKey");
 		this.memberPersonKeys = List.copyOf(memberPersonKeys);
@@ -61,7 +64,7 @@ public final class ReviewItem {
 	public static ReviewItem open(OpenReview request, String openedBy, Instant now) {
 		return new ReviewItem(ReviewItemId.newId(), request.idempotencyKey(), request.owningContext(),
 				request.itemId(), request.title(), request.fieldCodes(), request.organisationIds(),
-				request.submittedAt(), request.leaderPersonKey(), request.memberPersonKeys(), ReviewState.AWAITING_ROUND,
+				request.organisationNames(), request.submittedAt(), request.leaderPersonKey(), request.memberPersonKeys(), ReviewState.AWAITING_ROUND,
 				openedBy, now);
 	}
 
@@ -73,6 +76,7 @@ public final class ReviewItem {
 		return this.idempotencyKey.equals(request.idempotencyKey()) && this.owningContext == request.owningContext()
 				&& this.itemId.equals(request.itemId()) && this.title.equals(request.title())
 				&& this.fieldCodes.equals(request.fieldCodes()) && this.organisationIds.equals(request.organisationIds())
+				&& this.organisationNames.equals(request.organisationNames())
 				&& this.submittedAt.equals(request.submittedAt())
 				&& this.leaderPersonKey.equals(request.leaderPersonKey())
 				&& this.memberPersonKeys.equals(request.memberPersonKeys());
@@ -94,8 +98,8 @@ public final class ReviewItem {
 
 	public ReviewItem withState(ReviewState newState) {
 		return new ReviewItem(this.id, this.idempotencyKey, this.owningContext, this.itemId, this.title,
-				this.fieldCodes, this.organisationIds, this.submittedAt, this.leaderPersonKey, this.memberPersonKeys,
-				newState, this.openedBy, this.openedAt);
+				this.fieldCodes, this.organisationIds, this.organisationNames, this.submittedAt, this.leaderPersonKey,
+				this.memberPersonKeys, newState, this.openedBy, this.openedAt);
 	}
 
 	public Optional<String> leaderPersonKey() {
@@ -132,6 +136,11 @@ public final class ReviewItem {
 
 	public List<UUID> organisationIds() {
 		return this.organisationIds;
+	}
+
+	/** The organisations' names in the order of {@link #organisationIds()}; empty when the owner sent none. */
+	public List<String> organisationNames() {
+		return this.organisationNames;
 	}
 
 	public Optional<Instant> submittedAt() {

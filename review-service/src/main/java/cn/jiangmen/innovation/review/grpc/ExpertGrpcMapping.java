@@ -25,6 +25,7 @@ final class ExpertGrpcMapping {
 			.setRoundName(v.round().name())
 			.setReviewItemId(a.item().toString())
 			.setItemTitle(v.itemTitle())
+			.addAllOrganisationNames(v.organisationNames())
 			.setDeadline(Timestamp.newBuilder().setSeconds(v.round().deadline().getEpochSecond()))
 			.setDeclaration(Declaration.valueOf("DECLARATION_" + a.declaration().name()))
 			.setSheetStatus(SheetStatus.valueOf("SHEET_STATUS_" + a.sheetStatus().name()))
@@ -61,6 +62,7 @@ final class ExpertGrpcMapping {
 				.setTitle(item.title())
 				.addAllFieldCodes(item.fieldCodes())
 				.addAllOrganisationIds(item.organisationIds().stream().map(Object::toString).toList())
+				.addAllOrganisationNames(item.organisationNames())
 				.setOwningContext(item.owningContext() == cn.jiangmen.innovation.review.domain.OwningContext.TALENT
 						? cn.jiangmen.innovation.contracts.common.v1.OwningContext.OWNING_CONTEXT_TALENT
 						: cn.jiangmen.innovation.contracts.common.v1.OwningContext.OWNING_CONTEXT_PROJECT)));

@@ -471,7 +471,7 @@ class ReviewGrpcService extends ReviewServiceGrpc.ReviewServiceImplBase {
 	public void openReview(OpenReviewRequest request, StreamObserver<OpenReviewResponse> responseObserver) {
 		ReviewItem item = this.commands.open(Callers.current(), () -> OpenReview.of(request.getIdempotencyKey(), owningContext(request.getOwningContext()),
 				request.getItemId(), request.getTitle(), request.getFieldCodesList(), request.getOrganisationIdsList(),
-				request.hasSubmittedAt() ? Optional.of(Instant.ofEpochSecond(request.getSubmittedAt().getSeconds(),
+				request.getOrganisationNamesList(), request.hasSubmittedAt() ? Optional.of(Instant.ofEpochSecond(request.getSubmittedAt().getSeconds(),
 						request.getSubmittedAt().getNanos())) : Optional.empty(), request.getLeaderPersonKey(),
 				request.getMemberPersonKeysList()));
 		responseObserver.onNext(OpenReviewResponse.newBuilder()

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Repository;
 class JdbcReviewItems implements ReviewItems {
 
 	private static final String COLUMNS = "id, idempotency_key, owning_context, item_id, title, field_codes,"
-			+ " organisation_ids::text[] as organisation_ids, submitted_at, leader_person_key, member_person_keys, state, opened_by, opened_at";
+			+ " organisation_ids::text[] as organisation_ids, organisation_names, submitted_at, leader_person_key, member_person_keys, state, opened_by, opened_at";
 
 	private final JdbcClient jdbc;
 
@@ -35,9 +35,9 @@ class JdbcReviewItems implements ReviewItems {
 		// ON CONFLICT waits for a concurrent insert of the same key and then skips: exactly one wins.
 		int inserted = this.jdbc.sql("""
 				insert into review_item (id, idempotency_key, owning_context, item_id, title, field_codes,
-				                         organisation_ids, submitted_at, leader_person_key, member_person_keys, state,
-				                         opened_by, opened_at)
-				values (:id, :key, :context, :itemId, :title, :fieldCodes, cast(:organisationIds as uuid[]), :submittedAt,
+				                         organisation_ids, organisation_names, submitted_at, leader_person_key,
+				                         member_person_keys, state, opened_by, opened_at)
+				values (:id, :key, :context, :itemId, :title, :fieldCodes, cast(:organisationIds as uuid[]), :names, :submittedAt,
 				        :leader, :members, :state, :openedBy, :openedAt)
 				on conflict (idempotency_key) do nothing
 				""")
@@ -48,6 +48,7 @@ class JdbcReviewItems implements ReviewItems {
 			.param("title", item.title())
 			.param("fieldCodes", item.fieldCodes().toArray(String[]::new))
 			.param("organisationIds", item.organisationIds().stream().map(UUID::toString).toArray(String[]::new))
+			.param("names", item.organisationNames().toArray(String[]::new))
 			.param("submittedAt", item.submittedAt().map(Timestamp::from).orElse(null))
 			.param("leader", item.leaderPersonKey().orElse(null))
 			.param("members", item.memberPersonKeys().toArray(String[]::new))
@@ -127,6 +128,7 @@ class JdbcReviewItems implements ReviewItems {
 				OwningContext.valueOf(rs.getString("owning_context")), rs.getObject("item_id", UUID.class),
 				rs.getString("title"), Arrays.asList((String[]) array(rs.getArray("field_codes"))),
 				Arrays.stream((String[]) array(rs.getArray("organisation_ids"))).map(UUID::fromString).toList(),
+				Arrays.asList((String[]) array(rs.getArray("organisation_names"))),
 				Optional.ofNullable(submittedAt).map(Timestamp::toInstant),
 				Optional.ofNullable(rs.getString("leader_person_key")),
 				Arrays.asList((String[]) array(rs.getArray("member_person_keys"))), ReviewState.valueOf(rs.getString("state")),

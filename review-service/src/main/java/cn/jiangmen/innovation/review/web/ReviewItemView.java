@@ -8,11 +8,12 @@ import cn.jiangmen.innovation.review.domain.ReviewItem;
 
 /** A review item as the REST API shows it. */
 public record ReviewItemView(UUID id, String owningContext, UUID itemId, String title, List<String> fieldCodes,
-		List<UUID> organisationIds, Instant submittedAt, String state, Instant openedAt) {
+		List<UUID> organisationIds, List<String> organisationNames, Instant submittedAt, String state,
+		Instant openedAt) {
 
 	static ReviewItemView of(ReviewItem item) {
 		return new ReviewItemView(item.id().value(), item.owningContext().name(), item.itemId(), item.title(),
-				item.fieldCodes(), item.organisationIds(), item.submittedAt().orElse(null), item.state().name(),
+				item.fieldCodes(), item.organisationIds(), item.organisationNames(), item.submittedAt().orElse(null), item.state().name(),
 				item.openedAt());
 	}
 

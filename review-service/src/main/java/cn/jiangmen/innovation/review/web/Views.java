@@ -56,12 +56,12 @@ public final class Views {
 	}
 
 	/** An expert's own assignment; {@code item} is null until no conflict is declared. */
-	public record MyAssignmentView(AssignmentView assignment, RoundView round, String itemTitle, ReviewItemView item,
-			boolean rapporteur) {
+	public record MyAssignmentView(AssignmentView assignment, RoundView round, String itemTitle,
+			List<String> organisationNames, ReviewItemView item, boolean rapporteur) {
 
 		public static MyAssignmentView of(ExpertWork.AssignmentView v) {
 			return new MyAssignmentView(AssignmentView.of(v.assignment()), RoundView.of(v.round()), v.itemTitle(),
-					v.item().map(ReviewItemView::of).orElse(null), v.rapporteur());
+					v.organisationNames(), v.item().map(ReviewItemView::of).orElse(null), v.rapporteur());
 		}
 
 	}

@@ -32,6 +32,23 @@ class OpenReviewTest {
 	}
 
 	@Test
+	void organisationNamesComeWithTheirIdsOrNotAtAll() {
+		OpenReview named = OpenReview.of("k", OwningContext.TALENT, ITEM, "A", List.of(), List.of(ORG),
+				List.of(" 江门市光电科技有限公司 "), Optional.empty(), "", List.of());
+		assertThat(ReviewItem.open(named, "svc", Instant.now()).organisationNames()).containsExactly("江门市光电科技有限公司");
+		assertThatThrownBy(() -> OpenReview.of("k", OwningContext.TALENT, ITEM, "A", List.of(), List.of(ORG),
+				List.of("a", "b"), Optional.empty(), "", List.of()))
+			.isInstanceOfSatisfying(InvalidInputException.class,
+					ex -> assertThat(ex.violations()).extracting(FieldViolation::field)
+						.containsExactly("organisation_names"));
+		assertThatThrownBy(() -> OpenReview.of("k", OwningContext.TALENT, ITEM, "A", List.of(), List.of(ORG),
+				List.of("x".repeat(201)), Optional.empty(), "", List.of()))
+			.isInstanceOfSatisfying(InvalidInputException.class,
+					ex -> assertThat(ex.violations()).extracting(FieldViolation::field)
+						.containsExactly("organisation_names[0]"));
+	}
+
+	@Test
 	void everyBadFieldIsNamedAtOnce() {
 		assertThatThrownBy(() -> OpenReview.of(" ", null, "not-a-uuid", "", List.of(" "), List.of("x"),
 				Optional.empty()))

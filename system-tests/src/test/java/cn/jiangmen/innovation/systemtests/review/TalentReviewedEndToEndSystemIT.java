@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -205,9 +206,12 @@ class TalentReviewedEndToEndSystemIT {
 			Chromium.signIn(browser, suite.gatewayUrl(), username);
 			browser.get(suite.gatewayUrl() + "/review/assignments");
 			wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("a[href^='/review/assignments/']"))).click();
-			wait.until(ExpectedConditions.elementToBeClickable(
-					By.cssSelector("#declaration button[name=conflict][value=false]")))
-				.click();
+			WebElement noConflict = wait.until(ExpectedConditions.elementToBeClickable(
+					By.cssSelector("#declaration button[name=conflict][value=false]")));
+			assertThat(browser.findElement(By.id("declaration")).getText())
+				.as("the parties are named before the declaration")
+				.contains("江门市光电科技有限公司");
+			noConflict.click();
 			wait.until(ExpectedConditions.presenceOfElementLocated(By.id("sheet")));
 			assertThat(browser.findElement(By.tagName("main")).getText()).contains("可见光通信创新团队");
 			new Select(browser.findElement(By.id("score-innovation"))).selectByValue(String.valueOf(scores[0]));

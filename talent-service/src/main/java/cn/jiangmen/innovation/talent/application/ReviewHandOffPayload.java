@@ -6,11 +6,17 @@ import cn.jiangmen.innovation.talent.domain.ReviewHandOff;
 
 /** The outbox payload of a hand-off to review-service, as JSON-friendly values. */
 public record ReviewHandOffPayload(String applicationId, String title, List<String> fieldCodes,
-		List<String> organisationIds, String submittedAt, String leaderPersonKey, List<String> memberPersonKeys) {
+		List<String> organisationIds, List<String> organisationNames, String submittedAt, String leaderPersonKey,
+		List<String> memberPersonKeys) {
+
+	public ReviewHandOffPayload {
+		// messages written before names were sent have none
+		organisationNames = organisationNames == null ? List.of() : organisationNames;
+	}
 
 	static ReviewHandOffPayload of(ReviewHandOff handOff) {
 		return new ReviewHandOffPayload(handOff.applicationId().toString(), handOff.title(), handOff.fieldCodes(),
-				handOff.organisationIds(), handOff.submittedAt() == null ? null : handOff.submittedAt().toString(),
+				handOff.organisationIds(), handOff.organisationNames(), handOff.submittedAt() == null ? null : handOff.submittedAt().toString(),
 				handOff.leaderPersonKey(), handOff.memberPersonKeys());
 	}
 

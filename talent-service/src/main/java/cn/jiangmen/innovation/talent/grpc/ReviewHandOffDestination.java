@@ -48,6 +48,7 @@ class ReviewHandOffDestination implements OutboxDestination {
 			.setTitle(p.title())
 			.addAllFieldCodes(p.fieldCodes())
 			.addAllOrganisationIds(p.organisationIds())
+			.addAllOrganisationNames(p.organisationNames())
 			.setLeaderPersonKey(p.leaderPersonKey())
 			.addAllMemberPersonKeys(p.memberPersonKeys());
 		if (p.submittedAt() != null) {
