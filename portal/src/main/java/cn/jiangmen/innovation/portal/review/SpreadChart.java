@@ -12,7 +12,10 @@ import cn.jiangmen.innovation.contracts.review.v1.ItemResult;
  */
 public record SpreadChart(int width, int height, List<Row> rows, List<Tick> ticks) {
 
-	static final int LEFT = 40;
+	/** Room left of the axis for the item's title. */
+	static final int LEFT = 220;
+
+	static final int TITLE_CHARS = 16;
 
 	static final int PLOT = 520;
 
@@ -24,6 +27,15 @@ public record SpreadChart(int width, int height, List<Row> rows, List<Tick> tick
 		/** The label sits right of the bar, kept inside the chart. */
 		public double labelX() {
 			return Math.min(this.barTo + 8, LEFT + PLOT + 10);
+		}
+
+		/** The title ends just left of the axis, shortened to fit (the table below has it whole). */
+		public double titleX() {
+			return LEFT - 8;
+		}
+
+		public String shortTitle() {
+			return this.title.length() <= TITLE_CHARS ? this.title : this.title.substring(0, TITLE_CHARS - 1) + "…";
 		}
 
 	}

@@ -190,8 +190,9 @@ class ReviewPagesTest {
 			.andExpect(content().string(containsString("81.25 ± 4.50")))
 			.andExpect(content().string(containsString("专家意见分歧")))
 			.andExpect(content().string(containsString("未达最低分：overall")))
-			// bar of item 1: mean 81.25 +- 4.5 on a 520 px axis starting at 40
-			.andExpect(content().string(containsString("x1=\"439.1\"")));
+			// bar of item 1: mean 81.25 +- 4.5 on a 520 px axis starting at 220 (titles left of it)
+			.andExpect(content().string(containsString("x1=\"619.1\"")))
+			.andExpect(content().string(containsString("text-anchor=\"end\"")));
 		this.mvc.perform(get("/review/rounds/nope").with(manager)).andExpect(status().isNotFound());
 		this.mvc.perform(get("/review/rounds").with(expert())).andExpect(status().isForbidden());
 	}

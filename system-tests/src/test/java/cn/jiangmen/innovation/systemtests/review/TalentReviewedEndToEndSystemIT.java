@@ -196,6 +196,7 @@ class TalentReviewedEndToEndSystemIT {
 		assertThat(ranked.get("scoreHundredths").asInt()).isEqualTo(finalScore);
 		assertThat(ranked.get("passedThresholds").asBoolean()).isTrue();
 		assertThat(manager.get("/talent/manage/calls/" + call + "/ranking").body()).contains("可见光通信创新团队");
+		screenshotsForPeople(round, call);
 	}
 
 	/** Signs in, declares no conflict, scores (htmx autosaves the draft) and submits, as a person would. */
@@ -226,6 +227,23 @@ class TalentReviewedEndToEndSystemIT {
 			wait.until(ExpectedConditions.urlContains("notice=submitted"));
 			assertThat(browser.findElement(By.tagName("main")).getText()).contains("评审意见已提交");
 			Chromium.screenshot(browser, "review-sheet-submitted");
+		}
+		finally {
+			browser.quit();
+		}
+	}
+
+	/** The manager's results (with the chart of score spread) and ranking, saved for a person to look at. */
+	private static void screenshotsForPeople(String round, UUID call) {
+		WebDriver browser = Chromium.start();
+		try {
+			Chromium.signIn(browser, suite.gatewayUrl(), "manager");
+			browser.get(suite.gatewayUrl() + "/review/rounds/" + round + "/results");
+			new WebDriverWait(browser, Duration.ofSeconds(30))
+				.until(ExpectedConditions.presenceOfElementLocated(By.tagName("svg")));
+			Chromium.screenshot(browser, "review-round-results");
+			browser.get(suite.gatewayUrl() + "/talent/manage/calls/" + call + "/ranking");
+			Chromium.screenshot(browser, "talent-ranking");
 		}
 		finally {
 			browser.quit();
