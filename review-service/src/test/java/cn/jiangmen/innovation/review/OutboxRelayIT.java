@@ -60,6 +60,9 @@ class OutboxRelayIT {
 
 	static final AtomicInteger failuresLeft = new AtomicInteger();
 
+	/** When set, every call is refused with this status (a refusal no retry can change). */
+	static final java.util.concurrent.atomic.AtomicReference<Status> refuseWith = new java.util.concurrent.atomic.AtomicReference<>();
+
 	static final Server talent = start();
 
 	static Server start() {
@@ -67,6 +70,10 @@ class OutboxRelayIT {
 			@Override
 			public void recordReviewOutcome(RecordReviewOutcomeRequest request,
 					StreamObserver<RecordReviewOutcomeResponse> responseObserver) {
+				if (refuseWith.get() != null) {
+					responseObserver.onError(refuseWith.get().asRuntimeException());
+					return;
+				}
 				if (failuresLeft.getAndDecrement() > 0) {
 					responseObserver.onError(Status.UNAVAILABLE.withDescription("talent-service restarting").asRuntimeException());
 					return;
@@ -120,6 +127,30 @@ class OutboxRelayIT {
 		ReviewTables.clear(this.jdbc);
 		received.clear();
 		tokens.clear();
+		refuseWith.set(null);
+	}
+
+	@Test
+	void aRefusalNoRetryCanChangeIsParkedAsADeadLetterAndCounted() {
+		Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+		String item = UUID.randomUUID().toString();
+		this.outbox.add(OutboxMessage.pending(OutboxMessage.TALENT_OUTCOME, "review-outcome-" + item, """
+				{"applicationId":"%s","reviewItemId":"%s","rank":1,"finalScoreHundredths":9000,
+				 "passedThresholds":true,"confirmedAt":"2026-11-27T10:00:00Z"}""".formatted(UUID.randomUUID(), item), now));
+		refuseWith.set(Status.FAILED_PRECONDITION.withDescription("application is withdrawn"));
+
+		assertThat(this.relay.relayDue(10)).isZero();
+		Map<String, Object> row = this.jdbc.sql("select attempts, last_error, parked_at, sent_at from outbox").query().singleRow();
+		assertThat(row.get("parked_at")).isNotNull();
+		assertThat(row.get("sent_at")).isNull();
+		assertThat((String) row.get("last_error")).contains("FAILED_PRECONDITION");
+		assertThat(this.outbox.counts()).isEqualTo(new Outbox.Counts(0, 1));
+
+		// even when due again, a dead letter is not retried
+		this.jdbc.sql("update outbox set next_attempt_at = now() - interval '1 hour'").update();
+		refuseWith.set(null);
+		assertThat(this.relay.relayDue(10)).isZero();
+		assertThat(received).isEmpty();
 	}
 
 	@Test

@@ -9,6 +9,8 @@ import cn.jiangmen.innovation.platform.outbox.Outbox;
 import cn.jiangmen.innovation.platform.outbox.OutboxDestination;
 import cn.jiangmen.innovation.platform.outbox.OutboxProperties;
 import cn.jiangmen.innovation.platform.outbox.OutboxRelay;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -45,6 +47,22 @@ public class PlatformOutboxAutoConfiguration {
 	@ConditionalOnMissingBean
 	OutboxRelay outboxRelay(Outbox outbox, List<OutboxDestination> destinations, ObjectProvider<Clock> clock) {
 		return new OutboxRelay(outbox, destinations, clock.getIfAvailable(Clock::systemUTC));
+	}
+
+	/** {@code jiangmen.outbox.messages{state=pending|parked}}: what waits, and what was refused for good. */
+	@Bean
+	@ConditionalOnBean(Outbox.class)
+	MeterBinder outboxMeters(Outbox outbox) {
+		return registry -> {
+			Gauge.builder("jiangmen.outbox.messages", outbox, o -> o.counts().pending())
+				.tag("state", "pending")
+				.description("Outbox messages not yet delivered")
+				.register(registry);
+			Gauge.builder("jiangmen.outbox.messages", outbox, o -> o.counts().parked())
+				.tag("state", "parked")
+				.description("Outbox messages refused for good by their receiver (dead letters)")
+				.register(registry);
+		};
 	}
 
 	// No @ConditionalOnBean(OutboxRelay) here: a nested configuration is processed before the outer

@@ -36,7 +36,7 @@ public class JdbcOutbox implements Outbox {
 	@Override
 	public List<OutboxMessage> claimDue(Instant now, int limit) {
 		return this.jdbc.sql("""
-				select * from outbox where sent_at is null and next_attempt_at <= :now
+				select * from outbox where sent_at is null and parked_at is null and next_attempt_at <= :now
 				order by created_at, id limit :limit for update skip locked
 				""")
 			.param("now", Timestamp.from(now))
@@ -56,9 +56,32 @@ public class JdbcOutbox implements Outbox {
 	}
 
 	@Override
+	public void markParked(UUID id, String error, Instant at) {
+		this.jdbc.sql("update outbox set attempts = attempts + 1, last_error = :error, parked_at = :at where id = :id")
+			.param("error", truncate(error))
+			.param("at", Timestamp.from(at))
+			.param("id", id)
+			.update();
+	}
+
+	@Override
+	public Counts counts() {
+		return this.jdbc.sql("""
+				select count(*) filter (where parked_at is null) as pending, count(*) filter (where parked_at is not null) as parked
+				from outbox where sent_at is null
+				""")
+			.query((rs, n) -> new Counts(rs.getLong("pending"), rs.getLong("parked")))
+			.single();
+	}
+
+	private static String truncate(String error) {
+		return error == null ? "" : error.length() > 1000 ? error.substring(0, 1000) : error;
+	}
+
+	@Override
 	public void markFailed(UUID id, String error, Instant nextAttemptAt) {
 		this.jdbc.sql("update outbox set attempts = attempts + 1, last_error = :error, next_attempt_at = :next where id = :id")
-			.param("error", error == null ? "" : error.length() > 1000 ? error.substring(0, 1000) : error)
+			.param("error", truncate(error))
 			.param("next", Timestamp.from(nextAttemptAt))
 			.param("id", id)
 			.update();

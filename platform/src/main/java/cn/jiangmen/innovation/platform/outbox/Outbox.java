@@ -16,4 +16,16 @@ public interface Outbox {
 
 	void markFailed(java.util.UUID id, String error, Instant nextAttemptAt);
 
+	/**
+	 * Sets a message aside that its receiver refused for good (a dead letter): it is never tried
+	 * again unless an operator clears {@code parked_at}.
+	 */
+	void markParked(java.util.UUID id, String error, Instant at);
+
+	/** Messages still to deliver, and messages set aside, for monitoring. */
+	Counts counts();
+
+	record Counts(long pending, long parked) {
+	}
+
 }

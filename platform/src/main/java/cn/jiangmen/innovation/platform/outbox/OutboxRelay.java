@@ -16,8 +16,11 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Relays due outbox messages to their destinations. Rows are claimed with {@code for update skip
  * locked}, so several replicas never send the same message at once; a failure is retried with
- * exponential backoff (10 s doubling, at most 1 h). Receivers are idempotent by the message's key,
- * so a message sent but not marked (crash in between) is harmless when sent again.
+ * exponential backoff (10 s doubling, at most 1 h). A refusal that no retry can change (the receiver
+ * says the content is invalid, the object is gone or in the wrong state, the call is not allowed or
+ * not implemented) parks the message as a dead letter and logs an error instead of retrying it
+ * forever. Receivers are idempotent by the message's key, so a message sent but not marked (crash in
+ * between) is harmless when sent again.
  */
 public class OutboxRelay {
 
@@ -56,6 +59,12 @@ public class OutboxRelay {
 				sent++;
 			}
 			catch (Exception ex) {
+				if (isPermanent(ex)) {
+					log.error("Outbox message {} to {} refused for good, parked (attempt {}): {}",
+							message.idempotencyKey(), message.destination(), message.attempts() + 1, ex.toString());
+					this.outbox.markParked(message.id(), ex.toString(), this.clock.instant());
+					continue;
+				}
 				Instant next = this.clock.instant().plus(backoff(message.attempts() + 1));
 				log.warn("Outbox message {} to {} failed (attempt {}), next try at {}: {}", message.idempotencyKey(),
 						message.destination(), message.attempts() + 1, next, ex.toString());
@@ -64,6 +73,22 @@ public class OutboxRelay {
 		}
 		return sent;
 	}
+
+	/** Refusals a retry cannot change; everything else (unavailable, deadline, unauthenticated...) is retried. */
+	static boolean isPermanent(Throwable ex) {
+		if (ex instanceof OutboxDeliveryRefused) {
+			return true;
+		}
+		if (ex instanceof io.grpc.StatusRuntimeException grpc) {
+			return PERMANENT.contains(grpc.getStatus().getCode());
+		}
+		return false;
+	}
+
+	private static final java.util.Set<io.grpc.Status.Code> PERMANENT = java.util.EnumSet.of(
+			io.grpc.Status.Code.INVALID_ARGUMENT, io.grpc.Status.Code.NOT_FOUND, io.grpc.Status.Code.ALREADY_EXISTS,
+			io.grpc.Status.Code.PERMISSION_DENIED, io.grpc.Status.Code.FAILED_PRECONDITION,
+			io.grpc.Status.Code.OUT_OF_RANGE, io.grpc.Status.Code.UNIMPLEMENTED);
 
 	static Duration backoff(int attempts) {
 		int exponent = Math.min(Math.max(attempts - 1, 0), 20);

@@ -50,6 +50,7 @@ class PlatformOutboxAutoConfigurationTest {
 			.run(context -> {
 				assertThat(context).hasSingleBean(Outbox.class);
 				assertThat(context).hasSingleBean(OutboxRelay.class);
+				assertThat(context).hasSingleBean(io.micrometer.core.instrument.binder.MeterBinder.class);
 				assertThat(context.getBean(OutboxProperties.class).relay().interval()).hasSeconds(3);
 				assertThat(context.getBean(OutboxProperties.class).relay().batch()).isEqualTo(50);
 				assertThat(context.getBeansOfType(ScheduledTaskHolder.class).values()

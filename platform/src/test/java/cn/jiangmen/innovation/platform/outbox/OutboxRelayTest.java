@@ -27,6 +27,8 @@ class OutboxRelayTest {
 
 		final List<String> errors = new ArrayList<>();
 
+		final Map<UUID, Instant> parked = new LinkedHashMap<>();
+
 		@Override
 		public void add(OutboxMessage m) {
 			this.pending.put(m.id(), m);
@@ -41,6 +43,18 @@ class OutboxRelayTest {
 		public void markSent(UUID id, Instant at) {
 			this.pending.remove(id);
 			this.sent.put(id, at);
+		}
+
+		@Override
+		public void markParked(UUID id, String error, Instant at) {
+			this.pending.remove(id);
+			this.errors.add(error);
+			this.parked.put(id, at);
+		}
+
+		@Override
+		public Counts counts() {
+			return new Counts(this.pending.size(), this.parked.size());
 		}
 
 		@Override
@@ -129,6 +143,44 @@ class OutboxRelayTest {
 		assertThat(outbox.pending).isEmpty();
 		assertThat(relay.relayDue(10)).isZero();
 		assertThat(talent.delivered).hasSize(1);
+	}
+
+	@Test
+	void aRefusalNoRetryCanChangeParksTheMessageAndTransientOnesAreRetried() {
+		MemoryOutbox outbox = new MemoryOutbox();
+		MutableClock clock = new MutableClock();
+		java.util.Map<String, RuntimeException> answers = new java.util.HashMap<>();
+		answers.put("invalid", io.grpc.Status.INVALID_ARGUMENT.withDescription("title too long").asRuntimeException());
+		answers.put("gone", io.grpc.Status.NOT_FOUND.asRuntimeException());
+		answers.put("wrong-state", io.grpc.Status.FAILED_PRECONDITION.asRuntimeException());
+		answers.put("refused", new OutboxDeliveryRefused("receiver refused", null));
+		answers.put("down", io.grpc.Status.UNAVAILABLE.asRuntimeException());
+		answers.put("slow", io.grpc.Status.DEADLINE_EXCEEDED.asRuntimeException());
+		answers.put("token", io.grpc.Status.UNAUTHENTICATED.asRuntimeException());
+		OutboxDestination receiver = new OutboxDestination() {
+			@Override
+			public String destination() {
+				return OutboxMessage.REVIEW_OPEN;
+			}
+
+			@Override
+			public void deliver(OutboxMessage message) {
+				throw answers.get(message.idempotencyKey());
+			}
+		};
+		answers.keySet().forEach(key -> outbox.add(message(key, OutboxMessage.REVIEW_OPEN)));
+		OutboxRelay relay = new OutboxRelay(outbox, List.of(receiver), clock);
+
+		assertThat(relay.relayDue(10)).isZero();
+		assertThat(outbox.parked).hasSize(4);
+		assertThat(outbox.pending.values()).extracting(OutboxMessage::idempotencyKey)
+			.containsExactlyInAnyOrder("down", "slow", "token");
+		assertThat(outbox.counts()).isEqualTo(new Outbox.Counts(3, 4));
+		// parked messages are never tried again
+		clock.now = T0.plus(Duration.ofHours(2));
+		relay.relayDue(10);
+		assertThat(outbox.parked).hasSize(4);
+		assertThat(outbox.errors).hasSize(4 + 3 + 3);
 	}
 
 	@Test
