@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
+import cn.jiangmen.innovation.contracts.talent.v1.TalentCall;
 import cn.jiangmen.innovation.portal.config.PortalProperties;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The bureau's call management: every call with its state (drafts included), a form for managers to
@@ -84,6 +86,19 @@ class TalentCallsController {
 			response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
 			return form(model, form, FieldErrors.of(rejected.violations(), CallForm::inputId));
 		}
+	}
+
+	/** Opening shows the call to every applicant: the manager confirms on a page of its own first. */
+	@GetMapping("/{callId}/open")
+	@PreAuthorize("hasRole('program-manager')")
+	String confirmOpen(@PathVariable("callId") String callId, Model model) {
+		TalentCall call = talent().findCall(callId)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		if (!"DRAFT".equals(call.getStatus())) {
+			return "redirect:/talent/manage/calls?refused=call.already-open";
+		}
+		model.addAttribute("call", CallCard.of(call, this.clock.instant(), this.properties.zone()));
+		return "talent/open-call";
 	}
 
 	@PostMapping("/{callId}/open")

@@ -175,13 +175,30 @@ class TalentManagerPagesTest {
 	// --- calls: create and open ---
 
 	@Test
+	void openingIsConfirmedOnAPageOfItsOwnFirst() throws Exception {
+		this.mvc.perform(get("/talent/manage/calls/" + DRAFT_CALL + "/open").with(manager()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("开放申报批次")))
+			.andExpect(content().string(containsString("2027年度特支计划")))
+			.andExpect(content().string(containsString("开放后不可撤回")))
+			.andExpect(content().string(containsString("action=\"/talent/manage/calls/" + DRAFT_CALL + "/open\"")));
+		assertThat(this.talent.opened).as("showing the question opens nothing").isEmpty();
+		this.mvc.perform(get("/talent/manage/calls/" + CALL + "/open").with(manager()))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(header().string("Location", "/talent/manage/calls?refused=call.already-open"));
+		this.mvc.perform(get("/talent/manage/calls/no-such-call/open").with(manager())).andExpect(status().isNotFound());
+		this.mvc.perform(get("/talent/manage/calls/" + DRAFT_CALL + "/open").with(auditor()))
+			.andExpect(status().isForbidden());
+	}
+
+	@Test
 	void managersSeeEveryCallWithTheOpenActionAuditorsOnlyRead() throws Exception {
 		this.mvc.perform(get("/talent/manage/calls").with(manager()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("2027年度特支计划")))
 			.andExpect(content().string(containsString("草稿")))
-			.andExpect(content().string(containsString("action=\"/talent/manage/calls/" + DRAFT_CALL + "/open\"")))
-			.andExpect(content().string(not(containsString("action=\"/talent/manage/calls/" + CALL + "/open\""))))
+			.andExpect(content().string(containsString("href=\"/talent/manage/calls/" + DRAFT_CALL + "/open\"")))
+			.andExpect(content().string(not(containsString("/talent/manage/calls/" + CALL + "/open\""))))
 			.andExpect(content().string(containsString("href=\"/talent/manage/calls/new\"")));
 		this.mvc.perform(get("/talent/manage/calls").with(auditor()))
 			.andExpect(status().isOk())
