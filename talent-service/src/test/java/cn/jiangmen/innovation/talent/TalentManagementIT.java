@@ -112,14 +112,15 @@ class TalentManagementIT {
 				.setFieldMustBeInCall(true))
 			.addCategories(CallCategory.newBuilder().setCategory("OVERSEAS_YOUNG_TALENT").setMinTeamSize(1))
 			.addPriorityFields("visible-light-communication")
-			.addPriorityFields("海洋工程装备")
+			.addPriorityFields("marine-engineering-equipment")
 			.setOpensAt(timestamp(opens))
 			.setClosesAt(timestamp(closes))
 			.build()).getCall();
 		assertThat(created.getStatus()).isEqualTo("DRAFT");
 		assertThat(created.getTitle()).isEqualTo("2026年度珠江人才计划（江门）");
 		assertThat(created.getClosesAt()).isEqualTo(timestamp(closes));
-		assertThat(created.getPriorityFieldsList()).containsExactly("visible-light-communication", "海洋工程装备");
+		assertThat(created.getPriorityFieldsList()).containsExactly("visible-light-communication",
+				"marine-engineering-equipment");
 		assertThat(created.getCategoriesList()).hasSize(2).anySatisfy(c -> {
 			assertThat(c.getCategory()).isEqualTo("TEAM_RND_INDUSTRIALISATION");
 			assertThat(c.getMaxLeaderAge()).isEqualTo(55);
@@ -164,6 +165,7 @@ class TalentManagementIT {
 				.addRequiredLeaderTitles("WIZARD"))
 			.addCategories(CallCategory.newBuilder().setCategory("ASTRONAUT").setMinTeamSize(1))
 			.addPriorityFields("intelligent-industrial-robots")
+			.addPriorityFields("海洋工程装备")
 			.setOpensAt(timestamp(Instant.parse("2026-05-01T00:00:00Z")))
 			.setClosesAt(timestamp(Instant.parse("2026-04-01T00:00:00Z")))
 			.build();
@@ -173,7 +175,7 @@ class TalentManagementIT {
 					assertThat(GrpcChannels.fieldViolations(ex)).containsExactlyInAnyOrder(
 							"categories[LEADING_TALENT].maxLeaderAge", "categories[LEADING_TALENT].minTeamSize",
 							"categories[TEAM_APPLIED_BASIC_RESEARCH].requiredLeaderTitles", "categories[ASTRONAUT]",
-							"title", "closesAt");
+							"title", "closesAt", "priorityFields[1]");
 				});
 		assertThatThrownBy(() -> stub("manager").createCall(CreateCallRequest.newBuilder().setTitle("x").build()))
 			.isInstanceOfSatisfying(StatusRuntimeException.class, ex -> assertThat(GrpcChannels.fieldViolations(ex))

@@ -89,6 +89,9 @@ public record CallForm(String title, String opensAt, String closesAt, Set<String
 				default -> "cat-" + category;
 			};
 		}
+		if (field.startsWith("priorityFields[")) {
+			return "priorityFields";
+		}
 		return switch (field) {
 			case "title", "opensAt", "closesAt", "categories", "priorityFields" -> field;
 			default -> "";

@@ -23,6 +23,12 @@ public final class TalentCall {
 
 	public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
+	/**
+	 * The suite's one code system for priority fields (project-service's reference data): lower-case
+	 * letters and digits in dash-separated words, at most 64 characters.
+	 */
+	static final java.util.regex.Pattern FIELD_CODE = java.util.regex.Pattern.compile("(?=.{1,64}$)[a-z0-9]+(-[a-z0-9]+)*");
+
 	static final int MAX_TITLE_LENGTH = 200;
 
 	private final CallId id;
@@ -72,6 +78,14 @@ public final class TalentCall {
 		if (priorityFields == null || priorityFields.isEmpty()
 				|| priorityFields.stream().anyMatch(f -> f == null || f.isBlank())) {
 			violations.add(new FieldViolation("priorityFields", "required", "must name at least one field"));
+		}
+		else {
+			for (int i = 0; i < priorityFields.size(); i++) {
+				if (!FIELD_CODE.matcher(priorityFields.get(i).strip()).matches()) {
+					violations.add(new FieldViolation("priorityFields[" + i + "]", "field-code.format",
+							"must be a priority-field code such as rail-transit-equipment (lower-case letters, digits, dashes)"));
+				}
+			}
 		}
 		if (opensAt == null) {
 			violations.add(new FieldViolation("opensAt", "required", "must be given"));

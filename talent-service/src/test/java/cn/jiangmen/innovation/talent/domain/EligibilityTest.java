@@ -88,7 +88,7 @@ class EligibilityTest {
 	void rulesAreDataPerCall() {
 		Map<Category, EligibilityRules> lenient = new EnumMap<>(Category.class);
 		lenient.put(Category.TEAM_RND_INDUSTRIALISATION, new EligibilityRules(null, 1, Set.of(), false, false));
-		TalentCall call = TalentCall.create("Lenient", lenient, List.of("X"), Fixtures.OPENS, Fixtures.CLOSES,
+		TalentCall call = TalentCall.create("Lenient", lenient, List.of("x"), Fixtures.OPENS, Fixtures.CLOSES,
 				Fixtures.OPENS);
 		List<TeamMember> team = List.of(new TeamMember("Old", MemberRole.LEADER, ProfessionalTitle.NONE, Degree.OTHER,
 				LocalDate.of(1940, 1, 1), "CN", "x", false, null, null));
