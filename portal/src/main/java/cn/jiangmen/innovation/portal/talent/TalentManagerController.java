@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import cn.jiangmen.innovation.platform.web.ContentDispositions;
 import cn.jiangmen.innovation.platform.export.Xlsx;
 import cn.jiangmen.innovation.contracts.talent.v1.ApplicationStatus;
 import cn.jiangmen.innovation.contracts.talent.v1.ApplicationSummary;
@@ -133,7 +134,7 @@ class TalentManagerController {
 		}
 		return ResponseEntity.ok()
 			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-			.header(HttpHeaders.CONTENT_DISPOSITION, Downloads.attachment("ranking-" + callId + ".csv"))
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDispositions.attachment("ranking-" + callId + ".csv"))
 			.header("X-Content-Type-Options", "nosniff")
 			.body(csv.toString().getBytes(StandardCharsets.UTF_8));
 	}
@@ -148,7 +149,7 @@ class TalentManagerController {
 				exportRows(callId, locale));
 		return ResponseEntity.ok()
 			.contentType(Xlsx.MEDIA_TYPE)
-			.header(HttpHeaders.CONTENT_DISPOSITION, Downloads.attachment("ranking-" + callId + ".xlsx"))
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDispositions.attachment("ranking-" + callId + ".xlsx"))
 			.header("X-Content-Type-Options", "nosniff")
 			.header(HttpHeaders.CACHE_CONTROL, "private, no-store")
 			.body(workbook);

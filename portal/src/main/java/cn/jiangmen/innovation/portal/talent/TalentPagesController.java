@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import cn.jiangmen.innovation.platform.web.ContentDispositions;
 import cn.jiangmen.innovation.contracts.talent.v1.ApplicationDetail;
 import cn.jiangmen.innovation.contracts.talent.v1.ApplicationForm;
 import cn.jiangmen.innovation.contracts.talent.v1.ApplicationStatus;
@@ -199,7 +200,7 @@ class TalentPagesController {
 		DownloadAttachmentResponse download = talent().download(id, attachmentId);
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(download.getAttachment().getContentType()))
-			.header(HttpHeaders.CONTENT_DISPOSITION, Downloads.attachment(download.getAttachment().getFilename()))
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDispositions.attachment(download.getAttachment().getFilename()))
 			.header("X-Content-Type-Options", "nosniff")
 			.header(HttpHeaders.CACHE_CONTROL, "private, no-store")
 			.body(download.getContent().toByteArray());

@@ -9,7 +9,6 @@ import cn.jiangmen.innovation.contracts.review.v1.ReviewServiceGrpc;
 import cn.jiangmen.innovation.platform.outbox.OutboxDestination;
 import cn.jiangmen.innovation.platform.outbox.OutboxMessage;
 import cn.jiangmen.innovation.talent.application.ReviewHandOffPayload;
-import com.google.protobuf.Timestamp;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -52,9 +51,7 @@ class ReviewHandOffDestination implements OutboxDestination {
 			.setLeaderPersonKey(p.leaderPersonKey())
 			.addAllMemberPersonKeys(p.memberPersonKeys());
 		if (p.submittedAt() != null) {
-			Instant submitted = Instant.parse(p.submittedAt());
-			request.setSubmittedAt(
-					Timestamp.newBuilder().setSeconds(submitted.getEpochSecond()).setNanos(submitted.getNano()));
+			request.setSubmittedAt(ApplicationSummaries.timestamp(Instant.parse(p.submittedAt())));
 		}
 		this.review.getObject().withDeadlineAfter(5, TimeUnit.SECONDS).openReview(request.build());
 	}

@@ -6,6 +6,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 
+import cn.jiangmen.innovation.platform.web.ContentDispositions;
 import cn.jiangmen.innovation.platform.error.InvalidInputException;
 import cn.jiangmen.innovation.talent.application.AttachmentService;
 import cn.jiangmen.innovation.talent.application.Viewers;

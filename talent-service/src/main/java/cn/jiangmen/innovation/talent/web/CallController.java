@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import cn.jiangmen.innovation.platform.web.ContentDispositions;
 import cn.jiangmen.innovation.platform.export.Xlsx;
 import cn.jiangmen.innovation.platform.error.FieldViolation;
 import cn.jiangmen.innovation.platform.error.InvalidInputException;

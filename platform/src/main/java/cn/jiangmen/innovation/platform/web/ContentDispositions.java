@@ -1,19 +1,21 @@
-package cn.jiangmen.innovation.talent.web;
+package cn.jiangmen.innovation.platform.web;
 
 import java.nio.charset.StandardCharsets;
 
 /**
  * A safe {@code Content-Disposition: attachment} for any file name: an ASCII fallback with
  * everything risky replaced, and the real name in {@code filename*=UTF-8''...} (RFC 6266 / 8187).
+ * Spring's {@code ContentDisposition} writes the fallback as RFC 2047 quoted-printable, which
+ * browsers show literally; this one keeps a plain ASCII fallback.
  */
-final class ContentDispositions {
+public final class ContentDispositions {
 
 	private static final String ATTR_CHARS = "!#$&+-.^_`|~";
 
 	private ContentDispositions() {
 	}
 
-	static String attachment(String filename) {
+	public static String attachment(String filename) {
 		StringBuilder fallback = new StringBuilder();
 		for (char c : filename.toCharArray()) {
 			fallback.append(c >= 0x20 && c < 0x7F && c != '"' && c != '\\' && c != ';' ? c : '_');
