@@ -1,5 +1,8 @@
 package cn.jiangmen.innovation.platform.config;
 
+import java.time.Clock;
+
+import cn.jiangmen.innovation.platform.audit.Audit;
 import cn.jiangmen.innovation.platform.audit.AuditTrail;
 import cn.jiangmen.innovation.platform.audit.JdbcAuditTrail;
 import cn.jiangmen.innovation.platform.web.ProblemDetailsAdvice;
@@ -17,7 +20,12 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Request ids, problem details for REST errors, and the JDBC audit trail where a database exists. */
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Request ids, problem details for REST errors, the server clock, and the JDBC audit trail where a
+ * database exists.
+ */
 @AutoConfiguration(afterName = "org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration")
 @ConditionalOnWebApplication(type = Type.SERVLET)
 public class PlatformWebAutoConfiguration {
@@ -27,6 +35,13 @@ public class PlatformWebAutoConfiguration {
 		FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter());
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 		return registration;
+	}
+
+	/** Deadlines are judged by the server clock (UTC instants; pages show Asia/Shanghai). Tests fix it. */
+	@Bean
+	@ConditionalOnMissingBean
+	Clock clock() {
+		return Clock.systemUTC();
 	}
 
 	@Bean
@@ -44,6 +59,13 @@ public class PlatformWebAutoConfiguration {
 		@ConditionalOnMissingBean
 		AuditTrail auditTrail(JdbcClient jdbcClient) {
 			return new JdbcAuditTrail(jdbcClient);
+		}
+
+		@Bean
+		@ConditionalOnBean(JdbcClient.class)
+		@ConditionalOnMissingBean
+		Audit audit(AuditTrail auditTrail, JsonMapper jsonMapper) {
+			return new Audit(auditTrail, jsonMapper);
 		}
 
 	}
