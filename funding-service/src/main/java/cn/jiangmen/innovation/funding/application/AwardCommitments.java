@@ -8,8 +8,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import cn.jiangmen.innovation.funding.domain.FundingAccess;
 import cn.jiangmen.innovation.funding.domain.Budgets;
-import cn.jiangmen.innovation.funding.domain.Caller;
+import cn.jiangmen.innovation.platform.domain.Caller;
 import cn.jiangmen.innovation.funding.domain.CommitAward;
 import cn.jiangmen.innovation.funding.domain.Commitment;
 import cn.jiangmen.innovation.funding.domain.CommitmentState;
@@ -62,7 +63,7 @@ public class AwardCommitments {
 	 */
 	@Transactional
 	public Commitment commit(Caller caller, Supplier<CommitAward> input) {
-		if (!caller.mayCommitAwards()) {
+		if (!FundingAccess.mayCommitAwards(caller)) {
 			throw new AccessDeniedException("Only the service account, program managers and finance officers commit awards");
 		}
 		CommitAward request = input.get();

@@ -5,7 +5,9 @@ import java.time.Clock;
 import cn.jiangmen.innovation.platform.audit.Audit;
 import cn.jiangmen.innovation.platform.audit.AuditTrail;
 import cn.jiangmen.innovation.platform.audit.JdbcAuditTrail;
+import cn.jiangmen.innovation.platform.json.StrictJson;
 import cn.jiangmen.innovation.platform.web.ProblemDetailsAdvice;
+import cn.jiangmen.innovation.platform.web.RequestRejectedProblems;
 import cn.jiangmen.innovation.platform.web.RequestIdFilter;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -13,6 +15,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -42,6 +45,18 @@ public class PlatformWebAutoConfiguration {
 	@ConditionalOnMissingBean
 	Clock clock() {
 		return Clock.systemUTC();
+	}
+
+	/** Every service reads JSON strictly: a value of the wrong shape is refused naming its field. */
+	@Bean
+	JsonMapperBuilderCustomizer strictJson() {
+		return StrictJson::apply;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(org.springframework.security.web.firewall.RequestRejectedHandler.class)
+	RequestRejectedProblems requestRejectedProblems(JsonMapper jsonMapper) {
+		return new RequestRejectedProblems(jsonMapper);
 	}
 
 	@Bean

@@ -7,10 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import cn.jiangmen.innovation.project.domain.ProjectAccess;
 import cn.jiangmen.innovation.platform.audit.Audit;
 import cn.jiangmen.innovation.platform.error.ConflictException;
 import cn.jiangmen.innovation.platform.error.NotFoundException;
-import cn.jiangmen.innovation.project.domain.Caller;
+import cn.jiangmen.innovation.platform.domain.Caller;
 import cn.jiangmen.innovation.project.domain.Milestone;
 import cn.jiangmen.innovation.project.domain.MilestoneId;
 import cn.jiangmen.innovation.project.domain.ProjectId;
@@ -46,7 +47,7 @@ public class MilestoneCommands {
 	/** Accepts a reported milestone; any other state is a conflict (409 / FAILED_PRECONDITION). */
 	@Transactional
 	public Milestone accept(ProjectId projectId, MilestoneId milestoneId, Caller caller) {
-		if (!caller.mayDecideMilestones()) {
+		if (!ProjectAccess.mayDecideMilestones(caller)) {
 			throw new AccessDeniedException("Only program managers accept milestones");
 		}
 		this.projects.find(projectId).orElseThrow(() -> new NotFoundException("Project", projectId));
