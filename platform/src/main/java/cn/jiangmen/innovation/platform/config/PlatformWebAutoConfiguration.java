@@ -7,6 +7,7 @@ import cn.jiangmen.innovation.platform.audit.AuditTrail;
 import cn.jiangmen.innovation.platform.audit.JdbcAuditTrail;
 import cn.jiangmen.innovation.platform.json.StrictJson;
 import cn.jiangmen.innovation.platform.web.ProblemDetailsAdvice;
+import cn.jiangmen.innovation.platform.web.ProblemJsonErrorReportValve;
 import cn.jiangmen.innovation.platform.web.RequestRejectedProblems;
 import cn.jiangmen.innovation.platform.web.RequestIdFilter;
 
@@ -17,6 +18,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.apache.catalina.core.StandardHost;
+
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -57,6 +62,17 @@ public class PlatformWebAutoConfiguration {
 	@ConditionalOnMissingBean(org.springframework.security.web.firewall.RequestRejectedHandler.class)
 	RequestRejectedProblems requestRejectedProblems(JsonMapper jsonMapper) {
 		return new RequestRejectedProblems(jsonMapper);
+	}
+
+	/** Requests Tomcat refuses itself answer a problem too, not its HTML error page. */
+	@Bean
+	@ConditionalOnClass(TomcatServletWebServerFactory.class)
+	WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemJsonErrorReports() {
+		return factory -> factory.addContextCustomizers(context -> {
+			if (context.getParent() instanceof StandardHost host) {
+				host.setErrorReportValveClass(ProblemJsonErrorReportValve.class.getName());
+			}
+		});
 	}
 
 	@Bean

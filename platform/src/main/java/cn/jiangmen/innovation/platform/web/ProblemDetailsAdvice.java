@@ -70,6 +70,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "You are not allowed to do this.");
 	}
 
+	/** Tomcat could not decode a query parameter (a bad percent escape such as {@code %ff}). */
+	@ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
+	ProblemDetail undecodableParameter(org.apache.tomcat.util.http.InvalidParameterException ex) {
+		java.util.regex.Matcher name = java.util.regex.Pattern.compile("Parameter \\[([^\\]]{1,64})\\]")
+			.matcher(String.valueOf(ex.getMessage()));
+		return badRequest(List.of(new FieldViolation(name.find() ? name.group(1) : "query", "parameter.undecodable",
+				"must be valid UTF-8 with correct percent-encoding")));
+	}
+
 	/** A body that is not multipart (a too large one is answered 413 by the base class) as its Content-Type says (no boundary, truncated parts). */
 	@ExceptionHandler(MultipartException.class)
 	ProblemDetail malformedMultipart(MultipartException ex) {
