@@ -32,8 +32,9 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
  * <li>400 where the operation takes input (parameters or a body), with {@code errors[]} per field;</li>
  * <li>404 where the path names something by id.</li>
  * </ul>
- * Responses a controller declares itself are kept; 409s are left to the controllers, since only
- * they know which state conflicts exist.
+ * Responses a controller declares itself are kept (a 4xx declared with a description only gets
+ * the problem+json body); 409s are left to the controllers, since only they know which state
+ * conflicts exist.
  */
 public class ProblemResponses implements OpenApiCustomizer {
 
@@ -73,6 +74,7 @@ public class ProblemResponses implements OpenApiCustomizer {
 	private static void addStandardResponses(PathItem path, Operation operation, Components components) {
 		ApiResponses responses = Objects.requireNonNullElseGet(operation.getResponses(), ApiResponses::new);
 		operation.setResponses(responses);
+		describeDeclaredErrors(responses, components);
 		List<Parameter> parameters = new ArrayList<>();
 		if (path.getParameters() != null) {
 			parameters.addAll(path.getParameters());
@@ -90,15 +92,30 @@ public class ProblemResponses implements OpenApiCustomizer {
 		}
 	}
 
+	/** A 4xx a controller declares with a description only is still a problem detail. */
+	private static void describeDeclaredErrors(ApiResponses responses, Components components) {
+		responses.forEach((code, response) -> {
+			if (code.startsWith("4") && response.get$ref() == null
+					&& (response.getContent() == null || response.getContent().isEmpty())) {
+				addProblemSchemas(components);
+				response.setContent(problemContent());
+			}
+		});
+	}
+
+	private static Content problemContent() {
+		return new Content().addMediaType(PROBLEM_JSON,
+				new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM_SCHEMA)));
+	}
+
 	private static void add(ApiResponses responses, Standard standard, Components components) {
 		if (responses.containsKey(standard.code())) {
 			return;
 		}
 		addProblemSchemas(components);
 		if (components.getResponses() == null || !components.getResponses().containsKey(standard.name())) {
-			components.addResponses(standard.name(), new ApiResponse().description(standard.description())
-				.content(new Content().addMediaType(PROBLEM_JSON,
-						new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM_SCHEMA)))));
+			components.addResponses(standard.name(),
+					new ApiResponse().description(standard.description()).content(problemContent()));
 		}
 		responses.addApiResponse(standard.code(),
 				new ApiResponse().$ref("#/components/responses/" + standard.name()));

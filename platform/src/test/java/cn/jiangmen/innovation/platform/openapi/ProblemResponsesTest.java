@@ -58,6 +58,19 @@ class ProblemResponsesTest {
 		assertThat(api.getComponents().getResponses()).doesNotContainKey("NotFound");
 	}
 
+	@Test
+	void aDeclared4xxWithADescriptionOnlyGetsTheProblemBody() {
+		Operation create = new Operation().requestBody(new RequestBody())
+			.responses(new ApiResponses().addApiResponse("409", new ApiResponse().description("Call closed")));
+		OpenAPI api = document("/api/talent/applications", new PathItem().post(create));
+
+		new ProblemResponses().customise(api);
+
+		assertThat(create.getResponses().get("409").getDescription()).isEqualTo("Call closed");
+		assertThat(create.getResponses().get("409").getContent().get("application/problem+json").getSchema().get$ref())
+			.isEqualTo("#/components/schemas/Problem");
+	}
+
 	private static OpenAPI document(String path, PathItem item) {
 		return new OpenAPI().paths(new Paths().addPathItem(path, item));
 	}
