@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * Only what is unambiguously a repository path is checked, so prose stays free: a backticked word
  * whose first segment is a top-level entry of the repository ({@code auth/keycloak.sh}), a path
  * under the README's own module ({@code src/main/...}), or a file name with a source extension
- * ({@code buf.yaml}, {@code realm/jiangmen-realm.json}), found anywhere. Placeholders and globs
+ * ({@code buf.yaml}, {@code realm/jiangmen-realm.json}), found anywhere; and a module's name
+ * ({@code talent-service}). Placeholders and globs
  * ({@code <service>}, {@code *}, {@code ...}) are not paths.
  */
 final class ReadmeReferences {
@@ -43,6 +44,9 @@ final class ReadmeReferences {
 
 	private static final Pattern SOURCE_FILE = Pattern
 		.compile(".*\\.(md|sh|ya?ml|json|proto|sql|xml|binpb|java|properties|html)");
+
+	/** A module's name as the READMEs write it: {@code talent-service}. */
+	private static final Pattern SERVICE_MODULE = Pattern.compile("[a-z]+(-[a-z]+)*-service");
 
 	private static final Pattern SCRIPT_VERB = Pattern.compile("(?m)^\\s*([a-z][a-z-]*)\\)");
 
@@ -106,6 +110,12 @@ final class ReadmeReferences {
 	private void path(Path dir, String content, Set<String> problems) {
 		if (ALLOWED.contains(content) || NOT_A_PATH.matcher(content).matches() || content.startsWith("/")
 				|| content.startsWith("-") || content.contains("://")) {
+			return;
+		}
+		if (SERVICE_MODULE.matcher(content).matches()) {
+			if (!this.repository.isModule(content)) {
+				problems.add("no such module: " + content);
+			}
 			return;
 		}
 		String path = content.startsWith("./") ? content.substring(2) : content;

@@ -40,7 +40,7 @@ class ReadmeReferencesTest {
 	@Test
 	void catchesMissingFilesVerbsModulesTestsAndFlags() {
 		String readme = """
-				See `auth/keycloak.sh` and `auth/no-such.sh`, `src/main/nothing.yml`, `nowhere.proto`,
+				See `talent-service`, `billing-service`, `auth/keycloak.sh` and `auth/no-such.sh`, `src/main/nothing.yml`, `nowhere.proto`,
 				[the conventions](../docs/conventions.md) and [a dead link](../docs/gone.md).
 				Placeholders are prose: `target/openapi/<service>.json`, `/api/talent/**`, `realm_access.roles`.
 
@@ -54,7 +54,8 @@ class ReadmeReferencesTest {
 
 		List<String> problems = new ReadmeReferences(REPOSITORY).problems(Path.of("gateway/README.md"), readme);
 
-		assertThat(problems).containsExactlyInAnyOrder("no such file or folder: auth/no-such.sh",
+		assertThat(problems).containsExactlyInAnyOrder("no such module: billing-service",
+				"no such file or folder: auth/no-such.sh",
 				"no such file or folder in gateway: src/main/nothing.yml", "no file named nowhere.proto",
 				"link to a missing file: ../docs/gone.md",
 				"./suite has no verb 'explode' (it knows [up, down, status, restart])",
