@@ -2,6 +2,7 @@ package cn.jiangmen.innovation.gateway.security;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
@@ -37,6 +38,14 @@ public class SecurityConfig {
 	static final String CSRF_HEADER = "X-XSRF-TOKEN";
 
 	static final String CSRF_FORM_FIELD = "_csrf";
+
+	/**
+	 * The services' OpenAPI documents, public like the services serve them: a document says how to
+	 * get a token, so a machine client reads it before it has one; it holds no data. Exactly these
+	 * four paths, GET only: everything else under {@code /api/**} still needs a token.
+	 */
+	static final String[] API_DOCS = { "/api/talent/v3/api-docs", "/api/review/v3/api-docs",
+			"/api/projects/v3/api-docs", "/api/funding/v3/api-docs" };
 
 	@Bean
 	ReactiveClientRegistrationRepository clientRegistrationRepository(OidcClientProperties oidc) {
@@ -85,6 +94,8 @@ public class SecurityConfig {
 			.pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
 			.permitAll()
 			.pathMatchers("/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico")
+			.permitAll()
+			.pathMatchers(HttpMethod.GET, API_DOCS)
 			.permitAll()
 			.matchers(api)
 			.authenticated()
