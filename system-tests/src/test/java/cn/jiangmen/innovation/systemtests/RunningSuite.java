@@ -128,10 +128,11 @@ public final class RunningSuite {
 		env.put("PORTAL_URL", "http://localhost:" + this.apps.get("portal").httpPort());
 		// hand-offs between services (outbox relays) within a second instead of ten
 		env.put("JIANGMEN_OUTBOX_RELAY_INTERVAL", "PT1S");
-		// one access line per HTTP request / gRPC call, each with its trace id (OneTracePerRequestSystemIT)
-		env.put("LOGGING_LEVEL_CN_JIANGMEN_INNOVATION_GATEWAY_TRACING_ACCESSLOGWEBFILTER", "DEBUG");
-		env.put("LOGGING_LEVEL_CN_JIANGMEN_INNOVATION_PLATFORM_WEB_REQUESTIDFILTER", "DEBUG");
-		env.put("LOGGING_LEVEL_CN_JIANGMEN_INNOVATION_PLATFORM_GRPC_GRPCACCESSLOG", "DEBUG");
+		// one access line per HTTP request / gRPC call, each with its trace id (OneTracePerRequestSystemIT);
+		// packages, not classes: environment variables are lower-cased, and logger names are case-sensitive
+		env.put("LOGGING_LEVEL_CN_JIANGMEN_INNOVATION_GATEWAY_TRACING", "DEBUG");
+		env.put("LOGGING_LEVEL_CN_JIANGMEN_INNOVATION_PLATFORM_WEB", "DEBUG");
+		env.put("LOGGING_LEVEL_CN_JIANGMEN_INNOVATION_PLATFORM_GRPC", "DEBUG");
 		for (String service : List.of("talent", "review", "project", "funding")) {
 			App app = this.apps.get(service + "-service");
 			String key = service.toUpperCase();
