@@ -110,6 +110,10 @@ public final class RunningSuite {
 				env.put("SPRING_GRPC_SERVER_PORT", String.valueOf(app.grpcPort()));
 				env.put("SPRING_DATASOURCE_URL", this.infra.jdbcUrl(database(service)));
 			}
+			if (app.name().equals("portal")) {
+				// one app logs ECS JSON lines, so the suite shows trace ids there too (OneTracePerRequestSystemIT)
+				env.put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs");
+			}
 			launch(app, env);
 			ready.add(CompletableFuture.runAsync(() -> awaitReady(app)));
 		}

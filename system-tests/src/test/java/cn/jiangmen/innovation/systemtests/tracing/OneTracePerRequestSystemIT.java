@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * One portal action is one trace: an applicant starts a talent application through the gateway; the
  * trace id the portal answers with (X-Request-Id) is in the gateway's, the portal's and
  * talent-service's logs (which the portal reaches over gRPC), and it is the request id of the audit
- * row talent-service wrote for the new draft.
+ * row talent-service wrote for the new draft. (The portal logs ECS JSON here, the others plain text.)
  */
 class OneTracePerRequestSystemIT {
 
@@ -60,6 +60,9 @@ class OneTracePerRequestSystemIT {
 		}
 		// the service's line is the gRPC call the portal made, not some other request
 		assertThat(linesWith("talent-service", traceId)).anyMatch(line -> line.contains("gRPC "));
+		// the portal logs ECS JSON in the system tests: the trace id is a field of the line there
+		assertThat(linesWith("portal", traceId)).anyMatch(line -> line.startsWith("{")
+				&& line.contains("\"traceId\":\"" + traceId + "\""));
 	}
 
 	private static List<String> auditRequestIds(String application) throws SQLException {
