@@ -2,6 +2,7 @@ package cn.jiangmen.innovation.platform.config;
 
 import cn.jiangmen.innovation.platform.grpc.BearerTokenClientInterceptor;
 import cn.jiangmen.innovation.platform.grpc.BlankBearerTokenInterceptor;
+import cn.jiangmen.innovation.platform.grpc.GrpcAccessLog;
 import cn.jiangmen.innovation.platform.grpc.GrpcStatusMapper;
 import cn.jiangmen.innovation.platform.grpc.ServiceAccountTokens;
 
@@ -10,6 +11,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.grpc.client.GlobalClientInterceptor;
 import org.springframework.grpc.server.GlobalServerInterceptor;
@@ -64,6 +66,14 @@ public class PlatformGrpcAutoConfiguration {
 	@ConditionalOnBean(JwtDecoder.class)
 	BlankBearerTokenInterceptor blankBearerTokenInterceptor() {
 		return new BlankBearerTokenInterceptor();
+	}
+
+	// innermost: inside the server observation's scope, so its line carries the trace id
+	@Bean
+	@GlobalServerInterceptor
+	@Order(Ordered.LOWEST_PRECEDENCE)
+	GrpcAccessLog grpcAccessLog() {
+		return new GrpcAccessLog();
 	}
 
 	@Bean

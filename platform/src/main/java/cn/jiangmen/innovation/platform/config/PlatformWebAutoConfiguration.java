@@ -41,7 +41,8 @@ public class PlatformWebAutoConfiguration {
 	@Bean
 	FilterRegistrationBean<RequestIdFilter> requestIdFilter() {
 		FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter());
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		// after Boot's ServerHttpObservationFilter (HIGHEST_PRECEDENCE + 1): the trace is open, its id is the request id
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
 		return registration;
 	}
 
