@@ -53,6 +53,7 @@ class RealmTokenClaimsIT {
 				gateway = client.get("defaultClientScopes").valueStream().map(JsonNode::asString).toList();
 			}
 		}
+		infra.tokens().accessToken("applicant1"); // the test clients are made on first use
 		ClientRepresentation testClient = infra.tokens().admin().realm(TestInfrastructure.REALM).clients()
 			.findByClientId(KeycloakTokens.TEST_CLIENT).get(0);
 		List<String> testScopes = infra.tokens().admin().realm(TestInfrastructure.REALM).clients()
