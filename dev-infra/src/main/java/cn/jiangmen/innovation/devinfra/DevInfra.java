@@ -284,6 +284,18 @@ public final class DevInfra implements AutoCloseable {
             return this;
         }
 
+        /** Whether to start (or check) PostgreSQL at all; test-support turns off what the machine has. */
+        public Options postgres(boolean start) {
+            this.postgres = start;
+            return this;
+        }
+
+        /** Whether to start (or check) Redis at all. */
+        public Options redis(boolean start) {
+            this.redis = start;
+            return this;
+        }
+
         public static Options parse(String[] args) {
             Options options = new Options();
             for (int i = 0; i < args.length; i++) {

@@ -3,13 +3,10 @@ package cn.jiangmen.innovation.testsupport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -40,13 +37,15 @@ import org.testcontainers.utility.DockerImageName;
  * <li>a Docker engine is available: Testcontainers ({@code postgres:16-alpine}, {@code redis:7},
  * {@code quay.io/keycloak/keycloak:26.5.6} with the realm imported);</li>
  * <li>otherwise: the local PostgreSQL (127.0.0.1:5432, user {@code postgres}, empty password) and Redis
- * (127.0.0.1:6379), and a Keycloak this class starts from the {@code keycloak-quarkus-dist} zip on a free port.</li>
+ * (127.0.0.1:6379), or, where nothing listens there, embedded ones this JVM starts on free ports
+ * ({@link LocalServices}), and a Keycloak this class starts from the {@code keycloak-quarkus-dist} zip on a free port.</li>
  * </ul>
  * Overrides (system property or environment variable): {@code jiangmen.test.infrastructure} /
  * {@code JIANGMEN_TEST_INFRASTRUCTURE} = {@code auto} (default) | {@code local} | {@code testcontainers};
  * {@code JIANGMEN_TEST_KEYCLOAK_URL} reuses a running Keycloak that already has the realm (admin credentials
  * {@code JIANGMEN_TEST_KEYCLOAK_ADMIN} / {@code JIANGMEN_TEST_KEYCLOAK_ADMIN_PASSWORD}, default admin/admin);
- * {@code JIANGMEN_TEST_DB_HOST/PORT/USER/PASSWORD}, {@code JIANGMEN_TEST_REDIS_HOST/PORT} for the local services.
+ * {@code JIANGMEN_TEST_DB_HOST/PORT/USER/PASSWORD}, {@code JIANGMEN_TEST_REDIS_HOST/PORT} for the local services;
+ * {@code JIANGMEN_TEST_EMBEDDED=false} refuses the embedded fallback.
  * Never an in-memory database, never a mock.
  */
 public final class TestInfrastructure {
@@ -158,7 +157,7 @@ public final class TestInfrastructure {
         return tokens;
     }
 
-    /** {@code testcontainers} or {@code local}: which way this JVM got its services. */
+    /** {@code testcontainers}, {@code local} or {@code local+embedded}: which way this JVM got its services. */
     public String mode() {
         return mode;
     }
@@ -237,18 +236,11 @@ public final class TestInfrastructure {
         String redisHost = setting("jiangmen.test.redis-host", "JIANGMEN_TEST_REDIS_HOST", "127.0.0.1");
         int redisPort = Integer.parseInt(setting("jiangmen.test.redis-port", "JIANGMEN_TEST_REDIS_PORT", "6379"));
 
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + dbHost + ":" + dbPort + "/postgres",
-                dbUser, dbPassword)) {
-            c.isValid(5);
-        } catch (SQLException e) {
-            throw new IllegalStateException("no Docker engine, and the local PostgreSQL at " + dbHost + ":" + dbPort
-                    + " (user " + dbUser + ") does not answer. Start it (pg_ctlcluster ... main start) or set "
-                    + "JIANGMEN_TEST_DB_HOST/PORT/USER/PASSWORD", e);
-        }
-        if (!redisPing(redisHost, redisPort)) {
-            throw new IllegalStateException("no Docker engine, and the local Redis at " + redisHost + ":" + redisPort
-                    + " does not answer PING. Start it (redis-server --daemonize yes ...) or set JIANGMEN_TEST_REDIS_HOST/PORT");
-        }
+        // Where nothing listens, embedded ones (dev-infra) take their place, so a fresh machine needs neither;
+        // JIANGMEN_TEST_EMBEDDED=false turns that off and keeps the plain "start it" error.
+        boolean fallback = Boolean.parseBoolean(setting("jiangmen.test.embedded", "JIANGMEN_TEST_EMBEDDED", "true"));
+        LocalServices services = LocalServices.resolve(dbHost, dbPort, dbUser, dbPassword, redisHost, redisPort, fallback);
+        started.addFirst(services::close);
 
         String keycloakUrl;
         String adminUser = KEYCLOAK_ADMIN_USER;
@@ -273,8 +265,9 @@ public final class TestInfrastructure {
             started.addFirst(keycloak::stop);
             keycloakUrl = keycloak.url();
         }
-        return new TestInfrastructure("local", dbHost, dbPort, dbUser, dbPassword, redisHost, redisPort, keycloakUrl,
-                adminUser, adminPassword, started);
+        return new TestInfrastructure(services.embedded() == null ? "local" : "local+embedded", services.dbHost(),
+                services.dbPort(), services.dbUser(), services.dbPassword(), services.redisHost(), services.redisPort(),
+                keycloakUrl, adminUser, adminPassword, started);
     }
 
     @SuppressWarnings("resource")
@@ -343,19 +336,6 @@ public final class TestInfrastructure {
         }
         log.info("reusing the running Keycloak at {}", base);
         return base;
-    }
-
-    private static boolean redisPing(String host, int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(host, port), 3000);
-            socket.setSoTimeout(3000);
-            socket.getOutputStream().write("*1\r\n$4\r\nPING\r\n".getBytes(StandardCharsets.US_ASCII));
-            byte[] buffer = new byte[64];
-            int n = socket.getInputStream().read(buffer);
-            return n > 0 && new String(buffer, 0, n, StandardCharsets.US_ASCII).startsWith("+PONG");
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     static byte[] realmJson() {
