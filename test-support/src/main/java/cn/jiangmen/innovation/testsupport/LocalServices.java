@@ -17,96 +17,84 @@ import org.slf4j.LoggerFactory;
 
 /**
  * PostgreSQL and Redis for the fixture's local mode: the machine's where something listens on the
- * configured address, otherwise embedded ones (dev-infra's launcher, as {@code ./suite up} uses) on free
- * ports, so {@code ./mvnw verify} also passes on a machine with neither installed.
+ * configured address, otherwise an embedded one (dev-infra's launcher, as {@code ./suite up} uses) on a
+ * free port, so {@code ./mvnw verify} also passes on a machine with neither installed.
  *
- * <p>Each test JVM starts its own embedded pair rather than sharing one across the build as Keycloak is
- * shared: an embedded PostgreSQL is up in a few seconds (Keycloak: 30-100 s), so a lease protocol would
- * save little, and a private pair can never be stopped under another JVM's feet. The data directory is
+ * <p>Each test JVM starts its own embedded servers rather than sharing them across the build as Keycloak
+ * is shared: an embedded PostgreSQL is up in a few seconds (Keycloak: 30-100 s), so a lease protocol would
+ * save little, and a private server can never be stopped under another JVM's feet. The data directory is
  * zonky's temporary one, removed on close; a postmaster orphaned by a killed JVM is stopped by zonky on a
  * later embedded start.
  *
  * <p>Something that listens but does not answer as expected (wrong password, not Redis) is an error,
  * never a reason to fall back: that would hide a misconfigured machine behind a working build.
  */
-record LocalServices(String dbHost, int dbPort, String dbUser, String dbPassword, String redisHost, int redisPort,
-        DevInfra embedded) implements AutoCloseable {
+final class LocalServices {
 
     private static final Logger log = LoggerFactory.getLogger(LocalServices.class);
     private static final String EMBEDDED_HOST = "127.0.0.1";
 
-    /**
-     * The services at the given addresses, with embedded ones in place of those where nothing listens
-     * (when {@code fallback}); {@code embedded()} is null when both are the machine's.
-     */
-    static LocalServices resolve(String dbHost, int dbPort, String dbUser, String dbPassword, String redisHost,
-            int redisPort, boolean fallback) {
-        boolean pgMissing = !listening(dbHost, dbPort);
-        boolean redisMissing = !listening(redisHost, redisPort);
-        if (fallback && (pgMissing || redisMissing)) {
-            return startEmbedded(pgMissing, redisMissing,
-                    new LocalServices(dbHost, dbPort, dbUser, dbPassword, redisHost, redisPort, null));
-        }
-        LocalServices machine = new LocalServices(dbHost, dbPort, dbUser, dbPassword, redisHost, redisPort, null);
-        machine.checkPostgres();
-        machine.checkRedis();
-        return machine;
+    private LocalServices() {
     }
 
-    private static LocalServices startEmbedded(boolean pg, boolean redis, LocalServices configured) {
-        int pgPort = pg ? freePort() : configured.dbPort;
-        int redisPort = redis ? freePort() : configured.redisPort;
-        String absent = (pg ? "PostgreSQL " + configured.dbHost + ":" + configured.dbPort : "")
-                + (pg && redis ? ", " : "") + (redis ? "Redis " + configured.redisHost + ":" + configured.redisPort : "");
-        log.warn("nothing listens at {}: this test JVM starts its own embedded {} (dev-infra)", absent,
-                (pg ? "PostgreSQL on :" + pgPort : "") + (pg && redis ? " and " : "") + (redis ? "Redis on :" + redisPort : ""));
-        DevInfra infra = new DevInfra(DevInfra.Options.defaults().postgres(pg).redis(redis).pgPort(pgPort)
-                .redisPort(redisPort), new PrintStream(System.out, true, StandardCharsets.UTF_8));
-        LocalServices services = new LocalServices(
-                pg ? EMBEDDED_HOST : configured.dbHost, pgPort,
-                // the embedded server has user postgres with trust authentication
-                pg ? "postgres" : configured.dbUser, pg ? "" : configured.dbPassword,
-                redis ? EMBEDDED_HOST : configured.redisHost, redisPort, infra);
-        try {
-            infra.start();
-            // the half the machine does provide must still be the real thing
-            if (!pg) {
-                services.checkPostgres();
+    /** One service's address, and the embedded server behind it when this JVM started one. */
+    record Endpoint(String host, int port, String user, String password, DevInfra embedded) implements AutoCloseable {
+
+        /** Stops the embedded server, if there is one. */
+        @Override
+        public void close() {
+            if (embedded != null) {
+                embedded.close();
             }
-            if (!redis) {
-                services.checkRedis();
-            }
-            return services;
-        } catch (IOException | SQLException | RuntimeException e) {
-            infra.close();
-            throw new IllegalStateException("could not start the embedded PostgreSQL/Redis fallback", e);
         }
     }
 
-    /** Stops the embedded services, if any were started. */
-    @Override
-    public void close() {
-        if (embedded != null) {
-            embedded.close();
+    /** The PostgreSQL at host:port, or (when {@code fallback} and nothing listens there) an embedded one. */
+    static Endpoint postgres(String host, int port, String user, String password, boolean fallback) {
+        if (fallback && !listening(host, port)) {
+            int free = freePort();
+            log.warn("nothing listens at PostgreSQL {}:{}: this test JVM starts its own embedded one on :{} (dev-infra)",
+                    host, port, free);
+            // the embedded server has user postgres with trust authentication
+            return start(DevInfra.Options.defaults().redis(false).pgPort(free),
+                    new Endpoint(EMBEDDED_HOST, free, "postgres", "", null));
         }
-    }
-
-    private void checkPostgres() {
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + dbHost + ":" + dbPort + "/postgres",
-                dbUser, dbPassword)) {
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + host + ":" + port + "/postgres",
+                user, password)) {
             c.isValid(5);
         } catch (SQLException e) {
-            throw new IllegalStateException("no Docker engine, and the local PostgreSQL at " + dbHost + ":" + dbPort
-                    + " (user " + dbUser + ") does not answer. Start it (pg_ctlcluster ... main start) or set "
+            throw new IllegalStateException("no Docker engine, and the local PostgreSQL at " + host + ":" + port
+                    + " (user " + user + ") does not answer. Start it (pg_ctlcluster ... main start) or set "
                     + "JIANGMEN_TEST_DB_HOST/PORT/USER/PASSWORD", e);
         }
+        return new Endpoint(host, port, user, password, null);
     }
 
-    private void checkRedis() {
-        if (!redisPing(redisHost, redisPort)) {
-            throw new IllegalStateException("no Docker engine, and the local Redis at " + redisHost + ":" + redisPort
+    /** The Redis at host:port, or (when {@code fallback} and nothing listens there) an embedded one. */
+    static Endpoint redis(String host, int port, boolean fallback) {
+        if (fallback && !listening(host, port)) {
+            int free = freePort();
+            log.warn("nothing listens at Redis {}:{}: this test JVM starts its own embedded one on :{} (dev-infra)",
+                    host, port, free);
+            return start(DevInfra.Options.defaults().postgres(false).redisPort(free),
+                    new Endpoint(EMBEDDED_HOST, free, null, null, null));
+        }
+        if (!redisPing(host, port)) {
+            throw new IllegalStateException("no Docker engine, and the local Redis at " + host + ":" + port
                     + " does not answer PING. Start it (redis-server --daemonize yes ...) or set JIANGMEN_TEST_REDIS_HOST/PORT");
         }
+        return new Endpoint(host, port, null, null, null);
+    }
+
+    private static Endpoint start(DevInfra.Options options, Endpoint at) {
+        DevInfra infra = new DevInfra(options, new PrintStream(System.out, true, StandardCharsets.UTF_8));
+        try {
+            infra.start();
+        } catch (IOException | SQLException | RuntimeException e) {
+            infra.close();
+            throw new IllegalStateException("could not start the embedded fallback on port " + at.port(), e);
+        }
+        return new Endpoint(at.host(), at.port(), at.user(), at.password(), infra);
     }
 
     static boolean redisPing(String host, int port) {

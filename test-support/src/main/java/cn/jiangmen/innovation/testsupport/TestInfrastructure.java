@@ -233,14 +233,10 @@ public final class TestInfrastructure {
         int dbPort = Integer.parseInt(setting("jiangmen.test.db-port", "JIANGMEN_TEST_DB_PORT", "5432"));
         String dbUser = setting("jiangmen.test.db-user", "JIANGMEN_TEST_DB_USER", "postgres");
         String dbPassword = setting("jiangmen.test.db-password", "JIANGMEN_TEST_DB_PASSWORD", "");
-        String redisHost = setting("jiangmen.test.redis-host", "JIANGMEN_TEST_REDIS_HOST", "127.0.0.1");
-        int redisPort = Integer.parseInt(setting("jiangmen.test.redis-port", "JIANGMEN_TEST_REDIS_PORT", "6379"));
-
-        // Where nothing listens, embedded ones (dev-infra) take their place, so a fresh machine needs neither;
-        // JIANGMEN_TEST_EMBEDDED=false turns that off and keeps the plain "start it" error.
-        boolean fallback = Boolean.parseBoolean(setting("jiangmen.test.embedded", "JIANGMEN_TEST_EMBEDDED", "true"));
-        LocalServices services = LocalServices.resolve(dbHost, dbPort, dbUser, dbPassword, redisHost, redisPort, fallback);
-        started.addFirst(services::close);
+        // Where nothing listens, embedded ones (dev-infra) take their place, so a fresh machine needs neither.
+        LocalServices.Endpoint postgres = LocalServices.postgres(dbHost, dbPort, dbUser, dbPassword, embeddedFallback());
+        started.addFirst(postgres::close);
+        LocalServices.Endpoint redis = TestRedis.endpoint(); // JVM-wide, stopped by its own hook
 
         String keycloakUrl;
         String adminUser = KEYCLOAK_ADMIN_USER;
@@ -265,9 +261,9 @@ public final class TestInfrastructure {
             started.addFirst(keycloak::stop);
             keycloakUrl = keycloak.url();
         }
-        return new TestInfrastructure(services.embedded() == null ? "local" : "local+embedded", services.dbHost(),
-                services.dbPort(), services.dbUser(), services.dbPassword(), services.redisHost(), services.redisPort(),
-                keycloakUrl, adminUser, adminPassword, started);
+        String mode = postgres.embedded() == null && redis.embedded() == null ? "local" : "local+embedded";
+        return new TestInfrastructure(mode, postgres.host(), postgres.port(), postgres.user(), postgres.password(),
+                redis.host(), redis.port(), keycloakUrl, adminUser, adminPassword, started);
     }
 
     @SuppressWarnings("resource")
@@ -349,7 +345,12 @@ public final class TestInfrastructure {
         }
     }
 
-    private static String setting(String property, String env, String fallback) {
+    /** {@code JIANGMEN_TEST_EMBEDDED=false} turns the embedded fallback off: an absent service is then an error. */
+    static boolean embeddedFallback() {
+        return Boolean.parseBoolean(setting("jiangmen.test.embedded", "JIANGMEN_TEST_EMBEDDED", "true"));
+    }
+
+    static String setting(String property, String env, String fallback) {
         String value = System.getProperty(property);
         if (value == null || value.isBlank()) {
             value = System.getenv(env);

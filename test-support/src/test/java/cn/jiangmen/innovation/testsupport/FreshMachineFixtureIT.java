@@ -41,6 +41,8 @@ class FreshMachineFixtureIT {
         try (Jedis redis = new Jedis(infra.redisHost(), infra.redisPort())) {
             assertThat(redis.ping()).isEqualTo("PONG");
         }
+        // tests that need only Redis get the same embedded one, not a second
+        assertThat(TestRedis.port()).isEqualTo(infra.redisPort());
         // and Keycloak is still the fixture's own, unaffected by the fallback
         assertThat(infra.tokens().accessToken("applicant1")).isNotBlank();
     }

@@ -21,23 +21,17 @@ import redis.clients.jedis.Jedis;
 class LocalServicesIT {
 
     @Test
-    void nothingListeningGivesWorkingEmbeddedPostgresAndRedisThatStopOnClose() throws Exception {
-        int closedPg = closedPort();
-        int closedRedis = closedPort();
-        int pgPort;
-        int redisPort;
-        try (LocalServices services = LocalServices.resolve("127.0.0.1", closedPg, "someone", "secret", "127.0.0.1",
-                closedRedis, true)) {
-            assertThat(services.embedded()).isNotNull();
-            pgPort = services.dbPort();
-            redisPort = services.redisPort();
-            assertThat(pgPort).isNotEqualTo(closedPg);
-            assertThat(redisPort).isNotEqualTo(closedRedis);
+    void nothingListeningGivesAWorkingEmbeddedPostgresThatStopsOnClose() throws Exception {
+        int closed = closedPort();
+        int port;
+        try (LocalServices.Endpoint pg = LocalServices.postgres("127.0.0.1", closed, "someone", "secret", true)) {
+            assertThat(pg.embedded()).isNotNull();
+            port = pg.port();
+            assertThat(port).isNotEqualTo(closed);
             // the embedded server's own account, not the configured one it could not know
-            assertThat(services.dbUser()).isEqualTo("postgres");
-
-            try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + services.dbHost() + ":" + pgPort
-                    + "/postgres", services.dbUser(), services.dbPassword()); Statement s = c.createStatement()) {
+            assertThat(pg.user()).isEqualTo("postgres");
+            try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + pg.host() + ":" + port + "/postgres",
+                    pg.user(), pg.password()); Statement s = c.createStatement()) {
                 s.execute("CREATE TABLE probe (id int PRIMARY KEY, name text NOT NULL)");
                 s.execute("INSERT INTO probe VALUES (1, '江门')");
                 try (ResultSet rs = s.executeQuery("SELECT name FROM probe WHERE id = 1")) {
@@ -45,21 +39,31 @@ class LocalServicesIT {
                     assertThat(rs.getString(1)).isEqualTo("江门");
                 }
             }
-            try (Jedis redis = new Jedis(services.redisHost(), redisPort)) {
-                assertThat(redis.ping()).isEqualTo("PONG");
-                redis.set("fresh-machine", "yes");
-                assertThat(redis.get("fresh-machine")).isEqualTo("yes");
+        }
+        assertThat(DevInfra.isPortFree("127.0.0.1", port)).as("embedded PostgreSQL stopped").isTrue();
+    }
+
+    @Test
+    void nothingListeningGivesAWorkingEmbeddedRedisThatStopsOnClose() throws Exception {
+        int closed = closedPort();
+        int port;
+        try (LocalServices.Endpoint redis = LocalServices.redis("127.0.0.1", closed, true)) {
+            assertThat(redis.embedded()).isNotNull();
+            port = redis.port();
+            assertThat(port).isNotEqualTo(closed);
+            try (Jedis jedis = new Jedis(redis.host(), port)) {
+                assertThat(jedis.ping()).isEqualTo("PONG");
+                jedis.set("fresh-machine", "yes");
+                assertThat(jedis.get("fresh-machine")).isEqualTo("yes");
             }
         }
-        assertThat(DevInfra.isPortFree("127.0.0.1", pgPort)).as("embedded PostgreSQL stopped").isTrue();
-        assertThat(DevInfra.isPortFree("127.0.0.1", redisPort)).as("embedded Redis stopped").isTrue();
+        assertThat(DevInfra.isPortFree("127.0.0.1", port)).as("embedded Redis stopped").isTrue();
     }
 
     @Test
     void withoutFallbackAnAbsentPostgresIsTheOldClearError() throws Exception {
         int closed = closedPort();
-        assertThatThrownBy(() -> LocalServices.resolve("127.0.0.1", closed, "postgres", "", "127.0.0.1", closedPort(),
-                false))
+        assertThatThrownBy(() -> LocalServices.postgres("127.0.0.1", closed, "postgres", "", false))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("PostgreSQL at 127.0.0.1:" + closed)
                 .hasMessageContaining("does not answer");
@@ -69,12 +73,10 @@ class LocalServicesIT {
     void somethingListeningThatIsNotRedisIsAnErrorNotAFallback() throws Exception {
         // a listener that is not Redis stands in for a misconfigured machine: falling back would hide it
         try (ServerSocket notRedis = new ServerSocket(0)) {
-            int closedPg = closedPort();
-            assertThatThrownBy(() -> LocalServices.resolve("127.0.0.1", closedPg, "postgres", "", "127.0.0.1",
-                    notRedis.getLocalPort(), true))
+            assertThatThrownBy(() -> LocalServices.redis("127.0.0.1", notRedis.getLocalPort(), true))
                     .isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("embedded")
-                    .rootCause().hasMessageContaining("Redis at 127.0.0.1:" + notRedis.getLocalPort());
+                    .hasMessageContaining("Redis at 127.0.0.1:" + notRedis.getLocalPort())
+                    .hasMessageContaining("does not answer PING");
         }
     }
 
