@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * is shared: an embedded PostgreSQL is up in a few seconds (Keycloak: 30-100 s), so a lease protocol would
  * save little, and a private server can never be stopped under another JVM's feet. The data directory is
  * zonky's temporary one, removed on close; a postmaster orphaned by a killed JVM is stopped by zonky on a
- * later embedded start.
+ * later embedded start once it is ten minutes old (a Redis so orphaned stays until killed: a few MB).
  *
  * <p>Something that listens but does not answer as expected (wrong password, not Redis) is an error,
  * never a reason to fall back: that would hide a misconfigured machine behind a working build.
