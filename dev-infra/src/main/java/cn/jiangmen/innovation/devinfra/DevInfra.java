@@ -155,6 +155,11 @@ public final class DevInfra implements AutoCloseable {
             try {
                 out.println("dev-infra: stopping embedded Redis");
                 redis.stop();
+                // with force-stop the library sends SIGKILL and returns at once: wait until the port is
+                // released, so that "closed" means gone (the next user of the port, or a test, relies on it)
+                for (int i = 0; i < 100 && !isPortFree(options.host, options.redisPort); i++) {
+                    sleep(100);
+                }
             } catch (Exception e) {
                 System.err.println("dev-infra: stopping Redis failed: " + e);
             }
@@ -281,6 +286,18 @@ public final class DevInfra implements AutoCloseable {
 
         public Options dataDir(Path dir) {
             this.dataDir = dir;
+            return this;
+        }
+
+        /** Whether to start (or check) PostgreSQL at all; test-support turns off what the machine has. */
+        public Options postgres(boolean start) {
+            this.postgres = start;
+            return this;
+        }
+
+        /** Whether to start (or check) Redis at all. */
+        public Options redis(boolean start) {
+            this.redis = start;
             return this;
         }
 

@@ -3,13 +3,10 @@ package cn.jiangmen.innovation.testsupport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -40,13 +37,15 @@ import org.testcontainers.utility.DockerImageName;
  * <li>a Docker engine is available: Testcontainers ({@code postgres:16-alpine}, {@code redis:7},
  * {@code quay.io/keycloak/keycloak:26.5.6} with the realm imported);</li>
  * <li>otherwise: the local PostgreSQL (127.0.0.1:5432, user {@code postgres}, empty password) and Redis
- * (127.0.0.1:6379), and a Keycloak this class starts from the {@code keycloak-quarkus-dist} zip on a free port.</li>
+ * (127.0.0.1:6379), or, where nothing listens there, embedded ones this JVM starts on free ports
+ * ({@link LocalServices}), and a Keycloak this class starts from the {@code keycloak-quarkus-dist} zip on a free port.</li>
  * </ul>
  * Overrides (system property or environment variable): {@code jiangmen.test.infrastructure} /
  * {@code JIANGMEN_TEST_INFRASTRUCTURE} = {@code auto} (default) | {@code local} | {@code testcontainers};
  * {@code JIANGMEN_TEST_KEYCLOAK_URL} reuses a running Keycloak that already has the realm (admin credentials
  * {@code JIANGMEN_TEST_KEYCLOAK_ADMIN} / {@code JIANGMEN_TEST_KEYCLOAK_ADMIN_PASSWORD}, default admin/admin);
- * {@code JIANGMEN_TEST_DB_HOST/PORT/USER/PASSWORD}, {@code JIANGMEN_TEST_REDIS_HOST/PORT} for the local services.
+ * {@code JIANGMEN_TEST_DB_HOST/PORT/USER/PASSWORD}, {@code JIANGMEN_TEST_REDIS_HOST/PORT} for the local services;
+ * {@code JIANGMEN_TEST_EMBEDDED=false} refuses the embedded fallback.
  * Never an in-memory database, never a mock.
  */
 public final class TestInfrastructure {
@@ -158,7 +157,7 @@ public final class TestInfrastructure {
         return tokens;
     }
 
-    /** {@code testcontainers} or {@code local}: which way this JVM got its services. */
+    /** {@code testcontainers}, {@code local} or {@code local+embedded}: which way this JVM got its services. */
     public String mode() {
         return mode;
     }
@@ -234,21 +233,10 @@ public final class TestInfrastructure {
         int dbPort = Integer.parseInt(setting("jiangmen.test.db-port", "JIANGMEN_TEST_DB_PORT", "5432"));
         String dbUser = setting("jiangmen.test.db-user", "JIANGMEN_TEST_DB_USER", "postgres");
         String dbPassword = setting("jiangmen.test.db-password", "JIANGMEN_TEST_DB_PASSWORD", "");
-        String redisHost = setting("jiangmen.test.redis-host", "JIANGMEN_TEST_REDIS_HOST", "127.0.0.1");
-        int redisPort = Integer.parseInt(setting("jiangmen.test.redis-port", "JIANGMEN_TEST_REDIS_PORT", "6379"));
-
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + dbHost + ":" + dbPort + "/postgres",
-                dbUser, dbPassword)) {
-            c.isValid(5);
-        } catch (SQLException e) {
-            throw new IllegalStateException("no Docker engine, and the local PostgreSQL at " + dbHost + ":" + dbPort
-                    + " (user " + dbUser + ") does not answer. Start it (pg_ctlcluster ... main start) or set "
-                    + "JIANGMEN_TEST_DB_HOST/PORT/USER/PASSWORD", e);
-        }
-        if (!redisPing(redisHost, redisPort)) {
-            throw new IllegalStateException("no Docker engine, and the local Redis at " + redisHost + ":" + redisPort
-                    + " does not answer PING. Start it (redis-server --daemonize yes ...) or set JIANGMEN_TEST_REDIS_HOST/PORT");
-        }
+        // Where nothing listens, embedded ones (dev-infra) take their place, so a fresh machine needs neither.
+        LocalServices.Endpoint postgres = LocalServices.postgres(dbHost, dbPort, dbUser, dbPassword, embeddedFallback());
+        started.addFirst(postgres::close);
+        LocalServices.Endpoint redis = TestRedis.endpoint(); // JVM-wide, stopped by its own hook
 
         String keycloakUrl;
         String adminUser = KEYCLOAK_ADMIN_USER;
@@ -273,8 +261,9 @@ public final class TestInfrastructure {
             started.addFirst(keycloak::stop);
             keycloakUrl = keycloak.url();
         }
-        return new TestInfrastructure("local", dbHost, dbPort, dbUser, dbPassword, redisHost, redisPort, keycloakUrl,
-                adminUser, adminPassword, started);
+        String mode = postgres.embedded() == null && redis.embedded() == null ? "local" : "local+embedded";
+        return new TestInfrastructure(mode, postgres.host(), postgres.port(), postgres.user(), postgres.password(),
+                redis.host(), redis.port(), keycloakUrl, adminUser, adminPassword, started);
     }
 
     @SuppressWarnings("resource")
@@ -345,19 +334,6 @@ public final class TestInfrastructure {
         return base;
     }
 
-    private static boolean redisPing(String host, int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(host, port), 3000);
-            socket.setSoTimeout(3000);
-            socket.getOutputStream().write("*1\r\n$4\r\nPING\r\n".getBytes(StandardCharsets.US_ASCII));
-            byte[] buffer = new byte[64];
-            int n = socket.getInputStream().read(buffer);
-            return n > 0 && new String(buffer, 0, n, StandardCharsets.US_ASCII).startsWith("+PONG");
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
     static byte[] realmJson() {
         try (InputStream in = TestInfrastructure.class.getResourceAsStream(REALM_RESOURCE)) {
             if (in == null) {
@@ -369,7 +345,12 @@ public final class TestInfrastructure {
         }
     }
 
-    private static String setting(String property, String env, String fallback) {
+    /** {@code JIANGMEN_TEST_EMBEDDED=false} turns the embedded fallback off: an absent service is then an error. */
+    static boolean embeddedFallback() {
+        return Boolean.parseBoolean(setting("jiangmen.test.embedded", "JIANGMEN_TEST_EMBEDDED", "true"));
+    }
+
+    static String setting(String property, String env, String fallback) {
         String value = System.getProperty(property);
         if (value == null || value.isBlank()) {
             value = System.getenv(env);
