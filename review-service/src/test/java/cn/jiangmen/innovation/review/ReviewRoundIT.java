@@ -479,8 +479,7 @@ class ReviewRoundIT {
 		rapporteurs.forEach((item, subject) -> assertThat(this.api.put("/api/review/rounds/" + this.round + "/items/" + item
 				+ "/consensus", token(username(subject)), "{\"version\":0,\"final_scores\":{\"team\":3,\"innovation\":4},\"report\":\"一致\"}")
 			.status()).isEqualTo(200));
-		cn.jiangmen.innovation.review.domain.Caller manager = new cn.jiangmen.innovation.review.domain.Caller("manager",
-				java.util.Set.of("program-manager"));
+		cn.jiangmen.innovation.platform.domain.Caller manager = cn.jiangmen.innovation.platform.domain.Caller.of("manager", "program-manager");
 		cn.jiangmen.innovation.review.domain.RoundId roundId = cn.jiangmen.innovation.review.domain.RoundId.parse(this.round, "id");
 
 		// rolled back together: neither the confirmation nor the outbox rows remain

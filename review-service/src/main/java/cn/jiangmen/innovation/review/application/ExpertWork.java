@@ -1,5 +1,6 @@
 package cn.jiangmen.innovation.review.application;
 
+import cn.jiangmen.innovation.review.domain.ReviewAccess;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -16,7 +17,7 @@ import cn.jiangmen.innovation.platform.error.NotFoundException;
 import cn.jiangmen.innovation.review.domain.Assignment;
 import cn.jiangmen.innovation.review.domain.AssignmentId;
 import cn.jiangmen.innovation.review.domain.Assignments;
-import cn.jiangmen.innovation.review.domain.Caller;
+import cn.jiangmen.innovation.platform.domain.Caller;
 import cn.jiangmen.innovation.review.domain.Conflict;
 import cn.jiangmen.innovation.review.domain.ConflictReason;
 import cn.jiangmen.innovation.review.domain.Conflicts;
@@ -97,14 +98,14 @@ public class ExpertWork {
 	public List<AssignmentView> mine(Caller caller) {
 		requireExpert(caller);
 		List<AssignmentView> views = new ArrayList<>();
-		for (Assignment a : this.assignments.forExpert(caller.expertId())) {
+		for (Assignment a : this.assignments.forExpert(ReviewAccess.expertId(caller))) {
 			if (!a.isActive()) {
 				continue;
 			}
 			ReviewRound round = this.rounds.find(a.round()).orElseThrow();
 			ReviewItem item = this.items.find(a.item()).orElseThrow();
 			views.add(new AssignmentView(a, round, item.title(), item.organisationNames(), Optional.empty(),
-					caller.expertId().equals(this.rounds.rapporteurs(a.round()).get(a.item()))));
+					ReviewAccess.expertId(caller).equals(this.rounds.rapporteurs(a.round()).get(a.item()))));
 		}
 		return views;
 	}
@@ -114,7 +115,7 @@ public class ExpertWork {
 		Assignment a = mine(caller, id);
 		ReviewRound round = this.rounds.find(a.round()).orElseThrow();
 		ReviewItem item = this.items.find(a.item()).orElseThrow();
-		boolean rapporteur = caller.expertId().equals(this.rounds.rapporteurs(a.round()).get(a.item()));
+		boolean rapporteur = ReviewAccess.expertId(caller).equals(this.rounds.rapporteurs(a.round()).get(a.item()));
 		if (!a.showsContent()) {
 			return new AssignmentView(a, round, item.title(), item.organisationNames(), Optional.empty(), rapporteur);
 		}
@@ -130,19 +131,19 @@ public class ExpertWork {
 	 */
 	@Transactional(readOnly = true)
 	public boolean mayReadOwnerItem(Caller caller, OwningContext context, java.util.UUID ownerItemId) {
-		if (!caller.isExpert() || context == null || ownerItemId == null) {
+		if (!ReviewAccess.isExpert(caller) || context == null || ownerItemId == null) {
 			return false;
 		}
 		return this.items.findByOwner(context, ownerItemId)
 			.stream()
-			.flatMap(item -> this.assignments.find(item.id(), caller.expertId()).stream())
+			.flatMap(item -> this.assignments.find(item.id(), ReviewAccess.expertId(caller)).stream())
 			.anyMatch(a -> a.isActive() && a.showsContent());
 	}
 
 	/** The item itself for an expert: only through a non-conflicted, declared assignment. */
 	public ReviewItem item(Caller caller, ReviewItemId itemId) {
 		requireExpert(caller);
-		Assignment a = this.assignments.find(itemId, caller.expertId())
+		Assignment a = this.assignments.find(itemId, ReviewAccess.expertId(caller))
 			.filter(Assignment::isActive)
 			.orElseThrow(() -> new NotFoundException("Review item", itemId));
 		if (!a.showsContent()) {
@@ -248,7 +249,7 @@ public class ExpertWork {
 			throw new ConflictException("consensus.stale", "The consensus report was changed meanwhile; reload and try again");
 		}
 		Instant now = now();
-		Consensus saved = this.consensus.save(Consensus.write(round.rubric(), itemId, roundId, caller.expertId(),
+		Consensus saved = this.consensus.save(Consensus.write(round.rubric(), itemId, roundId, ReviewAccess.expertId(caller),
 				finalScores, report, now, current));
 		this.audit.record(caller.username(), now, "consensus.written", "review_item", itemId,
 				before.map(c -> Map.<String, Object>of("finalScores", c.finalScores(), "finalHundredths", c.finalHundredths()))
@@ -261,7 +262,7 @@ public class ExpertWork {
 	private ReviewRound requireRapporteur(Caller caller, RoundId roundId, ReviewItemId itemId) {
 		requireExpert(caller);
 		ExpertId rapporteur = this.rounds.rapporteurs(roundId).get(itemId);
-		if (rapporteur == null || !rapporteur.equals(caller.expertId())) {
+		if (rapporteur == null || !rapporteur.equals(ReviewAccess.expertId(caller))) {
 			throw new NotFoundException("Consensus of review item", itemId);
 		}
 		return requireOpen(roundId);
@@ -271,7 +272,7 @@ public class ExpertWork {
 	private Assignment mine(Caller caller, AssignmentId id) {
 		requireExpert(caller);
 		return this.assignments.find(id)
-			.filter(a -> a.isFor(caller.expertId()) && a.isActive())
+			.filter(a -> a.isFor(ReviewAccess.expertId(caller)) && a.isActive())
 			.orElseThrow(() -> new NotFoundException("Assignment", id));
 	}
 
@@ -284,7 +285,7 @@ public class ExpertWork {
 	}
 
 	private static void requireExpert(Caller caller) {
-		if (!caller.isExpert()) {
+		if (!ReviewAccess.isExpert(caller)) {
 			throw new AccessDeniedException("Only experts review");
 		}
 	}

@@ -1,5 +1,6 @@
 package cn.jiangmen.innovation.review.application;
 
+import cn.jiangmen.innovation.review.domain.ReviewAccess;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,7 +11,7 @@ import java.util.Map;
 
 import cn.jiangmen.innovation.platform.audit.Audit;
 import cn.jiangmen.innovation.review.domain.Assignments;
-import cn.jiangmen.innovation.review.domain.Caller;
+import cn.jiangmen.innovation.platform.domain.Caller;
 import cn.jiangmen.innovation.review.domain.Expert;
 import cn.jiangmen.innovation.review.domain.ExpertId;
 import cn.jiangmen.innovation.review.domain.Experts;
@@ -134,10 +135,10 @@ public class ReminderService {
 
 	@Transactional(readOnly = true)
 	public List<Reminders.Notice> myNotices(Caller caller) {
-		if (!caller.isExpert()) {
+		if (!ReviewAccess.isExpert(caller)) {
 			throw new AccessDeniedException("Notices are for experts");
 		}
-		return this.reminders.openNotices(caller.expertId());
+		return this.reminders.openNotices(ReviewAccess.expertId(caller));
 	}
 
 }

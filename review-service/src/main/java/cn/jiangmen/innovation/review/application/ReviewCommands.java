@@ -1,5 +1,6 @@
 package cn.jiangmen.innovation.review.application;
 
+import cn.jiangmen.innovation.review.domain.ReviewAccess;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -9,7 +10,7 @@ import java.util.function.Supplier;
 
 import cn.jiangmen.innovation.platform.audit.Audit;
 import cn.jiangmen.innovation.platform.error.InvalidInputException;
-import cn.jiangmen.innovation.review.domain.Caller;
+import cn.jiangmen.innovation.platform.domain.Caller;
 import cn.jiangmen.innovation.review.domain.OpenReview;
 import cn.jiangmen.innovation.review.domain.ReviewItem;
 import cn.jiangmen.innovation.review.domain.ReviewItems;
@@ -48,7 +49,7 @@ public class ReviewCommands {
 	 */
 	@Transactional
 	public ReviewItem open(Caller caller, Supplier<OpenReview> input) {
-		if (!caller.mayOpenReviews()) {
+		if (!ReviewAccess.mayOpenReviews(caller)) {
 			throw new AccessDeniedException("Only the service account and program managers open reviews");
 		}
 		OpenReview request = input.get();

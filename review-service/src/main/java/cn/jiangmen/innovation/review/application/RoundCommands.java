@@ -1,5 +1,6 @@
 package cn.jiangmen.innovation.review.application;
 
+import cn.jiangmen.innovation.review.domain.ReviewAccess;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -21,7 +22,7 @@ import cn.jiangmen.innovation.review.domain.Assigner;
 import cn.jiangmen.innovation.review.domain.Assignment;
 import cn.jiangmen.innovation.review.domain.AssignmentId;
 import cn.jiangmen.innovation.review.domain.Assignments;
-import cn.jiangmen.innovation.review.domain.Caller;
+import cn.jiangmen.innovation.platform.domain.Caller;
 import cn.jiangmen.innovation.review.domain.Conflict;
 import cn.jiangmen.innovation.review.domain.ConflictReason;
 import cn.jiangmen.innovation.review.domain.ConflictRules;
@@ -102,7 +103,7 @@ public class RoundCommands {
 	}
 
 	public Opened open(Caller caller, Supplier<OpenRound> input) {
-		if (!caller.mayOpenReviews()) {
+		if (!ReviewAccess.mayOpenReviews(caller)) {
 			throw new AccessDeniedException("Only program managers and the service account open rounds");
 		}
 		Instant now = now();
@@ -383,7 +384,7 @@ public class RoundCommands {
 	}
 
 	static void requireManager(Caller caller) {
-		if (!caller.isManager()) {
+		if (!ReviewAccess.isManager(caller)) {
 			throw new AccessDeniedException("Only program managers manage review rounds");
 		}
 	}

@@ -1,5 +1,6 @@
 package cn.jiangmen.innovation.review.domain;
 
+import cn.jiangmen.innovation.platform.domain.Caller;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -87,7 +88,7 @@ public final class ReviewItem {
 	 * items only through their assignments (see {@code Assignment}).
 	 */
 	public boolean isVisibleTo(Caller caller) {
-		return caller.seesAllItems();
+		return ReviewAccess.seesAllItems(caller);
 	}
 
 	/** Who is on the item, for conflict detection. */

@@ -56,7 +56,7 @@ import cn.jiangmen.innovation.contracts.review.v1.SaveReviewSheetResponse;
 import cn.jiangmen.innovation.review.application.RoundQueries;
 import cn.jiangmen.innovation.review.domain.OpenRound;
 import cn.jiangmen.innovation.review.domain.RoundId;
-import cn.jiangmen.innovation.review.application.Callers;
+import cn.jiangmen.innovation.platform.security.Callers;
 import cn.jiangmen.innovation.review.application.ReviewCommands;
 import cn.jiangmen.innovation.review.application.ReviewQueries;
 import cn.jiangmen.innovation.review.domain.OpenReview;

@@ -1,12 +1,13 @@
 package cn.jiangmen.innovation.review.web;
 
+import cn.jiangmen.innovation.review.domain.ReviewAccess;
 import java.util.List;
 
-import cn.jiangmen.innovation.review.application.Callers;
+import cn.jiangmen.innovation.platform.security.Callers;
 import cn.jiangmen.innovation.review.application.ExpertPool;
 import cn.jiangmen.innovation.review.application.ExpertWork;
 import cn.jiangmen.innovation.review.domain.AssignmentId;
-import cn.jiangmen.innovation.review.domain.Caller;
+import cn.jiangmen.innovation.platform.domain.Caller;
 import cn.jiangmen.innovation.review.domain.ExpertId;
 import cn.jiangmen.innovation.review.domain.ReviewItemId;
 import cn.jiangmen.innovation.review.domain.RoundId;
@@ -59,7 +60,7 @@ class ExpertController {
 	@GetMapping("/experts/me")
 	Views.ExpertView mine() {
 		Caller caller = Callers.current();
-		return Views.ExpertView.of(this.pool.get(caller, caller.expertId()));
+		return Views.ExpertView.of(this.pool.get(caller, ReviewAccess.expertId(caller)));
 	}
 
 	@PutMapping("/experts/{subject}")

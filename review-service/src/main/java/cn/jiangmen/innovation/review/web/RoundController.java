@@ -3,7 +3,7 @@ package cn.jiangmen.innovation.review.web;
 import java.time.Clock;
 import java.util.List;
 
-import cn.jiangmen.innovation.review.application.Callers;
+import cn.jiangmen.innovation.platform.security.Callers;
 import cn.jiangmen.innovation.review.application.RoundCommands;
 import cn.jiangmen.innovation.review.application.RoundQueries;
 import cn.jiangmen.innovation.review.domain.AssignmentId;
