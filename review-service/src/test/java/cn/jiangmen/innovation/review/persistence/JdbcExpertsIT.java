@@ -1,0 +1,62 @@
+package cn.jiangmen.innovation.review.persistence;
+
+import java.util.List;
+import java.util.Set;
+
+import cn.jiangmen.innovation.review.ReviewTables;
+import cn.jiangmen.innovation.review.domain.Expert;
+import cn.jiangmen.innovation.review.domain.ExpertId;
+import cn.jiangmen.innovation.review.domain.Experts;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Profiles keep affiliations, co-applications and relationships (typed JSON records) exactly. */
+@RepositoryTest
+class JdbcExpertsIT {
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		StoredRows.database(registry);
+	}
+
+	@Autowired
+	Experts experts;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@BeforeEach
+	void clear() {
+		ReviewTables.clear(this.jdbc);
+	}
+
+	@Test
+	void aProfileReadsBackAsSavedIncludingACurrentAffiliationWithoutEndYear() {
+		Expert expert = StoredRows.expert("e1");
+
+		assertThat(this.experts.save(expert, "e1", StoredRows.NOW)).isZero();
+
+		assertThat(this.experts.find(new ExpertId("e1"))).contains(expert);
+		assertThat(this.experts.find(new ExpertId("e1")).orElseThrow().affiliations().get(0).untilYear()).isEmpty();
+	}
+
+	@Test
+	void savingAgainReplacesTheProfileAndMovesTheVersionOn() {
+		this.experts.save(StoredRows.expert("e1"), "e1", StoredRows.NOW);
+		Expert changed = new Expert(new ExpertId("e1"), "e1-name", "改名", "", "pk-e1", Set.of("optics"), List.of(),
+				List.of(), List.of());
+
+		assertThat(this.experts.save(changed, "manager", StoredRows.NOW)).isEqualTo(1);
+
+		assertThat(this.experts.find(new ExpertId("e1"))).contains(changed);
+		assertThat(this.experts.all()).containsExactly(changed);
+	}
+
+}
