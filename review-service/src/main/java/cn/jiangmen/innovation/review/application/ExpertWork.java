@@ -13,6 +13,7 @@ import java.util.Optional;
 import cn.jiangmen.innovation.platform.audit.Audit;
 import cn.jiangmen.innovation.platform.error.ConflictException;
 import cn.jiangmen.innovation.platform.error.InvalidInputException;
+import cn.jiangmen.innovation.platform.paging.PageRequest;
 import cn.jiangmen.innovation.platform.error.NotFoundException;
 import cn.jiangmen.innovation.review.domain.Assignment;
 import cn.jiangmen.innovation.review.domain.AssignmentId;
@@ -96,12 +97,24 @@ public class ExpertWork {
 
 	@Transactional(readOnly = true)
 	public List<AssignmentView> mine(Caller caller) {
+		return mine(caller, new PageRequest(0, Integer.MAX_VALUE));
+	}
+
+	/**
+	 * One page of the caller's active assignments, newest first. Conflicted ones are left out here,
+	 * not in SQL, so the page is cut after leaving them out (an expert has a few hundred at most).
+	 */
+	@Transactional(readOnly = true)
+	public List<AssignmentView> mine(Caller caller, PageRequest page) {
 		requireExpert(caller);
 		List<AssignmentView> views = new ArrayList<>();
-		for (Assignment a : this.assignments.forExpert(ReviewAccess.expertId(caller))) {
-			if (!a.isActive()) {
-				continue;
-			}
+		List<Assignment> active = this.assignments.forExpert(ReviewAccess.expertId(caller))
+			.stream()
+			.filter(Assignment::isActive)
+			.skip(page.offset())
+			.limit(page.size())
+			.toList();
+		for (Assignment a : active) {
 			ReviewRound round = this.rounds.find(a.round()).orElseThrow();
 			ReviewItem item = this.items.find(a.item()).orElseThrow();
 			views.add(new AssignmentView(a, round, item.title(), item.organisationNames(), Optional.empty(),

@@ -44,7 +44,7 @@ public class ReviewCommands {
 
 	/**
 	 * Opens the review of an item, or returns the item opened earlier with the same idempotency key.
-	 * The same key with different content is refused naming {@code idempotency_key}. The request is
+	 * The same key with different content is refused naming {@code idempotencyKey}. The request is
 	 * validated only after the caller's role is checked, so unauthorised callers learn nothing.
 	 */
 	@Transactional
@@ -59,7 +59,7 @@ public class ReviewCommands {
 			ReviewItem first = this.items.findByIdempotencyKey(request.idempotencyKey())
 				.orElseThrow(() -> new IllegalStateException("Idempotency key taken but no item found"));
 			if (!first.isSameRequestAs(request)) {
-				throw new InvalidInputException("idempotency_key", "idempotency-key.reused",
+				throw new InvalidInputException("idempotencyKey", "idempotency-key.reused",
 						"was already used for a different request");
 			}
 			return first;

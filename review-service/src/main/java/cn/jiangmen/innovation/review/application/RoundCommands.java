@@ -114,7 +114,7 @@ public class RoundCommands {
 		List<cn.jiangmen.innovation.platform.error.FieldViolation> violations = new java.util.ArrayList<>();
 		for (int i = 0; i < request.items().size(); i++) {
 			ReviewItem item = byId.get(request.items().get(i));
-			String field = "review_item_ids[" + i + "]";
+			String field = "reviewItemIds[" + i + "]";
 			if (item == null) {
 				violations.add(new cn.jiangmen.innovation.platform.error.FieldViolation(field, "not-found", "no such review item"));
 			}
@@ -214,7 +214,7 @@ public class RoundCommands {
 		ReviewRound round = openRound(roundId);
 		Instant now = now();
 		if (!this.rounds.items(roundId).contains(itemId)) {
-			throw new InvalidInputException("item_id", "not-in-round", "is not an item of this round");
+			throw new InvalidInputException("reviewItemId", "not-in-round", "is not an item of this round");
 		}
 		Expert expert = this.experts.find(expertId)
 			.orElseThrow(() -> new InvalidInputException("expert", "not-found", "is not in the expert pool"));
@@ -264,7 +264,7 @@ public class RoundCommands {
 			throw new InvalidInputException("detail", "required", "must be 1 to 500 characters");
 		}
 		if (!this.rounds.items(roundId).contains(itemId)) {
-			throw new InvalidInputException("item_id", "not-in-round", "is not an item of this round");
+			throw new InvalidInputException("reviewItemId", "not-in-round", "is not an item of this round");
 		}
 		this.experts.find(expertId)
 			.orElseThrow(() -> new InvalidInputException("expert", "not-found", "is not in the expert pool"));

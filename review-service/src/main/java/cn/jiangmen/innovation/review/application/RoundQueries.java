@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import cn.jiangmen.innovation.platform.error.NotFoundException;
+import cn.jiangmen.innovation.platform.paging.PageRequest;
 import cn.jiangmen.innovation.review.domain.Aggregation;
 import cn.jiangmen.innovation.review.domain.Assignment;
 import cn.jiangmen.innovation.review.domain.Assignments;
@@ -78,13 +79,16 @@ public class RoundQueries {
 		return this.rounds.all();
 	}
 
-	/** At most this many items are listed as waiting (a round takes at most 5000). */
-	public static final int AWAITING_LIMIT = 5000;
+	/** One page of {@link #all}. */
+	public List<ReviewRound> page(Caller caller, PageRequest page) {
+		requireOverseer(caller);
+		return this.rounds.page(page.offset(), page.size());
+	}
 
 	/** Items waiting for a round, oldest first: what a manager picks a new round's items from. */
-	public List<ReviewItem> awaitingRound(Caller caller, Optional<OwningContext> context) {
+	public List<ReviewItem> awaitingRound(Caller caller, Optional<OwningContext> context, PageRequest page) {
 		requireOverseer(caller);
-		return this.items.awaitingRound(context, AWAITING_LIMIT);
+		return this.items.awaitingRound(context, page.offset(), page.size());
 	}
 
 	public ReviewRound round(Caller caller, RoundId id) {

@@ -97,6 +97,15 @@ class JdbcRounds implements Rounds {
 	}
 
 	@Override
+	public List<ReviewRound> page(int offset, int limit) {
+		return this.jdbc.sql("select " + COLUMNS + " from review_round order by opened_at desc, id offset :offset limit :limit")
+			.param("offset", offset)
+			.param("limit", limit)
+			.query(this::map)
+			.list();
+	}
+
+	@Override
 	public void update(ReviewRound r) {
 		int updated = this.jdbc.sql("""
 				update review_round set state = :state, confirmed_by = :by, confirmed_at = :at, version = version + 1
