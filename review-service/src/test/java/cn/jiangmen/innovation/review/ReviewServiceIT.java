@@ -6,6 +6,7 @@ import java.util.UUID;
 import cn.jiangmen.innovation.contracts.common.v1.OwningContext;
 import cn.jiangmen.innovation.contracts.review.v1.GetReviewStatusRequest;
 import cn.jiangmen.innovation.contracts.review.v1.OpenReviewRequest;
+import cn.jiangmen.innovation.contracts.review.v1.Organisation;
 import cn.jiangmen.innovation.contracts.review.v1.OpenReviewResponse;
 import cn.jiangmen.innovation.contracts.review.v1.ReviewServiceGrpc;
 import cn.jiangmen.innovation.contracts.review.v1.ReviewState;
@@ -237,7 +238,7 @@ class ReviewServiceIT {
 			.setItemId(itemId)
 			.setTitle(title)
 			.addFieldCodes("semiconductor-lighting")
-			.addOrganisationIds(ORG_1)
+			.addOrganisations(Organisation.newBuilder().setId(ORG_1).setName("江门市光电科技有限公司"))
 			.build();
 	}
 

@@ -21,6 +21,7 @@ public record OpenRound(String name, OwningContext owningContext, List<ReviewIte
 		items = List.copyOf(items);
 	}
 
+	/** @param rubric checks the rubric (or gives null when none was sent), so its faults join the others */
 	public static OpenRound of(String name, OwningContext owningContext, List<String> itemIds,
 			java.util.function.Supplier<Rubric> rubric, boolean blind, Instant deadline, int reviewersPerItem,
 			int maxItemsPerExpert, int disagreementLimitHundredths, Instant now) {
@@ -49,9 +50,13 @@ public record OpenRound(String name, OwningContext owningContext, List<ReviewIte
 		Rubric checked = null;
 		try {
 			checked = rubric.get();
+			if (checked == null) {
+				violations.add(new FieldViolation("rubric", "required", "must be given"));
+			}
 		}
 		catch (InvalidInputException ex) {
-			violations.addAll(ex.violations());
+			ex.violations()
+				.forEach(v -> violations.add(new FieldViolation("rubric." + v.field(), v.code(), v.message())));
 		}
 		if (deadline == null || !deadline.isAfter(now)) {
 			violations.add(new FieldViolation("deadline", "future", "must be in the future"));

@@ -25,9 +25,12 @@ public record Rubric(List<Criterion> criteria, int scaleMin, int scaleMax, int o
 		criteria = List.copyOf(criteria);
 	}
 
-	/** Validates a rubric from outside, naming every bad field under {@code prefix}. */
-	public static Rubric of(List<Criterion> criteria, int scaleMin, int scaleMax, int overallThresholdHundredths,
-			String prefix) {
+	/**
+	 * Validates a rubric from outside, naming every bad field by its path in the rubric
+	 * ({@code criteria[1].weightPercent}); a request holding a rubric prefixes its own name.
+	 */
+	public static Rubric of(List<Criterion> criteria, int scaleMin, int scaleMax, int overallThresholdHundredths) {
+		String prefix = "";
 		List<FieldViolation> violations = new ArrayList<>();
 		if (criteria.isEmpty() || criteria.size() > 20) {
 			violations.add(new FieldViolation(prefix + "criteria", "size", "must have 1 to 20 criteria"));

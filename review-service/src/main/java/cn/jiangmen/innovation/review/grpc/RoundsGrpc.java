@@ -151,7 +151,7 @@ class RoundsGrpc {
 		return cn.jiangmen.innovation.review.domain.Rubric.of(rubric.getCriteriaList()
 			.stream()
 			.map(c -> new Criterion(c.getCode(), c.getName(), c.getWeightPercent(), c.getThreshold()))
-			.toList(), rubric.getScaleMin(), rubric.getScaleMax(), rubric.getOverallThresholdHundredths(), "rubric.");
+			.toList(), rubric.getScaleMin(), rubric.getScaleMax(), rubric.getOverallThresholdHundredths());
 	}
 
 }

@@ -53,8 +53,8 @@ class ExpertController {
 
 	@PutMapping("/experts/me")
 	@Operation(summary = "An expert's own profile (subject and username from the token)")
-	Views.ExpertView saveMine(@RequestBody(required = false) RoundRequests.ExpertBody body) {
-		return Views.ExpertView.of(this.pool.saveMine(Callers.current(), Inputs.profile(body)));
+	Views.ExpertView saveMine(@RequestBody(required = false) ExpertProfileBody body) {
+		return Views.ExpertView.of(this.pool.saveMine(Callers.current(), ExpertProfileBody.toDomain(body)));
 	}
 
 	@GetMapping("/experts/me")
@@ -66,9 +66,9 @@ class ExpertController {
 	@PutMapping("/experts/{subject}")
 	@Operation(summary = "A manager maintains any profile")
 	Views.ExpertView save(@PathVariable("subject") String subject,
-			@RequestBody(required = false) RoundRequests.ExpertBody body) {
+			@RequestBody(required = false) ExpertProfileBody body) {
 		return Views.ExpertView.of(this.pool.save(Callers.current(), new ExpertId(subject),
-				body == null ? null : body.username(), Inputs.profile(body)));
+				body == null ? null : body.username(), ExpertProfileBody.toDomain(body)));
 	}
 
 	@GetMapping("/my/assignments")
@@ -117,14 +117,15 @@ class ExpertController {
 			@RequestBody(required = false) RoundRequests.ConsensusBody body) {
 		RoundRequests.ConsensusBody b = body == null ? new RoundRequests.ConsensusBody(null, null, null) : body;
 		return Views.ConsensusView.of(this.work.writeConsensus(Callers.current(), RoundId.parse(roundId, "roundId"),
-				ReviewItemId.parse(itemId, "itemId"), Inputs.version(b.version()), Inputs.orEmpty(b.finalScores()), b.report()));
+				ReviewItemId.parse(itemId, "itemId"), RoundRequests.version(b.version()), RoundRequests.orEmpty(b.finalScores()),
+				b.report()));
 	}
 
 	private Views.AssignmentView sheet(String id, RoundRequests.SheetBody body, boolean submit) {
 		RoundRequests.SheetBody b = body == null ? new RoundRequests.SheetBody(null, null, null, null) : body;
 		return Views.AssignmentView.of(this.work.saveSheet(Callers.current(), AssignmentId.parse(id, "id"),
-				Inputs.version(b.version()), Inputs.orEmpty(b.scores()),
-				b.comments() == null ? java.util.Map.of() : b.comments(), b.overallComment(), submit));
+				RoundRequests.version(b.version()), RoundRequests.orEmpty(b.scores()), RoundRequests.orEmpty(b.comments()),
+				b.overallComment(), submit));
 	}
 
 }

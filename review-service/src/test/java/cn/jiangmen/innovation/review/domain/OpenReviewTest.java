@@ -33,20 +33,19 @@ class OpenReviewTest {
 	}
 
 	@Test
-	void organisationNamesComeWithTheirIdsOrNotAtAll() {
-		OpenReview named = OpenReview.of("k", OwningContext.TALENT, ITEM, "A", List.of(), List.of(ORG),
-				List.of(" 江门市光电科技有限公司 "), Optional.empty(), "", List.of());
+	void organisationsCarryTheirNamesAndAnItemWithoutAnyNameKeepsNone() {
+		OpenReview named = OpenReview.of("k", OwningContext.TALENT, ITEM, "A", List.of(),
+				List.of(new OpenReview.OrganisationInput(ORG, " 江门市光电科技有限公司 ")), Optional.empty(), "", List.of());
 		assertThat(ReviewItem.open(named, "svc", Instant.now()).organisationNames()).containsExactly("江门市光电科技有限公司");
-		assertThatThrownBy(() -> OpenReview.of("k", OwningContext.TALENT, ITEM, "A", List.of(), List.of(ORG),
-				List.of("a", "b"), Optional.empty(), "", List.of()))
+		OpenReview unnamed = OpenReview.of("k", OwningContext.TALENT, ITEM, "A", List.of(),
+				List.of(new OpenReview.OrganisationInput(ORG, " ")), Optional.empty(), "", List.of());
+		assertThat(unnamed.organisationIds()).hasSize(1);
+		assertThat(unnamed.organisationNames()).isEmpty();
+		assertThatThrownBy(() -> OpenReview.of("k", OwningContext.TALENT, ITEM, "A", List.of(),
+				List.of(new OpenReview.OrganisationInput(ORG, "x".repeat(201))), Optional.empty(), "", List.of()))
 			.isInstanceOfSatisfying(InvalidInputException.class,
 					ex -> assertThat(ex.violations()).extracting(FieldViolation::field)
-						.containsExactly("organisation_names"));
-		assertThatThrownBy(() -> OpenReview.of("k", OwningContext.TALENT, ITEM, "A", List.of(), List.of(ORG),
-				List.of("x".repeat(201)), Optional.empty(), "", List.of()))
-			.isInstanceOfSatisfying(InvalidInputException.class,
-					ex -> assertThat(ex.violations()).extracting(FieldViolation::field)
-						.containsExactly("organisation_names[0]"));
+						.containsExactly("organisations[0].name"));
 	}
 
 	@Test
@@ -55,8 +54,8 @@ class OpenReviewTest {
 				Optional.empty()))
 			.isInstanceOfSatisfying(InvalidInputException.class,
 					ex -> assertThat(ex.violations()).extracting(FieldViolation::field)
-						.containsExactly("idempotency_key", "owning_context", "item_id", "title", "field_codes[0]",
-								"organisation_ids[0]"));
+						.containsExactly("idempotencyKey", "owningContext", "itemId", "title", "fieldCodes[0]",
+								"organisations[0].id"));
 		assertThatThrownBy(() -> OpenReview.of("k", OwningContext.PROJECT, ITEM, "x".repeat(301), List.of(), List.of(),
 				Optional.empty()))
 			.isInstanceOfSatisfying(InvalidInputException.class,
