@@ -583,7 +583,7 @@ class ReviewRoundIT {
 			.isInstanceOfSatisfying(StatusRuntimeException.class,
 					ex -> assertThat(GrpcChannels.fieldViolations(ex)).containsExactly("detail"));
 		var recorded = manager.addConflict(conflict.setDetail("同一课题组").build()).getConflict();
-		assertThat(recorded.getReason()).isEqualTo("MANUAL");
+		assertThat(recorded.getReason()).isEqualTo(ConflictReason.CONFLICT_REASON_MANUAL);
 		assertThat(recorded.getRecordedBy()).isEqualTo("manager");
 		assertThat(countAssignments(this.itemA, other)).isZero();
 		assertThat(rapporteur(this.itemA)).isEqualTo(automatic);

@@ -91,6 +91,21 @@ class ReviewServiceIT {
 		assertThat(readiness.status()).isEqualTo(200);
 	}
 
+	/** The REST document names what the server reads: camelCase, as the field errors. */
+	@Test
+	void theOpenApiDocumentDescribesTheCamelCaseBodiesTheServerAccepts() {
+		HttpProbe.Response docs = this.http.get("/v3/api-docs", null);
+		assertThat(docs.status()).isEqualTo(200);
+		var schemas = docs.json().get("components").get("schemas");
+		assertThat(schemas.get("OpenRoundBody").get("properties").propertyNames()).contains("owningContext",
+				"reviewItemIds", "reviewersPerItem", "maxItemsPerExpert", "disagreementLimitHundredths");
+		assertThat(schemas.get("RubricBody").get("properties").propertyNames()).contains("scaleMin",
+				"overallThresholdHundredths");
+		assertThat(schemas.get("ExpertProfileBody").get("properties").propertyNames()).contains("displayName",
+				"personKey", "fieldCodes", "coApplications");
+		assertThat(docs.body()).doesNotContain("reviewers_per_item", "display_name", "final_scores");
+	}
+
 	@Test
 	void aRetryWithTheSameKeyReturnsTheFirstAnswerAndWritesOnce() {
 		String key = "talent-" + UUID.randomUUID();

@@ -1,6 +1,5 @@
 package cn.jiangmen.innovation.review.application;
 
-import cn.jiangmen.innovation.review.domain.ReviewAccess;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -10,12 +9,13 @@ import java.util.Map;
 import java.util.Optional;
 
 import cn.jiangmen.innovation.platform.audit.Audit;
-import cn.jiangmen.innovation.platform.error.NotFoundException;
 import cn.jiangmen.innovation.platform.domain.Caller;
+import cn.jiangmen.innovation.platform.error.NotFoundException;
 import cn.jiangmen.innovation.review.domain.Expert;
 import cn.jiangmen.innovation.review.domain.ExpertId;
 import cn.jiangmen.innovation.review.domain.Experts;
 import cn.jiangmen.innovation.review.domain.ProfileInput;
+import cn.jiangmen.innovation.review.domain.ReviewAccess;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;

@@ -1,6 +1,5 @@
 package cn.jiangmen.innovation.review.application;
 
-import cn.jiangmen.innovation.review.domain.ReviewAccess;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -11,14 +10,14 @@ import java.util.Map;
 import java.util.Optional;
 
 import cn.jiangmen.innovation.platform.audit.Audit;
+import cn.jiangmen.innovation.platform.domain.Caller;
 import cn.jiangmen.innovation.platform.error.ConflictException;
 import cn.jiangmen.innovation.platform.error.InvalidInputException;
-import cn.jiangmen.innovation.platform.paging.PageRequest;
 import cn.jiangmen.innovation.platform.error.NotFoundException;
+import cn.jiangmen.innovation.platform.paging.PageRequest;
 import cn.jiangmen.innovation.review.domain.Assignment;
 import cn.jiangmen.innovation.review.domain.AssignmentId;
 import cn.jiangmen.innovation.review.domain.Assignments;
-import cn.jiangmen.innovation.platform.domain.Caller;
 import cn.jiangmen.innovation.review.domain.Conflict;
 import cn.jiangmen.innovation.review.domain.ConflictReason;
 import cn.jiangmen.innovation.review.domain.Conflicts;
@@ -26,8 +25,9 @@ import cn.jiangmen.innovation.review.domain.Consensus;
 import cn.jiangmen.innovation.review.domain.ConsensusReports;
 import cn.jiangmen.innovation.review.domain.ExpertId;
 import cn.jiangmen.innovation.review.domain.Experts;
-import cn.jiangmen.innovation.review.domain.RecordedConflict;
 import cn.jiangmen.innovation.review.domain.OwningContext;
+import cn.jiangmen.innovation.review.domain.RecordedConflict;
+import cn.jiangmen.innovation.review.domain.ReviewAccess;
 import cn.jiangmen.innovation.review.domain.ReviewItem;
 import cn.jiangmen.innovation.review.domain.ReviewItemId;
 import cn.jiangmen.innovation.review.domain.ReviewItems;

@@ -1,6 +1,5 @@
 package cn.jiangmen.innovation.review.application;
 
-import cn.jiangmen.innovation.review.domain.ReviewAccess;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,13 +9,14 @@ import java.util.List;
 import java.util.Map;
 
 import cn.jiangmen.innovation.platform.audit.Audit;
-import cn.jiangmen.innovation.review.domain.Assignments;
 import cn.jiangmen.innovation.platform.domain.Caller;
+import cn.jiangmen.innovation.review.domain.Assignments;
 import cn.jiangmen.innovation.review.domain.Expert;
 import cn.jiangmen.innovation.review.domain.ExpertId;
 import cn.jiangmen.innovation.review.domain.Experts;
 import cn.jiangmen.innovation.review.domain.ReminderPolicy;
 import cn.jiangmen.innovation.review.domain.Reminders;
+import cn.jiangmen.innovation.review.domain.ReviewAccess;
 import cn.jiangmen.innovation.review.domain.ReviewRound;
 import cn.jiangmen.innovation.review.domain.Rounds;
 import org.slf4j.Logger;

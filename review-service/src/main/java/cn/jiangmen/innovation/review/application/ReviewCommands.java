@@ -1,6 +1,5 @@
 package cn.jiangmen.innovation.review.application;
 
-import cn.jiangmen.innovation.review.domain.ReviewAccess;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -9,9 +8,10 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 import cn.jiangmen.innovation.platform.audit.Audit;
-import cn.jiangmen.innovation.platform.error.InvalidInputException;
 import cn.jiangmen.innovation.platform.domain.Caller;
+import cn.jiangmen.innovation.platform.error.InvalidInputException;
 import cn.jiangmen.innovation.review.domain.OpenReview;
+import cn.jiangmen.innovation.review.domain.ReviewAccess;
 import cn.jiangmen.innovation.review.domain.ReviewItem;
 import cn.jiangmen.innovation.review.domain.ReviewItems;
 

@@ -1,6 +1,5 @@
 package cn.jiangmen.innovation.review.application;
 
-import cn.jiangmen.innovation.review.domain.ReviewAccess;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -8,12 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import cn.jiangmen.innovation.platform.domain.Caller;
 import cn.jiangmen.innovation.platform.error.NotFoundException;
 import cn.jiangmen.innovation.platform.paging.PageRequest;
 import cn.jiangmen.innovation.review.domain.Aggregation;
 import cn.jiangmen.innovation.review.domain.Assignment;
 import cn.jiangmen.innovation.review.domain.Assignments;
-import cn.jiangmen.innovation.platform.domain.Caller;
 import cn.jiangmen.innovation.review.domain.Conflicts;
 import cn.jiangmen.innovation.review.domain.Consensus;
 import cn.jiangmen.innovation.review.domain.ConsensusReports;
@@ -24,6 +23,7 @@ import cn.jiangmen.innovation.review.domain.FinalRanking;
 import cn.jiangmen.innovation.review.domain.ItemResult;
 import cn.jiangmen.innovation.review.domain.OwningContext;
 import cn.jiangmen.innovation.review.domain.RecordedConflict;
+import cn.jiangmen.innovation.review.domain.ReviewAccess;
 import cn.jiangmen.innovation.review.domain.ReviewItem;
 import cn.jiangmen.innovation.review.domain.ReviewItemId;
 import cn.jiangmen.innovation.review.domain.ReviewItems;

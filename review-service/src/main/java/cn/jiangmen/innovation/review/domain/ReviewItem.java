@@ -1,11 +1,12 @@
 package cn.jiangmen.innovation.review.domain;
 
-import cn.jiangmen.innovation.platform.domain.Caller;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+
+import cn.jiangmen.innovation.platform.domain.Caller;
 
 /**
  * One item under expert review. Foundation version: opened from the owning service and waiting

@@ -1,14 +1,14 @@
 package cn.jiangmen.innovation.review.web;
 
-import cn.jiangmen.innovation.review.domain.ReviewAccess;
 import java.util.List;
 
+import cn.jiangmen.innovation.platform.domain.Caller;
 import cn.jiangmen.innovation.platform.security.Callers;
 import cn.jiangmen.innovation.review.application.ExpertPool;
 import cn.jiangmen.innovation.review.application.ExpertWork;
 import cn.jiangmen.innovation.review.domain.AssignmentId;
-import cn.jiangmen.innovation.platform.domain.Caller;
 import cn.jiangmen.innovation.review.domain.ExpertId;
+import cn.jiangmen.innovation.review.domain.ReviewAccess;
 import cn.jiangmen.innovation.review.domain.ReviewItemId;
 import cn.jiangmen.innovation.review.domain.RoundId;
 import io.swagger.v3.oas.annotations.Operation;

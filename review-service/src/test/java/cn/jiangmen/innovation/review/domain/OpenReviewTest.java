@@ -1,12 +1,12 @@
 package cn.jiangmen.innovation.review.domain;
 
-import cn.jiangmen.innovation.platform.domain.Caller;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import cn.jiangmen.innovation.platform.domain.Caller;
 import cn.jiangmen.innovation.platform.error.FieldViolation;
 import cn.jiangmen.innovation.platform.error.InvalidInputException;
 import org.junit.jupiter.api.Test;

@@ -4,24 +4,17 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 import cn.jiangmen.innovation.platform.error.ConflictException;
-import cn.jiangmen.innovation.review.ReviewTables;
 import cn.jiangmen.innovation.review.domain.Assignment;
 import cn.jiangmen.innovation.review.domain.Assignments;
 import cn.jiangmen.innovation.review.domain.Consensus;
 import cn.jiangmen.innovation.review.domain.ConsensusReports;
 import cn.jiangmen.innovation.review.domain.ExpertId;
-import cn.jiangmen.innovation.review.domain.Experts;
 import cn.jiangmen.innovation.review.domain.ReviewItem;
-import cn.jiangmen.innovation.review.domain.ReviewItems;
 import cn.jiangmen.innovation.review.domain.ReviewRound;
-import cn.jiangmen.innovation.review.domain.Rounds;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -30,13 +23,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Assignments keep scores and comments (JSON objects by criterion code) and consensus reports their
  * final scores; both refuse a write at a version someone else already moved on.
  */
-@RepositoryTest
-class JdbcAssignmentsIT {
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		StoredRows.database(registry);
-	}
+class JdbcAssignmentsIT extends StoreTest {
 
 	@Autowired
 	Assignments assignments;
@@ -44,25 +31,12 @@ class JdbcAssignmentsIT {
 	@Autowired
 	ConsensusReports consensus;
 
-	@Autowired
-	Rounds rounds;
-
-	@Autowired
-	ReviewItems items;
-
-	@Autowired
-	Experts experts;
-
-	@Autowired
-	JdbcClient jdbc;
-
 	ReviewRound round;
 
 	ReviewItem item;
 
 	@BeforeEach
 	void storeARoundWithOneItemAndExpert() {
-		ReviewTables.clear(this.jdbc);
 		this.round = StoredRows.round();
 		this.rounds.add(this.round);
 		this.item = StoredRows.item("k1");

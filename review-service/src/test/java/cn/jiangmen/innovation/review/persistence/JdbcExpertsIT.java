@@ -3,39 +3,14 @@ package cn.jiangmen.innovation.review.persistence;
 import java.util.List;
 import java.util.Set;
 
-import cn.jiangmen.innovation.review.ReviewTables;
 import cn.jiangmen.innovation.review.domain.Expert;
 import cn.jiangmen.innovation.review.domain.ExpertId;
-import cn.jiangmen.innovation.review.domain.Experts;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Profiles keep affiliations, co-applications and relationships (typed JSON records) exactly. */
-@RepositoryTest
-class JdbcExpertsIT {
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		StoredRows.database(registry);
-	}
-
-	@Autowired
-	Experts experts;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@BeforeEach
-	void clear() {
-		ReviewTables.clear(this.jdbc);
-	}
+class JdbcExpertsIT extends StoreTest {
 
 	@Test
 	void aProfileReadsBackAsSavedIncludingACurrentAffiliationWithoutEndYear() {

@@ -3,49 +3,16 @@ package cn.jiangmen.innovation.review.persistence;
 import java.time.temporal.ChronoUnit;
 
 import cn.jiangmen.innovation.platform.error.ConflictException;
-import cn.jiangmen.innovation.review.ReviewTables;
 import cn.jiangmen.innovation.review.domain.ExpertId;
-import cn.jiangmen.innovation.review.domain.Experts;
 import cn.jiangmen.innovation.review.domain.ReviewItem;
-import cn.jiangmen.innovation.review.domain.ReviewItems;
 import cn.jiangmen.innovation.review.domain.ReviewRound;
-import cn.jiangmen.innovation.review.domain.Rounds;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Rounds keep their rubric (a typed JSON record), items and rapporteurs; a stale update is refused. */
-@RepositoryTest
-class JdbcRoundsIT {
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		StoredRows.database(registry);
-	}
-
-	@Autowired
-	Rounds rounds;
-
-	@Autowired
-	ReviewItems items;
-
-	@Autowired
-	Experts experts;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@BeforeEach
-	void clear() {
-		ReviewTables.clear(this.jdbc);
-	}
+class JdbcRoundsIT extends StoreTest {
 
 	@Test
 	void aRoundReadsBackAsWrittenWithItsRubricItemsAndRapporteur() {

@@ -20,9 +20,7 @@ import cn.jiangmen.innovation.review.domain.ReviewItem;
 import cn.jiangmen.innovation.review.domain.ReviewRound;
 import cn.jiangmen.innovation.review.domain.RoundId;
 import cn.jiangmen.innovation.review.domain.Rubric;
-import cn.jiangmen.innovation.testsupport.ServiceTestProperties;
 
-import org.springframework.test.context.DynamicPropertyRegistry;
 
 /** The rows a repository test needs before its own (foreign keys), built through the stores. */
 final class StoredRows {
@@ -34,10 +32,6 @@ final class StoredRows {
 			List.of(new Criterion("team", "团队", 40, 3), new Criterion("innovation", "创新", 60, 0)), 1, 5, 6000);
 
 	private StoredRows() {
-	}
-
-	static void database(DynamicPropertyRegistry registry) {
-		ServiceTestProperties.register(registry, "review_repository_it");
 	}
 
 	static ReviewItem item(String key) {
