@@ -17,6 +17,8 @@ import cn.jiangmen.innovation.contracts.review.v1.GetReviewStatusRequest;
 import cn.jiangmen.innovation.contracts.review.v1.GetRoundResultsRequest;
 import cn.jiangmen.innovation.contracts.review.v1.GetRoundResultsResponse;
 import cn.jiangmen.innovation.contracts.review.v1.OpenReviewRequest;
+import cn.jiangmen.innovation.contracts.review.v1.ConflictReason;
+import cn.jiangmen.innovation.contracts.review.v1.Organisation;
 import cn.jiangmen.innovation.contracts.review.v1.OpenRoundRequest;
 import cn.jiangmen.innovation.contracts.review.v1.ReviewServiceGrpc;
 import cn.jiangmen.innovation.contracts.review.v1.RoundState;
@@ -124,9 +126,9 @@ class ReviewRoundIT {
 		this.channel = GrpcChannels.plaintext(this.grpcPort);
 		for (String expert : EXPERTS) {
 			String affiliation = expert.equals("expert5")
-					? "{\"organisation_id\":\"" + ORG_1 + "\",\"organisation_name\":\"光电科技\",\"from_year\":2018}" : "";
+					? "{\"organisationId\":\"" + ORG_1 + "\",\"organisationName\":\"光电科技\",\"fromYear\":2018}" : "";
 			HttpProbe.Response saved = this.api.put("/api/review/experts/me", token(expert), """
-					{"display_name":"%s","email":"%s@example.org","field_codes":["semiconductor-lighting"],
+					{"displayName":"%s","email":"%s@example.org","fieldCodes":["semiconductor-lighting"],
 					 "affiliations":[%s]}""".formatted(expert, expert, affiliation));
 			assertThat(saved.status()).as(saved.body()).isEqualTo(200);
 			this.subjects.put(expert, saved.json().get("subject").asString());
@@ -159,7 +161,7 @@ class ReviewRoundIT {
 		assertThat(auto.get("shortfalls").size()).isZero();
 
 		HttpProbe.Response manual = this.api.post("/api/review/rounds/" + this.round + "/assignments", token("manager"),
-				"{\"item_id\":\"" + this.itemA + "\",\"expert\":\"" + this.subjects.get("expert5") + "\"}");
+				"{\"itemId\":\"" + this.itemA + "\",\"expert\":\"" + this.subjects.get("expert5") + "\"}");
 		assertThat(manual.status()).isEqualTo(409);
 		assertThat(manual.body()).contains("assignment.conflict");
 		assertThat(countAudit("assignment.refused-conflict")).isEqualTo(1);
@@ -169,7 +171,7 @@ class ReviewRoundIT {
 		String someone = auto.get("added").get(0).get("expert").asString();
 		String itsItem = auto.get("added").get(0).get("itemId").asString();
 		assertThat(this.api.post("/api/review/rounds/" + this.round + "/conflicts", token("manager"),
-				"{\"item_id\":\"" + itsItem + "\",\"expert\":\"" + someone + "\",\"detail\":\"同一课题组\"}").status())
+				"{\"itemId\":\"" + itsItem + "\",\"expert\":\"" + someone + "\",\"detail\":\"同一课题组\"}").status())
 			.isEqualTo(201);
 		JsonNode matrix = this.api.get("/api/review/rounds/" + this.round + "/matrix", token("manager")).json();
 		assertThat(pairs(matrix.get("assignments"))).doesNotContain(itsItem + "|" + someone);
@@ -179,7 +181,7 @@ class ReviewRoundIT {
 		var panel = GrpcChannels.withToken(ReviewServiceGrpc.newBlockingStub(this.channel), token("auditor"))
 			.getRoundPanel(GetRoundPanelRequest.newBuilder().setRoundId(this.round).build());
 		assertThat(panel.getConflictsList()).extracting(c -> c.getReason())
-			.containsExactlyInAnyOrder("ORGANISATION", "MANUAL");
+			.containsExactlyInAnyOrder(ConflictReason.CONFLICT_REASON_ORGANISATION, ConflictReason.CONFLICT_REASON_MANUAL);
 		assertThat(panel.getAssignmentsCount()).isEqualTo(3);
 		assertThatThrownBy(() -> GrpcChannels.withToken(ReviewServiceGrpc.newBlockingStub(this.channel), token("expert1"))
 			.getRoundPanel(GetRoundPanelRequest.newBuilder().setRoundId(this.round).build()))
@@ -259,7 +261,8 @@ class ReviewRoundIT {
 		assertThat(expertStub.getAssignment(GetAssignmentRequest.newBuilder().setAssignmentId(assignmentOnA).build())
 			.getAssignment()
 			.getItem()
-			.getOrganisationIds(0)).isEqualTo(ORG_1);
+			.getOrganisations(0)
+			.getId()).isEqualTo(ORG_1);
 		assertThat(countAudit("assignment.viewed")).isEqualTo(4);
 		assertThat(countAudit("declaration.no-conflict")).isEqualTo(1);
 		// someone else's assignment stays hidden even to an assigned expert
@@ -280,7 +283,7 @@ class ReviewRoundIT {
 			.contains("DECLARED");
 		// and can no longer be assigned to it by hand
 		assertThat(this.api.post("/api/review/rounds/" + this.round + "/assignments", token("manager"),
-				"{\"item_id\":\"" + item + "\",\"expert\":\"" + a.get("expert").asString() + "\"}").status()).isEqualTo(409);
+				"{\"itemId\":\"" + item + "\",\"expert\":\"" + a.get("expert").asString() + "\"}").status()).isEqualTo(409);
 	}
 
 	@Test
@@ -304,7 +307,7 @@ class ReviewRoundIT {
 					"scores.innovation", "scores.team", "scores.novelty");
 			int innovation = a.get("itemId").asString().equals(this.itemA) ? 5 : 2;
 			HttpProbe.Response submitted = this.api.post("/api/review/assignments/" + id + "/sheet/submit", token(expert),
-					"{\"version\":2,\"scores\":{\"team\":3,\"innovation\":" + innovation + "},\"overall_comment\":\"ok\"}");
+					"{\"version\":2,\"scores\":{\"team\":3,\"innovation\":" + innovation + "},\"overallComment\":\"ok\"}");
 			assertThat(submitted.status()).as(submitted.body()).isEqualTo(200);
 			assertThat(submitted.json().get("secondsToSubmit").isNumber()).isTrue();
 		}
@@ -322,13 +325,19 @@ class ReviewRoundIT {
 		String rapporteurA = username(rapporteurs.get(this.itemA));
 		String other = EXPERTS.stream().filter(e -> !e.equals(rapporteurA)).findFirst().orElseThrow();
 		String consensusA = "/api/review/rounds/" + this.round + "/items/" + this.itemA + "/consensus";
-		assertThat(this.api.put(consensusA, token(other), "{\"version\":0,\"final_scores\":{\"team\":3,\"innovation\":5},\"report\":\"x\"}").status())
+		assertThat(this.api.put(consensusA, token(other), "{\"version\":0,\"finalScores\":{\"team\":3,\"innovation\":5},\"report\":\"x\"}").status())
 			.isEqualTo(404);
 		JsonNode context = this.api.get(consensusA, token(rapporteurA)).json();
 		assertThat(context.get("reviews").size()).isEqualTo(2);
 		assertThat(context.get("allSubmitted").asBoolean()).isTrue();
+		// the domain names final scores by its own path; REST says finalScores.<code>, gRPC final_scores.<code>
+		HttpProbe.Response badA = this.api.put(consensusA, token(rapporteurA),
+				"{\"version\":0,\"finalScores\":{\"team\":9},\"report\":\" \"}");
+		assertThat(badA.status()).isEqualTo(400);
+		assertThat(badA.json().get("errors").findValuesAsString("field"))
+			.containsExactlyInAnyOrder("finalScores.innovation", "finalScores.team", "report");
 		HttpProbe.Response writtenA = this.api.put(consensusA, token(rapporteurA),
-				"{\"version\":0,\"final_scores\":{\"team\":3,\"innovation\":5},\"report\":\"专家组一致认为创新性突出。\"}");
+				"{\"version\":0,\"finalScores\":{\"team\":3,\"innovation\":5},\"report\":\"专家组一致认为创新性突出。\"}");
 		assertThat(writtenA.status()).as(writtenA.body()).isEqualTo(200);
 		assertThat(writtenA.json().get("finalScore").asDouble()).isEqualTo(80.0);
 		// item B over gRPC, as the portal does
@@ -344,6 +353,11 @@ class ReviewRoundIT {
 				.setRoundId(this.round).setReviewItemId(this.itemB).build()))
 			.isInstanceOfSatisfying(StatusRuntimeException.class,
 					ex -> assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND));
+		assertThatThrownBy(() -> rapporteurStub.writeConsensus(
+				cn.jiangmen.innovation.contracts.review.v1.WriteConsensusRequest.newBuilder()
+					.setRoundId(this.round).setReviewItemId(this.itemB).putFinalScores("team", 9).build()))
+			.isInstanceOfSatisfying(StatusRuntimeException.class, ex -> assertThat(GrpcChannels.fieldViolations(ex))
+				.containsExactlyInAnyOrder("final_scores.innovation", "final_scores.team", "report"));
 		var writtenB = rapporteurStub.writeConsensus(cn.jiangmen.innovation.contracts.review.v1.WriteConsensusRequest.newBuilder()
 			.setRoundId(this.round).setReviewItemId(this.itemB).setVersion(0)
 			.putFinalScores("team", 3).putFinalScores("innovation", 2).setReport("创新性不足。").build());
@@ -402,17 +416,17 @@ class ReviewRoundIT {
 		assertThat(this.api.get("/api/review/rounds/" + this.round + "/results", token("applicant1")).status()).isEqualTo(403);
 
 		HttpProbe.Response bad = this.api.post("/api/review/rounds", token("manager"), """
-				{"name":"","owning_context":"NOPE","review_item_ids":["x","%s"],
-				 "rubric":{"criteria":[{"code":"a","name":"A","weight_percent":50,"threshold":0}],"scale_min":1,"scale_max":5},
-				 "deadline":"2020-01-01T00:00:00Z","reviewers_per_item":0,"max_items_per_expert":5,"disagreement_limit_hundredths":1000}
+				{"name":"","owningContext":"NOPE","reviewItemIds":["x","%s"],
+				 "rubric":{"criteria":[{"code":"a","name":"A","weightPercent":50,"threshold":0}],"scaleMin":1,"scaleMax":5},
+				 "deadline":"2020-01-01T00:00:00Z","reviewersPerItem":0,"maxItemsPerExpert":5,"disagreementLimitHundredths":1000}
 				""".formatted(this.itemA));
 		assertThat(bad.status()).isEqualTo(400);
-		assertThat(bad.json().get("errors").findValuesAsString("field")).containsExactly("name", "owning_context",
-				"review_item_ids[0]", "rubric.criteria", "deadline", "reviewers_per_item");
+		assertThat(bad.json().get("errors").findValuesAsString("field")).containsExactly("name", "owningContext",
+				"reviewItemIds[0]", "rubric.criteria", "deadline", "reviewersPerItem");
 		// an item already in a round cannot join another
 		HttpProbe.Response twice = this.api.post("/api/review/rounds", token("manager"), roundJson(this.itemA));
 		assertThat(twice.status()).isEqualTo(400);
-		assertThat(twice.json().get("errors").findValuesAsString("field")).containsExactly("review_item_ids[0]");
+		assertThat(twice.json().get("errors").findValuesAsString("field")).containsExactly("reviewItemIds[0]");
 
 		String itemC = openItem(ORG_2, "gRPC round");
 		assertThatThrownBy(() -> GrpcChannels.withToken(ReviewServiceGrpc.newBlockingStub(this.channel), token("expert1"))
@@ -477,10 +491,9 @@ class ReviewRoundIT {
 		this.api.get("/api/review/rounds/" + this.round + "/matrix", token("manager")).json().get("rapporteurs")
 			.properties().forEach(e -> rapporteurs.put(e.getKey(), e.getValue().asString()));
 		rapporteurs.forEach((item, subject) -> assertThat(this.api.put("/api/review/rounds/" + this.round + "/items/" + item
-				+ "/consensus", token(username(subject)), "{\"version\":0,\"final_scores\":{\"team\":3,\"innovation\":4},\"report\":\"一致\"}")
+				+ "/consensus", token(username(subject)), "{\"version\":0,\"finalScores\":{\"team\":3,\"innovation\":4},\"report\":\"一致\"}")
 			.status()).isEqualTo(200));
-		cn.jiangmen.innovation.review.domain.Caller manager = new cn.jiangmen.innovation.review.domain.Caller("manager",
-				java.util.Set.of("program-manager"));
+		cn.jiangmen.innovation.platform.domain.Caller manager = cn.jiangmen.innovation.platform.domain.Caller.of("manager", "program-manager");
 		cn.jiangmen.innovation.review.domain.RoundId roundId = cn.jiangmen.innovation.review.domain.RoundId.parse(this.round, "id");
 
 		// rolled back together: neither the confirmation nor the outbox rows remain
@@ -536,10 +549,14 @@ class ReviewRoundIT {
 			});
 		assertThat(countAssignments(this.itemA, expert5)).isZero();
 		assertThat(countAudit("assignment.refused-conflict")).isEqualTo(1);
-		// an item of no round is named as the bad field
+		// an item of no round is named as the bad field, by each adapter's name for it
 		assertThatThrownBy(() -> manager.assignExpert(assign(itemC, expert1)))
 			.isInstanceOfSatisfying(StatusRuntimeException.class,
-					ex -> assertThat(GrpcChannels.fieldViolations(ex)).containsExactly("item_id"));
+					ex -> assertThat(GrpcChannels.fieldViolations(ex)).containsExactly("review_item_id"));
+		HttpProbe.Response notInRound = this.api.post("/api/review/rounds/" + this.round + "/assignments", token("manager"),
+				"{\"itemId\":\"" + itemC + "\",\"expert\":\"" + expert1 + "\"}");
+		assertThat(notInRound.status()).isEqualTo(400);
+		assertThat(notInRound.json().get("errors").findValuesAsString("field")).containsExactly("itemId");
 
 		// the rapporteur: the first expert assigned, unless the manager names another of the item's experts
 		String automatic = expert1;
@@ -566,7 +583,7 @@ class ReviewRoundIT {
 			.isInstanceOfSatisfying(StatusRuntimeException.class,
 					ex -> assertThat(GrpcChannels.fieldViolations(ex)).containsExactly("detail"));
 		var recorded = manager.addConflict(conflict.setDetail("同一课题组").build()).getConflict();
-		assertThat(recorded.getReason()).isEqualTo("MANUAL");
+		assertThat(recorded.getReason()).isEqualTo(ConflictReason.CONFLICT_REASON_MANUAL);
 		assertThat(recorded.getRecordedBy()).isEqualTo("manager");
 		assertThat(countAssignments(this.itemA, other)).isZero();
 		assertThat(rapporteur(this.itemA)).isEqualTo(automatic);
@@ -723,12 +740,12 @@ class ReviewRoundIT {
 
 	private String roundJson(String... items) {
 		return """
-				{"name":"2026 第一批创新团队评审","owning_context":"TALENT","review_item_ids":[%s],
-				 "rubric":{"criteria":[{"code":"innovation","name":"创新性","weight_percent":60,"threshold":3},
-				                       {"code":"team","name":"团队","weight_percent":40,"threshold":0}],
-				           "scale_min":1,"scale_max":5,"overall_threshold_hundredths":6000},
-				 "blind":true,"deadline":"%s","reviewers_per_item":2,"max_items_per_expert":2,
-				 "disagreement_limit_hundredths":1500}
+				{"name":"2026 第一批创新团队评审","owningContext":"TALENT","reviewItemIds":[%s],
+				 "rubric":{"criteria":[{"code":"innovation","name":"创新性","weightPercent":60,"threshold":3},
+				                       {"code":"team","name":"团队","weightPercent":40,"threshold":0}],
+				           "scaleMin":1,"scaleMax":5,"overallThresholdHundredths":6000},
+				 "blind":true,"deadline":"%s","reviewersPerItem":2,"maxItemsPerExpert":2,
+				 "disagreementLimitHundredths":1500}
 				""".formatted(String.join(",", java.util.Arrays.stream(items).map(i -> "\"" + i + "\"").toList()),
 				Instant.now().plus(14, ChronoUnit.DAYS));
 	}
@@ -768,7 +785,7 @@ class ReviewRoundIT {
 				.setItemId(UUID.randomUUID().toString())
 				.setTitle(title)
 				.addFieldCodes("semiconductor-lighting")
-				.addOrganisationIds(organisation)
+				.addOrganisations(Organisation.newBuilder().setId(organisation))
 				.setLeaderPersonKey("leader-" + title.hashCode())
 				.build())
 			.getReviewItemId();

@@ -6,6 +6,7 @@ import java.util.UUID;
 import cn.jiangmen.innovation.contracts.common.v1.OwningContext;
 import cn.jiangmen.innovation.contracts.review.v1.GetReviewStatusRequest;
 import cn.jiangmen.innovation.contracts.review.v1.OpenReviewRequest;
+import cn.jiangmen.innovation.contracts.review.v1.Organisation;
 import cn.jiangmen.innovation.contracts.review.v1.OpenReviewResponse;
 import cn.jiangmen.innovation.contracts.review.v1.ReviewServiceGrpc;
 import cn.jiangmen.innovation.contracts.review.v1.ReviewState;
@@ -88,6 +89,21 @@ class ReviewServiceIT {
 			.single()).isEqualTo(2);
 		HttpProbe.Response readiness = this.http.get("/actuator/health/readiness", null);
 		assertThat(readiness.status()).isEqualTo(200);
+	}
+
+	/** The REST document names what the server reads: camelCase, as the field errors. */
+	@Test
+	void theOpenApiDocumentDescribesTheCamelCaseBodiesTheServerAccepts() {
+		HttpProbe.Response docs = this.http.get("/v3/api-docs", null);
+		assertThat(docs.status()).isEqualTo(200);
+		var schemas = docs.json().get("components").get("schemas");
+		assertThat(schemas.get("OpenRoundBody").get("properties").propertyNames()).contains("owningContext",
+				"reviewItemIds", "reviewersPerItem", "maxItemsPerExpert", "disagreementLimitHundredths");
+		assertThat(schemas.get("RubricBody").get("properties").propertyNames()).contains("scaleMin",
+				"overallThresholdHundredths");
+		assertThat(schemas.get("ExpertProfileBody").get("properties").propertyNames()).contains("displayName",
+				"personKey", "fieldCodes", "coApplications");
+		assertThat(docs.body()).doesNotContain("reviewers_per_item", "display_name", "final_scores");
 	}
 
 	@Test
@@ -237,7 +253,7 @@ class ReviewServiceIT {
 			.setItemId(itemId)
 			.setTitle(title)
 			.addFieldCodes("semiconductor-lighting")
-			.addOrganisationIds(ORG_1)
+			.addOrganisations(Organisation.newBuilder().setId(ORG_1).setName("江门市光电科技有限公司"))
 			.build();
 	}
 

@@ -3,12 +3,12 @@ package cn.jiangmen.innovation.review;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Empties the service's tables in dependency order (the ITs share one test database). */
-final class ReviewTables {
+public final class ReviewTables {
 
 	private ReviewTables() {
 	}
 
-	static void clear(JdbcClient jdbc) {
+	public static void clear(JdbcClient jdbc) {
 		for (String table : new String[] { "outbox", "reminder", "consensus", "assignment", "conflict", "round_item",
 				"review_round", "expert", "review_item" }) {
 			jdbc.sql("delete from " + table).update();

@@ -416,8 +416,8 @@ class TalentWorkflowIT {
 			assertThat(open.getItemId()).isEqualTo(id);
 			assertThat(open.getTitle()).isEqualTo("Visible-light communication team");
 			assertThat(open.getFieldCodesList()).containsExactly("visible-light-communication");
-			assertThat(open.getOrganisationIdsList()).containsExactly("7d1c2a8e-0000-4000-8000-000000000001");
-			assertThat(open.getOrganisationNamesList()).containsExactly("江门市光电科技有限公司");
+			assertThat(open.getOrganisationsList()).extracting(o -> o.getId(), o -> o.getName())
+				.containsExactly(org.assertj.core.groups.Tuple.tuple("7d1c2a8e-0000-4000-8000-000000000001", "江门市光电科技有限公司"));
 			assertThat(open.getLeaderPersonKey()).isEqualTo("id:" + this.fingerprint.of("440703198005311234"));
 			assertThat(open.getMemberPersonKeysList()).containsExactly("nb:member1|1990-01-01", "nb:member2|1990-01-02");
 			assertThat(open.hasSubmittedAt()).isTrue();

@@ -64,6 +64,7 @@ class ExpertProfileController {
 	private String page(ProfileForm form, FieldErrors errors, Model model) {
 		model.addAttribute("form", form);
 		model.addAttribute("knownFields", fields());
+		model.addAttribute("relationshipKinds", ReviewChoices.relationshipKinds());
 		model.addAttribute("errors", errors);
 		return "review/profile";
 	}

@@ -52,7 +52,7 @@ class OpenRoundController {
 	@GetMapping
 	String form(@RequestParam(name = "context", defaultValue = "") String context, Model model, Locale locale) {
 		String filter = filter(context);
-		RoundForm form = RoundForm.blank(filter.isEmpty() ? "TALENT" : filter,
+		RoundForm form = RoundForm.blank(filter.isEmpty() ? ReviewChoices.contexts().get(0) : filter,
 				code -> this.messages.getMessage("review.open.criterion." + code, null, code, locale),
 				this.properties.zone(), this.clock.instant());
 		return page(form, filter, FieldErrors.none(), model);
@@ -89,15 +89,16 @@ class OpenRoundController {
 		List<AwaitingItem> items = this.clients.getObject().awaitingItems(RoundForm.context(filter));
 		model.addAttribute("form", form);
 		model.addAttribute("filter", filter);
+		model.addAttribute("contexts", ReviewChoices.contexts());
 		model.addAttribute("items", items);
 		model.addAttribute("errors", errors);
 		model.addAttribute("zone", this.properties.zone());
 		return "review/open-round";
 	}
 
-	/** Only the two owning contexts filter; anything else lists all. */
+	/** Only the owning contexts filter; anything else lists all. */
 	private static String filter(String context) {
-		return "TALENT".equals(context) || "PROJECT".equals(context) ? context : "";
+		return ReviewChoices.contexts().contains(context) ? context : "";
 	}
 
 }

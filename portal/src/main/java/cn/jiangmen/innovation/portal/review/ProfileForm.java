@@ -179,11 +179,7 @@ public record ProfileForm(String displayName, String email, String personKey, Se
 		for (Relation r : this.relations) {
 			if (!r.isEmpty()) {
 				p.addRelationships(ExpertRelationship.newBuilder()
-					.setKind(switch (r.kind()) {
-						case "PERSON" -> RelationshipKind.RELATIONSHIP_KIND_PERSON;
-						case "ORGANISATION" -> RelationshipKind.RELATIONSHIP_KIND_ORGANISATION;
-						default -> RelationshipKind.RELATIONSHIP_KIND_UNSPECIFIED;
-					})
+					.setKind(ReviewChoices.relationshipKind(r.kind()))
 					.setReference(r.reference())
 					.setNote(r.note()));
 			}
@@ -299,7 +295,7 @@ public record ProfileForm(String displayName, String email, String personKey, Se
 	}
 
 	private static String kind(RelationshipKind kind) {
-		return kind == RelationshipKind.RELATIONSHIP_KIND_ORGANISATION ? "ORGANISATION" : "PERSON";
+		return kind == RelationshipKind.RELATIONSHIP_KIND_UNSPECIFIED ? "PERSON" : ReviewChoices.code(kind);
 	}
 
 	private static String value(MultiValueMap<String, String> form, String key) {

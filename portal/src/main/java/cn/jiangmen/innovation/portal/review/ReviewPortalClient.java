@@ -9,6 +9,7 @@ import cn.jiangmen.innovation.contracts.common.v1.OwningContext;
 import cn.jiangmen.innovation.contracts.review.v1.AddConflictRequest;
 import cn.jiangmen.innovation.contracts.review.v1.AssignExpertRequest;
 import cn.jiangmen.innovation.contracts.review.v1.AssignmentDetail;
+import cn.jiangmen.innovation.contracts.review.v1.AssignmentSummary;
 import cn.jiangmen.innovation.contracts.review.v1.AwaitingItem;
 import cn.jiangmen.innovation.contracts.review.v1.ExpertProfile;
 import cn.jiangmen.innovation.contracts.review.v1.GetMyProfileRequest;
@@ -101,8 +102,19 @@ public class ReviewPortalClient {
 		this.stub = ReviewServiceGrpc.newBlockingStub(channels.createChannel(CHANNEL));
 	}
 
+	/** Every page of the caller's assignments, with the reminders (which every page carries). */
 	public ListMyAssignmentsResponse myAssignments() {
-		return call(() -> stub().listMyAssignments(ListMyAssignmentsRequest.getDefaultInstance()));
+		return call(() -> {
+			ListMyAssignmentsResponse first = stub().listMyAssignments(
+					ListMyAssignmentsRequest.newBuilder().setPageSize(AllPages.SIZE).build());
+			if (first.getNextPageToken().isEmpty()) {
+				return first;
+			}
+			List<AssignmentSummary> rest = AllPages.read(token -> stub().listMyAssignments(
+					ListMyAssignmentsRequest.newBuilder().setPageSize(AllPages.SIZE).setPageToken(token).build()),
+					ListMyAssignmentsResponse::getAssignmentsList, ListMyAssignmentsResponse::getNextPageToken);
+			return first.toBuilder().addAllAssignments(rest).setNextPageToken("").build();
+		});
 	}
 
 	public AssignmentDetail assignment(String id) {
@@ -130,8 +142,12 @@ public class ReviewPortalClient {
 	}
 
 	public List<cn.jiangmen.innovation.contracts.review.v1.RoundSummary> rounds() {
-		return call(() -> stub().listRounds(cn.jiangmen.innovation.contracts.review.v1.ListRoundsRequest.getDefaultInstance())
-			.getRoundsList());
+		return call(() -> AllPages.read(
+				token -> stub().listRounds(cn.jiangmen.innovation.contracts.review.v1.ListRoundsRequest.newBuilder()
+					.setPageSize(AllPages.SIZE)
+					.setPageToken(token)
+					.build()),
+				r -> r.getRoundsList(), r -> r.getNextPageToken()));
 	}
 
 	public cn.jiangmen.innovation.contracts.review.v1.GetRoundPanelResponse panel(String roundId) {
@@ -174,8 +190,11 @@ public class ReviewPortalClient {
 
 	/** Items waiting for a round, oldest first; unspecified context lists all. */
 	public List<AwaitingItem> awaitingItems(OwningContext context) {
-		return call(() -> stub().listItemsAwaitingRound(
-				ListItemsAwaitingRoundRequest.newBuilder().setOwningContext(context).build()).getItemsList());
+		return call(() -> AllPages.read(token -> stub().listItemsAwaitingRound(ListItemsAwaitingRoundRequest.newBuilder()
+			.setOwningContext(context)
+			.setPageSize(AllPages.SIZE)
+			.setPageToken(token)
+			.build()), r -> r.getItemsList(), r -> r.getNextPageToken()));
 	}
 
 	public OpenRoundResponse openRound(OpenRoundRequest request) {

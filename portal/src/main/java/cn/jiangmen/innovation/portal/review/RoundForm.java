@@ -186,11 +186,7 @@ public record RoundForm(String name, String context, Set<String> items, List<Row
 	}
 
 	static OwningContext context(String value) {
-		return switch (value == null ? "" : value) {
-			case "TALENT" -> OwningContext.OWNING_CONTEXT_TALENT;
-			case "PROJECT" -> OwningContext.OWNING_CONTEXT_PROJECT;
-			default -> OwningContext.OWNING_CONTEXT_UNSPECIFIED;
-		};
+		return ReviewChoices.context(value);
 	}
 
 	/** Not a number: a value no range accepts, so review-service names the field. */

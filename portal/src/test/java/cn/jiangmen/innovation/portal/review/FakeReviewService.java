@@ -81,8 +81,9 @@ class FakeReviewService extends ReviewServiceGrpc.ReviewServiceImplBase {
 				.setItemId("app-1")
 				.setTitle("LED 背光模组团队")
 				.addFieldCodes("semiconductor-lighting")
-				.addOrganisationIds("7d1c2a8e-0000-4000-8000-000000000001")
-				.addOrganisationNames("江门市光电科技有限公司")
+				.addOrganisations(cn.jiangmen.innovation.contracts.review.v1.Organisation.newBuilder()
+					.setId("7d1c2a8e-0000-4000-8000-000000000001")
+					.setName("江门市光电科技有限公司"))
 				.setOwningContext(cn.jiangmen.innovation.contracts.common.v1.OwningContext.OWNING_CONTEXT_TALENT));
 		}
 		return d.build();
@@ -149,7 +150,7 @@ class FakeReviewService extends ReviewServiceGrpc.ReviewServiceImplBase {
 				.setDeclaration(Declaration.DECLARATION_NO_CONFLICT)
 				.setSheetStatus(SheetStatus.SHEET_STATUS_DRAFT))
 			.addConflicts(cn.jiangmen.innovation.contracts.review.v1.PanelConflict.newBuilder()
-				.setReviewItemId("item-1").setExpert("sub-expert5").setReason("ORGANISATION")
+				.setReviewItemId("item-1").setExpert("sub-expert5").setReason(cn.jiangmen.innovation.contracts.review.v1.ConflictReason.CONFLICT_REASON_ORGANISATION)
 				.setDetail("works at 江门市光电科技有限公司").setRecordedBy("conflict-rules"))
 			.build());
 		responseObserver.onCompleted();

@@ -9,12 +9,13 @@ import java.util.Map;
 import java.util.Optional;
 
 import cn.jiangmen.innovation.platform.audit.Audit;
+import cn.jiangmen.innovation.platform.domain.Caller;
 import cn.jiangmen.innovation.platform.error.NotFoundException;
-import cn.jiangmen.innovation.review.domain.Caller;
 import cn.jiangmen.innovation.review.domain.Expert;
 import cn.jiangmen.innovation.review.domain.ExpertId;
 import cn.jiangmen.innovation.review.domain.Experts;
 import cn.jiangmen.innovation.review.domain.ProfileInput;
+import cn.jiangmen.innovation.review.domain.ReviewAccess;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -42,7 +43,7 @@ public class ExpertPool {
 
 	/** Checks the typed profile (years up to this year) and saves it as {@link #save(Caller, Expert)}. */
 	public Expert save(Caller caller, ExpertId id, String username, ProfileInput input) {
-		if (!caller.isManager() && !(caller.isExpert() && caller.subject().equals(id.subject()))) {
+		if (!ReviewAccess.isManager(caller) && !(ReviewAccess.isExpert(caller) && caller.subject().equals(id.subject()))) {
 			throw new AccessDeniedException("Managers maintain the pool; experts only their own profile");
 		}
 		return save(caller, input.toExpert(id, username, this.clock.instant().atZone(ZoneOffset.UTC).getYear()));
@@ -51,26 +52,26 @@ public class ExpertPool {
 	/** The calling expert's own profile (subject and username from the token). */
 	public Expert saveMine(Caller caller, ProfileInput input) {
 		requireExpert(caller);
-		return save(caller, caller.expertId(), caller.username(), input);
+		return save(caller, ReviewAccess.expertId(caller), caller.username(), input);
 	}
 
 	/** The calling expert's own profile; empty before their first save. */
 	@Transactional(readOnly = true)
 	public Optional<Expert> mine(Caller caller) {
 		requireExpert(caller);
-		return this.experts.find(caller.expertId());
+		return this.experts.find(ReviewAccess.expertId(caller));
 	}
 
 	private static void requireExpert(Caller caller) {
-		if (!caller.isExpert()) {
+		if (!ReviewAccess.isExpert(caller)) {
 			throw new AccessDeniedException("Only experts have a profile of their own");
 		}
 	}
 
 	public Expert save(Caller caller, Expert profile) {
-		boolean self = caller.isExpert() && caller.subject().equals(profile.id().subject())
+		boolean self = ReviewAccess.isExpert(caller) && caller.subject().equals(profile.id().subject())
 				&& caller.username().equals(profile.username());
-		if (!caller.isManager() && !self) {
+		if (!ReviewAccess.isManager(caller) && !self) {
 			throw new AccessDeniedException("Managers maintain the pool; experts only their own profile");
 		}
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
@@ -83,7 +84,7 @@ public class ExpertPool {
 
 	@Transactional(readOnly = true)
 	public List<Expert> all(Caller caller) {
-		if (!caller.overseesRounds()) {
+		if (!ReviewAccess.overseesRounds(caller)) {
 			throw new AccessDeniedException("The pool is for program managers and auditors");
 		}
 		return this.experts.all();
@@ -91,7 +92,7 @@ public class ExpertPool {
 
 	@Transactional(readOnly = true)
 	public Expert get(Caller caller, ExpertId id) {
-		if (!caller.overseesRounds() && !caller.subject().equals(id.subject())) {
+		if (!ReviewAccess.overseesRounds(caller) && !caller.subject().equals(id.subject())) {
 			throw new AccessDeniedException("Experts see only their own profile");
 		}
 		return this.experts.find(id).orElseThrow(() -> new NotFoundException("Expert", id));

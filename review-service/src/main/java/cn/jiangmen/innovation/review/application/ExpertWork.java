@@ -10,13 +10,14 @@ import java.util.Map;
 import java.util.Optional;
 
 import cn.jiangmen.innovation.platform.audit.Audit;
+import cn.jiangmen.innovation.platform.domain.Caller;
 import cn.jiangmen.innovation.platform.error.ConflictException;
 import cn.jiangmen.innovation.platform.error.InvalidInputException;
 import cn.jiangmen.innovation.platform.error.NotFoundException;
+import cn.jiangmen.innovation.platform.paging.PageRequest;
 import cn.jiangmen.innovation.review.domain.Assignment;
 import cn.jiangmen.innovation.review.domain.AssignmentId;
 import cn.jiangmen.innovation.review.domain.Assignments;
-import cn.jiangmen.innovation.review.domain.Caller;
 import cn.jiangmen.innovation.review.domain.Conflict;
 import cn.jiangmen.innovation.review.domain.ConflictReason;
 import cn.jiangmen.innovation.review.domain.Conflicts;
@@ -24,8 +25,9 @@ import cn.jiangmen.innovation.review.domain.Consensus;
 import cn.jiangmen.innovation.review.domain.ConsensusReports;
 import cn.jiangmen.innovation.review.domain.ExpertId;
 import cn.jiangmen.innovation.review.domain.Experts;
-import cn.jiangmen.innovation.review.domain.RecordedConflict;
 import cn.jiangmen.innovation.review.domain.OwningContext;
+import cn.jiangmen.innovation.review.domain.RecordedConflict;
+import cn.jiangmen.innovation.review.domain.ReviewAccess;
 import cn.jiangmen.innovation.review.domain.ReviewItem;
 import cn.jiangmen.innovation.review.domain.ReviewItemId;
 import cn.jiangmen.innovation.review.domain.ReviewItems;
@@ -95,16 +97,28 @@ public class ExpertWork {
 
 	@Transactional(readOnly = true)
 	public List<AssignmentView> mine(Caller caller) {
+		return mine(caller, new PageRequest(0, Integer.MAX_VALUE));
+	}
+
+	/**
+	 * One page of the caller's active assignments, newest first. Conflicted ones are left out here,
+	 * not in SQL, so the page is cut after leaving them out (an expert has a few hundred at most).
+	 */
+	@Transactional(readOnly = true)
+	public List<AssignmentView> mine(Caller caller, PageRequest page) {
 		requireExpert(caller);
 		List<AssignmentView> views = new ArrayList<>();
-		for (Assignment a : this.assignments.forExpert(caller.expertId())) {
-			if (!a.isActive()) {
-				continue;
-			}
+		List<Assignment> active = this.assignments.forExpert(ReviewAccess.expertId(caller))
+			.stream()
+			.filter(Assignment::isActive)
+			.skip(page.offset())
+			.limit(page.size())
+			.toList();
+		for (Assignment a : active) {
 			ReviewRound round = this.rounds.find(a.round()).orElseThrow();
 			ReviewItem item = this.items.find(a.item()).orElseThrow();
 			views.add(new AssignmentView(a, round, item.title(), item.organisationNames(), Optional.empty(),
-					caller.expertId().equals(this.rounds.rapporteurs(a.round()).get(a.item()))));
+					ReviewAccess.expertId(caller).equals(this.rounds.rapporteurs(a.round()).get(a.item()))));
 		}
 		return views;
 	}
@@ -114,7 +128,7 @@ public class ExpertWork {
 		Assignment a = mine(caller, id);
 		ReviewRound round = this.rounds.find(a.round()).orElseThrow();
 		ReviewItem item = this.items.find(a.item()).orElseThrow();
-		boolean rapporteur = caller.expertId().equals(this.rounds.rapporteurs(a.round()).get(a.item()));
+		boolean rapporteur = ReviewAccess.expertId(caller).equals(this.rounds.rapporteurs(a.round()).get(a.item()));
 		if (!a.showsContent()) {
 			return new AssignmentView(a, round, item.title(), item.organisationNames(), Optional.empty(), rapporteur);
 		}
@@ -130,19 +144,19 @@ public class ExpertWork {
 	 */
 	@Transactional(readOnly = true)
 	public boolean mayReadOwnerItem(Caller caller, OwningContext context, java.util.UUID ownerItemId) {
-		if (!caller.isExpert() || context == null || ownerItemId == null) {
+		if (!ReviewAccess.isExpert(caller) || context == null || ownerItemId == null) {
 			return false;
 		}
 		return this.items.findByOwner(context, ownerItemId)
 			.stream()
-			.flatMap(item -> this.assignments.find(item.id(), caller.expertId()).stream())
+			.flatMap(item -> this.assignments.find(item.id(), ReviewAccess.expertId(caller)).stream())
 			.anyMatch(a -> a.isActive() && a.showsContent());
 	}
 
 	/** The item itself for an expert: only through a non-conflicted, declared assignment. */
 	public ReviewItem item(Caller caller, ReviewItemId itemId) {
 		requireExpert(caller);
-		Assignment a = this.assignments.find(itemId, caller.expertId())
+		Assignment a = this.assignments.find(itemId, ReviewAccess.expertId(caller))
 			.filter(Assignment::isActive)
 			.orElseThrow(() -> new NotFoundException("Review item", itemId));
 		if (!a.showsContent()) {
@@ -248,7 +262,7 @@ public class ExpertWork {
 			throw new ConflictException("consensus.stale", "The consensus report was changed meanwhile; reload and try again");
 		}
 		Instant now = now();
-		Consensus saved = this.consensus.save(Consensus.write(round.rubric(), itemId, roundId, caller.expertId(),
+		Consensus saved = this.consensus.save(Consensus.write(round.rubric(), itemId, roundId, ReviewAccess.expertId(caller),
 				finalScores, report, now, current));
 		this.audit.record(caller.username(), now, "consensus.written", "review_item", itemId,
 				before.map(c -> Map.<String, Object>of("finalScores", c.finalScores(), "finalHundredths", c.finalHundredths()))
@@ -261,7 +275,7 @@ public class ExpertWork {
 	private ReviewRound requireRapporteur(Caller caller, RoundId roundId, ReviewItemId itemId) {
 		requireExpert(caller);
 		ExpertId rapporteur = this.rounds.rapporteurs(roundId).get(itemId);
-		if (rapporteur == null || !rapporteur.equals(caller.expertId())) {
+		if (rapporteur == null || !rapporteur.equals(ReviewAccess.expertId(caller))) {
 			throw new NotFoundException("Consensus of review item", itemId);
 		}
 		return requireOpen(roundId);
@@ -271,7 +285,7 @@ public class ExpertWork {
 	private Assignment mine(Caller caller, AssignmentId id) {
 		requireExpert(caller);
 		return this.assignments.find(id)
-			.filter(a -> a.isFor(caller.expertId()) && a.isActive())
+			.filter(a -> a.isFor(ReviewAccess.expertId(caller)) && a.isActive())
 			.orElseThrow(() -> new NotFoundException("Assignment", id));
 	}
 
@@ -284,7 +298,7 @@ public class ExpertWork {
 	}
 
 	private static void requireExpert(Caller caller) {
-		if (!caller.isExpert()) {
+		if (!ReviewAccess.isExpert(caller)) {
 			throw new AccessDeniedException("Only experts review");
 		}
 	}

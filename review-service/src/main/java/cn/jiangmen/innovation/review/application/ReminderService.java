@@ -9,13 +9,14 @@ import java.util.List;
 import java.util.Map;
 
 import cn.jiangmen.innovation.platform.audit.Audit;
+import cn.jiangmen.innovation.platform.domain.Caller;
 import cn.jiangmen.innovation.review.domain.Assignments;
-import cn.jiangmen.innovation.review.domain.Caller;
 import cn.jiangmen.innovation.review.domain.Expert;
 import cn.jiangmen.innovation.review.domain.ExpertId;
 import cn.jiangmen.innovation.review.domain.Experts;
 import cn.jiangmen.innovation.review.domain.ReminderPolicy;
 import cn.jiangmen.innovation.review.domain.Reminders;
+import cn.jiangmen.innovation.review.domain.ReviewAccess;
 import cn.jiangmen.innovation.review.domain.ReviewRound;
 import cn.jiangmen.innovation.review.domain.Rounds;
 import org.slf4j.Logger;
@@ -134,10 +135,10 @@ public class ReminderService {
 
 	@Transactional(readOnly = true)
 	public List<Reminders.Notice> myNotices(Caller caller) {
-		if (!caller.isExpert()) {
+		if (!ReviewAccess.isExpert(caller)) {
 			throw new AccessDeniedException("Notices are for experts");
 		}
-		return this.reminders.openNotices(caller.expertId());
+		return this.reminders.openNotices(ReviewAccess.expertId(caller));
 	}
 
 }

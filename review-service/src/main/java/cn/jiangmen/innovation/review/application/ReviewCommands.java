@@ -8,9 +8,10 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 import cn.jiangmen.innovation.platform.audit.Audit;
+import cn.jiangmen.innovation.platform.domain.Caller;
 import cn.jiangmen.innovation.platform.error.InvalidInputException;
-import cn.jiangmen.innovation.review.domain.Caller;
 import cn.jiangmen.innovation.review.domain.OpenReview;
+import cn.jiangmen.innovation.review.domain.ReviewAccess;
 import cn.jiangmen.innovation.review.domain.ReviewItem;
 import cn.jiangmen.innovation.review.domain.ReviewItems;
 
@@ -43,12 +44,12 @@ public class ReviewCommands {
 
 	/**
 	 * Opens the review of an item, or returns the item opened earlier with the same idempotency key.
-	 * The same key with different content is refused naming {@code idempotency_key}. The request is
+	 * The same key with different content is refused naming {@code idempotencyKey}. The request is
 	 * validated only after the caller's role is checked, so unauthorised callers learn nothing.
 	 */
 	@Transactional
 	public ReviewItem open(Caller caller, Supplier<OpenReview> input) {
-		if (!caller.mayOpenReviews()) {
+		if (!ReviewAccess.mayOpenReviews(caller)) {
 			throw new AccessDeniedException("Only the service account and program managers open reviews");
 		}
 		OpenReview request = input.get();
@@ -58,7 +59,7 @@ public class ReviewCommands {
 			ReviewItem first = this.items.findByIdempotencyKey(request.idempotencyKey())
 				.orElseThrow(() -> new IllegalStateException("Idempotency key taken but no item found"));
 			if (!first.isSameRequestAs(request)) {
-				throw new InvalidInputException("idempotency_key", "idempotency-key.reused",
+				throw new InvalidInputException("idempotencyKey", "idempotency-key.reused",
 						"was already used for a different request");
 			}
 			return first;

@@ -1,10 +1,11 @@
 package cn.jiangmen.innovation.review.application;
 
+import cn.jiangmen.innovation.review.domain.ReviewAccess;
 import cn.jiangmen.innovation.platform.paging.PageRequest;
 import java.util.List;
 
 import cn.jiangmen.innovation.platform.error.NotFoundException;
-import cn.jiangmen.innovation.review.domain.Caller;
+import cn.jiangmen.innovation.platform.domain.Caller;
 import cn.jiangmen.innovation.review.domain.ReviewItem;
 import cn.jiangmen.innovation.review.domain.ReviewItemId;
 import cn.jiangmen.innovation.review.domain.ReviewItems;
@@ -29,7 +30,7 @@ public class ReviewQueries {
 
 	public List<ReviewItem> visibleTo(Caller caller, PageRequest page) {
 		requireMayList(caller);
-		if (caller.seesAllItems()) {
+		if (ReviewAccess.seesAllItems(caller)) {
 			return this.items.all(page.offset(), page.size());
 		}
 		// Experts: only items of their non-conflicted assignments, content after declaring no conflict.
@@ -49,7 +50,7 @@ public class ReviewQueries {
 	@Transactional
 	public ReviewItem get(ReviewItemId id, Caller caller) {
 		requireMayList(caller);
-		if (!caller.seesAllItems()) {
+		if (!ReviewAccess.seesAllItems(caller)) {
 			return this.experts.item(caller, id);
 		}
 		return this.items.find(id)
@@ -58,7 +59,7 @@ public class ReviewQueries {
 	}
 
 	private static void requireMayList(Caller caller) {
-		if (!caller.mayListItems()) {
+		if (!ReviewAccess.mayListItems(caller)) {
 			throw new AccessDeniedException("Review items are for managers, auditors and assigned experts");
 		}
 	}

@@ -13,15 +13,17 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 import cn.jiangmen.innovation.platform.audit.Audit;
+import cn.jiangmen.innovation.platform.domain.Caller;
 import cn.jiangmen.innovation.platform.error.ConflictException;
 import cn.jiangmen.innovation.platform.error.InvalidInputException;
 import cn.jiangmen.innovation.platform.error.NotFoundException;
+import cn.jiangmen.innovation.platform.outbox.Outbox;
+import cn.jiangmen.innovation.platform.outbox.OutboxMessage;
 import cn.jiangmen.innovation.review.domain.Aggregation;
 import cn.jiangmen.innovation.review.domain.Assigner;
 import cn.jiangmen.innovation.review.domain.Assignment;
 import cn.jiangmen.innovation.review.domain.AssignmentId;
 import cn.jiangmen.innovation.review.domain.Assignments;
-import cn.jiangmen.innovation.review.domain.Caller;
 import cn.jiangmen.innovation.review.domain.Conflict;
 import cn.jiangmen.innovation.review.domain.ConflictReason;
 import cn.jiangmen.innovation.review.domain.ConflictRules;
@@ -33,10 +35,9 @@ import cn.jiangmen.innovation.review.domain.ExpertId;
 import cn.jiangmen.innovation.review.domain.Experts;
 import cn.jiangmen.innovation.review.domain.FinalRanking;
 import cn.jiangmen.innovation.review.domain.OpenRound;
-import cn.jiangmen.innovation.platform.outbox.Outbox;
-import cn.jiangmen.innovation.platform.outbox.OutboxMessage;
 import cn.jiangmen.innovation.review.domain.OwningContext;
 import cn.jiangmen.innovation.review.domain.RecordedConflict;
+import cn.jiangmen.innovation.review.domain.ReviewAccess;
 import cn.jiangmen.innovation.review.domain.ReviewItem;
 import cn.jiangmen.innovation.review.domain.ReviewItemId;
 import cn.jiangmen.innovation.review.domain.ReviewItems;
@@ -102,7 +103,7 @@ public class RoundCommands {
 	}
 
 	public Opened open(Caller caller, Supplier<OpenRound> input) {
-		if (!caller.mayOpenReviews()) {
+		if (!ReviewAccess.mayOpenReviews(caller)) {
 			throw new AccessDeniedException("Only program managers and the service account open rounds");
 		}
 		Instant now = now();
@@ -113,7 +114,7 @@ public class RoundCommands {
 		List<cn.jiangmen.innovation.platform.error.FieldViolation> violations = new java.util.ArrayList<>();
 		for (int i = 0; i < request.items().size(); i++) {
 			ReviewItem item = byId.get(request.items().get(i));
-			String field = "review_item_ids[" + i + "]";
+			String field = "reviewItemIds[" + i + "]";
 			if (item == null) {
 				violations.add(new cn.jiangmen.innovation.platform.error.FieldViolation(field, "not-found", "no such review item"));
 			}
@@ -213,7 +214,7 @@ public class RoundCommands {
 		ReviewRound round = openRound(roundId);
 		Instant now = now();
 		if (!this.rounds.items(roundId).contains(itemId)) {
-			throw new InvalidInputException("item_id", "not-in-round", "is not an item of this round");
+			throw new InvalidInputException("reviewItemId", "not-in-round", "is not an item of this round");
 		}
 		Expert expert = this.experts.find(expertId)
 			.orElseThrow(() -> new InvalidInputException("expert", "not-found", "is not in the expert pool"));
@@ -263,7 +264,7 @@ public class RoundCommands {
 			throw new InvalidInputException("detail", "required", "must be 1 to 500 characters");
 		}
 		if (!this.rounds.items(roundId).contains(itemId)) {
-			throw new InvalidInputException("item_id", "not-in-round", "is not an item of this round");
+			throw new InvalidInputException("reviewItemId", "not-in-round", "is not an item of this round");
 		}
 		this.experts.find(expertId)
 			.orElseThrow(() -> new InvalidInputException("expert", "not-found", "is not in the expert pool"));
@@ -383,7 +384,7 @@ public class RoundCommands {
 	}
 
 	static void requireManager(Caller caller) {
-		if (!caller.isManager()) {
+		if (!ReviewAccess.isManager(caller)) {
 			throw new AccessDeniedException("Only program managers manage review rounds");
 		}
 	}

@@ -7,11 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import cn.jiangmen.innovation.platform.domain.Caller;
 import cn.jiangmen.innovation.platform.error.NotFoundException;
+import cn.jiangmen.innovation.platform.paging.PageRequest;
 import cn.jiangmen.innovation.review.domain.Aggregation;
 import cn.jiangmen.innovation.review.domain.Assignment;
 import cn.jiangmen.innovation.review.domain.Assignments;
-import cn.jiangmen.innovation.review.domain.Caller;
 import cn.jiangmen.innovation.review.domain.Conflicts;
 import cn.jiangmen.innovation.review.domain.Consensus;
 import cn.jiangmen.innovation.review.domain.ConsensusReports;
@@ -22,6 +23,7 @@ import cn.jiangmen.innovation.review.domain.FinalRanking;
 import cn.jiangmen.innovation.review.domain.ItemResult;
 import cn.jiangmen.innovation.review.domain.OwningContext;
 import cn.jiangmen.innovation.review.domain.RecordedConflict;
+import cn.jiangmen.innovation.review.domain.ReviewAccess;
 import cn.jiangmen.innovation.review.domain.ReviewItem;
 import cn.jiangmen.innovation.review.domain.ReviewItemId;
 import cn.jiangmen.innovation.review.domain.ReviewItems;
@@ -77,13 +79,16 @@ public class RoundQueries {
 		return this.rounds.all();
 	}
 
-	/** At most this many items are listed as waiting (a round takes at most 5000). */
-	public static final int AWAITING_LIMIT = 5000;
+	/** One page of {@link #all}. */
+	public List<ReviewRound> page(Caller caller, PageRequest page) {
+		requireOverseer(caller);
+		return this.rounds.page(page.offset(), page.size());
+	}
 
 	/** Items waiting for a round, oldest first: what a manager picks a new round's items from. */
-	public List<ReviewItem> awaitingRound(Caller caller, Optional<OwningContext> context) {
+	public List<ReviewItem> awaitingRound(Caller caller, Optional<OwningContext> context, PageRequest page) {
 		requireOverseer(caller);
-		return this.items.awaitingRound(context, AWAITING_LIMIT);
+		return this.items.awaitingRound(context, page.offset(), page.size());
 	}
 
 	public ReviewRound round(Caller caller, RoundId id) {
@@ -142,7 +147,7 @@ public class RoundQueries {
 	}
 
 	private static void requireOverseer(Caller caller) {
-		if (!caller.overseesRounds()) {
+		if (!ReviewAccess.overseesRounds(caller)) {
 			throw new AccessDeniedException("Rounds are for program managers, auditors and the service account");
 		}
 	}

@@ -95,7 +95,7 @@ public record Assignment(AssignmentId id, RoundId round, ReviewItemId item, Expe
 		if (this.sheetStatus == SheetStatus.SUBMITTED) {
 			throw new ConflictException("review.submitted", "The review was already submitted");
 		}
-		List<FieldViolation> violations = new ArrayList<>(rubric.check(newScores, submit));
+		List<FieldViolation> violations = new ArrayList<>(rubric.check(newScores, submit, "scores"));
 		Map<String, String> cleanComments = new LinkedHashMap<>();
 		newComments.forEach((code, text) -> {
 			if (rubric.criteria().stream().noneMatch(c -> c.code().equals(code))) {
@@ -110,7 +110,7 @@ public record Assignment(AssignmentId id, RoundId round, ReviewItemId item, Expe
 		});
 		String overall = newOverallComment == null ? "" : newOverallComment.strip();
 		if (overall.length() > MAX_COMMENT) {
-			violations.add(new FieldViolation("overall_comment", "too-long", "must be at most " + MAX_COMMENT + " characters"));
+			violations.add(new FieldViolation("overallComment", "too-long", "must be at most " + MAX_COMMENT + " characters"));
 		}
 		if (!violations.isEmpty()) {
 			throw new InvalidInputException(violations);

@@ -25,7 +25,7 @@ public record Consensus(ReviewItemId item, RoundId round, ExpertId rapporteur, M
 
 	public static Consensus write(Rubric rubric, ReviewItemId item, RoundId round, ExpertId rapporteur,
 			Map<String, Integer> finalScores, String report, Instant at, long version) {
-		List<FieldViolation> violations = new java.util.ArrayList<>(rubric.check(finalScores, true));
+		List<FieldViolation> violations = new java.util.ArrayList<>(rubric.check(finalScores, true, "finalScores"));
 		String text = report == null ? "" : report.strip();
 		if (text.isEmpty()) {
 			violations.add(new FieldViolation("report", "required", "must not be blank"));

@@ -12,7 +12,8 @@ import cn.jiangmen.innovation.platform.error.InvalidInputException;
 
 /**
  * The request to open the review of one item, validated: every bad field is named at once, before
- * anything is written. Field names are those of the gRPC contract.
+ * anything is written, by the domain's names (the parameters of {@link #of}, {@code organisations[i].id});
+ * the gRPC adapter translates them to the contract's names.
  *
  * @param idempotencyKey retries with the same key return the first answer
  * @param owningContext the service that owns the item
@@ -20,6 +21,7 @@ import cn.jiangmen.innovation.platform.error.InvalidInputException;
  * @param title the item's title, for reviewers
  * @param fieldCodes priority field codes, for matching experts
  * @param organisationIds organisations on the item, for conflict-of-interest detection
+ * @param organisationNames their names in the same order, or none when the owner named none
  * @param submittedAt when the owner accepted the submission, if known
  * @param leaderPersonKey the owner's key of the applicant or project leader, for conflict detection
  * @param memberPersonKeys the owner's keys of team members and co-applicants
@@ -43,11 +45,15 @@ public record OpenReview(String idempotencyKey, OwningContext owningContext, UUI
 		memberPersonKeys = List.copyOf(memberPersonKeys);
 	}
 
-	/** Without people (kept for callers that know only organisations). */
+	/** One organisation on the item as sent: its id, and its name (may be blank) shown to experts. */
+	public record OrganisationInput(String id, String name) {
+	}
+
+	/** Without people and organisation names (callers that know only organisations). */
 	public static OpenReview of(String idempotencyKey, OwningContext owningContext, String itemId, String title,
 			List<String> fieldCodes, List<String> organisationIds, Optional<Instant> submittedAt) {
-		return of(idempotencyKey, owningContext, itemId, title, fieldCodes, organisationIds, List.of(), submittedAt, "",
-				List.of());
+		return of(idempotencyKey, owningContext, itemId, title, fieldCodes,
+				organisationIds.stream().map(id -> new OrganisationInput(id, "")).toList(), submittedAt, "", List.of());
 	}
 
 	/**
@@ -55,21 +61,21 @@ public record OpenReview(String idempotencyKey, OwningContext owningContext, UUI
 	 * an unknown value.
 	 */
 	public static OpenReview of(String idempotencyKey, OwningContext owningContext, String itemId, String title,
-			List<String> fieldCodes, List<String> organisationIds, List<String> organisationNames,
-			Optional<Instant> submittedAt, String leaderPersonKey, List<String> memberPersonKeys) {
+			List<String> fieldCodes, List<OrganisationInput> organisations, Optional<Instant> submittedAt,
+			String leaderPersonKey, List<String> memberPersonKeys) {
 		List<FieldViolation> violations = new ArrayList<>();
 		String key = idempotencyKey == null ? "" : idempotencyKey.strip();
 		if (key.isEmpty()) {
-			violations.add(new FieldViolation("idempotency_key", "required", "must not be blank"));
+			violations.add(new FieldViolation("idempotencyKey", "required", "must not be blank"));
 		}
 		else if (key.length() > MAX_KEY_LENGTH) {
-			violations.add(new FieldViolation("idempotency_key", "too-long",
+			violations.add(new FieldViolation("idempotencyKey", "too-long",
 					"must be at most " + MAX_KEY_LENGTH + " characters"));
 		}
 		if (owningContext == null) {
-			violations.add(new FieldViolation("owning_context", "required", "must be TALENT or PROJECT"));
+			violations.add(new FieldViolation("owningContext", "required", "must be TALENT or PROJECT"));
 		}
-		UUID item = parseUuid(itemId, "item_id", violations);
+		UUID item = parseUuid(itemId, "itemId", violations);
 		String cleanTitle = title == null ? "" : title.strip();
 		if (cleanTitle.isEmpty()) {
 			violations.add(new FieldViolation("title", "required", "must not be blank"));
@@ -81,41 +87,35 @@ public record OpenReview(String idempotencyKey, OwningContext owningContext, UUI
 		for (int i = 0; i < fieldCodes.size(); i++) {
 			String code = fieldCodes.get(i) == null ? "" : fieldCodes.get(i).strip();
 			if (code.isEmpty() || code.length() > MAX_CODE_LENGTH) {
-				violations.add(new FieldViolation("field_codes[" + i + "]", "malformed",
+				violations.add(new FieldViolation("fieldCodes[" + i + "]", "malformed",
 						"must be a field code of 1 to " + MAX_CODE_LENGTH + " characters"));
 			}
 			codes.add(code);
 		}
-		List<UUID> organisations = new ArrayList<>();
-		for (int i = 0; i < organisationIds.size(); i++) {
-			UUID organisation = parseUuid(organisationIds.get(i), "organisation_ids[" + i + "]", violations);
-			if (organisation != null) {
-				organisations.add(organisation);
-			}
-		}
-		// names are shown to experts (before they declare), so they come with the ids or not at all
+		List<UUID> ids = new ArrayList<>();
 		List<String> names = new ArrayList<>();
-		if (!organisationNames.isEmpty() && organisationNames.size() != organisationIds.size()) {
-			violations.add(new FieldViolation("organisation_names", "size",
-					"must name every organisation of organisation_ids, in the same order, or none"));
-		}
-		for (int i = 0; i < organisationNames.size(); i++) {
-			String name = organisationNames.get(i) == null ? "" : organisationNames.get(i).strip();
+		for (int i = 0; i < organisations.size(); i++) {
+			OrganisationInput organisation = organisations.get(i);
+			UUID id = parseUuid(organisation.id(), "organisations[" + i + "].id", violations);
+			if (id != null) {
+				ids.add(id);
+			}
+			String name = organisation.name() == null ? "" : organisation.name().strip();
 			if (name.length() > MAX_NAME_LENGTH) {
-				violations.add(new FieldViolation("organisation_names[" + i + "]", "too-long",
+				violations.add(new FieldViolation("organisations[" + i + "].name", "too-long",
 						"must be at most " + MAX_NAME_LENGTH + " characters"));
 			}
 			names.add(name);
 		}
 		String leader = leaderPersonKey == null ? "" : leaderPersonKey.strip();
 		if (leader.length() > MAX_CODE_LENGTH * 2) {
-			violations.add(new FieldViolation("leader_person_key", "too-long", "must be at most " + MAX_CODE_LENGTH * 2 + " characters"));
+			violations.add(new FieldViolation("leaderPersonKey", "too-long", "must be at most " + MAX_CODE_LENGTH * 2 + " characters"));
 		}
 		List<String> members = new ArrayList<>();
 		for (int i = 0; i < memberPersonKeys.size(); i++) {
 			String member = memberPersonKeys.get(i) == null ? "" : memberPersonKeys.get(i).strip();
 			if (member.isEmpty() || member.length() > MAX_CODE_LENGTH * 2) {
-				violations.add(new FieldViolation("member_person_keys[" + i + "]", "malformed",
+				violations.add(new FieldViolation("memberPersonKeys[" + i + "]", "malformed",
 						"must be a person key of 1 to " + MAX_CODE_LENGTH * 2 + " characters"));
 			}
 			members.add(member);
@@ -124,7 +124,9 @@ public record OpenReview(String idempotencyKey, OwningContext owningContext, UUI
 			throw new InvalidInputException(violations);
 		}
 		// The database keeps microseconds: compare retries at that precision.
-		return new OpenReview(key, owningContext, item, cleanTitle, codes, organisations, names,
+		// experts see the names before they declare, so they are kept only when the owner named someone
+		List<String> shownNames = names.stream().allMatch(String::isEmpty) ? List.of() : names;
+		return new OpenReview(key, owningContext, item, cleanTitle, codes, ids, shownNames,
 				submittedAt.map(at -> at.truncatedTo(ChronoUnit.MICROS)), Optional.of(leader).filter(l -> !l.isEmpty()),
 				members);
 	}

@@ -11,8 +11,8 @@ import cn.jiangmen.innovation.platform.error.FieldViolation;
 import cn.jiangmen.innovation.platform.error.InvalidInputException;
 
 /**
- * A validated request to open a review round. Every bad field is named at once (gRPC field names;
- * REST uses the same names).
+ * A validated request to open a review round. Every bad field is named at once, by the domain's
+ * names (the parameters of {@link #of}); each adapter translates them to its transport's names.
  */
 public record OpenRound(String name, OwningContext owningContext, List<ReviewItemId> items, Rubric rubric,
 		boolean blind, Instant deadline, int reviewersPerItem, int maxItemsPerExpert, double disagreementLimit) {
@@ -21,6 +21,7 @@ public record OpenRound(String name, OwningContext owningContext, List<ReviewIte
 		items = List.copyOf(items);
 	}
 
+	/** @param rubric checks the rubric (or gives null when none was sent), so its faults join the others */
 	public static OpenRound of(String name, OwningContext owningContext, List<String> itemIds,
 			java.util.function.Supplier<Rubric> rubric, boolean blind, Instant deadline, int reviewersPerItem,
 			int maxItemsPerExpert, int disagreementLimitHundredths, Instant now) {
@@ -30,40 +31,44 @@ public record OpenRound(String name, OwningContext owningContext, List<ReviewIte
 			violations.add(new FieldViolation("name", "required", "must be 1 to 200 characters"));
 		}
 		if (owningContext == null) {
-			violations.add(new FieldViolation("owning_context", "required", "must be TALENT or PROJECT"));
+			violations.add(new FieldViolation("owningContext", "required", "must be TALENT or PROJECT"));
 		}
 		Set<ReviewItemId> items = new LinkedHashSet<>();
 		if (itemIds.isEmpty() || itemIds.size() > 5000) {
-			violations.add(new FieldViolation("review_item_ids", "size", "must list 1 to 5000 items"));
+			violations.add(new FieldViolation("reviewItemIds", "size", "must list 1 to 5000 items"));
 		}
 		for (int i = 0; i < itemIds.size(); i++) {
 			try {
 				if (!items.add(new ReviewItemId(UUID.fromString(itemIds.get(i).strip())))) {
-					violations.add(new FieldViolation("review_item_ids[" + i + "]", "duplicate", "is listed twice"));
+					violations.add(new FieldViolation("reviewItemIds[" + i + "]", "duplicate", "is listed twice"));
 				}
 			}
 			catch (RuntimeException ex) {
-				violations.add(new FieldViolation("review_item_ids[" + i + "]", "id.malformed", "must be a UUID"));
+				violations.add(new FieldViolation("reviewItemIds[" + i + "]", "id.malformed", "must be a UUID"));
 			}
 		}
 		Rubric checked = null;
 		try {
 			checked = rubric.get();
+			if (checked == null) {
+				violations.add(new FieldViolation("rubric", "required", "must be given"));
+			}
 		}
 		catch (InvalidInputException ex) {
-			violations.addAll(ex.violations());
+			ex.violations()
+				.forEach(v -> violations.add(new FieldViolation("rubric." + v.field(), v.code(), v.message())));
 		}
 		if (deadline == null || !deadline.isAfter(now)) {
 			violations.add(new FieldViolation("deadline", "future", "must be in the future"));
 		}
 		if (reviewersPerItem < 1 || reviewersPerItem > 20) {
-			violations.add(new FieldViolation("reviewers_per_item", "range", "must be between 1 and 20"));
+			violations.add(new FieldViolation("reviewersPerItem", "range", "must be between 1 and 20"));
 		}
 		if (maxItemsPerExpert < 1 || maxItemsPerExpert > 1000) {
-			violations.add(new FieldViolation("max_items_per_expert", "range", "must be between 1 and 1000"));
+			violations.add(new FieldViolation("maxItemsPerExpert", "range", "must be between 1 and 1000"));
 		}
 		if (disagreementLimitHundredths < 1 || disagreementLimitHundredths > 10000) {
-			violations.add(new FieldViolation("disagreement_limit_hundredths", "range", "must be between 1 and 10000"));
+			violations.add(new FieldViolation("disagreementLimitHundredths", "range", "must be between 1 and 10000"));
 		}
 		if (!violations.isEmpty()) {
 			throw new InvalidInputException(violations);

@@ -12,8 +12,8 @@ import cn.jiangmen.innovation.platform.error.InvalidInputException;
 
 /**
  * An expert profile as typed (REST body or gRPC message), before checking. {@link #toExpert}
- * names every bad field at once, with the same snake_case names on every path
- * ({@code affiliations[1].until_year}, {@code relationships[0].reference}...).
+ * names every bad field at once by the domain's names ({@code affiliations[1].untilYear},
+ * {@code relationships[0].reference}...), which each adapter translates to its transport's names.
  */
 public record ProfileInput(String displayName, String email, String personKey, List<String> fieldCodes,
 		List<AffiliationInput> affiliations, List<CoApplicationInput> coApplications,
@@ -49,20 +49,20 @@ public record ProfileInput(String displayName, String email, String personKey, L
 			violations.add(new FieldViolation("username", "required", "must be 1 to 200 characters"));
 		}
 		if (this.displayName != null && this.displayName.strip().length() > 200) {
-			violations.add(new FieldViolation("display_name", "length", "must be at most 200 characters"));
+			violations.add(new FieldViolation("displayName", "length", "must be at most 200 characters"));
 		}
 		String mail = this.email == null ? "" : this.email.strip();
 		if (!mail.isEmpty() && (mail.length() > 320 || !mail.matches("[^@\\s]+@[^@\\s]+"))) {
 			violations.add(new FieldViolation("email", "malformed", "must be an e-mail address"));
 		}
 		if (this.personKey != null && this.personKey.strip().length() > 200) {
-			violations.add(new FieldViolation("person_key", "length", "must be at most 200 characters"));
+			violations.add(new FieldViolation("personKey", "length", "must be at most 200 characters"));
 		}
 		Set<String> fields = new LinkedHashSet<>();
 		for (int i = 0; i < this.fieldCodes.size(); i++) {
 			String code = this.fieldCodes.get(i) == null ? "" : this.fieldCodes.get(i).strip();
 			if (code.isEmpty() || code.length() > 64) {
-				violations.add(new FieldViolation("field_codes[" + i + "]", "malformed", "must be 1 to 64 characters"));
+				violations.add(new FieldViolation("fieldCodes[" + i + "]", "malformed", "must be 1 to 64 characters"));
 			}
 			else {
 				fields.add(code);
@@ -76,11 +76,11 @@ public record ProfileInput(String displayName, String email, String personKey, L
 		List<CoApplication> checkedCo = new ArrayList<>();
 		for (int i = 0; i < this.coApplications.size(); i++) {
 			CoApplicationInput c = this.coApplications.get(i);
-			String at = "co_applications[" + i + "].";
+			String at = "coApplications[" + i + "].";
 			String key = c.personKey() == null ? "" : c.personKey().strip();
 			boolean ok = true;
 			if (key.isEmpty() || key.length() > 200) {
-				violations.add(new FieldViolation(at + "person_key", "required", "must be 1 to 200 characters"));
+				violations.add(new FieldViolation(at + "personKey", "required", "must be 1 to 200 characters"));
 				ok = false;
 			}
 			if (!year(c.year(), currentYear)) {
@@ -112,19 +112,19 @@ public record ProfileInput(String displayName, String email, String personKey, L
 			organisation = UUID.fromString(a.organisationId() == null ? "" : a.organisationId().strip());
 		}
 		catch (IllegalArgumentException ex) {
-			violations.add(new FieldViolation(at + "organisation_id", "id.malformed", "must be the organisation's UUID"));
+			violations.add(new FieldViolation(at + "organisationId", "id.malformed", "must be the organisation's UUID"));
 		}
 		String name = a.organisationName() == null ? "" : a.organisationName().strip();
 		if (name.isEmpty() || name.length() > 200) {
-			violations.add(new FieldViolation(at + "organisation_name", "required", "must be 1 to 200 characters"));
+			violations.add(new FieldViolation(at + "organisationName", "required", "must be 1 to 200 characters"));
 		}
 		if (!year(a.fromYear(), currentYear)) {
-			violations.add(new FieldViolation(at + "from_year", "range", "must be a year from 1950 to this year"));
+			violations.add(new FieldViolation(at + "fromYear", "range", "must be a year from 1950 to this year"));
 		}
 		Integer until = a.untilYear();
 		if (until != null && (!year(until, currentYear) || (a.fromYear() != null && until < a.fromYear()))) {
-			violations.add(new FieldViolation(at + "until_year", "range",
-					"must lie between from_year and this year, or be empty while still there"));
+			violations.add(new FieldViolation(at + "untilYear", "range",
+					"must lie between the first year and this year, or be empty while still there"));
 		}
 		if (violations.size() > before) {
 			return java.util.Optional.empty();

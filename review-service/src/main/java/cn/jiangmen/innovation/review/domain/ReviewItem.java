@@ -6,6 +6,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
+import cn.jiangmen.innovation.platform.domain.Caller;
+
 /**
  * One item under expert review. Foundation version: opened from the owning service and waiting
  * for a review round; panels, assignments, conflicts and scores grow on it.
@@ -87,7 +89,7 @@ public final class ReviewItem {
 	 * items only through their assignments (see {@code Assignment}).
 	 */
 	public boolean isVisibleTo(Caller caller) {
-		return caller.seesAllItems();
+		return ReviewAccess.seesAllItems(caller);
 	}
 
 	/** Who is on the item, for conflict detection. */

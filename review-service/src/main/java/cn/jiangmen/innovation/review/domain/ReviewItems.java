@@ -27,6 +27,6 @@ public interface ReviewItems {
 	List<ReviewItem> all(int offset, int limit);
 
 	/** Items waiting for a round, oldest first, of one owning context or (empty) of all. */
-	List<ReviewItem> awaitingRound(Optional<OwningContext> context, int limit);
+	List<ReviewItem> awaitingRound(Optional<OwningContext> context, int offset, int limit);
 
 }

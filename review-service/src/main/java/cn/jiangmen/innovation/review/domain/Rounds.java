@@ -14,6 +14,9 @@ public interface Rounds {
 	/** Newest first. */
 	List<ReviewRound> all();
 
+	/** One page of {@link #all()}. */
+	List<ReviewRound> page(int offset, int limit);
+
 	/** Saves a state change; fails with a conflict when the version moved on meanwhile. */
 	void update(ReviewRound round);
 

@@ -25,15 +25,18 @@ public record Rubric(List<Criterion> criteria, int scaleMin, int scaleMax, int o
 		criteria = List.copyOf(criteria);
 	}
 
-	/** Validates a rubric from outside, naming every bad field under {@code prefix}. */
-	public static Rubric of(List<Criterion> criteria, int scaleMin, int scaleMax, int overallThresholdHundredths,
-			String prefix) {
+	/**
+	 * Validates a rubric from outside, naming every bad field by its path in the rubric
+	 * ({@code criteria[1].weightPercent}); a request holding a rubric prefixes its own name.
+	 */
+	public static Rubric of(List<Criterion> criteria, int scaleMin, int scaleMax, int overallThresholdHundredths) {
+		String prefix = "";
 		List<FieldViolation> violations = new ArrayList<>();
 		if (criteria.isEmpty() || criteria.size() > 20) {
 			violations.add(new FieldViolation(prefix + "criteria", "size", "must have 1 to 20 criteria"));
 		}
 		if (scaleMin < 0 || scaleMax <= scaleMin || scaleMax > 100) {
-			violations.add(new FieldViolation(prefix + "scale_max", "range",
+			violations.add(new FieldViolation(prefix + "scaleMax", "range",
 					"scale must satisfy 0 <= min < max <= 100"));
 		}
 		int total = 0;
@@ -51,7 +54,7 @@ public record Rubric(List<Criterion> criteria, int scaleMin, int scaleMax, int o
 				violations.add(new FieldViolation(at + "name", "required", "must be 1 to 200 characters"));
 			}
 			if (c.weightPercent() <= 0 || c.weightPercent() > 100) {
-				violations.add(new FieldViolation(at + "weight_percent", "range", "must be between 1 and 100"));
+				violations.add(new FieldViolation(at + "weightPercent", "range", "must be between 1 and 100"));
 			}
 			if (c.threshold() < 0 || c.threshold() > scaleMax) {
 				violations.add(new FieldViolation(at + "threshold", "range", "must be between 0 and the scale maximum"));
@@ -62,7 +65,7 @@ public record Rubric(List<Criterion> criteria, int scaleMin, int scaleMax, int o
 			violations.add(new FieldViolation(prefix + "criteria", "weights.sum", "weights must add up to 100, not " + total));
 		}
 		if (overallThresholdHundredths < 0 || overallThresholdHundredths > 10000) {
-			violations.add(new FieldViolation(prefix + "overall_threshold_hundredths", "range", "must be between 0 and 10000"));
+			violations.add(new FieldViolation(prefix + "overallThresholdHundredths", "range", "must be between 0 and 10000"));
 		}
 		if (!violations.isEmpty()) {
 			throw new InvalidInputException(violations);
@@ -72,9 +75,9 @@ public record Rubric(List<Criterion> criteria, int scaleMin, int scaleMax, int o
 
 	/**
 	 * Checks scores against the rubric. A draft may leave criteria out; a submission must score all.
-	 * Unknown criteria and scores off the scale are always refused. Field names: {@code scores.<code>}.
+	 * Unknown criteria and scores off the scale are always refused, named {@code <field>.<code>}.
 	 */
-	public List<FieldViolation> check(Map<String, Integer> scores, boolean complete) {
+	public List<FieldViolation> check(Map<String, Integer> scores, boolean complete, String field) {
 		List<FieldViolation> violations = new ArrayList<>();
 		Set<String> known = new HashSet<>();
 		for (Criterion c : this.criteria) {
@@ -82,11 +85,11 @@ public record Rubric(List<Criterion> criteria, int scaleMin, int scaleMax, int o
 			Integer score = scores.get(c.code());
 			if (score == null) {
 				if (complete) {
-					violations.add(new FieldViolation("scores." + c.code(), "required", "must be scored before submitting"));
+					violations.add(new FieldViolation(field + "." + c.code(), "required", "must be scored before submitting"));
 				}
 			}
 			else if (score < this.scaleMin || score > this.scaleMax) {
-				violations.add(new FieldViolation("scores." + c.code(), "range",
+				violations.add(new FieldViolation(field + "." + c.code(), "range",
 						"must be between " + this.scaleMin + " and " + this.scaleMax));
 			}
 		}
@@ -94,7 +97,7 @@ public record Rubric(List<Criterion> criteria, int scaleMin, int scaleMax, int o
 			.stream()
 			.filter(code -> !known.contains(code))
 			.sorted()
-			.forEach(code -> violations.add(new FieldViolation("scores." + code, "unknown", "is not a criterion of this rubric")));
+			.forEach(code -> violations.add(new FieldViolation(field + "." + code, "unknown", "is not a criterion of this rubric")));
 		return violations;
 	}
 

@@ -1,15 +1,18 @@
 package cn.jiangmen.innovation.review.grpc;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import cn.jiangmen.innovation.contracts.review.v1.AssignmentDetail;
 import cn.jiangmen.innovation.contracts.review.v1.AssignmentSummary;
 import cn.jiangmen.innovation.contracts.review.v1.Criterion;
-import cn.jiangmen.innovation.contracts.review.v1.Declaration;
 import cn.jiangmen.innovation.contracts.review.v1.ItemContent;
+import cn.jiangmen.innovation.contracts.review.v1.Organisation;
 import cn.jiangmen.innovation.contracts.review.v1.Rubric;
-import cn.jiangmen.innovation.contracts.review.v1.SheetStatus;
+import cn.jiangmen.innovation.platform.grpc.ProtoTimes;
 import cn.jiangmen.innovation.review.application.ExpertWork;
 import cn.jiangmen.innovation.review.domain.Assignment;
-import com.google.protobuf.Timestamp;
+import cn.jiangmen.innovation.review.domain.ReviewItem;
 
 /** Domain to contract messages for the expert-side RPCs. */
 final class ExpertGrpcMapping {
@@ -26,9 +29,9 @@ final class ExpertGrpcMapping {
 			.setReviewItemId(a.item().toString())
 			.setItemTitle(v.itemTitle())
 			.addAllOrganisationNames(v.organisationNames())
-			.setDeadline(Timestamp.newBuilder().setSeconds(v.round().deadline().getEpochSecond()))
-			.setDeclaration(Declaration.valueOf("DECLARATION_" + a.declaration().name()))
-			.setSheetStatus(SheetStatus.valueOf("SHEET_STATUS_" + a.sheetStatus().name()))
+			.setDeadline(ProtoTimes.timestamp(v.round().deadline()))
+			.setDeclaration(ReviewGrpcMapping.toProto(a.declaration()))
+			.setSheetStatus(ReviewGrpcMapping.toProto(a.sheetStatus()))
 			.setRapporteur(v.rapporteur())
 			.build();
 	}
@@ -61,12 +64,21 @@ final class ExpertGrpcMapping {
 				.setItemId(item.itemId().toString())
 				.setTitle(item.title())
 				.addAllFieldCodes(item.fieldCodes())
-				.addAllOrganisationIds(item.organisationIds().stream().map(Object::toString).toList())
-				.addAllOrganisationNames(item.organisationNames())
-				.setOwningContext(item.owningContext() == cn.jiangmen.innovation.review.domain.OwningContext.TALENT
-						? cn.jiangmen.innovation.contracts.common.v1.OwningContext.OWNING_CONTEXT_TALENT
-						: cn.jiangmen.innovation.contracts.common.v1.OwningContext.OWNING_CONTEXT_PROJECT)));
+				.addAllOrganisations(organisations(item))
+				.setOwningContext(ReviewGrpcMapping.toProto(item.owningContext()))));
 		return d.build();
+	}
+
+	/** Ids with their names; names are empty when the owner named none. */
+	private static List<Organisation> organisations(ReviewItem item) {
+		List<Organisation> organisations = new ArrayList<>();
+		for (int i = 0; i < item.organisationIds().size(); i++) {
+			organisations.add(Organisation.newBuilder()
+				.setId(item.organisationIds().get(i).toString())
+				.setName(i < item.organisationNames().size() ? item.organisationNames().get(i) : "")
+				.build());
+		}
+		return organisations;
 	}
 
 	static cn.jiangmen.innovation.contracts.review.v1.ExpertProfile profile(cn.jiangmen.innovation.review.domain.Expert e) {

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -19,13 +20,31 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
 @Repository
 class JdbcAssignments implements Assignments {
 
+	private static final String COLUMNS = """
+			id, round_id, item_id, expert, source, assigned_by, assigned_at, declaration, declared_at, sheet_status,
+			scores::text as scores, comments::text as comments, overall_comment, submitted_at, version""";
+
+	/** Scores per criterion code, stored as one JSON object. */
+	private static final TypeReference<Map<String, Integer>> SCORES = new TypeReference<>() {
+	};
+
+	/** Comments per criterion code. */
+	private static final TypeReference<Map<String, String>> COMMENTS = new TypeReference<>() {
+	};
+
 	private final JdbcClient jdbc;
 
-	JdbcAssignments(JdbcClient jdbc) {
+	private final JsonMapper json;
+
+	JdbcAssignments(JdbcClient jdbc, JsonMapper json) {
 		this.jdbc = jdbc;
+		this.json = json;
 	}
 
 	@Override
@@ -54,15 +73,18 @@ class JdbcAssignments implements Assignments {
 
 	@Override
 	public Optional<Assignment> find(AssignmentId id) {
-		return this.jdbc.sql("select * from assignment where id = :id").param("id", id.value()).query(JdbcAssignments::map).optional();
+		return this.jdbc.sql("select " + COLUMNS + " from assignment where id = :id")
+			.param("id", id.value())
+			.query(this::map)
+			.optional();
 	}
 
 	@Override
 	public Optional<Assignment> find(ReviewItemId item, ExpertId expert) {
-		return this.jdbc.sql("select * from assignment where item_id = :i and expert = :e")
+		return this.jdbc.sql("select " + COLUMNS + " from assignment where item_id = :i and expert = :e")
 			.param("i", item.value())
 			.param("e", expert.subject())
-			.query(JdbcAssignments::map)
+			.query(this::map)
 			.optional();
 	}
 
@@ -77,8 +99,8 @@ class JdbcAssignments implements Assignments {
 			.param("declaration", a.declaration().name())
 			.param("declaredAt", a.declaredAt().map(Timestamp::from).orElse(null))
 			.param("status", a.sheetStatus().name())
-			.param("scores", Json.write(a.scores()))
-			.param("comments", Json.write(a.comments()))
+			.param("scores", this.json.writeValueAsString(a.scores()))
+			.param("comments", this.json.writeValueAsString(a.comments()))
 			.param("overall", a.overallComment())
 			.param("submittedAt", a.submittedAt().map(Timestamp::from).orElse(null))
 			.param("id", a.id().value())
@@ -98,21 +120,21 @@ class JdbcAssignments implements Assignments {
 
 	@Override
 	public List<Assignment> forRound(RoundId round) {
-		return this.jdbc.sql("select * from assignment where round_id = :r order by item_id, expert")
+		return this.jdbc.sql("select " + COLUMNS + " from assignment where round_id = :r order by item_id, expert")
 			.param("r", round.value())
-			.query(JdbcAssignments::map)
+			.query(this::map)
 			.list();
 	}
 
 	@Override
 	public List<Assignment> forExpert(ExpertId expert) {
-		return this.jdbc.sql("select * from assignment where expert = :e order by assigned_at desc, id")
+		return this.jdbc.sql("select " + COLUMNS + " from assignment where expert = :e order by assigned_at desc, id")
 			.param("e", expert.subject())
-			.query(JdbcAssignments::map)
+			.query(this::map)
 			.list();
 	}
 
-	static Assignment map(ResultSet rs, int row) throws SQLException {
+	private Assignment map(ResultSet rs, int row) throws SQLException {
 		Timestamp declaredAt = rs.getTimestamp("declared_at");
 		Timestamp submittedAt = rs.getTimestamp("submitted_at");
 		return new Assignment(new AssignmentId(rs.getObject("id", UUID.class)), new RoundId(rs.getObject("round_id", UUID.class)),
@@ -120,8 +142,8 @@ class JdbcAssignments implements Assignments {
 				Assignment.Source.valueOf(rs.getString("source")), rs.getString("assigned_by"),
 				rs.getTimestamp("assigned_at").toInstant(), Assignment.Declaration.valueOf(rs.getString("declaration")),
 				Optional.ofNullable(declaredAt).map(Timestamp::toInstant),
-				Assignment.SheetStatus.valueOf(rs.getString("sheet_status")), Json.intMap(rs.getString("scores")),
-				Json.stringMap(rs.getString("comments")), rs.getString("overall_comment"),
+				Assignment.SheetStatus.valueOf(rs.getString("sheet_status")), this.json.readValue(rs.getString("scores"), SCORES),
+				this.json.readValue(rs.getString("comments"), COMMENTS), rs.getString("overall_comment"),
 				Optional.ofNullable(submittedAt).map(Timestamp::toInstant), rs.getLong("version"));
 	}
 

@@ -45,7 +45,7 @@ class JdbcConflicts implements Conflicts {
 
 	@Override
 	public List<RecordedConflict> forRound(RoundId round) {
-		return this.jdbc.sql("select * from conflict where round_id = :r order by item_id, expert, reason")
+		return this.jdbc.sql("select expert, item_id, reason, detail, round_id, recorded_by, recorded_at from conflict where round_id = :r order by item_id, expert, reason")
 			.param("r", round.value())
 			.query((rs, n) -> new RecordedConflict(
 					new Conflict(new ExpertId(rs.getString("expert")), new ReviewItemId(rs.getObject("item_id", UUID.class)),

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -18,18 +19,35 @@ import cn.jiangmen.innovation.review.domain.RoundId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
 @Repository
 class JdbcConsensusReports implements ConsensusReports {
 
+	private static final String COLUMNS = """
+			item_id, round_id, rapporteur, final_scores::text as final_scores, report, final_hundredths,
+			failed_thresholds, written_at, version""";
+
+	/** Final scores per criterion code, stored as one JSON object. */
+	private static final TypeReference<Map<String, Integer>> SCORES = new TypeReference<>() {
+	};
+
 	private final JdbcClient jdbc;
 
-	JdbcConsensusReports(JdbcClient jdbc) {
+	private final JsonMapper json;
+
+	JdbcConsensusReports(JdbcClient jdbc, JsonMapper json) {
 		this.jdbc = jdbc;
+		this.json = json;
 	}
 
 	@Override
 	public Optional<Consensus> find(ReviewItemId item) {
-		return this.jdbc.sql("select * from consensus where item_id = :i").param("i", item.value()).query(JdbcConsensusReports::map).optional();
+		return this.jdbc.sql("select " + COLUMNS + " from consensus where item_id = :i")
+			.param("i", item.value())
+			.query(this::map)
+			.optional();
 	}
 
 	@Override
@@ -45,7 +63,7 @@ class JdbcConsensusReports implements ConsensusReports {
 				.param("item", c.item().value())
 				.param("round", c.round().value())
 				.param("rapporteur", c.rapporteur().subject())
-				.param("scores", Json.write(c.finalScores()))
+				.param("scores", this.json.writeValueAsString(c.finalScores()))
 				.param("report", c.report())
 				.param("final", c.finalHundredths())
 				.param("failed", c.failedThresholds().toArray(String[]::new))
@@ -60,7 +78,7 @@ class JdbcConsensusReports implements ConsensusReports {
 					""")
 				.param("item", c.item().value())
 				.param("rapporteur", c.rapporteur().subject())
-				.param("scores", Json.write(c.finalScores()))
+				.param("scores", this.json.writeValueAsString(c.finalScores()))
 				.param("report", c.report())
 				.param("final", c.finalHundredths())
 				.param("failed", c.failedThresholds().toArray(String[]::new))
@@ -76,12 +94,15 @@ class JdbcConsensusReports implements ConsensusReports {
 
 	@Override
 	public List<Consensus> forRound(RoundId round) {
-		return this.jdbc.sql("select * from consensus where round_id = :r").param("r", round.value()).query(JdbcConsensusReports::map).list();
+		return this.jdbc.sql("select " + COLUMNS + " from consensus where round_id = :r")
+			.param("r", round.value())
+			.query(this::map)
+			.list();
 	}
 
-	static Consensus map(ResultSet rs, int row) throws SQLException {
+	private Consensus map(ResultSet rs, int row) throws SQLException {
 		return new Consensus(new ReviewItemId(rs.getObject("item_id", UUID.class)), new RoundId(rs.getObject("round_id", UUID.class)),
-				new ExpertId(rs.getString("rapporteur")), Json.intMap(rs.getString("final_scores")), rs.getString("report"),
+				new ExpertId(rs.getString("rapporteur")), this.json.readValue(rs.getString("final_scores"), SCORES), rs.getString("report"),
 				rs.getInt("final_hundredths"), Arrays.asList((String[]) rs.getArray("failed_thresholds").getArray()),
 				rs.getTimestamp("written_at").toInstant(), rs.getLong("version"));
 	}

@@ -5,9 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -23,13 +21,43 @@ import cn.jiangmen.innovation.review.domain.Experts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import tools.jackson.databind.json.JsonMapper;
+
 @Repository
 class JdbcExperts implements Experts {
 
+	private static final String COLUMNS = """
+			subject, username, display_name, email, person_key, field_codes, affiliations::text as affiliations,
+			co_applications::text as co_applications, relationships::text as relationships""";
+
+	/** @param untilYear null while the expert still works there */
+	record StoredAffiliation(UUID organisationId, String organisationName, int fromYear, Integer untilYear) {
+
+		static StoredAffiliation of(Affiliation a) {
+			return new StoredAffiliation(a.organisationId(), a.organisationName(), a.fromYear(),
+					a.untilYear().isPresent() ? a.untilYear().getAsInt() : null);
+		}
+
+		Affiliation toAffiliation() {
+			return new Affiliation(this.organisationId, this.organisationName, this.fromYear,
+					this.untilYear == null ? OptionalInt.empty() : OptionalInt.of(this.untilYear));
+		}
+
+	}
+
+	record StoredCoApplication(String personKey, int year) {
+	}
+
+	record StoredRelationship(DeclaredRelationship.Kind kind, String reference, String note) {
+	}
+
 	private final JdbcClient jdbc;
 
-	JdbcExperts(JdbcClient jdbc) {
+	private final JsonMapper json;
+
+	JdbcExperts(JdbcClient jdbc, JsonMapper json) {
 		this.jdbc = jdbc;
+		this.json = json;
 	}
 
 	@Override
@@ -52,19 +80,14 @@ class JdbcExperts implements Experts {
 			.param("email", e.email())
 			.param("personKey", e.personKey())
 			.param("fields", e.fieldCodes().stream().sorted().toArray(String[]::new))
-			.param("affiliations", Json.write(e.affiliations().stream().map(a -> {
-				Map<String, Object> m = new LinkedHashMap<>();
-				m.put("organisationId", a.organisationId().toString());
-				m.put("organisationName", a.organisationName());
-				m.put("fromYear", a.fromYear());
-				m.put("untilYear", a.untilYear().isPresent() ? a.untilYear().getAsInt() : null);
-				return m;
-			}).toList()))
-			.param("co", Json.write(e.coApplications().stream()
-				.map(c -> Map.<String, Object>of("personKey", c.personKey(), "year", c.year()))
+			.param("affiliations", write(e.affiliations().stream().map(StoredAffiliation::of).toList()))
+			.param("co", write(e.coApplications()
+				.stream()
+				.map(c -> new StoredCoApplication(c.personKey(), c.year()))
 				.toList()))
-			.param("rel", Json.write(e.relationships().stream()
-				.map(r -> Map.<String, Object>of("kind", r.kind().name(), "reference", r.reference(), "note", r.note()))
+			.param("rel", write(e.relationships()
+				.stream()
+				.map(r -> new StoredRelationship(r.kind(), r.reference(), r.note()))
 				.toList()))
 			.param("by", by)
 			.param("at", Timestamp.from(at))
@@ -74,33 +97,34 @@ class JdbcExperts implements Experts {
 
 	@Override
 	public Optional<Expert> find(ExpertId id) {
-		return this.jdbc.sql("select * from expert where subject = :s").param("s", id.subject()).query(JdbcExperts::map).optional();
+		return this.jdbc.sql("select " + COLUMNS + " from expert where subject = :s")
+			.param("s", id.subject())
+			.query(this::map)
+			.optional();
 	}
 
 	@Override
 	public List<Expert> all() {
-		return this.jdbc.sql("select * from expert order by username").query(JdbcExperts::map).list();
+		return this.jdbc.sql("select " + COLUMNS + " from expert order by username").query(this::map).list();
 	}
 
-	static Expert map(ResultSet rs, int row) throws SQLException {
-		List<Affiliation> affiliations = Json.list(rs.getString("affiliations")).stream().map(m -> {
-			Object until = m.get("untilYear");
-			return new Affiliation(UUID.fromString((String) m.get("organisationId")), (String) m.get("organisationName"),
-					((Number) m.get("fromYear")).intValue(),
-					until == null ? OptionalInt.empty() : OptionalInt.of(((Number) until).intValue()));
-		}).toList();
-		List<CoApplication> co = Json.list(rs.getString("co_applications"))
-			.stream()
-			.map(m -> new CoApplication((String) m.get("personKey"), ((Number) m.get("year")).intValue()))
+	private Expert map(ResultSet rs, int row) throws SQLException {
+		List<Affiliation> affiliations = Arrays.stream(this.json.readValue(rs.getString("affiliations"), StoredAffiliation[].class))
+			.map(StoredAffiliation::toAffiliation)
 			.toList();
-		List<DeclaredRelationship> rel = Json.list(rs.getString("relationships"))
-			.stream()
-			.map(m -> new DeclaredRelationship(DeclaredRelationship.Kind.valueOf((String) m.get("kind")),
-					(String) m.get("reference"), (String) m.get("note")))
+		List<CoApplication> co = Arrays.stream(this.json.readValue(rs.getString("co_applications"), StoredCoApplication[].class))
+			.map(c -> new CoApplication(c.personKey(), c.year()))
+			.toList();
+		List<DeclaredRelationship> rel = Arrays.stream(this.json.readValue(rs.getString("relationships"), StoredRelationship[].class))
+			.map(r -> new DeclaredRelationship(r.kind(), r.reference(), r.note()))
 			.toList();
 		return new Expert(new ExpertId(rs.getString("subject")), rs.getString("username"), rs.getString("display_name"),
 				rs.getString("email"), rs.getString("person_key"),
 				Set.copyOf(Arrays.asList((String[]) rs.getArray("field_codes").getArray())), affiliations, co, rel);
+	}
+
+	private String write(List<?> stored) {
+		return this.json.writeValueAsString(stored);
 	}
 
 }

@@ -94,10 +94,11 @@ class JdbcReviewItems implements ReviewItems {
 	}
 
 	@Override
-	public List<ReviewItem> awaitingRound(Optional<OwningContext> context, int limit) {
+	public List<ReviewItem> awaitingRound(Optional<OwningContext> context, int offset, int limit) {
 		return this.jdbc.sql("select " + COLUMNS + " from review_item where state = 'AWAITING_ROUND'"
-				+ " and (cast(:context as varchar) is null or owning_context = :context) order by opened_at, id limit :limit")
+				+ " and (cast(:context as varchar) is null or owning_context = :context) order by opened_at, id offset :offset limit :limit")
 			.param("context", context.map(OwningContext::name).orElse(null))
+			.param("offset", offset)
 			.param("limit", limit)
 			.query(JdbcReviewItems::map)
 			.list();

@@ -22,13 +22,43 @@ import cn.jiangmen.innovation.review.domain.Rubric;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import tools.jackson.databind.json.JsonMapper;
+
 @Repository
 class JdbcRounds implements Rounds {
 
+	private static final String COLUMNS = """
+			id, name, owning_context, rubric::text as rubric, blind, deadline, reviewers_per_item, max_items_per_expert,
+			disagreement_limit, state, opened_by, opened_at, confirmed_by, confirmed_at, version""";
+
+	/** How a rubric is stored: its own shape, so renaming a domain field does not orphan stored rounds. */
+	record StoredRubric(List<StoredCriterion> criteria, int scaleMin, int scaleMax, int overallThresholdHundredths) {
+
+		static StoredRubric of(Rubric rubric) {
+			return new StoredRubric(rubric.criteria()
+				.stream()
+				.map(c -> new StoredCriterion(c.code(), c.name(), c.weightPercent(), c.threshold()))
+				.toList(), rubric.scaleMin(), rubric.scaleMax(), rubric.overallThresholdHundredths());
+		}
+
+		Rubric toRubric() {
+			return new Rubric(this.criteria.stream()
+				.map(c -> new Criterion(c.code(), c.name(), c.weightPercent(), c.threshold()))
+				.toList(), this.scaleMin, this.scaleMax, this.overallThresholdHundredths);
+		}
+
+	}
+
+	record StoredCriterion(String code, String name, int weightPercent, int threshold) {
+	}
+
 	private final JdbcClient jdbc;
 
-	JdbcRounds(JdbcClient jdbc) {
+	private final JsonMapper json;
+
+	JdbcRounds(JdbcClient jdbc, JsonMapper json) {
 		this.jdbc = jdbc;
+		this.json = json;
 	}
 
 	@Override
@@ -41,7 +71,7 @@ class JdbcRounds implements Rounds {
 			.param("id", r.id().value())
 			.param("name", r.name())
 			.param("context", r.owningContext().name())
-			.param("rubric", rubricJson(r.rubric()))
+			.param("rubric", this.json.writeValueAsString(StoredRubric.of(r.rubric())))
 			.param("blind", r.blind())
 			.param("deadline", Timestamp.from(r.deadline()))
 			.param("n", r.reviewersPerItem())
@@ -55,12 +85,24 @@ class JdbcRounds implements Rounds {
 
 	@Override
 	public Optional<ReviewRound> find(RoundId id) {
-		return this.jdbc.sql("select * from review_round where id = :id").param("id", id.value()).query(JdbcRounds::map).optional();
+		return this.jdbc.sql("select " + COLUMNS + " from review_round where id = :id")
+			.param("id", id.value())
+			.query(this::map)
+			.optional();
 	}
 
 	@Override
 	public List<ReviewRound> all() {
-		return this.jdbc.sql("select * from review_round order by opened_at desc, id").query(JdbcRounds::map).list();
+		return this.jdbc.sql("select " + COLUMNS + " from review_round order by opened_at desc, id").query(this::map).list();
+	}
+
+	@Override
+	public List<ReviewRound> page(int offset, int limit) {
+		return this.jdbc.sql("select " + COLUMNS + " from review_round order by opened_at desc, id offset :offset limit :limit")
+			.param("offset", offset)
+			.param("limit", limit)
+			.query(this::map)
+			.list();
 	}
 
 	@Override
@@ -123,37 +165,10 @@ class JdbcRounds implements Rounds {
 			.update();
 	}
 
-	static String rubricJson(Rubric rubric) {
-		Map<String, Object> m = new LinkedHashMap<>();
-		m.put("scaleMin", rubric.scaleMin());
-		m.put("scaleMax", rubric.scaleMax());
-		m.put("overallThresholdHundredths", rubric.overallThresholdHundredths());
-		m.put("criteria", rubric.criteria().stream().map(c -> {
-			Map<String, Object> cm = new LinkedHashMap<>();
-			cm.put("code", c.code());
-			cm.put("name", c.name());
-			cm.put("weightPercent", c.weightPercent());
-			cm.put("threshold", c.threshold());
-			return cm;
-		}).toList());
-		return Json.write(m);
-	}
-
-	@SuppressWarnings("unchecked")
-	static Rubric rubric(String json) {
-		Map<String, Object> m = Json.object(json);
-		List<Criterion> criteria = ((List<Map<String, Object>>) m.get("criteria")).stream()
-			.map(c -> new Criterion((String) c.get("code"), (String) c.get("name"),
-					((Number) c.get("weightPercent")).intValue(), ((Number) c.get("threshold")).intValue()))
-			.toList();
-		return new Rubric(criteria, ((Number) m.get("scaleMin")).intValue(), ((Number) m.get("scaleMax")).intValue(),
-				((Number) m.get("overallThresholdHundredths")).intValue());
-	}
-
-	static ReviewRound map(ResultSet rs, int row) throws SQLException {
+	private ReviewRound map(ResultSet rs, int row) throws SQLException {
 		Timestamp confirmedAt = rs.getTimestamp("confirmed_at");
 		return new ReviewRound(new RoundId(rs.getObject("id", UUID.class)), rs.getString("name"),
-				OwningContext.valueOf(rs.getString("owning_context")), rubric(rs.getString("rubric")),
+				OwningContext.valueOf(rs.getString("owning_context")), this.json.readValue(rs.getString("rubric"), StoredRubric.class).toRubric(),
 				rs.getBoolean("blind"), rs.getTimestamp("deadline").toInstant(), rs.getInt("reviewers_per_item"),
 				rs.getInt("max_items_per_expert"), rs.getDouble("disagreement_limit"),
 				ReviewRound.State.valueOf(rs.getString("state")), rs.getString("opened_by"),

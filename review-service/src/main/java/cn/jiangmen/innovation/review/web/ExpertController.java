@@ -2,12 +2,13 @@ package cn.jiangmen.innovation.review.web;
 
 import java.util.List;
 
-import cn.jiangmen.innovation.review.application.Callers;
+import cn.jiangmen.innovation.platform.domain.Caller;
+import cn.jiangmen.innovation.platform.security.Callers;
 import cn.jiangmen.innovation.review.application.ExpertPool;
 import cn.jiangmen.innovation.review.application.ExpertWork;
 import cn.jiangmen.innovation.review.domain.AssignmentId;
-import cn.jiangmen.innovation.review.domain.Caller;
 import cn.jiangmen.innovation.review.domain.ExpertId;
+import cn.jiangmen.innovation.review.domain.ReviewAccess;
 import cn.jiangmen.innovation.review.domain.ReviewItemId;
 import cn.jiangmen.innovation.review.domain.RoundId;
 import io.swagger.v3.oas.annotations.Operation;
@@ -53,23 +54,23 @@ class ExpertController {
 
 	@PutMapping("/experts/me")
 	@Operation(summary = "An expert's own profile (subject and username from the token)")
-	Views.ExpertView saveMine(@RequestBody(required = false) RoundRequests.ExpertBody body) {
-		return Views.ExpertView.of(this.pool.saveMine(Callers.current(), Inputs.profile(body)));
+	Views.ExpertView saveMine(@RequestBody(required = false) ExpertProfileBody body) {
+		return Views.ExpertView.of(this.pool.saveMine(Callers.current(), ExpertProfileBody.toDomain(body)));
 	}
 
 	@GetMapping("/experts/me")
 	@Operation(summary = "The calling expert's own profile")
 	Views.ExpertView mine() {
 		Caller caller = Callers.current();
-		return Views.ExpertView.of(this.pool.get(caller, caller.expertId()));
+		return Views.ExpertView.of(this.pool.get(caller, ReviewAccess.expertId(caller)));
 	}
 
 	@PutMapping("/experts/{subject}")
 	@Operation(summary = "A manager maintains any profile")
 	Views.ExpertView save(@PathVariable("subject") String subject,
-			@RequestBody(required = false) RoundRequests.ExpertBody body) {
+			@RequestBody(required = false) ExpertProfileBody body) {
 		return Views.ExpertView.of(this.pool.save(Callers.current(), new ExpertId(subject),
-				body == null ? null : body.username(), Inputs.profile(body)));
+				body == null ? null : body.username(), ExpertProfileBody.toDomain(body)));
 	}
 
 	@GetMapping("/my/assignments")
@@ -118,14 +119,15 @@ class ExpertController {
 			@RequestBody(required = false) RoundRequests.ConsensusBody body) {
 		RoundRequests.ConsensusBody b = body == null ? new RoundRequests.ConsensusBody(null, null, null) : body;
 		return Views.ConsensusView.of(this.work.writeConsensus(Callers.current(), RoundId.parse(roundId, "roundId"),
-				ReviewItemId.parse(itemId, "itemId"), Inputs.version(b.version()), Inputs.orEmpty(b.finalScores()), b.report()));
+				ReviewItemId.parse(itemId, "itemId"), RoundRequests.version(b.version()), RoundRequests.orEmpty(b.finalScores()),
+				b.report()));
 	}
 
 	private Views.AssignmentView sheet(String id, RoundRequests.SheetBody body, boolean submit) {
 		RoundRequests.SheetBody b = body == null ? new RoundRequests.SheetBody(null, null, null, null) : body;
 		return Views.AssignmentView.of(this.work.saveSheet(Callers.current(), AssignmentId.parse(id, "id"),
-				Inputs.version(b.version()), Inputs.orEmpty(b.scores()),
-				b.comments() == null ? java.util.Map.of() : b.comments(), b.overallComment(), submit));
+				RoundRequests.version(b.version()), RoundRequests.orEmpty(b.scores()), RoundRequests.orEmpty(b.comments()),
+				b.overallComment(), submit));
 	}
 
 }

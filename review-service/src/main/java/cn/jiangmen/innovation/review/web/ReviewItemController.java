@@ -1,9 +1,9 @@
 package cn.jiangmen.innovation.review.web;
 
-import cn.jiangmen.innovation.platform.paging.PageRequest;
 import java.util.List;
 
-import cn.jiangmen.innovation.review.application.Callers;
+import cn.jiangmen.innovation.platform.paging.PageRequest;
+import cn.jiangmen.innovation.platform.security.Callers;
 import cn.jiangmen.innovation.review.application.ReviewQueries;
 import cn.jiangmen.innovation.review.domain.ReviewItemId;
 import io.swagger.v3.oas.annotations.Operation;

@@ -3,14 +3,13 @@ package cn.jiangmen.innovation.review.web;
 import java.time.Clock;
 import java.util.List;
 
-import cn.jiangmen.innovation.review.application.Callers;
+import cn.jiangmen.innovation.platform.security.Callers;
 import cn.jiangmen.innovation.review.application.RoundCommands;
 import cn.jiangmen.innovation.review.application.RoundQueries;
 import cn.jiangmen.innovation.review.domain.AssignmentId;
 import cn.jiangmen.innovation.review.domain.ExpertId;
 import cn.jiangmen.innovation.review.domain.ReviewItemId;
 import cn.jiangmen.innovation.review.domain.RoundId;
-import cn.jiangmen.innovation.platform.error.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -28,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/review/rounds")
 @Tag(name = "Review rounds", description = "Program managers run rounds: open, assign, conflicts, results, confirm. "
-		+ "Auditors read. Request bodies use snake_case; field errors name those fields.")
+		+ "Auditors read. Field errors name the camelCase paths of the request body.")
 class RoundController {
 
 	private final RoundCommands commands;
@@ -46,8 +45,9 @@ class RoundController {
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Open a round over items awaiting one; conflicts against the pool are detected and recorded")
-	Views.OpenedRoundView open(@RequestBody(required = false) RoundRequests.OpenRoundBody body) {
-		return Views.OpenedRoundView.of(this.commands.open(Callers.current(), () -> Inputs.openRound(body, this.clock.instant())));
+	Views.OpenedRoundView open(@RequestBody(required = false) OpenRoundBody body) {
+		return Views.OpenedRoundView.of(
+				this.commands.open(Callers.current(), () -> OpenRoundBody.toDomain(body, this.clock.instant())));
 	}
 
 	@GetMapping
@@ -73,8 +73,9 @@ class RoundController {
 	@Operation(summary = "Assign one expert by hand (409 assignment.conflict when the expert has a conflict)")
 	Views.AssignmentView assign(@PathVariable("id") String id, @RequestBody(required = false) RoundRequests.AssignBody body) {
 		RoundRequests.AssignBody b = body == null ? new RoundRequests.AssignBody(null, null) : body;
-		return Views.AssignmentView.of(this.commands.assign(Callers.current(), RoundId.parse(id, "id"),
-				ReviewItemId.parse(b.itemId(), "item_id"), expert(b.expert())));
+		return RestFieldPaths.renamed(RestFieldPaths.PANEL,
+				() -> Views.AssignmentView.of(this.commands.assign(Callers.current(), RoundId.parse(id, "id"),
+						ReviewItemId.parse(b.itemId(), "itemId"), ExpertId.parse(b.expert(), "expert"))));
 	}
 
 	@DeleteMapping("/{id}/assignments/{assignmentId}")
@@ -101,8 +102,9 @@ class RoundController {
 	@Operation(summary = "Record a manual conflict (an unsubmitted assignment of the pair is removed)")
 	Views.ConflictView addConflict(@PathVariable("id") String id, @RequestBody(required = false) RoundRequests.ConflictBody body) {
 		RoundRequests.ConflictBody b = body == null ? new RoundRequests.ConflictBody(null, null, null) : body;
-		return Views.ConflictView.of(this.commands.addManualConflict(Callers.current(), RoundId.parse(id, "id"),
-				ReviewItemId.parse(b.itemId(), "item_id"), expert(b.expert()), b.detail()));
+		return RestFieldPaths.renamed(RestFieldPaths.PANEL,
+				() -> Views.ConflictView.of(this.commands.addManualConflict(Callers.current(), RoundId.parse(id, "id"),
+						ReviewItemId.parse(b.itemId(), "itemId"), ExpertId.parse(b.expert(), "expert"), b.detail())));
 	}
 
 	@PutMapping("/{id}/items/{itemId}/rapporteur")
@@ -111,7 +113,7 @@ class RoundController {
 	void rapporteur(@PathVariable("id") String id, @PathVariable("itemId") String itemId,
 			@RequestBody(required = false) RoundRequests.RapporteurBody body) {
 		this.commands.setRapporteur(Callers.current(), RoundId.parse(id, "id"), ReviewItemId.parse(itemId, "itemId"),
-				expert(body == null ? null : body.expert()));
+				ExpertId.parse(body == null ? null : body.expert(), "expert"));
 	}
 
 	@GetMapping("/{id}/results")
@@ -126,13 +128,6 @@ class RoundController {
 		RoundId round = RoundId.parse(id, "id");
 		this.commands.confirm(Callers.current(), round);
 		return Views.ResultsView.of(this.queries.results(Callers.current(), round));
-	}
-
-	static ExpertId expert(String subject) {
-		if (subject == null || subject.isBlank()) {
-			throw new InvalidInputException("expert", "required", "must be the expert's subject");
-		}
-		return new ExpertId(subject.strip());
 	}
 
 }

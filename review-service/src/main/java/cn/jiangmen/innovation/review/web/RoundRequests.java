@@ -1,76 +1,50 @@
 package cn.jiangmen.innovation.review.web;
 
-import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 
-import tools.jackson.databind.PropertyNamingStrategies;
-import tools.jackson.databind.annotation.JsonNaming;
+import cn.jiangmen.innovation.platform.error.InvalidInputException;
 
-/** Request bodies of the round, assignment and consensus endpoints (snake_case, as the field errors). */
+/**
+ * The small bodies of the panel, declaration, sheet and consensus endpoints (camelCase, as every
+ * REST API of the suite). What they carry is checked by the use case they go to.
+ */
 final class RoundRequests {
 
 	private RoundRequests() {
 	}
 
-	/** Absent numbers are 0 (which validation then names), never a parse failure without field. */
-	static int orZero(Integer value) {
-		return value == null ? 0 : value;
-	}
-
-	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-	record CriterionBody(String code, String name, Integer weightPercent, Integer threshold) {
-	}
-
-	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-	record RubricBody(List<CriterionBody> criteria, Integer scaleMin, Integer scaleMax, Integer overallThresholdHundredths) {
-	}
-
-	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-	record OpenRoundBody(String name, String owningContext, List<String> reviewItemIds, RubricBody rubric, Boolean blind,
-			Instant deadline, Integer reviewersPerItem, Integer maxItemsPerExpert, Integer disagreementLimitHundredths) {
-	}
-
-	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+	/** @param itemId the review item's id */
 	record AssignBody(String itemId, String expert) {
 	}
 
-	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+	/** @param detail why, 1 to 500 characters */
 	record ConflictBody(String itemId, String expert, String detail) {
 	}
 
-	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 	record RapporteurBody(String expert) {
 	}
 
-	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 	record DeclarationBody(Boolean conflict, String note) {
 	}
 
-	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+	/** @param version the version read (optimistic locking; a stale one is 409) */
 	record SheetBody(Long version, Map<String, Integer> scores, Map<String, String> comments, String overallComment) {
 	}
 
-	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+	/** @param version 0 for the first report, else the version read */
 	record ConsensusBody(Long version, Map<String, Integer> finalScores, String report) {
 	}
 
-	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-	record AffiliationBody(String organisationId, String organisationName, Integer fromYear, Integer untilYear) {
+	/** JSON may leave the version out, which gRPC's int64 cannot: only this adapter checks it. */
+	static long version(Long version) {
+		if (version == null || version < 0) {
+			throw new InvalidInputException("version", "required", "must be the version you read");
+		}
+		return version;
 	}
 
-	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-	record CoApplicationBody(String personKey, Integer year) {
-	}
-
-	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-	record RelationshipBody(String kind, String reference, String note) {
-	}
-
-	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-	record ExpertBody(String username, String displayName, String email, String personKey, List<String> fieldCodes,
-			List<AffiliationBody> affiliations, List<CoApplicationBody> coApplications,
-			List<RelationshipBody> relationships) {
+	static <V> Map<String, V> orEmpty(Map<String, V> map) {
+		return map == null ? Map.of() : map;
 	}
 
 }

@@ -74,12 +74,12 @@ class AssignmentTest {
 	@Test
 	void aRubricFromOutsideIsValidatedFieldByField() {
 		assertThatThrownBy(() -> Rubric.of(List.of(new Criterion("Bad Code", "", 50, 9), new Criterion("ok", "OK", 40, 0)),
-				1, 5, 20000, "rubric."))
+				1, 5, 20000))
 			.isInstanceOfSatisfying(InvalidInputException.class, ex -> assertThat(ex.violations())
 				.extracting(FieldViolation::field)
-				.containsExactly("rubric.criteria[0].code", "rubric.criteria[0].name", "rubric.criteria[0].threshold",
-						"rubric.criteria", "rubric.overall_threshold_hundredths"));
-		assertThat(Rubric.of(RUBRIC.criteria(), 1, 5, 6000, "rubric.")).isEqualTo(RUBRIC);
+				.containsExactly("criteria[0].code", "criteria[0].name", "criteria[0].threshold", "criteria",
+						"overallThresholdHundredths"));
+		assertThat(Rubric.of(RUBRIC.criteria(), 1, 5, 6000)).isEqualTo(RUBRIC);
 	}
 
 }

@@ -27,9 +27,9 @@ class ProfileInputTest {
 						new ProfileInput.RelationshipInput("PERSON", "", "")));
 		assertThatThrownBy(() -> input.toExpert(ID, "expert1", 2030)).isInstanceOfSatisfying(InvalidInputException.class,
 				ex -> assertThat(ex.violations()).extracting(FieldViolation::field)
-					.containsExactly("email", "field_codes[1]", "affiliations[0].organisation_id",
-							"affiliations[0].organisation_name", "affiliations[0].from_year", "affiliations[1].until_year",
-							"affiliations[2].until_year", "co_applications[0].person_key", "co_applications[1].year",
+					.containsExactly("email", "fieldCodes[1]", "affiliations[0].organisationId",
+							"affiliations[0].organisationName", "affiliations[0].fromYear", "affiliations[1].untilYear",
+							"affiliations[2].untilYear", "coApplications[0].personKey", "coApplications[1].year",
 							"relationships[0].kind", "relationships[1].reference", "relationships[2].reference"));
 	}
 

@@ -70,9 +70,9 @@ class TalentReviewedEndToEndSystemIT {
 		// the five experts keep their profiles (fields of expertise, organisations) in review-service
 		for (String expert : EXPERTS) {
 			HttpProbe.Response saved = api.putJson("/api/review/experts/me", token(expert), """
-					{"display_name":"%s","email":"%s@demo.jiangmen.local","field_codes":["visible-light-communication"],
-					 "affiliations":[{"organisation_id":"7d1c2a8e-0000-4000-8000-0000000000a1",
-					                  "organisation_name":"广东工业大学","from_year":2010}]}""".formatted(expert, expert));
+					{"displayName":"%s","email":"%s@demo.jiangmen.local","fieldCodes":["visible-light-communication"],
+					 "affiliations":[{"organisationId":"7d1c2a8e-0000-4000-8000-0000000000a1",
+					                  "organisationName":"广东工业大学","fromYear":2010}]}""".formatted(expert, expert));
 			assertThat(saved.status()).as(saved.body()).isEqualTo(200);
 		}
 

@@ -1,10 +1,13 @@
 package cn.jiangmen.innovation.talent.grpc;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import cn.jiangmen.innovation.contracts.common.v1.OwningContext;
 import cn.jiangmen.innovation.contracts.review.v1.OpenReviewRequest;
+import cn.jiangmen.innovation.contracts.review.v1.Organisation;
 import cn.jiangmen.innovation.contracts.review.v1.ReviewServiceGrpc;
 import cn.jiangmen.innovation.platform.outbox.OutboxDestination;
 import cn.jiangmen.innovation.platform.outbox.OutboxMessage;
@@ -46,14 +49,25 @@ class ReviewHandOffDestination implements OutboxDestination {
 			.setItemId(p.applicationId())
 			.setTitle(p.title())
 			.addAllFieldCodes(p.fieldCodes())
-			.addAllOrganisationIds(p.organisationIds())
-			.addAllOrganisationNames(p.organisationNames())
+			.addAllOrganisations(organisations(p))
 			.setLeaderPersonKey(p.leaderPersonKey())
 			.addAllMemberPersonKeys(p.memberPersonKeys());
 		if (p.submittedAt() != null) {
 			request.setSubmittedAt(ApplicationSummaries.timestamp(Instant.parse(p.submittedAt())));
 		}
 		this.review.getObject().withDeadlineAfter(5, TimeUnit.SECONDS).openReview(request.build());
+	}
+
+	/** Each id with its name; a payload written before names were kept has none, so the name is empty. */
+	private static List<Organisation> organisations(ReviewHandOffPayload p) {
+		List<Organisation> organisations = new ArrayList<>();
+		for (int i = 0; i < p.organisationIds().size(); i++) {
+			organisations.add(Organisation.newBuilder()
+				.setId(p.organisationIds().get(i))
+				.setName(i < p.organisationNames().size() ? p.organisationNames().get(i) : "")
+				.build());
+		}
+		return organisations;
 	}
 
 }

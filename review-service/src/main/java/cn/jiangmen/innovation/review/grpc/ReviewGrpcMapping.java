@@ -1,0 +1,96 @@
+package cn.jiangmen.innovation.review.grpc;
+
+import java.time.Duration;
+
+import cn.jiangmen.innovation.contracts.common.v1.OwningContext;
+import cn.jiangmen.innovation.contracts.review.v1.ConflictReason;
+import cn.jiangmen.innovation.contracts.review.v1.Declaration;
+import cn.jiangmen.innovation.contracts.review.v1.PanelAssignment;
+import cn.jiangmen.innovation.contracts.review.v1.PanelConflict;
+import cn.jiangmen.innovation.contracts.review.v1.ReviewState;
+import cn.jiangmen.innovation.contracts.review.v1.RoundState;
+import cn.jiangmen.innovation.contracts.review.v1.RoundSummary;
+import cn.jiangmen.innovation.contracts.review.v1.SheetStatus;
+import cn.jiangmen.innovation.platform.grpc.ProtoTimes;
+import cn.jiangmen.innovation.review.domain.Assignment;
+import cn.jiangmen.innovation.review.domain.RecordedConflict;
+import cn.jiangmen.innovation.review.domain.ReviewRound;
+
+/**
+ * Domain values to contract messages and enums for the round and panel RPCs. Proto enum values are
+ * the domain's names with the enum's prefix (AIP-126), so each mapping is one name lookup.
+ */
+final class ReviewGrpcMapping {
+
+	private ReviewGrpcMapping() {
+	}
+
+	/** Unspecified or unknown values become null, which validation reports as a bad field. */
+	static cn.jiangmen.innovation.review.domain.OwningContext owningContext(OwningContext context) {
+		return switch (context) {
+			case OWNING_CONTEXT_TALENT -> cn.jiangmen.innovation.review.domain.OwningContext.TALENT;
+			case OWNING_CONTEXT_PROJECT -> cn.jiangmen.innovation.review.domain.OwningContext.PROJECT;
+			default -> null;
+		};
+	}
+
+	static OwningContext toProto(cn.jiangmen.innovation.review.domain.OwningContext context) {
+		return OwningContext.valueOf("OWNING_CONTEXT_" + context.name());
+	}
+
+	static ReviewState toProto(cn.jiangmen.innovation.review.domain.ReviewState state) {
+		return ReviewState.valueOf("REVIEW_STATE_" + state.name());
+	}
+
+	static RoundState toProto(ReviewRound.State state) {
+		return RoundState.valueOf("ROUND_STATE_" + state.name());
+	}
+
+	static Declaration toProto(Assignment.Declaration declaration) {
+		return Declaration.valueOf("DECLARATION_" + declaration.name());
+	}
+
+	static SheetStatus toProto(Assignment.SheetStatus status) {
+		return SheetStatus.valueOf("SHEET_STATUS_" + status.name());
+	}
+
+	static ConflictReason toProto(cn.jiangmen.innovation.review.domain.ConflictReason reason) {
+		return ConflictReason.valueOf("CONFLICT_REASON_" + reason.name());
+	}
+
+	static RoundSummary roundSummary(ReviewRound r) {
+		return RoundSummary.newBuilder()
+			.setRoundId(r.id().toString())
+			.setName(r.name())
+			.setOwningContext(toProto(r.owningContext()))
+			.setState(toProto(r.state()))
+			.setDeadline(ProtoTimes.timestamp(r.deadline()))
+			.setReviewersPerItem(r.reviewersPerItem())
+			.setMaxItemsPerExpert(r.maxItemsPerExpert())
+			.setBlind(r.blind())
+			.build();
+	}
+
+	static PanelAssignment panelAssignment(Assignment a) {
+		return PanelAssignment.newBuilder()
+			.setAssignmentId(a.id().toString())
+			.setReviewItemId(a.item().toString())
+			.setExpert(a.expert().subject())
+			.setDeclaration(toProto(a.declaration()))
+			.setSheetStatus(toProto(a.sheetStatus()))
+			.setSecondsToSubmit(a.turnaround().map(Duration::toSeconds).orElse(0L))
+			.setManual(a.source() == Assignment.Source.MANUAL)
+			.build();
+	}
+
+	static PanelConflict panelConflict(RecordedConflict c) {
+		return PanelConflict.newBuilder()
+			.setReviewItemId(c.conflict().item().toString())
+			.setExpert(c.conflict().expert().subject())
+			.setReason(toProto(c.conflict().reason()))
+			.setDetail(c.conflict().detail())
+			.setRecordedBy(c.recordedBy())
+			.build();
+	}
+
+}
