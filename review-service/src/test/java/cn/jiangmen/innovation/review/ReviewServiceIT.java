@@ -94,7 +94,7 @@ class ReviewServiceIT {
 	/** The REST document names what the server reads: camelCase, as the field errors. */
 	@Test
 	void theOpenApiDocumentDescribesTheCamelCaseBodiesTheServerAccepts() {
-		HttpProbe.Response docs = this.http.get("/v3/api-docs", null);
+		HttpProbe.Response docs = this.http.get("/api/review/v3/api-docs", null);
 		assertThat(docs.status()).isEqualTo(200);
 		var schemas = docs.json().get("components").get("schemas");
 		assertThat(schemas.get("OpenRoundBody").get("properties").propertyNames()).contains("owningContext",

@@ -1,5 +1,6 @@
 package cn.jiangmen.innovation.project.grpc;
 
+import cn.jiangmen.innovation.platform.grpc.ProtoTimes;
 import cn.jiangmen.innovation.platform.security.Callers;
 import cn.jiangmen.innovation.contracts.project.v1.GetMilestoneStatusRequest;
 import cn.jiangmen.innovation.contracts.project.v1.GetMilestoneStatusResponse;
@@ -9,7 +10,6 @@ import cn.jiangmen.innovation.project.application.MilestoneQueries;
 import cn.jiangmen.innovation.project.domain.Milestone;
 import cn.jiangmen.innovation.project.domain.MilestoneId;
 import cn.jiangmen.innovation.project.domain.ProjectId;
-import com.google.protobuf.Timestamp;
 import io.grpc.stub.StreamObserver;
 
 import org.springframework.stereotype.Service;
@@ -36,7 +36,7 @@ class ProjectGrpcService extends ProjectServiceGrpc.ProjectServiceImplBase {
 			.setState(MilestoneState.valueOf("MILESTONE_STATE_" + milestone.state().name()));
 		milestone.acceptedAt()
 			.ifPresent(at -> response
-				.setAcceptedAt(Timestamp.newBuilder().setSeconds(at.getEpochSecond()).setNanos(at.getNano())));
+				.setAcceptedAt(ProtoTimes.timestamp(at)));
 		responseObserver.onNext(response.build());
 		responseObserver.onCompleted();
 	}

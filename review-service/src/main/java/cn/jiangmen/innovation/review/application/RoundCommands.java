@@ -334,15 +334,8 @@ public class RoundCommands {
 			this.items.updateState(outcome.item(), ReviewState.RANKED);
 			ReviewItem item = byId.get(outcome.item());
 			if (item.owningContext() == OwningContext.TALENT) {
-				Map<String, Object> payload = new LinkedHashMap<>();
-				payload.put("applicationId", item.itemId().toString());
-				payload.put("reviewItemId", item.id().toString());
-				payload.put("rank", outcome.rank());
-				payload.put("finalScoreHundredths", outcome.finalHundredths());
-				payload.put("passedThresholds", outcome.passedThresholds());
-				payload.put("confirmedAt", now.toString());
-				this.outbox.add(OutboxMessage.pending(OutboxMessage.TALENT_OUTCOME,
-						"review-outcome-" + item.id(), this.json.writeValueAsString(payload), now));
+				this.outbox.add(OutboxMessage.pending(OutboxMessage.TALENT_OUTCOME, "review-outcome-" + item.id(),
+						this.json.writeValueAsString(ReviewOutcomePayload.of(item, outcome, now)), now));
 			}
 		}
 		this.audit.record(caller.username(), now, "round.confirmed", "review_round", roundId, Map.of("state", "OPEN"),

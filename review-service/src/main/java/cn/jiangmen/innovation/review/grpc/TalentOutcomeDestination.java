@@ -1,13 +1,11 @@
 package cn.jiangmen.innovation.review.grpc;
 
-import java.time.Instant;
-import java.util.Map;
-
 import cn.jiangmen.innovation.contracts.talent.v1.RecordReviewOutcomeRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.TalentServiceGrpc;
 import cn.jiangmen.innovation.platform.outbox.OutboxDestination;
+import cn.jiangmen.innovation.platform.grpc.ProtoTimes;
 import cn.jiangmen.innovation.platform.outbox.OutboxMessage;
-import com.google.protobuf.Timestamp;
+import cn.jiangmen.innovation.review.application.ReviewOutcomePayload;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -37,21 +35,17 @@ class TalentOutcomeDestination implements OutboxDestination {
 
 	@Override
 	public void deliver(OutboxMessage message) {
-		@SuppressWarnings("unchecked")
-		Map<String, Object> p = this.json.readValue(message.payload(), Map.class);
-		Instant confirmedAt = Instant.parse((String) p.get("confirmedAt"));
+		ReviewOutcomePayload outcome = this.json.readValue(message.payload(), ReviewOutcomePayload.class);
 		this.talent.getObject()
 			.withDeadlineAfter(5, java.util.concurrent.TimeUnit.SECONDS)
 			.recordReviewOutcome(RecordReviewOutcomeRequest.newBuilder()
 				.setIdempotencyKey(message.idempotencyKey())
-				.setApplicationId((String) p.get("applicationId"))
-				.setReviewItemId((String) p.get("reviewItemId"))
-				.setRank(((Number) p.get("rank")).intValue())
-				.setFinalScoreHundredths(((Number) p.get("finalScoreHundredths")).intValue())
-				.setPassedThresholds((Boolean) p.get("passedThresholds"))
-				.setConfirmedAt(Timestamp.newBuilder()
-					.setSeconds(confirmedAt.getEpochSecond())
-					.setNanos(confirmedAt.getNano()))
+				.setApplicationId(outcome.itemId())
+				.setReviewItemId(outcome.reviewItemId())
+				.setRank(outcome.rank())
+				.setFinalScoreHundredths(outcome.finalScoreHundredths())
+				.setPassedThresholds(outcome.passedThresholds())
+				.setConfirmedAt(ProtoTimes.timestamp(outcome.confirmedAt()))
 				.build());
 	}
 
