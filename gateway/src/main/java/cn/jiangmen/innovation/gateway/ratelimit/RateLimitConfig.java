@@ -1,5 +1,7 @@
 package cn.jiangmen.innovation.gateway.ratelimit;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.cloud.gateway.support.ConfigurationService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,8 +13,8 @@ class RateLimitConfig {
 
 	@Bean
 	JedisRateLimiter jedisRateLimiter(StringRedisTemplate redis, RateLimitProperties properties,
-			ConfigurationService configurationService) {
-		return new JedisRateLimiter(redis, JedisRateLimiter.Config.of(properties), configurationService);
+			ConfigurationService configurationService, MeterRegistry meters) {
+		return new JedisRateLimiter(redis, JedisRateLimiter.Config.of(properties), configurationService, meters);
 	}
 
 	@Bean

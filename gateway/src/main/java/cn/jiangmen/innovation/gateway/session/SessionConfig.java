@@ -47,6 +47,12 @@ public class SessionConfig {
 		return new JedisReactiveSessionRepository(redisSessionRepository);
 	}
 
+	/** {@code SaveStartedSession} in application.yml's default filters. */
+	@Bean
+	SaveStartedSessionGatewayFilterFactory saveStartedSessionGatewayFilterFactory() {
+		return new SaveStartedSessionGatewayFilterFactory();
+	}
+
 	/**
 	 * SameSite=Lax: the OIDC callback from Keycloak is a top-level cross-site GET and must still
 	 * carry the session cookie (it holds the authorization request and PKCE verifier).

@@ -2,6 +2,7 @@ package cn.jiangmen.innovation.gateway.ratelimit;
 
 import java.util.UUID;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,7 @@ class JedisRateLimiterTest {
 	private static JedisRateLimiter limiter(int replenishRate, long burst, int requested) {
 		return new JedisRateLimiter(redis, new JedisRateLimiter.Config().setReplenishRate(replenishRate)
 			.setBurstCapacity(burst)
-			.setRequestedTokens(requested), null);
+			.setRequestedTokens(requested), null, new SimpleMeterRegistry());
 	}
 
 	@Test
@@ -105,11 +106,15 @@ class JedisRateLimiterTest {
 		nowhere.afterPropertiesSet();
 		nowhere.start();
 		try {
+			SimpleMeterRegistry meters = new SimpleMeterRegistry();
 			JedisRateLimiter limiter = new JedisRateLimiter(new StringRedisTemplate(nowhere),
-					new JedisRateLimiter.Config().setReplenishRate(1).setBurstCapacity(1), null);
+					new JedisRateLimiter.Config().setReplenishRate(1).setBurstCapacity(1), null, meters);
 			Response response = limiter.isAllowed("route", "user:d").block();
 			assertThat(response.isAllowed()).isTrue();
 			assertThat(response.getHeaders()).containsEntry("X-RateLimit-Remaining", "-1");
+			limiter.isAllowed("route", "user:d").block();
+			// an outage is visible: one count per request let through unlimited
+			assertThat(meters.counter(JedisRateLimiter.UNAVAILABLE_METRIC).count()).isEqualTo(2.0);
 		}
 		finally {
 			nowhere.destroy();

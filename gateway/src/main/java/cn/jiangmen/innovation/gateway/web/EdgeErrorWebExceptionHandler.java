@@ -1,0 +1,72 @@
+package cn.jiangmen.innovation.gateway.web;
+
+import java.time.Duration;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import reactor.core.publisher.Mono;
+
+import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * Replaces Boot's whitelabel/JSON error answer for everything the gateway itself fails on: API
+ * callers get problem+json, browsers a translated page; neither ever sees a stack trace, an
+ * exception class or an upstream address. Redis trouble (the session store) is a 503 with
+ * {@code Retry-After}, not a 500: it is an outage to wait out, not a bug.
+ */
+public class EdgeErrorWebExceptionHandler implements ErrorWebExceptionHandler {
+
+	static final Duration SESSION_STORE_RETRY_AFTER = Duration.ofSeconds(5);
+
+	private static final Log log = LogFactory.getLog(EdgeErrorWebExceptionHandler.class);
+
+	private final EdgeErrorResponses responses;
+
+	private final ThrottledLog redisDown = new ThrottledLog(log, Duration.ofSeconds(30));
+
+	public EdgeErrorWebExceptionHandler(EdgeErrorResponses responses) {
+		this.responses = responses;
+	}
+
+	@Override
+	public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {
+		if (exchange.getResponse().isCommitted()) {
+			return Mono.error(ex);
+		}
+		return responses.write(exchange, classify(exchange, ex), EdgeErrorResponses.isApi(exchange));
+	}
+
+	EdgeError classify(ServerWebExchange exchange, Throwable ex) {
+		if (causedByRedis(ex)) {
+			redisDown.warn("Redis (session store) unavailable; answering 503 on " + exchange.getRequest().getPath(), ex);
+			return EdgeError.of(HttpStatus.SERVICE_UNAVAILABLE)
+				.withMessage("error.503.session-store")
+				.retryAfter(SESSION_STORE_RETRY_AFTER);
+		}
+		if (ex instanceof ResponseStatusException status) {
+			HttpStatusCode code = status.getStatusCode();
+			if (code.is5xxServerError()) {
+				log.warn("Answering " + code.value() + " on " + exchange.getRequest().getPath() + ": " + ex);
+			}
+			return EdgeError.of(code);
+		}
+		log.error("Unexpected failure on " + exchange.getRequest().getMethod() + " "
+				+ exchange.getRequest().getPath(), ex);
+		return EdgeError.of(HttpStatus.INTERNAL_SERVER_ERROR);
+	}
+
+	static boolean causedByRedis(Throwable ex) {
+		for (Throwable t = ex; t != null; t = (t.getCause() == t) ? null : t.getCause()) {
+			if (t instanceof DataAccessException || t.getClass().getName().startsWith("redis.clients.jedis.exceptions")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+}
