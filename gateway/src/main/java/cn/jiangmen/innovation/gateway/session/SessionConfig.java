@@ -2,6 +2,8 @@ package cn.jiangmen.innovation.gateway.session;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.RedisTemplate;
 import org.springframework.data.redis.serializer.JdkSerializationRedisSerializer;
@@ -45,6 +47,13 @@ public class SessionConfig {
 	@Bean
 	JedisReactiveSessionRepository reactiveSessionRepository(RedisSessionRepository redisSessionRepository) {
 		return new JedisReactiveSessionRepository(redisSessionRepository);
+	}
+
+	/** Outside Spring Security's chain (-100), so it sees the session as the login redirect left it. */
+	@Bean
+	@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+	SaveSessionBeforeCommitWebFilter saveSessionBeforeCommitWebFilter() {
+		return new SaveSessionBeforeCommitWebFilter();
 	}
 
 	/** {@code SaveStartedSession} in application.yml's default filters. */

@@ -2,7 +2,9 @@ package cn.jiangmen.innovation.gateway.web;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.web.server.WebFilter;
 
 /** The edge's own error answers; ordered before Boot's default handler (-1), which it replaces. */
 @Configuration(proxyBeanMethods = false)
@@ -11,6 +13,17 @@ class EdgeErrorConfig {
 	@Bean
 	EdgeErrorResponses edgeErrorResponses() {
 		return new EdgeErrorResponses();
+	}
+
+	/** Remembers the client's path before any gateway filter forwards the request elsewhere. */
+	@Bean
+	@Order(Ordered.HIGHEST_PRECEDENCE)
+	WebFilter clientPathWebFilter() {
+		return (exchange, chain) -> {
+			exchange.getAttributes()
+				.putIfAbsent(EdgeErrorResponses.CLIENT_PATH_ATTR, exchange.getRequest().getPath().value());
+			return chain.filter(exchange);
+		};
 	}
 
 	@Bean

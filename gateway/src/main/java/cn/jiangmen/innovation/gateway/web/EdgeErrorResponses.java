@@ -1,17 +1,14 @@
 package cn.jiangmen.innovation.gateway.web;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -28,6 +25,9 @@ import org.springframework.web.util.HtmlUtils;
  * Title and detail follow {@code Accept-Language} (zh-CN default, en). Never echoes internals.
  */
 public final class EdgeErrorResponses {
+
+	/** The path as the client sent it; the circuit breakers' forward to the fallback changes the request's. */
+	public static final String CLIENT_PATH_ATTR = EdgeErrorResponses.class.getName() + ".clientPath";
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -114,11 +114,7 @@ public final class EdgeErrorResponses {
 
 	/** The path the client asked for, also after the gateway forwarded to its fallback. */
 	private static String originalPath(ServerWebExchange exchange) {
-		Set<URI> originals = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ORIGINAL_REQUEST_URL_ATTR);
-		if (originals != null && !originals.isEmpty()) {
-			return originals.iterator().next().getRawPath();
-		}
-		return exchange.getRequest().getPath().value();
+		return exchange.getAttributeOrDefault(CLIENT_PATH_ATTR, exchange.getRequest().getPath().value());
 	}
 
 	/** A script asking for JSON (and not HTML) gets problem+json even on a portal route. */

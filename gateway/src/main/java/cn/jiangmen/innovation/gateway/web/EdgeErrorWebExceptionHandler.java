@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
+import reactor.util.context.Context;
 
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.dao.DataAccessException;
@@ -12,6 +13,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
+
+import cn.jiangmen.innovation.gateway.session.JedisReactiveSessionRepository;
 
 /**
  * Replaces Boot's whitelabel/JSON error answer for everything the gateway itself fails on: API
@@ -38,7 +41,10 @@ public class EdgeErrorWebExceptionHandler implements ErrorWebExceptionHandler {
 		if (exchange.getResponse().isCommitted()) {
 			return Mono.error(ex);
 		}
-		return responses.write(exchange, classify(exchange, ex), EdgeErrorResponses.isApi(exchange));
+		EdgeError error = classify(exchange, ex);
+		Mono<Void> answer = responses.write(exchange, error, EdgeErrorResponses.isApi(exchange));
+		return causedByRedis(ex) ? answer.contextWrite(Context.of(JedisReactiveSessionRepository.SKIP_SAVE, true))
+				: answer;
 	}
 
 	EdgeError classify(ServerWebExchange exchange, Throwable ex) {
