@@ -77,19 +77,27 @@ public class JedisRateLimiter extends AbstractRateLimiter<JedisRateLimiter.Confi
 		return script;
 	}
 
-	/** Hash tag {@code {...}}: both keys land on the same Redis Cluster slot. */
-	static List<String> keys(String routeId, String id) {
-		String prefix = "request_rate_limiter.{" + routeId + "." + id + "}.";
+	/**
+	 * One bucket per caller for the whole edge, not per route: a user (or an IP) spreading calls
+	 * over four APIs gets one burst, not four. Hash tag {@code {...}}: both keys land on the same
+	 * Redis Cluster slot.
+	 */
+	static List<String> keys(String id) {
+		String prefix = "request_rate_limiter.{edge." + id + "}.";
 		return List.of(prefix + "tokens", prefix + "timestamp");
 	}
 
 	@Override
 	public Mono<Response> isAllowed(String routeId, String id) {
-		Config config = getConfig().getOrDefault(routeId, defaultConfig);
+		return isAllowed(getConfig().getOrDefault(routeId, defaultConfig), id);
+	}
+
+	/** The bucket of {@code id} (e.g. {@code user:<sub>}, {@code ip:<address>}) under {@code config}. */
+	public Mono<Response> isAllowed(Config config, String id) {
 		// empty "now": the script then uses Redis TIME, one clock for every replica
 		Object[] args = { String.valueOf(config.getReplenishRate()), String.valueOf(config.getBurstCapacity()), "",
 				String.valueOf(config.getRequestedTokens()) };
-		return Mono.fromCallable(() -> redis.execute(script, keys(routeId, id), args))
+		return Mono.fromCallable(() -> redis.execute(script, keys(id), args))
 			.subscribeOn(Schedulers.boundedElastic())
 			.map(result -> new Response(result.get(0) == 1L, headers(config, result.get(1))))
 			.onErrorResume(e -> {
@@ -122,6 +130,12 @@ public class JedisRateLimiter extends AbstractRateLimiter<JedisRateLimiter.Confi
 		public static Config of(RateLimitProperties properties) {
 			return new Config().setReplenishRate(properties.replenishRate())
 				.setBurstCapacity(properties.burstCapacity())
+				.setRequestedTokens(properties.requestedTokens());
+		}
+
+		public static Config anonymous(RateLimitProperties properties) {
+			return new Config().setReplenishRate(properties.anonymousReplenishRate())
+				.setBurstCapacity(properties.anonymousBurstCapacity())
 				.setRequestedTokens(properties.requestedTokens());
 		}
 

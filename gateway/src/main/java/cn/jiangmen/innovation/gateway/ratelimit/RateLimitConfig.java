@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
-/** Beans referenced from the {@code RequestRateLimiter} default filter in application.yml. */
+/** The limiter and its key; {@code SecurityConfig} places {@link EdgeRateLimitWebFilter} in its chain. */
 @Configuration(proxyBeanMethods = false)
 class RateLimitConfig {
 

@@ -1,6 +1,14 @@
 package cn.jiangmen.innovation.gateway.security;
 
 import org.springframework.context.annotation.Bean;
+
+import cn.jiangmen.innovation.gateway.ratelimit.EdgeRateLimitWebFilter;
+import cn.jiangmen.innovation.gateway.ratelimit.JedisRateLimiter;
+import cn.jiangmen.innovation.gateway.ratelimit.PrincipalOrIpKeyResolver;
+import cn.jiangmen.innovation.gateway.ratelimit.RateLimitProperties;
+import cn.jiangmen.innovation.gateway.session.SessionProperties;
+import cn.jiangmen.innovation.gateway.web.EdgeErrorResponses;
+
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
@@ -52,12 +60,21 @@ public class SecurityConfig {
 		return new WebSessionServerOAuth2AuthorizedClientRepository();
 	}
 
+	/** {@code EdgeContentSecurityPolicy} in application.yml's default filters. */
+	@Bean
+	EdgeContentSecurityPolicyGatewayFilterFactory edgeContentSecurityPolicyGatewayFilterFactory(
+			EdgeSecurityProperties edge) {
+		return new EdgeContentSecurityPolicyGatewayFilterFactory(edge);
+	}
+
 	@Bean
 	SecurityWebFilterChain edgeSecurityFilterChain(ServerHttpSecurity http,
 			ReactiveClientRegistrationRepository registrations, ServerOAuth2AuthorizedClientRepository authorizedClients,
 			ReactiveJwtAuthenticationConverterAdapter jwtAuthenticationConverter, OidcClientProperties oidc,
-			EdgeSecurityProperties edge) {
-		ServerWebExchangeMatcher api = ServerWebExchangeMatchers.pathMatchers("/api/**");
+			EdgeSecurityProperties edge, SessionProperties session, JedisRateLimiter limiter,
+			PrincipalOrIpKeyResolver rateLimitKeys, RateLimitProperties rateLimits, EdgeErrorResponses errors) {
+		// machine-facing paths: never a login redirect, always a 401/403 problem
+		ServerWebExchangeMatcher api = ServerWebExchangeMatchers.pathMatchers("/api/**", "/actuator/**");
 		ApiAuthenticationEntryPoint apiEntryPoint = new ApiAuthenticationEntryPoint();
 		ApiAccessDeniedHandler accessDenied = new ApiAccessDeniedHandler();
 
@@ -82,8 +99,14 @@ public class SecurityConfig {
 		ServerCsrfTokenRequestAttributeHandler csrfHandler = new ServerCsrfTokenRequestAttributeHandler();
 
 		http.authorizeExchange(exchanges -> exchanges
-			.pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
+			.pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
 			.permitAll()
+			// lists upstream URLs and traffic: for the scraper (service account) and operators only
+			.pathMatchers("/actuator/prometheus")
+			.hasAnyRole("service", "admin")
+			// whatever else under /actuator would fall through to the portal's own actuator
+			.pathMatchers("/actuator/**")
+			.denyAll()
 			.pathMatchers("/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico")
 			.permitAll()
 			.matchers(api)
@@ -100,9 +123,12 @@ public class SecurityConfig {
 			.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
 				.accessDeniedHandler(accessDenied)
 				.csrfTokenRequestHandler(csrfHandler)
-				.requireCsrfProtectionMatcher(new CsrfProtectionMatcher()))
+				.requireCsrfProtectionMatcher(new CsrfProtectionMatcher(session.cookieName())))
 			.addFilterBefore(new FormCsrfFieldWebFilter(CSRF_HEADER, CSRF_FORM_FIELD), SecurityWebFiltersOrder.CSRF)
 			.addFilterAfter(new CsrfCookieWebFilter(), SecurityWebFiltersOrder.CSRF)
+			// the caller is known here (session, Bearer or anonymous) and nothing is decided yet
+			.addFilterBefore(new EdgeRateLimitWebFilter(limiter, rateLimitKeys, rateLimits, errors),
+					SecurityWebFiltersOrder.EXCEPTION_TRANSLATION)
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(edge.contentSecurityPolicy()))
 				.hsts(hsts -> hsts.maxAge(edge.hstsMaxAge()).includeSubdomains(true))
 				.contentTypeOptions(Customizer.withDefaults())

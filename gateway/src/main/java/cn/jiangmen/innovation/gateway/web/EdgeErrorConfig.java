@@ -27,6 +27,12 @@ class EdgeErrorConfig {
 	}
 
 	@Bean
+	@Order(Ordered.HIGHEST_PRECEDENCE + 20)
+	WebFilter requestSizeWebFilter(EdgeLimitsProperties limits, EdgeErrorResponses responses) {
+		return new RequestSizeWebFilter(limits.maxRequestSize(), responses);
+	}
+
+	@Bean
 	@Order(-2)
 	EdgeErrorWebExceptionHandler edgeErrorWebExceptionHandler(EdgeErrorResponses responses) {
 		return new EdgeErrorWebExceptionHandler(responses);
