@@ -11,8 +11,8 @@ import org.springframework.web.server.ServerWebExchange;
 /**
  * CSRF applies to state-changing browser requests. Exempt: requests carrying a Bearer token (a
  * browser never attaches one by itself, so a forged cross-site request cannot carry it), and API
- * calls without a session cookie (no ambient credential a forged request could ride on): those
- * must get the 401 problem, not a 403 about a CSRF token they have no use for.
+ * calls and Keycloak's back-channel logout without a session cookie (no ambient credential a
+ * forged request could ride on): those must get the 401 problem, not a 403 about a CSRF token.
  */
 class CsrfProtectionMatcher implements ServerWebExchangeMatcher {
 
@@ -33,8 +33,10 @@ class CsrfProtectionMatcher implements ServerWebExchangeMatcher {
 	}
 
 	private boolean cookielessApiCall(ServerWebExchange exchange) {
-		return exchange.getRequest().getPath().pathWithinApplication().value().startsWith("/api/")
-				&& !exchange.getRequest().getCookies().containsKey(sessionCookie);
+		String path = exchange.getRequest().getPath().pathWithinApplication().value();
+		// Keycloak's back-channel logout: a server, no cookie, a signed logout token instead
+		boolean machine = path.startsWith("/api/") || path.startsWith("/logout/connect/back-channel/");
+		return machine && !exchange.getRequest().getCookies().containsKey(sessionCookie);
 	}
 
 }

@@ -6,6 +6,8 @@ import cn.jiangmen.innovation.gateway.ratelimit.EdgeRateLimitWebFilter;
 import cn.jiangmen.innovation.gateway.ratelimit.JedisRateLimiter;
 import cn.jiangmen.innovation.gateway.ratelimit.PrincipalOrIpKeyResolver;
 import cn.jiangmen.innovation.gateway.ratelimit.RateLimitProperties;
+import cn.jiangmen.innovation.gateway.session.OidcBackChannelSessionLogoutHandler;
+import cn.jiangmen.innovation.gateway.session.RedisOidcSessionRegistry;
 import cn.jiangmen.innovation.gateway.session.SessionProperties;
 import cn.jiangmen.innovation.gateway.web.EdgeErrorResponses;
 
@@ -46,6 +48,9 @@ public class SecurityConfig {
 
 	static final String CSRF_FORM_FIELD = "_csrf";
 
+	/** Spring Security's endpoint; Keycloak's {@code backchannel.logout.url} for the gateway client. */
+	static final String BACK_CHANNEL_LOGOUT = "/logout/connect/back-channel/**";
+
 	@Bean
 	ReactiveClientRegistrationRepository clientRegistrationRepository(OidcClientProperties oidc) {
 		return new LazyOidcClientRegistrationRepository(oidc);
@@ -72,7 +77,8 @@ public class SecurityConfig {
 			ReactiveClientRegistrationRepository registrations, ServerOAuth2AuthorizedClientRepository authorizedClients,
 			ReactiveJwtAuthenticationConverterAdapter jwtAuthenticationConverter, OidcClientProperties oidc,
 			EdgeSecurityProperties edge, SessionProperties session, JedisRateLimiter limiter,
-			PrincipalOrIpKeyResolver rateLimitKeys, RateLimitProperties rateLimits, EdgeErrorResponses errors) {
+			PrincipalOrIpKeyResolver rateLimitKeys, RateLimitProperties rateLimits, EdgeErrorResponses errors,
+			RedisOidcSessionRegistry oidcSessions, OidcBackChannelSessionLogoutHandler backChannelLogout) {
 		// machine-facing paths: never a login redirect, always a 401/403 problem
 		ServerWebExchangeMatcher api = ServerWebExchangeMatchers.pathMatchers("/api/**", "/actuator/**");
 		ApiAuthenticationEntryPoint apiEntryPoint = new ApiAuthenticationEntryPoint();
@@ -109,6 +115,9 @@ public class SecurityConfig {
 			.denyAll()
 			.pathMatchers("/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico")
 			.permitAll()
+			// Keycloak's server-to-server call: authenticated by the signed logout token itself
+			.pathMatchers(BACK_CHANNEL_LOGOUT)
+			.permitAll()
 			.matchers(api)
 			.authenticated()
 			.anyExchange()
@@ -118,6 +127,9 @@ public class SecurityConfig {
 				.authenticationEntryPoint(apiEntryPoint)
 				.accessDeniedHandler(accessDenied))
 			.exceptionHandling(ex -> ex.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied))
+			// a session ended at Keycloak ends here too, on every replica (sessions and registry in Redis)
+			.oidcLogout(oidcLogout -> oidcLogout.oidcSessionRegistry(oidcSessions)
+				.backChannel(backChannel -> backChannel.logoutHandler(backChannelLogout)))
 			.logout(logout -> logout.logoutHandler(handlers -> handlers.add(new WebSessionServerLogoutHandler()))
 				.logoutSuccessHandler(logoutSuccess))
 			.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)

@@ -1,5 +1,7 @@
 package cn.jiangmen.innovation.gateway.session;
 
+import java.time.Duration;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -26,6 +28,32 @@ public class SessionConfig {
 	@Bean
 	RedisSessionRepository redisSessionRepository(RedisConnectionFactory connectionFactory,
 			SessionProperties properties) {
+		RedisSessionRepository repository = new RedisSessionRepository(serializingTemplate(connectionFactory));
+		repository.setDefaultMaxInactiveInterval(properties.timeout());
+		repository.setRedisKeyNamespace(properties.namespace());
+		repository.setFlushMode(FlushMode.ON_SAVE);
+		// write only changed attributes: concurrent requests of one browser do not clobber each other
+		repository.setSaveMode(SaveMode.ON_SET_ATTRIBUTE);
+		return repository;
+	}
+
+	/**
+	 * Keycloak session to gateway sessions, shared by all replicas (back-channel logout). Kept as
+	 * long as Keycloak's longest SSO session could last.
+	 */
+	@Bean
+	RedisOidcSessionRegistry oidcSessionRegistry(RedisConnectionFactory connectionFactory, SessionProperties properties) {
+		return new RedisOidcSessionRegistry(serializingTemplate(connectionFactory), properties.namespace() + ":oidc",
+				Duration.ofHours(24));
+	}
+
+	@Bean
+	OidcBackChannelSessionLogoutHandler oidcBackChannelSessionLogoutHandler(RedisOidcSessionRegistry registry,
+			JedisReactiveSessionRepository sessions) {
+		return new OidcBackChannelSessionLogoutHandler(registry, sessions);
+	}
+
+	private static RedisTemplate<String, Object> serializingTemplate(RedisConnectionFactory connectionFactory) {
 		RedisTemplate<String, Object> template = new RedisTemplate<>();
 		template.setConnectionFactory(connectionFactory);
 		template.setKeySerializer(new StringRedisSerializer());
@@ -34,14 +62,7 @@ public class SessionConfig {
 		template.setValueSerializer(new JdkSerializationRedisSerializer(SessionConfig.class.getClassLoader()));
 		template.setHashValueSerializer(new JdkSerializationRedisSerializer(SessionConfig.class.getClassLoader()));
 		template.afterPropertiesSet();
-
-		RedisSessionRepository repository = new RedisSessionRepository(template);
-		repository.setDefaultMaxInactiveInterval(properties.timeout());
-		repository.setRedisKeyNamespace(properties.namespace());
-		repository.setFlushMode(FlushMode.ON_SAVE);
-		// write only changed attributes: concurrent requests of one browser do not clobber each other
-		repository.setSaveMode(SaveMode.ON_SET_ATTRIBUTE);
-		return repository;
+		return template;
 	}
 
 	@Bean

@@ -6,6 +6,8 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.web.server.WebFilter;
 
+import cn.jiangmen.innovation.gateway.security.OidcClientProperties;
+
 /** The edge's own error answers; ordered before Boot's default handler (-1), which it replaces. */
 @Configuration(proxyBeanMethods = false)
 class EdgeErrorConfig {
@@ -34,8 +36,9 @@ class EdgeErrorConfig {
 
 	@Bean
 	@Order(-2)
-	EdgeErrorWebExceptionHandler edgeErrorWebExceptionHandler(EdgeErrorResponses responses) {
-		return new EdgeErrorWebExceptionHandler(responses);
+	EdgeErrorWebExceptionHandler edgeErrorWebExceptionHandler(EdgeErrorResponses responses,
+			OidcClientProperties oidc) {
+		return new EdgeErrorWebExceptionHandler(responses, "/oauth2/authorization/" + oidc.registrationId());
 	}
 
 }

@@ -1,5 +1,6 @@
 package cn.jiangmen.innovation.gateway.web;
 
+import java.net.URI;
 import java.time.Duration;
 
 import org.apache.commons.logging.Log;
@@ -9,8 +10,10 @@ import reactor.util.context.Context;
 
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 
@@ -32,14 +35,21 @@ public class EdgeErrorWebExceptionHandler implements ErrorWebExceptionHandler {
 
 	private final ThrottledLog redisDown = new ThrottledLog(log, Duration.ofSeconds(30));
 
-	public EdgeErrorWebExceptionHandler(EdgeErrorResponses responses) {
+	private final String loginPath;
+
+	/** @param loginPath where a browser starts a new sign-in ({@code /oauth2/authorization/keycloak}) */
+	public EdgeErrorWebExceptionHandler(EdgeErrorResponses responses, String loginPath) {
 		this.responses = responses;
+		this.loginPath = loginPath;
 	}
 
 	@Override
 	public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {
 		if (exchange.getResponse().isCommitted()) {
 			return Mono.error(ex);
+		}
+		if (signInExpired(ex)) {
+			return signInAgain(exchange);
 		}
 		EdgeError error = classify(exchange, ex);
 		Mono<Void> answer = responses.write(exchange, error, EdgeErrorResponses.isApi(exchange));
@@ -64,6 +74,31 @@ public class EdgeErrorWebExceptionHandler implements ErrorWebExceptionHandler {
 		log.error("Unexpected failure on " + exchange.getRequest().getMethod() + " "
 				+ exchange.getRequest().getPath(), ex);
 		return EdgeError.of(HttpStatus.INTERNAL_SERVER_ERROR);
+	}
+
+	/**
+	 * The session's access token expired and could not be refreshed (refresh token expired, or the
+	 * Keycloak session ended): TokenRelay fails with an OAuth2 authorization error, which used to
+	 * be a 500. An API caller gets 401; a browser signs in again (often silently, by Keycloak SSO).
+	 */
+	private Mono<Void> signInAgain(ServerWebExchange exchange) {
+		if (EdgeErrorResponses.isApi(exchange)) {
+			exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
+			return responses.write(exchange, EdgeError.of(HttpStatus.UNAUTHORIZED).withMessage("error.401.sign-in-expired"),
+					true);
+		}
+		exchange.getResponse().setStatusCode(HttpStatus.FOUND);
+		exchange.getResponse().getHeaders().setLocation(URI.create(loginPath));
+		return exchange.getResponse().setComplete();
+	}
+
+	static boolean signInExpired(Throwable ex) {
+		for (Throwable t = ex; t != null; t = (t.getCause() == t) ? null : t.getCause()) {
+			if (t instanceof OAuth2AuthorizationException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	static boolean causedByRedis(Throwable ex) {
