@@ -1,5 +1,6 @@
 package cn.jiangmen.innovation.gateway.web;
 
+import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -32,6 +33,12 @@ class EdgeErrorConfig {
 	@Order(Ordered.HIGHEST_PRECEDENCE + 20)
 	WebFilter requestSizeWebFilter(EdgeLimitsProperties limits, EdgeErrorResponses responses) {
 		return new RequestSizeWebFilter(limits.maxRequestSize(), responses);
+	}
+
+	/** 431/414 from Reactor Netty's decoder get a problem body too. */
+	@Bean
+	NettyServerCustomizer decodingFailureProblems(EdgeErrorResponses responses) {
+		return DecodingFailureProblems.customizer(responses);
 	}
 
 	@Bean

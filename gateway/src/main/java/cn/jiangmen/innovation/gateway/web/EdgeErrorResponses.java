@@ -26,6 +26,19 @@ import org.springframework.web.util.HtmlUtils;
  */
 public final class EdgeErrorResponses {
 
+	/** The RFC 9457 body; {@code instance} may be null (unknown). */
+	String problemJson(EdgeError error, Locale locale, String instance) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("type", "about:blank");
+		body.put("title", title(error, locale));
+		body.put("status", error.status().value());
+		body.put("detail", detail(error, locale));
+		if (instance != null) {
+			body.put("instance", instance);
+		}
+		return JSON.writeValueAsString(body);
+	}
+
 	/** The path as the client sent it; the circuit breakers' forward to the fallback changes the request's. */
 	public static final String CLIENT_PATH_ATTR = EdgeErrorResponses.class.getName() + ".clientPath";
 
@@ -89,14 +102,9 @@ public final class EdgeErrorResponses {
 			headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, error.retryAfter().toSeconds())));
 		}
 		if (api || prefersJson(exchange)) {
-			Map<String, Object> body = new LinkedHashMap<>();
-			body.put("type", "about:blank");
-			body.put("title", title);
-			body.put("status", error.status().value());
-			body.put("detail", detail);
-			body.put("instance", originalPath(exchange));
 			headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-			return new Rendered(JSON.writeValueAsString(body).getBytes(StandardCharsets.UTF_8), headers);
+			return new Rendered(problemJson(error, locale, originalPath(exchange)).getBytes(StandardCharsets.UTF_8),
+					headers);
 		}
 		headers.setContentType(HTML);
 		String home = messages.getMessage("page.home", null, "/", locale);
