@@ -136,7 +136,7 @@ public class SecurityConfig {
 				.accessDeniedHandler(accessDenied)
 				.csrfTokenRequestHandler(csrfHandler)
 				.requireCsrfProtectionMatcher(new CsrfProtectionMatcher(session.cookieName())))
-			.addFilterBefore(new FormCsrfFieldWebFilter(CSRF_HEADER, CSRF_FORM_FIELD), SecurityWebFiltersOrder.CSRF)
+			.addFilterBefore(new FormCsrfFieldWebFilter(CSRF_HEADER, CSRF_FORM_FIELD, errors), SecurityWebFiltersOrder.CSRF)
 			.addFilterAfter(new CsrfCookieWebFilter(), SecurityWebFiltersOrder.CSRF)
 			// the caller is known here (session, Bearer or anonymous) and nothing is decided yet
 			.addFilterBefore(new EdgeRateLimitWebFilter(limiter, rateLimitKeys, rateLimits, errors),
