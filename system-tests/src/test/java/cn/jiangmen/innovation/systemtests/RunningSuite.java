@@ -70,6 +70,11 @@ public final class RunningSuite {
 		return this.apps.get(name);
 	}
 
+	/** The console output of one app ({@code gateway}, {@code portal}, {@code talent-service}...). */
+	public Path logFile(String app) {
+		return this.logDir.resolve(app + ".log");
+	}
+
 	public Duration startTime() {
 		return this.startTime;
 	}
@@ -105,6 +110,10 @@ public final class RunningSuite {
 				env.put("SPRING_GRPC_SERVER_PORT", String.valueOf(app.grpcPort()));
 				env.put("SPRING_DATASOURCE_URL", this.infra.jdbcUrl(database(service)));
 			}
+			if (app.name().equals("portal")) {
+				// one app logs ECS JSON lines, so the suite shows trace ids there too (OneTracePerRequestSystemIT)
+				env.put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs");
+			}
 			launch(app, env);
 			ready.add(CompletableFuture.runAsync(() -> awaitReady(app)));
 		}
@@ -123,6 +132,11 @@ public final class RunningSuite {
 		env.put("PORTAL_URL", "http://localhost:" + this.apps.get("portal").httpPort());
 		// hand-offs between services (outbox relays) within a second instead of ten
 		env.put("JIANGMEN_OUTBOX_RELAY_INTERVAL", "PT1S");
+		// one access line per HTTP request / gRPC call, each with its trace id (OneTracePerRequestSystemIT);
+		// packages, not classes: environment variables are lower-cased, and logger names are case-sensitive
+		env.put("LOGGING_LEVEL_CN_JIANGMEN_INNOVATION_GATEWAY_TRACING", "DEBUG");
+		env.put("LOGGING_LEVEL_CN_JIANGMEN_INNOVATION_PLATFORM_WEB", "DEBUG");
+		env.put("LOGGING_LEVEL_CN_JIANGMEN_INNOVATION_PLATFORM_GRPC", "DEBUG");
 		for (String service : List.of("talent", "review", "project", "funding")) {
 			App app = this.apps.get(service + "-service");
 			String key = service.toUpperCase();
@@ -193,8 +207,9 @@ public final class RunningSuite {
 		}
 	}
 
+	// JIANGMEN_TEST_DB_SUFFIX: two checkouts running system tests at once must not drop each other's databases
 	static String database(String service) {
-		return service + "_st";
+		return service + "_st" + System.getenv().getOrDefault("JIANGMEN_TEST_DB_SUFFIX", "");
 	}
 
 	private static String javaExecutable() {

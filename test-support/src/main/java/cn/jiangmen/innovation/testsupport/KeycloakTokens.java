@@ -47,13 +47,14 @@ public final class KeycloakTokens {
 
     public static final String API_AUDIENCE = "jiangmen-api";
     public static final String DEMO_PASSWORD = "demo";
-    static final String TEST_CLIENT = "jiangmen-tests";
+    public static final String TEST_CLIENT = "jiangmen-tests";
     static final String OTHER_AUDIENCE_CLIENT = "jiangmen-tests-other-audience";
     static final String SHORT_LIVED_CLIENT = "jiangmen-tests-short-lived";
     private static final String SERVICES_CLIENT = "jiangmen-services";
     private static final String SERVICES_SECRET = "services-dev-secret";
     private static final String GATEWAY_CLIENT = "jiangmen-gateway";
-    private static final List<String> BASE_SCOPES = List.of("basic", "profile", "email", "roles", "web-origins", "acr",
+    // as the realm's jiangmen-gateway client has them (checked by RealmTokenClaimsIT)
+    private static final List<String> BASE_SCOPES = List.of("basic", "profile", "email", "jiangmen-realm-roles", "web-origins", "acr",
             "jiangmen-organisation");
     private static final String AUDIENCE_SCOPE = "jiangmen-api-audience";
     /** A cached token is handed out only while it stays valid at least this long. */

@@ -8,18 +8,17 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import cn.jiangmen.innovation.funding.domain.FundingAccess;
 import cn.jiangmen.innovation.funding.domain.Budgets;
-import cn.jiangmen.innovation.funding.domain.Caller;
+import cn.jiangmen.innovation.platform.domain.Caller;
 import cn.jiangmen.innovation.funding.domain.CommitAward;
 import cn.jiangmen.innovation.funding.domain.Commitment;
 import cn.jiangmen.innovation.funding.domain.CommitmentState;
 import cn.jiangmen.innovation.funding.domain.Commitments;
 import cn.jiangmen.innovation.funding.domain.Ledger;
-import cn.jiangmen.innovation.platform.audit.AuditRecord;
-import cn.jiangmen.innovation.platform.audit.AuditTrail;
+import cn.jiangmen.innovation.platform.audit.Audit;
 import cn.jiangmen.innovation.platform.error.InvalidInputException;
 import cn.jiangmen.innovation.platform.error.NotFoundException;
-import cn.jiangmen.innovation.platform.web.RequestIdFilter;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -42,13 +41,13 @@ public class AwardCommitments {
 
 	private final Ledger ledger;
 
-	private final AuditTrail audit;
+	private final Audit audit;
 
 	private final JsonMapper json;
 
 	private final Clock clock;
 
-	public AwardCommitments(Budgets budgets, Commitments commitments, Ledger ledger, AuditTrail audit, JsonMapper json,
+	public AwardCommitments(Budgets budgets, Commitments commitments, Ledger ledger, Audit audit, JsonMapper json,
 			Clock clock) {
 		this.budgets = budgets;
 		this.commitments = commitments;
@@ -64,7 +63,7 @@ public class AwardCommitments {
 	 */
 	@Transactional
 	public Commitment commit(Caller caller, Supplier<CommitAward> input) {
-		if (!caller.mayCommitAwards()) {
+		if (!FundingAccess.mayCommitAwards(caller)) {
 			throw new AccessDeniedException("Only the service account, program managers and finance officers commit awards");
 		}
 		CommitAward request = input.get();
@@ -87,13 +86,11 @@ public class AwardCommitments {
 		if (commitment.state() == CommitmentState.COMMITTED) {
 			this.ledger.post(commitment.ledgerTransaction());
 		}
-		this.audit.record(new AuditRecord(UUID.randomUUID(), now, caller.username(),
-				taken ? "award.committed" : "award.refused-insufficient-budget", OBJECT_TYPE,
-				commitment.id().toString(), null, snapshot(commitment), RequestIdFilter.current()));
+		this.audit.record(caller.username(), now, taken ? "award.committed" : "award.refused-insufficient-budget", OBJECT_TYPE, commitment.id(), null, snapshot(commitment));
 		return commitment;
 	}
 
-	private String snapshot(Commitment commitment) {
+	private Map<String, Object> snapshot(Commitment commitment) {
 		Map<String, Object> state = new LinkedHashMap<>();
 		state.put("id", commitment.id().toString());
 		state.put("budget", commitment.budget().toString());
@@ -102,7 +99,7 @@ public class AwardCommitments {
 		state.put("amountMinor", commitment.amountMinor());
 		state.put("currency", CommitAward.CURRENCY);
 		state.put("state", commitment.state().name());
-		return this.json.writeValueAsString(state);
+		return state;
 	}
 
 }

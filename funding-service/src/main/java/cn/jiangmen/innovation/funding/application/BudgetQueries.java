@@ -2,9 +2,10 @@ package cn.jiangmen.innovation.funding.application;
 
 import java.util.List;
 
+import cn.jiangmen.innovation.funding.domain.FundingAccess;
 import cn.jiangmen.innovation.funding.domain.Budget;
 import cn.jiangmen.innovation.funding.domain.Budgets;
-import cn.jiangmen.innovation.funding.domain.Caller;
+import cn.jiangmen.innovation.platform.domain.Caller;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -22,7 +23,7 @@ public class BudgetQueries {
 	}
 
 	public List<Budget> all(Caller caller) {
-		if (!caller.mayReadBudgets()) {
+		if (!FundingAccess.mayReadBudgets(caller)) {
 			throw new AccessDeniedException("Budgets are for finance, program managers and auditors");
 		}
 		return this.budgets.all();

@@ -4,11 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import cn.jiangmen.innovation.funding.domain.FundingAccess;
 import cn.jiangmen.innovation.contracts.project.v1.GetMilestoneStatusRequest;
 import cn.jiangmen.innovation.contracts.project.v1.GetMilestoneStatusResponse;
 import cn.jiangmen.innovation.contracts.project.v1.MilestoneState;
 import cn.jiangmen.innovation.contracts.project.v1.ProjectServiceGrpc;
-import cn.jiangmen.innovation.funding.domain.Caller;
+import cn.jiangmen.innovation.platform.domain.Caller;
 import cn.jiangmen.innovation.platform.error.FieldViolation;
 import cn.jiangmen.innovation.platform.error.InvalidInputException;
 import cn.jiangmen.innovation.platform.error.NotFoundException;
@@ -34,7 +35,7 @@ public class MilestoneGate {
 	}
 
 	public ReleaseCheck check(String projectId, String milestoneId, Caller caller) {
-		if (!caller.mayCheckReleases()) {
+		if (!FundingAccess.mayCheckReleases(caller)) {
 			throw new AccessDeniedException("Release checks are for finance and program managers");
 		}
 		List<FieldViolation> violations = new ArrayList<>();

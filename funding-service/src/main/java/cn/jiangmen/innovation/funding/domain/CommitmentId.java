@@ -1,13 +1,16 @@
 package cn.jiangmen.innovation.funding.domain;
 
-import java.util.Objects;
 import java.util.UUID;
 
+import cn.jiangmen.innovation.platform.domain.Ids;
+
+import org.jmolecules.ddd.types.Identifier;
+
 /** Identity of an award commitment. */
-public record CommitmentId(UUID value) {
+public record CommitmentId(UUID value) implements Identifier {
 
 	public CommitmentId {
-		Objects.requireNonNull(value, "value");
+		Ids.require(value);
 	}
 
 	public static CommitmentId newId() {

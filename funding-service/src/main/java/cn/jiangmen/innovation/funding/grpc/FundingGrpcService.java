@@ -1,11 +1,11 @@
 package cn.jiangmen.innovation.funding.grpc;
 
+import cn.jiangmen.innovation.platform.security.Callers;
 import cn.jiangmen.innovation.contracts.funding.v1.CommitAwardRequest;
 import cn.jiangmen.innovation.contracts.funding.v1.CommitAwardResponse;
 import cn.jiangmen.innovation.contracts.funding.v1.CommitmentState;
 import cn.jiangmen.innovation.contracts.funding.v1.FundingServiceGrpc;
 import cn.jiangmen.innovation.funding.application.AwardCommitments;
-import cn.jiangmen.innovation.funding.application.Callers;
 import cn.jiangmen.innovation.funding.domain.CommitAward;
 import cn.jiangmen.innovation.funding.domain.Commitment;
 import io.grpc.stub.StreamObserver;

@@ -2,8 +2,8 @@ package cn.jiangmen.innovation.funding.web;
 
 import java.util.List;
 
+import cn.jiangmen.innovation.platform.security.Callers;
 import cn.jiangmen.innovation.funding.application.BudgetQueries;
-import cn.jiangmen.innovation.funding.application.Callers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 

@@ -1,6 +1,6 @@
 package cn.jiangmen.innovation.funding.web;
 
-import cn.jiangmen.innovation.funding.application.Callers;
+import cn.jiangmen.innovation.platform.security.Callers;
 import cn.jiangmen.innovation.funding.application.MilestoneGate;
 import cn.jiangmen.innovation.funding.application.ReleaseCheck;
 import io.swagger.v3.oas.annotations.Operation;

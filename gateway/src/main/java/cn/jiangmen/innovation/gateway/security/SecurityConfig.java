@@ -12,6 +12,7 @@ import cn.jiangmen.innovation.gateway.session.SessionProperties;
 import cn.jiangmen.innovation.gateway.web.EdgeErrorResponses;
 
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
@@ -50,6 +51,14 @@ public class SecurityConfig {
 
 	/** Spring Security's endpoint; Keycloak's {@code backchannel.logout.url} for the gateway client. */
 	static final String BACK_CHANNEL_LOGOUT = "/logout/connect/back-channel/**";
+
+	/**
+	 * The services' OpenAPI documents, public like the services serve them: a document says how to
+	 * get a token, so a machine client reads it before it has one; it holds no data. Exactly these
+	 * four paths, GET only: everything else under {@code /api/**} still needs a token.
+	 */
+	static final String[] API_DOCS = { "/api/talent/v3/api-docs", "/api/review/v3/api-docs",
+			"/api/projects/v3/api-docs", "/api/funding/v3/api-docs" };
 
 	@Bean
 	ReactiveClientRegistrationRepository clientRegistrationRepository(OidcClientProperties oidc) {
@@ -117,6 +126,8 @@ public class SecurityConfig {
 			.permitAll()
 			// Keycloak's server-to-server call: authenticated by the signed logout token itself
 			.pathMatchers(BACK_CHANNEL_LOGOUT)
+			.permitAll()
+			.pathMatchers(HttpMethod.GET, API_DOCS)
 			.permitAll()
 			.matchers(api)
 			.authenticated()

@@ -1,6 +1,8 @@
 package cn.jiangmen.innovation.platform.config;
 
 import cn.jiangmen.innovation.platform.grpc.BearerTokenClientInterceptor;
+import cn.jiangmen.innovation.platform.grpc.BlankBearerTokenInterceptor;
+import cn.jiangmen.innovation.platform.grpc.GrpcAccessLog;
 import cn.jiangmen.innovation.platform.grpc.GrpcStatusMapper;
 import cn.jiangmen.innovation.platform.grpc.ServiceAccountTokens;
 
@@ -9,6 +11,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.grpc.client.GlobalClientInterceptor;
 import org.springframework.grpc.server.GlobalServerInterceptor;
 import org.springframework.grpc.server.security.AuthenticationProcessInterceptor;
@@ -35,8 +39,11 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 @ConditionalOnClass(GrpcSecurity.class)
 public class PlatformGrpcAutoConfiguration {
 
-	static final String[] OPEN_METHODS = { "grpc.health.v1.Health/*", "grpc.reflection.v1.ServerReflection/*",
-			"grpc.reflection.v1alpha.ServerReflection/*" };
+	/**
+	 * Only health is open (probes carry no token). Reflection lists every method of the service, so
+	 * it needs a token like any call: {@code grpcurl -H "authorization: Bearer $TOKEN" ... list}.
+	 */
+	static final String[] OPEN_METHODS = { "grpc.health.v1.Health/*" };
 
 	// Named so as not to clash with Boot's own "grpcSecurity" bean (STACK.md pitfall 3).
 	@Bean
@@ -50,6 +57,23 @@ public class PlatformGrpcAutoConfiguration {
 			.oauth2ResourceServer(
 					resourceServer -> resourceServer.jwt(jwt -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(converter)))
 			.build();
+	}
+
+	/** Runs before authentication, which would answer an empty bearer token with UNKNOWN. */
+	@Bean
+	@GlobalServerInterceptor
+	@Order(GrpcSecurity.AUTHENTICATION_PROCESS_ORDER - 1)
+	@ConditionalOnBean(JwtDecoder.class)
+	BlankBearerTokenInterceptor blankBearerTokenInterceptor() {
+		return new BlankBearerTokenInterceptor();
+	}
+
+	// innermost: inside the server observation's scope, so its line carries the trace id
+	@Bean
+	@GlobalServerInterceptor
+	@Order(Ordered.LOWEST_PRECEDENCE)
+	GrpcAccessLog grpcAccessLog() {
+		return new GrpcAccessLog();
 	}
 
 	@Bean

@@ -1,5 +1,7 @@
 package cn.jiangmen.innovation.platform.config;
 
+import java.util.Arrays;
+
 import cn.jiangmen.innovation.platform.security.JwtDecoders;
 import cn.jiangmen.innovation.platform.security.JwtSecurityProperties;
 import cn.jiangmen.innovation.platform.security.KeycloakRealmRoleConverter;
@@ -39,8 +41,19 @@ import tools.jackson.databind.json.JsonMapper;
 public class PlatformSecurityAutoConfiguration {
 
 	static final String[] PUBLIC_PATHS = { "/actuator/health", "/actuator/health/**", "/actuator/info",
-			"/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
-			"/error" };
+			"/actuator/prometheus", "/swagger-ui.html", "/swagger-ui/**", "/error" };
+
+	/**
+	 * The OpenAPI document is public like the gateway serves it: it describes how to get a token,
+	 * so a client must be able to read it before it has one. Its path is springdoc's setting
+	 * ({@code /api/<service>/v3/api-docs} in the services), so exactly that path is opened.
+	 */
+	static String[] publicPaths(String apiDocsPath) {
+		String[] paths = Arrays.copyOf(PUBLIC_PATHS, PUBLIC_PATHS.length + 2);
+		paths[PUBLIC_PATHS.length] = apiDocsPath;
+		paths[PUBLIC_PATHS.length + 1] = apiDocsPath + "/**";
+		return paths;
+	}
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -67,8 +80,9 @@ public class PlatformSecurityAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(SecurityFilterChain.class)
 	SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, JwtAuthenticationConverter converter,
-			ProblemDetailsAuthenticationHandlers problems) throws Exception {
-		http.authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC_PATHS)
+			ProblemDetailsAuthenticationHandlers problems,
+			@Value("${springdoc.api-docs.path:/v3/api-docs}") String apiDocsPath) throws Exception {
+		http.authorizeHttpRequests(requests -> requests.requestMatchers(publicPaths(apiDocsPath))
 			.permitAll()
 			.anyRequest()
 			.authenticated())

@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.grpc.server.exception.GrpcExceptionHandler;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 
 /**
  * The gRPC side of the error model: invalid input is INVALID_ARGUMENT with a
@@ -43,6 +44,11 @@ public class GrpcStatusMapper implements GrpcExceptionHandler {
 				.addDetails(com.google.protobuf.Any.pack(
 						ErrorInfo.newBuilder().setDomain(DOMAIN).setReason(conflict.code()).build()))
 				.build());
+		}
+		if (exception instanceof AuthenticationException refused) {
+			// Anyone who reaches the port can send a bad token: one short line, no stack trace.
+			log.debug("Refused gRPC credentials: {}", refused.getMessage());
+			return status(Code.UNAUTHENTICATED, "The access token is missing, malformed, expired or not for this service.");
 		}
 		if (exception instanceof AccessDeniedException) {
 			return status(Code.PERMISSION_DENIED, "You are not allowed to do this.");

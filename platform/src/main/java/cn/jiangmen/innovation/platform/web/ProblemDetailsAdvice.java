@@ -7,21 +7,27 @@ import cn.jiangmen.innovation.platform.error.ConflictException;
 import cn.jiangmen.innovation.platform.error.FieldViolation;
 import cn.jiangmen.innovation.platform.error.InvalidInputException;
 import cn.jiangmen.innovation.platform.error.NotFoundException;
+import cn.jiangmen.innovation.platform.json.JsonPaths;
+import cn.jiangmen.innovation.platform.json.JsonTypes;
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -64,6 +70,22 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "You are not allowed to do this.");
 	}
 
+	/** Tomcat could not decode a query parameter (a bad percent escape such as {@code %ff}). */
+	@ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
+	ProblemDetail undecodableParameter(org.apache.tomcat.util.http.InvalidParameterException ex) {
+		java.util.regex.Matcher name = java.util.regex.Pattern.compile("Parameter \\[([^\\]]{1,64})\\]")
+			.matcher(String.valueOf(ex.getMessage()));
+		return badRequest(List.of(new FieldViolation(name.find() ? name.group(1) : "query", "parameter.undecodable",
+				"must be valid UTF-8 with correct percent-encoding")));
+	}
+
+	/** A body that is not multipart (a too large one is answered 413 by the base class) as its Content-Type says (no boundary, truncated parts). */
+	@ExceptionHandler(MultipartException.class)
+	ProblemDetail malformedMultipart(MultipartException ex) {
+		return badRequest(List.of(new FieldViolation("body", "multipart.malformed",
+				"must be a well-formed multipart/form-data body")));
+	}
+
 	@ExceptionHandler(Exception.class)
 	ProblemDetail unexpected(Exception ex) {
 		log.error("Unhandled failure", ex);
@@ -88,6 +110,43 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 				.toList();
 		}
 		return ResponseEntity.badRequest().body(badRequest(violations));
+	}
+
+	/** Unreadable JSON names the field it failed at, with Jackson's reason but without class names. */
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		Throwable cause = ex.getCause();
+		FieldViolation violation;
+		if (cause instanceof StreamReadException read) {
+			violation = new FieldViolation(JsonPaths.of(read), "json.malformed", "is not well-formed JSON: "
+					+ firstLine(read.getOriginalMessage()));
+		}
+		else if (cause instanceof JacksonException databind) {
+			violation = new FieldViolation(JsonPaths.of(databind), "json.invalid", readable(databind));
+		}
+		else {
+			violation = new FieldViolation("body", "json.malformed", "must be a JSON document");
+		}
+		return ResponseEntity.badRequest().body(badRequest(List.of(violation)));
+	}
+
+	/** Jackson's own messages name Java types; clients get what the field expected instead. */
+	private static String readable(JacksonException ex) {
+		String original = firstLine(ex.getOriginalMessage());
+		if (ex instanceof tools.jackson.databind.exc.MismatchedInputException mismatch
+				&& mismatch.getTargetType() != null && !original.startsWith("must ")) {
+			return "has the wrong type: expected " + JsonTypes.describe(mismatch.getTargetType());
+		}
+		return original;
+	}
+
+	private static String firstLine(String text) {
+		if (text == null) {
+			return "";
+		}
+		int end = text.indexOf('\n');
+		return end < 0 ? text : text.substring(0, end);
 	}
 
 	static ProblemDetail badRequest(List<FieldViolation> violations) {

@@ -72,4 +72,18 @@ class PlatformOutboxAutoConfigurationTest {
 			});
 	}
 
+	@Test
+	void aServiceThatSwitchesItOnGetsTheOutboxTableMigrationWithoutCopyingIt() {
+		this.runner.withPropertyValues("jiangmen.outbox.enabled=true").run(context -> {
+			org.flywaydb.core.api.configuration.FluentConfiguration flyway = org.flywaydb.core.Flyway.configure()
+				.locations("classpath:db/migration", "classpath:db/platform");
+			context.getBean(org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer.class)
+				.customize(flyway);
+			assertThat(flyway.getLocations()).extracting(Object::toString)
+				.containsExactly("classpath:db/migration", "classpath:db/platform", "classpath:db/platform-outbox");
+		});
+		this.runner.run(context -> assertThat(context)
+			.doesNotHaveBean(org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer.class));
+	}
+
 }

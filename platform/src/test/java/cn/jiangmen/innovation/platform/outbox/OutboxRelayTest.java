@@ -34,22 +34,43 @@ class OutboxRelayTest {
 			this.pending.put(m.id(), m);
 		}
 
+		/** lease owner per message id; the JDBC outbox's lease expiry is covered by JdbcOutboxLeaseIT */
+		final Map<UUID, String> leases = new LinkedHashMap<>();
+
 		@Override
-		public List<OutboxMessage> claimDue(Instant now, int limit) {
-			return this.pending.values().stream().filter(m -> !m.nextAttemptAt().isAfter(now)).limit(limit).toList();
+		public List<OutboxMessage> claim(Instant now, String owner, Instant leasedUntil, int limit) {
+			List<OutboxMessage> due = this.pending.values()
+				.stream()
+				.filter(m -> !m.nextAttemptAt().isAfter(now) && !this.leases.containsKey(m.id()))
+				.limit(limit)
+				.toList();
+			due.forEach(m -> this.leases.put(m.id(), owner));
+			return due;
+		}
+
+		private boolean release(UUID id, String owner) {
+			return this.leases.remove(id, owner);
 		}
 
 		@Override
-		public void markSent(UUID id, Instant at) {
+		public boolean markSent(UUID id, String owner, Instant at) {
+			if (!release(id, owner)) {
+				return false;
+			}
 			this.pending.remove(id);
 			this.sent.put(id, at);
+			return true;
 		}
 
 		@Override
-		public void markParked(UUID id, String error, Instant at) {
+		public boolean markParked(UUID id, String owner, String error, Instant at) {
+			if (!release(id, owner)) {
+				return false;
+			}
 			this.pending.remove(id);
 			this.errors.add(error);
 			this.parked.put(id, at);
+			return true;
 		}
 
 		@Override
@@ -58,11 +79,15 @@ class OutboxRelayTest {
 		}
 
 		@Override
-		public void markFailed(UUID id, String error, Instant next) {
+		public boolean markFailed(UUID id, String owner, String error, Instant next) {
+			if (!release(id, owner)) {
+				return false;
+			}
 			OutboxMessage m = this.pending.get(id);
 			this.errors.add(error);
 			this.pending.put(id, new OutboxMessage(m.id(), m.destination(), m.idempotencyKey(), m.payload(), m.createdAt(),
 					m.attempts() + 1, next));
+			return true;
 		}
 
 	}

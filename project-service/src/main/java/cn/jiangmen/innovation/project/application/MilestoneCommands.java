@@ -7,12 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import cn.jiangmen.innovation.platform.audit.AuditRecord;
-import cn.jiangmen.innovation.platform.audit.AuditTrail;
+import cn.jiangmen.innovation.project.domain.ProjectAccess;
+import cn.jiangmen.innovation.platform.audit.Audit;
 import cn.jiangmen.innovation.platform.error.ConflictException;
 import cn.jiangmen.innovation.platform.error.NotFoundException;
-import cn.jiangmen.innovation.platform.web.RequestIdFilter;
-import cn.jiangmen.innovation.project.domain.Caller;
+import cn.jiangmen.innovation.platform.domain.Caller;
 import cn.jiangmen.innovation.project.domain.Milestone;
 import cn.jiangmen.innovation.project.domain.MilestoneId;
 import cn.jiangmen.innovation.project.domain.ProjectId;
@@ -32,13 +31,13 @@ public class MilestoneCommands {
 
 	private final Projects projects;
 
-	private final AuditTrail audit;
+	private final Audit audit;
 
 	private final JsonMapper json;
 
 	private final Clock clock;
 
-	public MilestoneCommands(Projects projects, AuditTrail audit, JsonMapper json, Clock clock) {
+	public MilestoneCommands(Projects projects, Audit audit, JsonMapper json, Clock clock) {
 		this.projects = projects;
 		this.audit = audit;
 		this.json = json;
@@ -48,7 +47,7 @@ public class MilestoneCommands {
 	/** Accepts a reported milestone; any other state is a conflict (409 / FAILED_PRECONDITION). */
 	@Transactional
 	public Milestone accept(ProjectId projectId, MilestoneId milestoneId, Caller caller) {
-		if (!caller.mayDecideMilestones()) {
+		if (!ProjectAccess.mayDecideMilestones(caller)) {
 			throw new AccessDeniedException("Only program managers accept milestones");
 		}
 		this.projects.find(projectId).orElseThrow(() -> new NotFoundException("Project", projectId));
@@ -60,19 +59,18 @@ public class MilestoneCommands {
 			throw new ConflictException("milestone.concurrent-change",
 					"The milestone was changed by someone else; reload and try again");
 		}
-		this.audit.record(new AuditRecord(UUID.randomUUID(), now, caller.username(), "milestone.accepted",
-				OBJECT_TYPE, milestoneId.toString(), snapshot(before), snapshot(after), RequestIdFilter.current()));
+		this.audit.record(caller.username(), now, "milestone.accepted", OBJECT_TYPE, milestoneId, snapshot(before), snapshot(after));
 		return after;
 	}
 
-	private String snapshot(Milestone milestone) {
+	private Map<String, Object> snapshot(Milestone milestone) {
 		Map<String, Object> state = new LinkedHashMap<>();
 		state.put("id", milestone.id().toString());
 		state.put("projectId", milestone.projectId().toString());
 		state.put("state", milestone.state().name());
 		state.put("acceptedAt", milestone.acceptedAt().map(Instant::toString).orElse(null));
 		state.put("version", milestone.version());
-		return this.json.writeValueAsString(state);
+		return state;
 	}
 
 }

@@ -1,7 +1,8 @@
 package cn.jiangmen.innovation.project.application;
 
+import cn.jiangmen.innovation.project.domain.ProjectAccess;
 import cn.jiangmen.innovation.platform.error.NotFoundException;
-import cn.jiangmen.innovation.project.domain.Caller;
+import cn.jiangmen.innovation.platform.domain.Caller;
 import cn.jiangmen.innovation.project.domain.Milestone;
 import cn.jiangmen.innovation.project.domain.MilestoneId;
 import cn.jiangmen.innovation.project.domain.ProjectId;
@@ -24,7 +25,7 @@ public class MilestoneQueries {
 
 	/** Unknown, or of a project the caller may not see: not found, so ids cannot be probed. */
 	public Milestone get(ProjectId projectId, MilestoneId milestoneId, Caller caller) {
-		if (!caller.mayReadMilestones()) {
+		if (!ProjectAccess.mayReadMilestones(caller)) {
 			throw new AccessDeniedException("Milestones are not for this role");
 		}
 		this.projects.find(projectId)

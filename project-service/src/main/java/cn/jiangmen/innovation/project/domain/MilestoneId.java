@@ -1,29 +1,24 @@
 package cn.jiangmen.innovation.project.domain;
 
-import java.util.Objects;
 import java.util.UUID;
 
-import cn.jiangmen.innovation.platform.error.InvalidInputException;
+import cn.jiangmen.innovation.platform.domain.Ids;
+
+import org.jmolecules.ddd.types.Identifier;
 
 /** Identity of a milestone. */
-public record MilestoneId(UUID value) {
+public record MilestoneId(UUID value) implements Identifier {
 
 	public MilestoneId {
-		Objects.requireNonNull(value, "value");
+		Ids.require(value);
 	}
 
 	public static MilestoneId newId() {
 		return new MilestoneId(UUID.randomUUID());
 	}
 
-	/** Parses an id from outside; anything but a UUID is bad input naming {@code field}. */
 	public static MilestoneId parse(String text, String field) {
-		try {
-			return new MilestoneId(UUID.fromString(text));
-		}
-		catch (IllegalArgumentException | NullPointerException ex) {
-			throw new InvalidInputException(field, "id.malformed", "must be a UUID");
-		}
+		return Ids.parse(text, field, MilestoneId::new);
 	}
 
 	@Override

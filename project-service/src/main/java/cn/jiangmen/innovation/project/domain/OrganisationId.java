@@ -1,13 +1,16 @@
 package cn.jiangmen.innovation.project.domain;
 
-import java.util.Objects;
 import java.util.UUID;
 
+import cn.jiangmen.innovation.platform.domain.Ids;
+
+import org.jmolecules.ddd.types.Identifier;
+
 /** Identity of a host organisation (enterprise, university, institute). */
-public record OrganisationId(UUID value) {
+public record OrganisationId(UUID value) implements Identifier {
 
 	public OrganisationId {
-		Objects.requireNonNull(value, "value");
+		Ids.require(value);
 	}
 
 	@Override

@@ -1,5 +1,7 @@
 package cn.jiangmen.innovation.project.domain;
 
+import cn.jiangmen.innovation.platform.domain.Caller;
+
 import java.util.Objects;
 
 /**
@@ -16,8 +18,7 @@ public record Project(ProjectId id, String title, OrganisationId organisationId)
 
 	/** Per-object rule: bureau roles see every project, applicants only their organisation's. */
 	public boolean isVisibleTo(Caller caller) {
-		return caller.seesAllProjects() || (caller.isApplicant()
-				&& caller.organisationId().map(this.organisationId::equals).orElse(false));
+		return ProjectAccess.seesAllProjects(caller) || caller.isApplicantOf(this.organisationId.value());
 	}
 
 }

@@ -1,29 +1,24 @@
 package cn.jiangmen.innovation.project.domain;
 
-import java.util.Objects;
 import java.util.UUID;
 
-import cn.jiangmen.innovation.platform.error.InvalidInputException;
+import cn.jiangmen.innovation.platform.domain.Ids;
+
+import org.jmolecules.ddd.types.Identifier;
 
 /** Identity of a project. */
-public record ProjectId(UUID value) {
+public record ProjectId(UUID value) implements Identifier {
 
 	public ProjectId {
-		Objects.requireNonNull(value, "value");
+		Ids.require(value);
 	}
 
 	public static ProjectId newId() {
 		return new ProjectId(UUID.randomUUID());
 	}
 
-	/** Parses an id from outside; anything but a UUID is bad input naming {@code field}. */
 	public static ProjectId parse(String text, String field) {
-		try {
-			return new ProjectId(UUID.fromString(text));
-		}
-		catch (IllegalArgumentException | NullPointerException ex) {
-			throw new InvalidInputException(field, "id.malformed", "must be a UUID");
-		}
+		return Ids.parse(text, field, ProjectId::new);
 	}
 
 	@Override

@@ -1,10 +1,10 @@
 package cn.jiangmen.innovation.project.grpc;
 
+import cn.jiangmen.innovation.platform.security.Callers;
 import cn.jiangmen.innovation.contracts.project.v1.GetMilestoneStatusRequest;
 import cn.jiangmen.innovation.contracts.project.v1.GetMilestoneStatusResponse;
 import cn.jiangmen.innovation.contracts.project.v1.MilestoneState;
 import cn.jiangmen.innovation.contracts.project.v1.ProjectServiceGrpc;
-import cn.jiangmen.innovation.project.application.Callers;
 import cn.jiangmen.innovation.project.application.MilestoneQueries;
 import cn.jiangmen.innovation.project.domain.Milestone;
 import cn.jiangmen.innovation.project.domain.MilestoneId;

@@ -1,6 +1,6 @@
 package cn.jiangmen.innovation.project.web;
 
-import cn.jiangmen.innovation.project.application.Callers;
+import cn.jiangmen.innovation.platform.security.Callers;
 import cn.jiangmen.innovation.project.application.MilestoneCommands;
 import cn.jiangmen.innovation.project.application.MilestoneQueries;
 import cn.jiangmen.innovation.project.domain.MilestoneId;

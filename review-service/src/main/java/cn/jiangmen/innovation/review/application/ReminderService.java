@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 
+import cn.jiangmen.innovation.platform.audit.Audit;
 import cn.jiangmen.innovation.review.domain.Assignments;
 import cn.jiangmen.innovation.review.domain.Caller;
 import cn.jiangmen.innovation.review.domain.Expert;

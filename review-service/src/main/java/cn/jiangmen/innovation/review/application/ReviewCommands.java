@@ -7,10 +7,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 
-import cn.jiangmen.innovation.platform.audit.AuditRecord;
-import cn.jiangmen.innovation.platform.audit.AuditTrail;
+import cn.jiangmen.innovation.platform.audit.Audit;
 import cn.jiangmen.innovation.platform.error.InvalidInputException;
-import cn.jiangmen.innovation.platform.web.RequestIdFilter;
 import cn.jiangmen.innovation.review.domain.Caller;
 import cn.jiangmen.innovation.review.domain.OpenReview;
 import cn.jiangmen.innovation.review.domain.ReviewItem;
@@ -30,13 +28,13 @@ public class ReviewCommands {
 
 	private final ReviewItems items;
 
-	private final AuditTrail audit;
+	private final Audit audit;
 
 	private final JsonMapper json;
 
 	private final Clock clock;
 
-	public ReviewCommands(ReviewItems items, AuditTrail audit, JsonMapper json, Clock clock) {
+	public ReviewCommands(ReviewItems items, Audit audit, JsonMapper json, Clock clock) {
 		this.items = items;
 		this.audit = audit;
 		this.json = json;
@@ -65,12 +63,11 @@ public class ReviewCommands {
 			}
 			return first;
 		}
-		this.audit.record(new AuditRecord(UUID.randomUUID(), now, caller.username(), "review.opened", OBJECT_TYPE,
-				candidate.id().toString(), null, snapshot(candidate), RequestIdFilter.current()));
+		this.audit.record(caller.username(), now, "review.opened", OBJECT_TYPE, candidate.id(), null, snapshot(candidate));
 		return candidate;
 	}
 
-	private String snapshot(ReviewItem item) {
+	private Map<String, Object> snapshot(ReviewItem item) {
 		Map<String, Object> state = new LinkedHashMap<>();
 		state.put("id", item.id().toString());
 		state.put("owningContext", item.owningContext().name());
@@ -79,7 +76,7 @@ public class ReviewCommands {
 		state.put("fieldCodes", item.fieldCodes());
 		state.put("organisationIds", item.organisationIds().stream().map(UUID::toString).toList());
 		state.put("state", item.state().name());
-		return this.json.writeValueAsString(state);
+		return state;
 	}
 
 }

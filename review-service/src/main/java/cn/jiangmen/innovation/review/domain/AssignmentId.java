@@ -1,15 +1,16 @@
 package cn.jiangmen.innovation.review.domain;
 
-import java.util.Objects;
 import java.util.UUID;
 
-import cn.jiangmen.innovation.platform.error.InvalidInputException;
+import cn.jiangmen.innovation.platform.domain.Ids;
+
+import org.jmolecules.ddd.types.Identifier;
 
 /** Identity of one expert's assignment to one item. */
-public record AssignmentId(UUID value) {
+public record AssignmentId(UUID value) implements Identifier {
 
 	public AssignmentId {
-		Objects.requireNonNull(value, "value");
+		Ids.require(value);
 	}
 
 	public static AssignmentId newId() {
@@ -17,12 +18,7 @@ public record AssignmentId(UUID value) {
 	}
 
 	public static AssignmentId parse(String text, String field) {
-		try {
-			return new AssignmentId(UUID.fromString(text));
-		}
-		catch (IllegalArgumentException | NullPointerException ex) {
-			throw new InvalidInputException(field, "id.malformed", "must be a UUID");
-		}
+		return Ids.parse(text, field, AssignmentId::new);
 	}
 
 	@Override

@@ -1,15 +1,16 @@
 package cn.jiangmen.innovation.review.domain;
 
-import java.util.Objects;
 import java.util.UUID;
 
-import cn.jiangmen.innovation.platform.error.InvalidInputException;
+import cn.jiangmen.innovation.platform.domain.Ids;
+
+import org.jmolecules.ddd.types.Identifier;
 
 /** Identity of one review round (a panel reviewing a set of items with one rubric). */
-public record RoundId(UUID value) {
+public record RoundId(UUID value) implements Identifier {
 
 	public RoundId {
-		Objects.requireNonNull(value, "value");
+		Ids.require(value);
 	}
 
 	public static RoundId newId() {
@@ -17,12 +18,7 @@ public record RoundId(UUID value) {
 	}
 
 	public static RoundId parse(String text, String field) {
-		try {
-			return new RoundId(UUID.fromString(text));
-		}
-		catch (IllegalArgumentException | NullPointerException ex) {
-			throw new InvalidInputException(field, "id.malformed", "must be a UUID");
-		}
+		return Ids.parse(text, field, RoundId::new);
 	}
 
 	@Override

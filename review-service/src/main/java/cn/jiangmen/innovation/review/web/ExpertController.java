@@ -46,6 +46,7 @@ class ExpertController {
 	}
 
 	@GetMapping("/experts")
+	@Operation(summary = "The expert pool (program managers and auditors)")
 	List<Views.ExpertView> pool() {
 		return this.pool.all(Callers.current()).stream().map(Views.ExpertView::of).toList();
 	}
@@ -57,6 +58,7 @@ class ExpertController {
 	}
 
 	@GetMapping("/experts/me")
+	@Operation(summary = "The calling expert's own profile")
 	Views.ExpertView mine() {
 		Caller caller = Callers.current();
 		return Views.ExpertView.of(this.pool.get(caller, caller.expertId()));

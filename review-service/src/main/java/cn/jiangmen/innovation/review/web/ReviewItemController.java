@@ -40,7 +40,7 @@ class ReviewItemController {
 	}
 
 	@GetMapping("/{id}")
-	@Operation(summary = "One review item, if the caller may see it (404 otherwise)")
+	@Operation(operationId = "getReviewItem", summary = "One review item, if the caller may see it (404 otherwise)")
 	ReviewItemView get(@PathVariable("id") String id) {
 		return ReviewItemView.of(this.queries.get(ReviewItemId.parse(id, "id"), Callers.current()));
 	}

@@ -57,6 +57,7 @@ class RoundController {
 	}
 
 	@GetMapping("/{id}")
+	@Operation(operationId = "getRound", summary = "One round with its settings and state")
 	Views.RoundView get(@PathVariable("id") String id) {
 		return Views.RoundView.of(this.queries.round(Callers.current(), RoundId.parse(id, "id")));
 	}
@@ -78,6 +79,7 @@ class RoundController {
 
 	@DeleteMapping("/{id}/assignments/{assignmentId}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "Remove an assignment from a round (program managers)")
 	void unassign(@PathVariable("id") String id, @PathVariable("assignmentId") String assignmentId) {
 		this.commands.unassign(Callers.current(), RoundId.parse(id, "id"), AssignmentId.parse(assignmentId, "assignmentId"));
 	}
@@ -105,6 +107,7 @@ class RoundController {
 
 	@PutMapping("/{id}/items/{itemId}/rapporteur")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "Name the rapporteur of an item (program managers)")
 	void rapporteur(@PathVariable("id") String id, @PathVariable("itemId") String itemId,
 			@RequestBody(required = false) RoundRequests.RapporteurBody body) {
 		this.commands.setRapporteur(Callers.current(), RoundId.parse(id, "id"), ReviewItemId.parse(itemId, "itemId"),

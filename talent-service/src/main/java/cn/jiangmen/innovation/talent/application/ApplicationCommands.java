@@ -12,14 +12,12 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
-import cn.jiangmen.innovation.platform.audit.AuditRecord;
-import cn.jiangmen.innovation.platform.audit.AuditTrail;
+import cn.jiangmen.innovation.platform.audit.Audit;
 import cn.jiangmen.innovation.platform.outbox.Outbox;
 import cn.jiangmen.innovation.platform.outbox.OutboxMessage;
 import cn.jiangmen.innovation.platform.error.ConflictException;
 import cn.jiangmen.innovation.platform.error.InvalidInputException;
 import cn.jiangmen.innovation.platform.error.NotFoundException;
-import cn.jiangmen.innovation.platform.web.RequestIdFilter;
 import cn.jiangmen.innovation.talent.domain.ApplicationContent;
 import cn.jiangmen.innovation.talent.domain.ApplicationForm;
 import cn.jiangmen.innovation.talent.domain.ApplicationId;
@@ -64,7 +62,7 @@ public class ApplicationCommands {
 
 	private final Attachments attachments;
 
-	private final AuditTrail audit;
+	private final Audit audit;
 
 	private final Outbox outbox;
 
@@ -77,7 +75,7 @@ public class ApplicationCommands {
 	private final Clock clock;
 
 	public ApplicationCommands(TalentApplications applications, TalentCalls calls, RecordedOutcomes outcomes,
-			Attachments attachments, AuditTrail audit, Outbox outbox, IdentityFingerprint fingerprint,
+			Attachments attachments, Audit audit, Outbox outbox, IdentityFingerprint fingerprint,
 			ApplicantNotices notices, JsonMapper json, Clock clock) {
 		this.applications = applications;
 		this.calls = calls;
@@ -122,7 +120,7 @@ public class ApplicationCommands {
 		}
 		Instant now = now();
 		ApplicationContent content = form.parse(today(now), this.fingerprint);
-		String before = snapshot(application);
+		Map<String, Object> before = snapshot(application);
 		application.update(content, now);
 		this.applications.update(application);
 		record(viewer, "talent.application.updated", application, before, now);
@@ -222,7 +220,7 @@ public class ApplicationCommands {
 
 	private TalentApplication change(Viewer viewer, TalentApplication application, String action,
 			Consumer<TalentApplication> move) {
-		String before = snapshot(application);
+		Map<String, Object> before = snapshot(application);
 		move.accept(application);
 		this.applications.update(application);
 		ApplicantNotice.of(application).ifPresent(this.notices::add);
@@ -261,12 +259,12 @@ public class ApplicationCommands {
 			.orElseThrow(() -> new ConflictException("call.missing", "The application's call no longer exists"));
 	}
 
-	private void record(Viewer viewer, String action, TalentApplication application, String before, Instant now) {
-		this.audit.record(new AuditRecord(UUID.randomUUID(), now, viewer.username(), action, OBJECT_TYPE,
-				application.id().toString(), before, snapshot(application), RequestIdFilter.current()));
+	private void record(Viewer viewer, String action, TalentApplication application, Map<String, Object> before,
+			Instant now) {
+		this.audit.record(viewer.username(), now, action, OBJECT_TYPE, application.id(), before, snapshot(application));
 	}
 
-	private String snapshot(TalentApplication application) {
+	private Map<String, Object> snapshot(TalentApplication application) {
 		Map<String, Object> state = new LinkedHashMap<>();
 		state.put("id", application.id().toString());
 		state.put("callId", application.callId().toString());
@@ -280,7 +278,7 @@ public class ApplicationCommands {
 			state.put("rank", application.reviewOutcome().rank());
 			state.put("scoreHundredths", application.reviewOutcome().scoreHundredths());
 		}
-		return this.json.writeValueAsString(state);
+		return state;
 	}
 
 	private Instant now() {

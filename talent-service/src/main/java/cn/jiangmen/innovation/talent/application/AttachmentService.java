@@ -9,11 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import cn.jiangmen.innovation.platform.audit.AuditRecord;
-import cn.jiangmen.innovation.platform.audit.AuditTrail;
+import cn.jiangmen.innovation.platform.audit.Audit;
 import cn.jiangmen.innovation.platform.error.ConflictException;
 import cn.jiangmen.innovation.platform.error.NotFoundException;
-import cn.jiangmen.innovation.platform.web.RequestIdFilter;
 import cn.jiangmen.innovation.talent.domain.ApplicationId;
 import cn.jiangmen.innovation.talent.domain.ApplicationLifecycle;
 import cn.jiangmen.innovation.talent.domain.Attachment;
@@ -57,14 +55,14 @@ public class AttachmentService {
 
 	private final AttachmentReaders readers;
 
-	private final AuditTrail audit;
+	private final Audit audit;
 
 	private final JsonMapper json;
 
 	private final Clock clock;
 
 	public AttachmentService(TalentApplications applications, Attachments attachments, AttachmentStore store,
-			AttachmentLimits limits, AttachmentReaders readers, AuditTrail audit, JsonMapper json, Clock clock) {
+			AttachmentLimits limits, AttachmentReaders readers, Audit audit, JsonMapper json, Clock clock) {
 		this.applications = applications;
 		this.attachments = attachments;
 		this.store = store;
@@ -92,8 +90,7 @@ public class AttachmentService {
 			}
 		});
 		this.attachments.add(attachment);
-		this.audit.record(new AuditRecord(UUID.randomUUID(), now, viewer.username(), "talent.attachment.added",
-				OBJECT_TYPE, attachment.id().toString(), null, snapshot(attachment), RequestIdFilter.current()));
+		this.audit.record(viewer.username(), now, "talent.attachment.added", OBJECT_TYPE, attachment.id(), null, snapshot(attachment));
 		return attachment;
 	}
 
@@ -117,8 +114,7 @@ public class AttachmentService {
 			.orElseThrow(() -> new NotFoundException("Attachment", id));
 		this.attachments.remove(attachment.id());
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
-		this.audit.record(new AuditRecord(UUID.randomUUID(), now, viewer.username(), "talent.attachment.removed",
-				OBJECT_TYPE, attachment.id().toString(), snapshot(attachment), null, RequestIdFilter.current()));
+		this.audit.record(viewer.username(), now, "talent.attachment.removed", OBJECT_TYPE, attachment.id(), snapshot(attachment), null);
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 			@Override
 			public void afterCommit() {
@@ -147,7 +143,7 @@ public class AttachmentService {
 		return application;
 	}
 
-	private String snapshot(Attachment a) {
+	private Map<String, Object> snapshot(Attachment a) {
 		Map<String, Object> state = new LinkedHashMap<>();
 		state.put("applicationId", a.applicationId().toString());
 		state.put("kind", a.kind().name());
@@ -155,7 +151,7 @@ public class AttachmentService {
 		state.put("type", a.type().name());
 		state.put("size", a.size());
 		state.put("sha256", a.sha256());
-		return this.json.writeValueAsString(state);
+		return state;
 	}
 
 }

@@ -7,10 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import cn.jiangmen.innovation.platform.audit.AuditRecord;
-import cn.jiangmen.innovation.platform.audit.AuditTrail;
+import cn.jiangmen.innovation.platform.audit.Audit;
 import cn.jiangmen.innovation.platform.error.NotFoundException;
-import cn.jiangmen.innovation.platform.web.RequestIdFilter;
 import cn.jiangmen.innovation.talent.domain.CallId;
 import cn.jiangmen.innovation.talent.domain.CallStatus;
 import cn.jiangmen.innovation.talent.domain.Category;
@@ -36,13 +34,13 @@ public class CallCatalogue {
 
 	private final TalentCalls calls;
 
-	private final AuditTrail audit;
+	private final Audit audit;
 
 	private final JsonMapper json;
 
 	private final Clock clock;
 
-	public CallCatalogue(TalentCalls calls, AuditTrail audit, JsonMapper json, Clock clock) {
+	public CallCatalogue(TalentCalls calls, Audit audit, JsonMapper json, Clock clock) {
 		this.calls = calls;
 		this.audit = audit;
 		this.json = json;
@@ -64,7 +62,7 @@ public class CallCatalogue {
 	public TalentCall open(Viewer viewer, CallId id) {
 		requireManager(viewer);
 		TalentCall call = this.calls.find(id).orElseThrow(() -> new NotFoundException("Call", id));
-		String before = snapshot(call);
+		Map<String, Object> before = snapshot(call);
 		call.open();
 		this.calls.update(call);
 		record(viewer, "talent.call.opened", call, before, now());
@@ -93,16 +91,15 @@ public class CallCatalogue {
 		}
 	}
 
-	private void record(Viewer viewer, String action, TalentCall call, String before, Instant now) {
-		this.audit.record(new AuditRecord(UUID.randomUUID(), now, viewer.username(), action, OBJECT_TYPE,
-				call.id().toString(), before, snapshot(call), RequestIdFilter.current()));
+	private void record(Viewer viewer, String action, TalentCall call, Map<String, Object> before, Instant now) {
+		this.audit.record(viewer.username(), now, action, OBJECT_TYPE, call.id(), before, snapshot(call));
 	}
 
-	private String snapshot(TalentCall call) {
-		return this.json.writeValueAsString(Map.of("id", call.id().toString(), "title", call.title(), "status",
-				call.status().name(), "opensAt", call.opensAt().toString(), "closesAt", call.closesAt().toString(),
-				"categories", call.categories().keySet().stream().map(Enum::name).sorted().toList(), "priorityFields",
-				call.priorityFields()));
+	private Map<String, Object> snapshot(TalentCall call) {
+		return Map.of("id", call.id().toString(), "title", call.title(), "status", call.status().name(), "opensAt",
+				call.opensAt().toString(), "closesAt", call.closesAt().toString(), "categories",
+				call.categories().keySet().stream().map(Enum::name).sorted().toList(), "priorityFields",
+				call.priorityFields());
 	}
 
 	private Instant now() {

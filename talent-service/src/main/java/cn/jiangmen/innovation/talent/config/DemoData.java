@@ -12,8 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import cn.jiangmen.innovation.platform.audit.AuditRecord;
-import cn.jiangmen.innovation.platform.audit.AuditTrail;
+import cn.jiangmen.innovation.platform.audit.Audit;
 import cn.jiangmen.innovation.talent.domain.ApplicationContent;
 import cn.jiangmen.innovation.talent.domain.ApplicationId;
 import cn.jiangmen.innovation.talent.domain.ApplicationStatus;
@@ -81,12 +80,12 @@ class DemoData implements ApplicationRunner {
 
 	private final AttachmentStore store;
 
-	private final AuditTrail audit;
+	private final Audit audit;
 
 	private final Clock clock;
 
 	DemoData(TalentCalls calls, TalentApplications applications, Attachments attachments, AttachmentStore store,
-			AuditTrail audit, Clock clock) {
+			Audit audit, Clock clock) {
 		this.calls = calls;
 		this.applications = applications;
 		this.attachments = attachments;
@@ -138,8 +137,7 @@ class DemoData implements ApplicationRunner {
 				ApplicationStatus.SUBMITTED, past, List.of(), null, null, null, past.minus(Duration.ofDays(8)), past,
 				0), true);
 		for (TalentCall call : List.of(open, closed)) {
-			this.audit.record(new AuditRecord(UUID.randomUUID(), now, "demo-seed", "talent.call.seeded", "talent_call",
-					call.id().toString(), null, null, null));
+			this.audit.record("demo-seed", now, "talent.call.seeded", "talent_call", call.id(), null, null);
 		}
 		log.info("Seeded demo talent data: one open call, one closed call, four applications");
 	}
@@ -158,9 +156,8 @@ class DemoData implements ApplicationRunner {
 						Attachment.sha256(pdf), "demo-seed", application.createdAt()));
 			}
 		}
-		this.audit.record(new AuditRecord(UUID.randomUUID(), application.updatedAt(), "demo-seed",
-				"talent.application.seeded", "talent_application", application.id().toString(), null,
-				"{\"status\":\"" + application.status() + "\"}", null));
+		this.audit.record("demo-seed", application.updatedAt(), "talent.application.seeded", "talent_application",
+				application.id(), null, Map.of("status", application.status().name()));
 	}
 
 	private static ApplicationId id(int n) {

@@ -10,6 +10,7 @@ import java.util.Objects;
 
 import cn.jiangmen.innovation.platform.error.FieldViolation;
 import cn.jiangmen.innovation.platform.error.InvalidInputException;
+import cn.jiangmen.innovation.platform.json.SafeText;
 
 /** A document attached to an application: what it is, its checked type, size and SHA-256. */
 public record Attachment(AttachmentId id, ApplicationId applicationId, AttachmentKind kind, String filename,
@@ -42,7 +43,12 @@ public record Attachment(AttachmentId id, ApplicationId applicationId, Attachmen
 			violations.add(new FieldViolation("kind", "code.unknown", "must be PROPOSAL, CV, CONTRACT or OTHER"));
 		}
 		String name = cleanName(filename);
-		if (name == null) {
+		String unsafe = filename == null ? null : SafeText.problem(filename);
+		if (unsafe != null) {
+			// "invoice<U+202E>fdp.exe" shows as "invoiceexe.pdf": refused, not silently cleaned
+			violations.add(new FieldViolation("file", "attachment.filename", "name " + unsafe));
+		}
+		else if (name == null) {
 			violations.add(new FieldViolation("file", "attachment.filename", "needs a plain file name of at most "
 					+ MAX_FILENAME + " characters"));
 		}

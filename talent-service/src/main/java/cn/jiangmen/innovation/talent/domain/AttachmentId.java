@@ -1,15 +1,16 @@
 package cn.jiangmen.innovation.talent.domain;
 
-import java.util.Objects;
 import java.util.UUID;
 
-import cn.jiangmen.innovation.platform.error.InvalidInputException;
+import cn.jiangmen.innovation.platform.domain.Ids;
+
+import org.jmolecules.ddd.types.Identifier;
 
 /** Identity of an attachment; also its file name in the store (never the user's name). */
-public record AttachmentId(UUID value) {
+public record AttachmentId(UUID value) implements Identifier {
 
 	public AttachmentId {
-		Objects.requireNonNull(value, "value");
+		Ids.require(value);
 	}
 
 	public static AttachmentId newId() {
@@ -17,12 +18,7 @@ public record AttachmentId(UUID value) {
 	}
 
 	public static AttachmentId parse(String text, String field) {
-		try {
-			return new AttachmentId(UUID.fromString(text));
-		}
-		catch (IllegalArgumentException | NullPointerException ex) {
-			throw new InvalidInputException(field, "id.malformed", "must be a UUID");
-		}
+		return Ids.parse(text, field, AttachmentId::new);
 	}
 
 	@Override

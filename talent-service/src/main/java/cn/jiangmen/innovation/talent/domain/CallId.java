@@ -1,29 +1,24 @@
 package cn.jiangmen.innovation.talent.domain;
 
-import java.util.Objects;
 import java.util.UUID;
 
-import cn.jiangmen.innovation.platform.error.InvalidInputException;
+import cn.jiangmen.innovation.platform.domain.Ids;
+
+import org.jmolecules.ddd.types.Identifier;
 
 /** Identity of a talent call (申报批次, a round). */
-public record CallId(UUID value) {
+public record CallId(UUID value) implements Identifier {
 
 	public CallId {
-		Objects.requireNonNull(value, "value");
+		Ids.require(value);
 	}
 
 	public static CallId newId() {
 		return new CallId(UUID.randomUUID());
 	}
 
-	/** Parses an id from outside; anything but a UUID is bad input naming {@code field}. */
 	public static CallId parse(String text, String field) {
-		try {
-			return new CallId(UUID.fromString(text));
-		}
-		catch (IllegalArgumentException | NullPointerException ex) {
-			throw new InvalidInputException(field, "id.malformed", "must be a UUID");
-		}
+		return Ids.parse(text, field, CallId::new);
 	}
 
 	@Override

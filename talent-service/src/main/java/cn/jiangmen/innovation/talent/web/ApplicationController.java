@@ -40,7 +40,7 @@ class ApplicationController {
 	}
 
 	@GetMapping
-	@Operation(summary = "Applications the caller may see, newest first",
+	@Operation(operationId = "listApplications", summary = "Applications the caller may see, newest first",
 			description = "Applicants see their organisation's applications; managers and auditors see all.")
 	ApplicationPage list(@RequestParam(name = "pageSize", defaultValue = "0") int pageSize,
 			@RequestParam(name = "pageToken", required = false) String pageToken) {
@@ -53,14 +53,14 @@ class ApplicationController {
 	}
 
 	@GetMapping("/{id}")
-	@Operation(summary = "One application with its eligibility findings and duplicate-person flags",
+	@Operation(operationId = "getApplication", summary = "One application with its eligibility findings and duplicate-person flags",
 			description = "404 when it does not exist or belongs to another organisation.")
 	ApplicationDetailsView get(@PathVariable("id") String id) {
 		return ApplicationDetailsView.of(this.queries.details(ApplicationId.parse(id, "id"), Viewers.current()));
 	}
 
 	@PostMapping
-	@Operation(summary = "Start a draft for the caller's organisation on an open call (applicants)")
+	@Operation(operationId = "createApplication", summary = "Start a draft for the caller's organisation on an open call (applicants)")
 	@ApiResponse(responseCode = "201", description = "Created; Location names the new application")
 	@ApiResponse(responseCode = "400", description = "Field-level problem detail (errors[])")
 	ResponseEntity<ApplicationView> create(@Valid @RequestBody ApplicationRequest request) {

@@ -35,7 +35,7 @@ public record ApplicationRequest(@Schema(description = "The call; only when crea
 			@Schema(description = "ISO 3166 alpha-2", example = "CN") String nationality,
 			@Size(max = 200) String employer, Boolean fullTime,
 			@Schema(example = "0000-0002-1825-0097") String orcid,
-			@Size(max = 40) @Schema(description = "ID card or passport number; only its SHA-256 is kept",
+			@Size(max = 40) @Schema(description = "ID card or passport number; only its HMAC-SHA256 (keyed by TALENT_IDENTITY_SECRET) is kept",
 					accessMode = Schema.AccessMode.WRITE_ONLY) String identityDocument) {
 	}
 

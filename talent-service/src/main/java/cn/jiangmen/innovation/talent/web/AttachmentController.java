@@ -62,7 +62,7 @@ class AttachmentController {
 	}
 
 	@GetMapping
-	@Operation(summary = "Attachments of an application (organisation, managers, auditors)")
+	@Operation(operationId = "listAttachments", summary = "Attachments of an application (organisation, managers, auditors)")
 	List<AttachmentView> list(@PathVariable("applicationId") String applicationId) {
 		return this.attachments.list(Viewers.current(), ApplicationId.parse(applicationId, "applicationId"))
 			.stream()

@@ -58,20 +58,20 @@ class CallController {
 	}
 
 	@GetMapping
-	@Operation(summary = "Calls the caller may see (open ones; managers and auditors also drafts)")
+	@Operation(operationId = "listCalls", summary = "Calls the caller may see (open ones; managers and auditors also drafts)")
 	List<CallView> list() {
 		Instant now = this.clock.instant();
 		return this.catalogue.visibleTo(Viewers.current()).stream().map(call -> CallView.of(call, now)).toList();
 	}
 
 	@GetMapping("/{id}")
-	@Operation(summary = "One call with its categories and eligibility rules")
+	@Operation(operationId = "getCall", summary = "One call with its categories and eligibility rules")
 	CallView get(@PathVariable("id") String id) {
 		return CallView.of(this.catalogue.get(CallId.parse(id, "id"), Viewers.current()), this.clock.instant());
 	}
 
 	@PostMapping
-	@Operation(summary = "Create a call as a draft (program managers)")
+	@Operation(operationId = "createCall", summary = "Create a call as a draft (program managers)")
 	ResponseEntity<CallView> create(@Valid @RequestBody CallRequest request) {
 		CallView created = CallView.of(this.catalogue.create(Viewers.current(), request.title(),
 				categories(request.categories()), request.priorityFields(), request.opensAt(), request.closesAt()),

@@ -34,6 +34,14 @@ public final class GrpcChannels {
 		return withDeadline.withInterceptors(interceptor);
 	}
 
+	/** The stub with exactly this {@code authorization} value, however malformed (refusal tests). */
+	public static <S extends AbstractStub<S>> S withAuthorization(S stub, String authorization) {
+		Metadata headers = new Metadata();
+		headers.put(AUTHORIZATION, authorization);
+		return stub.withDeadlineAfter(10, TimeUnit.SECONDS)
+			.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers));
+	}
+
 	/** The fields named by the {@code google.rpc.BadRequest} detail of an INVALID_ARGUMENT status. */
 	public static java.util.List<String> fieldViolations(io.grpc.StatusRuntimeException exception) {
 		com.google.rpc.Status status = io.grpc.protobuf.StatusProto.fromThrowable(exception);

@@ -1,0 +1,34 @@
+package cn.jiangmen.innovation.project.domain;
+
+import java.util.Set;
+
+import cn.jiangmen.innovation.platform.domain.Caller;
+
+/** What a caller may do with projects, as project rules see it; which projects is decided per object. */
+public final class ProjectAccess {
+
+	static final Set<String> SEE_ALL = Set.of("service", "program-manager", "finance-officer", "finance-approver",
+			"auditor");
+
+	private ProjectAccess() {
+	}
+
+	public static boolean seesAllProjects(Caller caller) {
+		return caller.hasAnyRole(SEE_ALL);
+	}
+
+	/** An applicant acting for an organisation; an applicant without one sees nothing. */
+	public static boolean isApplicant(Caller caller) {
+		return caller.hasRole("applicant") && caller.organisationId().isPresent();
+	}
+
+	/** Whether milestone status may be asked at all. */
+	public static boolean mayReadMilestones(Caller caller) {
+		return seesAllProjects(caller) || isApplicant(caller);
+	}
+
+	public static boolean mayDecideMilestones(Caller caller) {
+		return caller.hasRole("program-manager");
+	}
+
+}
