@@ -79,7 +79,9 @@ public final class StubUpstream implements AutoCloseable {
 		echo.put("contentType", exchange.getRequestHeaders().getFirst("Content-Type"));
 		echo.put("body", new String(body, StandardCharsets.UTF_8));
 		exchange.getResponseHeaders().add("X-Frame-Options", "SAMEORIGIN");
-		exchange.getResponseHeaders().add("Content-Security-Policy", "default-src *");
+		// as talent-service serves attachments: sandboxed, whatever the file turns out to be
+		boolean download = exchange.getRequestURI().getRawPath().contains("/download");
+		exchange.getResponseHeaders().add("Content-Security-Policy", download ? "sandbox" : "default-src *");
 		respond(exchange, 200, JSON.writeValueAsBytes(echo));
 	}
 

@@ -1,9 +1,12 @@
 package cn.jiangmen.innovation.gateway.ratelimit;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
@@ -16,6 +19,8 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.DefaultRedisScript;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.scripting.support.ResourceScriptSource;
+
+import cn.jiangmen.innovation.gateway.web.ThrottledLog;
 
 /**
  * The gateway's Redis token bucket, run through Jedis.
@@ -38,6 +43,9 @@ public class JedisRateLimiter extends AbstractRateLimiter<JedisRateLimiter.Confi
 
 	public static final String REQUESTED_TOKENS_HEADER = "X-RateLimit-Requested-Tokens";
 
+	/** Prometheus: {@code jiangmen_gateway_ratelimit_unavailable_total}. */
+	public static final String UNAVAILABLE_METRIC = "jiangmen.gateway.ratelimit.unavailable";
+
 	private static final Log log = LogFactory.getLog(JedisRateLimiter.class);
 
 	private final StringRedisTemplate redis;
@@ -46,12 +54,19 @@ public class JedisRateLimiter extends AbstractRateLimiter<JedisRateLimiter.Confi
 
 	private final Config defaultConfig;
 
+	private final Counter unavailable;
+
+	private final ThrottledLog redisDown = new ThrottledLog(log, Duration.ofSeconds(30));
+
 	public JedisRateLimiter(StringRedisTemplate redis, Config defaultConfig,
-			ConfigurationService configurationService) {
+			ConfigurationService configurationService, MeterRegistry meters) {
 		super(Config.class, CONFIGURATION_PROPERTY_NAME, configurationService);
 		this.redis = redis;
 		this.script = gatewayTokenBucketScript();
 		this.defaultConfig = defaultConfig;
+		this.unavailable = Counter.builder(UNAVAILABLE_METRIC)
+			.description("Requests let through unlimited because Redis (the shared token bucket) was unreachable")
+			.register(meters);
 	}
 
 	@SuppressWarnings({ "unchecked", "rawtypes" })
@@ -62,24 +77,34 @@ public class JedisRateLimiter extends AbstractRateLimiter<JedisRateLimiter.Confi
 		return script;
 	}
 
-	/** Hash tag {@code {...}}: both keys land on the same Redis Cluster slot. */
-	static List<String> keys(String routeId, String id) {
-		String prefix = "request_rate_limiter.{" + routeId + "." + id + "}.";
+	/**
+	 * One bucket per caller for the whole edge, not per route: a user (or an IP) spreading calls
+	 * over four APIs gets one burst, not four. Hash tag {@code {...}}: both keys land on the same
+	 * Redis Cluster slot.
+	 */
+	static List<String> keys(String id) {
+		String prefix = "request_rate_limiter.{edge." + id + "}.";
 		return List.of(prefix + "tokens", prefix + "timestamp");
 	}
 
 	@Override
 	public Mono<Response> isAllowed(String routeId, String id) {
-		Config config = getConfig().getOrDefault(routeId, defaultConfig);
+		return isAllowed(getConfig().getOrDefault(routeId, defaultConfig), id);
+	}
+
+	/** The bucket of {@code id} (e.g. {@code user:<sub>}, {@code ip:<address>}) under {@code config}. */
+	public Mono<Response> isAllowed(Config config, String id) {
 		// empty "now": the script then uses Redis TIME, one clock for every replica
 		Object[] args = { String.valueOf(config.getReplenishRate()), String.valueOf(config.getBurstCapacity()), "",
 				String.valueOf(config.getRequestedTokens()) };
-		return Mono.fromCallable(() -> redis.execute(script, keys(routeId, id), args))
+		return Mono.fromCallable(() -> redis.execute(script, keys(id), args))
 			.subscribeOn(Schedulers.boundedElastic())
 			.map(result -> new Response(result.get(0) == 1L, headers(config, result.get(1))))
 			.onErrorResume(e -> {
-				// fail open like the gateway's own limiter: Redis trouble must not take the site down
-				log.error("Rate limiter call to Redis failed; letting the request through", e);
+				// fail open (README: "Redis outage"): Bearer callers need no session, so a Redis outage
+				// must not take the APIs down with it; counted and logged, at most a line per 30 s
+				unavailable.increment();
+				redisDown.warn("Rate limiter cannot reach Redis; letting requests through unlimited", e);
 				return Mono.just(new Response(true, headers(config, -1L)));
 			});
 	}
@@ -105,6 +130,12 @@ public class JedisRateLimiter extends AbstractRateLimiter<JedisRateLimiter.Confi
 		public static Config of(RateLimitProperties properties) {
 			return new Config().setReplenishRate(properties.replenishRate())
 				.setBurstCapacity(properties.burstCapacity())
+				.setRequestedTokens(properties.requestedTokens());
+		}
+
+		public static Config anonymous(RateLimitProperties properties) {
+			return new Config().setReplenishRate(properties.anonymousReplenishRate())
+				.setBurstCapacity(properties.anonymousBurstCapacity())
 				.setRequestedTokens(properties.requestedTokens());
 		}
 

@@ -17,6 +17,8 @@ import org.springframework.web.server.ServerWebExchange;
  */
 public class PrincipalOrIpKeyResolver implements KeyResolver {
 
+	public static final String IP_PREFIX = "ip:";
+
 	private final RemoteAddressResolver addresses;
 
 	public PrincipalOrIpKeyResolver(int trustedProxies) {
@@ -33,7 +35,7 @@ public class PrincipalOrIpKeyResolver implements KeyResolver {
 			.map(principal -> principal.getName())
 			.filter(name -> !name.isBlank())
 			.map(name -> "user:" + name)
-			.switchIfEmpty(Mono.fromSupplier(() -> "ip:" + clientIp(exchange)));
+			.switchIfEmpty(Mono.fromSupplier(() -> IP_PREFIX + clientIp(exchange)));
 	}
 
 	private String clientIp(ServerWebExchange exchange) {

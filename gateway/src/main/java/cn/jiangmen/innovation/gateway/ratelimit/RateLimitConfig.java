@@ -1,18 +1,20 @@
 package cn.jiangmen.innovation.gateway.ratelimit;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.cloud.gateway.support.ConfigurationService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
-/** Beans referenced from the {@code RequestRateLimiter} default filter in application.yml. */
+/** The limiter and its key; {@code SecurityConfig} places {@link EdgeRateLimitWebFilter} in its chain. */
 @Configuration(proxyBeanMethods = false)
 class RateLimitConfig {
 
 	@Bean
 	JedisRateLimiter jedisRateLimiter(StringRedisTemplate redis, RateLimitProperties properties,
-			ConfigurationService configurationService) {
-		return new JedisRateLimiter(redis, JedisRateLimiter.Config.of(properties), configurationService);
+			ConfigurationService configurationService, MeterRegistry meters) {
+		return new JedisRateLimiter(redis, JedisRateLimiter.Config.of(properties), configurationService, meters);
 	}
 
 	@Bean

@@ -19,6 +19,9 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
+import cn.jiangmen.innovation.gateway.web.EdgeError;
+import cn.jiangmen.innovation.gateway.web.EdgeErrorResponses;
+
 /**
  * Lets plain HTML forms (no JavaScript) pass CSRF without losing their body on the way to the
  * portal.
@@ -38,9 +41,12 @@ class FormCsrfFieldWebFilter implements WebFilter {
 
 	private final String parameterName;
 
-	FormCsrfFieldWebFilter(String headerName, String parameterName) {
+	private final EdgeErrorResponses errors;
+
+	FormCsrfFieldWebFilter(String headerName, String parameterName, EdgeErrorResponses errors) {
 		this.headerName = headerName;
 		this.parameterName = parameterName;
+		this.errors = errors;
 	}
 
 	@Override
@@ -52,10 +58,8 @@ class FormCsrfFieldWebFilter implements WebFilter {
 			.map(FormCsrfFieldWebFilter::drain)
 			.defaultIfEmpty(new byte[0])
 			.flatMap(body -> chain.filter(replay(exchange, body)))
-			.onErrorResume(DataBufferLimitException.class, e -> {
-				exchange.getResponse().setStatusCode(HttpStatus.PAYLOAD_TOO_LARGE);
-				return exchange.getResponse().setComplete();
-			});
+			.onErrorResume(DataBufferLimitException.class, e -> errors.write(exchange,
+					EdgeError.of(HttpStatus.CONTENT_TOO_LARGE), EdgeErrorResponses.isApi(exchange)));
 	}
 
 	private boolean applies(ServerHttpRequest request) {
@@ -64,7 +68,10 @@ class FormCsrfFieldWebFilter implements WebFilter {
 		return (HttpMethod.POST.equals(method) || HttpMethod.PUT.equals(method) || HttpMethod.PATCH.equals(method)
 				|| HttpMethod.DELETE.equals(method))
 				&& contentType != null && MediaType.APPLICATION_FORM_URLENCODED.isCompatibleWith(contentType)
-				&& request.getHeaders().getFirst("Authorization") == null;
+				&& request.getHeaders().getFirst("Authorization") == null
+				// Keycloak's logout token: Spring Security reads it with getFormData(), which a
+				// buffered and replayed body would leave empty
+				&& !request.getPath().pathWithinApplication().value().startsWith("/logout/connect/back-channel/");
 	}
 
 	private ServerWebExchange replay(ServerWebExchange exchange, byte[] body) {

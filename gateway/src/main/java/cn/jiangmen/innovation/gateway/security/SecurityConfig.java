@@ -1,6 +1,16 @@
 package cn.jiangmen.innovation.gateway.security;
 
 import org.springframework.context.annotation.Bean;
+
+import cn.jiangmen.innovation.gateway.ratelimit.EdgeRateLimitWebFilter;
+import cn.jiangmen.innovation.gateway.ratelimit.JedisRateLimiter;
+import cn.jiangmen.innovation.gateway.ratelimit.PrincipalOrIpKeyResolver;
+import cn.jiangmen.innovation.gateway.ratelimit.RateLimitProperties;
+import cn.jiangmen.innovation.gateway.session.OidcBackChannelSessionLogoutHandler;
+import cn.jiangmen.innovation.gateway.session.RedisOidcSessionRegistry;
+import cn.jiangmen.innovation.gateway.session.SessionProperties;
+import cn.jiangmen.innovation.gateway.web.EdgeErrorResponses;
+
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
@@ -39,6 +49,9 @@ public class SecurityConfig {
 
 	static final String CSRF_FORM_FIELD = "_csrf";
 
+	/** Spring Security's endpoint; Keycloak's {@code backchannel.logout.url} for the gateway client. */
+	static final String BACK_CHANNEL_LOGOUT = "/logout/connect/back-channel/**";
+
 	/**
 	 * The services' OpenAPI documents, public like the services serve them: a document says how to
 	 * get a token, so a machine client reads it before it has one; it holds no data. Exactly these
@@ -61,12 +74,22 @@ public class SecurityConfig {
 		return new WebSessionServerOAuth2AuthorizedClientRepository();
 	}
 
+	/** {@code EdgeContentSecurityPolicy} in application.yml's default filters. */
+	@Bean
+	EdgeContentSecurityPolicyGatewayFilterFactory edgeContentSecurityPolicyGatewayFilterFactory(
+			EdgeSecurityProperties edge) {
+		return new EdgeContentSecurityPolicyGatewayFilterFactory(edge);
+	}
+
 	@Bean
 	SecurityWebFilterChain edgeSecurityFilterChain(ServerHttpSecurity http,
 			ReactiveClientRegistrationRepository registrations, ServerOAuth2AuthorizedClientRepository authorizedClients,
 			ReactiveJwtAuthenticationConverterAdapter jwtAuthenticationConverter, OidcClientProperties oidc,
-			EdgeSecurityProperties edge) {
-		ServerWebExchangeMatcher api = ServerWebExchangeMatchers.pathMatchers("/api/**");
+			EdgeSecurityProperties edge, SessionProperties session, JedisRateLimiter limiter,
+			PrincipalOrIpKeyResolver rateLimitKeys, RateLimitProperties rateLimits, EdgeErrorResponses errors,
+			RedisOidcSessionRegistry oidcSessions, OidcBackChannelSessionLogoutHandler backChannelLogout) {
+		// machine-facing paths: never a login redirect, always a 401/403 problem
+		ServerWebExchangeMatcher api = ServerWebExchangeMatchers.pathMatchers("/api/**", "/actuator/**");
 		ApiAuthenticationEntryPoint apiEntryPoint = new ApiAuthenticationEntryPoint();
 		ApiAccessDeniedHandler accessDenied = new ApiAccessDeniedHandler();
 
@@ -91,9 +114,18 @@ public class SecurityConfig {
 		ServerCsrfTokenRequestAttributeHandler csrfHandler = new ServerCsrfTokenRequestAttributeHandler();
 
 		http.authorizeExchange(exchanges -> exchanges
-			.pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
+			.pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
 			.permitAll()
+			// lists upstream URLs and traffic: for the scraper (service account) and operators only
+			.pathMatchers("/actuator/prometheus")
+			.hasAnyRole("service", "admin")
+			// whatever else under /actuator would fall through to the portal's own actuator
+			.pathMatchers("/actuator/**")
+			.denyAll()
 			.pathMatchers("/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico")
+			.permitAll()
+			// Keycloak's server-to-server call: authenticated by the signed logout token itself
+			.pathMatchers(BACK_CHANNEL_LOGOUT)
 			.permitAll()
 			.pathMatchers(HttpMethod.GET, API_DOCS)
 			.permitAll()
@@ -106,14 +138,20 @@ public class SecurityConfig {
 				.authenticationEntryPoint(apiEntryPoint)
 				.accessDeniedHandler(accessDenied))
 			.exceptionHandling(ex -> ex.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied))
+			// a session ended at Keycloak ends here too, on every replica (sessions and registry in Redis)
+			.oidcLogout(oidcLogout -> oidcLogout.oidcSessionRegistry(oidcSessions)
+				.backChannel(backChannel -> backChannel.logoutHandler(backChannelLogout)))
 			.logout(logout -> logout.logoutHandler(handlers -> handlers.add(new WebSessionServerLogoutHandler()))
 				.logoutSuccessHandler(logoutSuccess))
 			.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
 				.accessDeniedHandler(accessDenied)
 				.csrfTokenRequestHandler(csrfHandler)
-				.requireCsrfProtectionMatcher(new CsrfProtectionMatcher()))
-			.addFilterBefore(new FormCsrfFieldWebFilter(CSRF_HEADER, CSRF_FORM_FIELD), SecurityWebFiltersOrder.CSRF)
+				.requireCsrfProtectionMatcher(new CsrfProtectionMatcher(session.cookieName())))
+			.addFilterBefore(new FormCsrfFieldWebFilter(CSRF_HEADER, CSRF_FORM_FIELD, errors), SecurityWebFiltersOrder.CSRF)
 			.addFilterAfter(new CsrfCookieWebFilter(), SecurityWebFiltersOrder.CSRF)
+			// the caller is known here (session, Bearer or anonymous) and nothing is decided yet
+			.addFilterBefore(new EdgeRateLimitWebFilter(limiter, rateLimitKeys, rateLimits, errors),
+					SecurityWebFiltersOrder.EXCEPTION_TRANSLATION)
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(edge.contentSecurityPolicy()))
 				.hsts(hsts -> hsts.maxAge(edge.hstsMaxAge()).includeSubdomains(true))
 				.contentTypeOptions(Customizer.withDefaults())

@@ -18,6 +18,13 @@ import org.springframework.session.SessionRepository;
  */
 public final class JedisReactiveSessionRepository implements ReactiveSessionRepository<Session> {
 
+	/**
+	 * Reactor context key: set while the edge answers "session store unavailable". The WebFlux
+	 * session manager saves the session again when that answer commits; against the same dead
+	 * Redis that save would fail too and turn the translated 503 into a bare 500.
+	 */
+	public static final String SKIP_SAVE = JedisReactiveSessionRepository.class.getName() + ".skipSave";
+
 	private final SessionRepository<Session> delegate;
 
 	private final Scheduler scheduler;
@@ -38,7 +45,8 @@ public final class JedisReactiveSessionRepository implements ReactiveSessionRepo
 
 	@Override
 	public Mono<Void> save(Session session) {
-		return Mono.<Void>fromRunnable(() -> delegate.save(session)).subscribeOn(scheduler);
+		return Mono.deferContextual(context -> context.hasKey(SKIP_SAVE) ? Mono.<Void>empty()
+				: Mono.<Void>fromRunnable(() -> delegate.save(session)).subscribeOn(scheduler));
 	}
 
 	@Override

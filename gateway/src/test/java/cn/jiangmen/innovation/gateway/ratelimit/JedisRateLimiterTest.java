@@ -2,6 +2,7 @@ package cn.jiangmen.innovation.gateway.ratelimit;
 
 import java.util.UUID;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,21 +42,23 @@ class JedisRateLimiterTest {
 	private static JedisRateLimiter limiter(int replenishRate, long burst, int requested) {
 		return new JedisRateLimiter(redis, new JedisRateLimiter.Config().setReplenishRate(replenishRate)
 			.setBurstCapacity(burst)
-			.setRequestedTokens(requested), null);
+			.setRequestedTokens(requested), null, new SimpleMeterRegistry());
 	}
 
 	@Test
 	void allowsTheBurstThenRefusesWithHeaders() {
 		JedisRateLimiter limiter = limiter(1, 300, 100);
-		String route = "route-" + UUID.randomUUID();
+		String route = "route";
+		// buckets are per caller only (Redis keeps them between runs): a fresh caller per test
+		String run = UUID.randomUUID().toString();
 		for (int i = 0; i < 3; i++) {
-			Response response = limiter.isAllowed(route, "user:a").block();
+			Response response = limiter.isAllowed(route, "user:a" + run).block();
 			assertThat(response.isAllowed()).isTrue();
 			// 200, 100, 0 left (plus at most a few refilled tokens if seconds ticked)
 			assertThat(Long.parseLong(response.getHeaders().get("X-RateLimit-Remaining"))).isBetween(200L - 100 * i,
 					205L - 100 * i);
 		}
-		Response refused = limiter.isAllowed(route, "user:a").block();
+		Response refused = limiter.isAllowed(route, "user:a" + run).block();
 		assertThat(refused.isAllowed()).isFalse();
 		assertThat(refused.getHeaders()).containsEntry("X-RateLimit-Replenish-Rate", "1")
 			.containsEntry("X-RateLimit-Burst-Capacity", "300")
@@ -66,14 +69,25 @@ class JedisRateLimiterTest {
 	@Test
 	void keysAreSeparatePerUserAndExpireInRedis() {
 		JedisRateLimiter limiter = limiter(1, 100, 100);
-		String route = "route-" + UUID.randomUUID();
-		assertThat(limiter.isAllowed(route, "user:a").block().isAllowed()).isTrue();
-		assertThat(limiter.isAllowed(route, "user:a").block().isAllowed()).isFalse();
-		assertThat(limiter.isAllowed(route, "user:b").block().isAllowed()).isTrue();
+		String route = "route";
+		// buckets are per caller only (Redis keeps them between runs): a fresh caller per test
+		String run = UUID.randomUUID().toString();
+		assertThat(limiter.isAllowed(route, "user:a" + run).block().isAllowed()).isTrue();
+		assertThat(limiter.isAllowed(route, "user:a" + run).block().isAllowed()).isFalse();
+		assertThat(limiter.isAllowed(route, "user:b" + run).block().isAllowed()).isTrue();
 
-		String tokensKey = JedisRateLimiter.keys(route, "user:a").get(0);
+		String tokensKey = JedisRateLimiter.keys("user:a" + run).get(0);
 		assertThat(redis.hasKey(tokensKey)).isTrue();
 		assertThat(redis.getExpire(tokensKey)).isPositive();
+	}
+
+	@Test
+	void oneBucketPerCallerAcrossRoutes() {
+		JedisRateLimiter limiter = limiter(1, 100, 100);
+		String user = "user:e" + UUID.randomUUID();
+		assertThat(limiter.isAllowed("talent-api", user).block().isAllowed()).isTrue();
+		// the burst is spent, whichever route the next call takes
+		assertThat(limiter.isAllowed("review-api", user).block().isAllowed()).isFalse();
 	}
 
 	@Test
@@ -81,22 +95,26 @@ class JedisRateLimiterTest {
 		// two gateway replicas = two limiter instances over the same Redis
 		JedisRateLimiter replicaA = limiter(1, 100, 50);
 		JedisRateLimiter replicaB = limiter(1, 100, 50);
-		String route = "route-" + UUID.randomUUID();
-		assertThat(replicaA.isAllowed(route, "ip:10.0.0.1").block().isAllowed()).isTrue();
-		assertThat(replicaB.isAllowed(route, "ip:10.0.0.1").block().isAllowed()).isTrue();
-		assertThat(replicaA.isAllowed(route, "ip:10.0.0.1").block().isAllowed()).isFalse();
-		assertThat(replicaB.isAllowed(route, "ip:10.0.0.1").block().isAllowed()).isFalse();
+		String route = "route";
+		// buckets are per caller only (Redis keeps them between runs): a fresh caller per test
+		String run = UUID.randomUUID().toString();
+		assertThat(replicaA.isAllowed(route, "ip:10.0.0.1" + run).block().isAllowed()).isTrue();
+		assertThat(replicaB.isAllowed(route, "ip:10.0.0.1" + run).block().isAllowed()).isTrue();
+		assertThat(replicaA.isAllowed(route, "ip:10.0.0.1" + run).block().isAllowed()).isFalse();
+		assertThat(replicaB.isAllowed(route, "ip:10.0.0.1" + run).block().isAllowed()).isFalse();
 	}
 
 	@Test
 	void tokensRefillOverTime() throws InterruptedException {
 		JedisRateLimiter limiter = limiter(1, 2, 2);
-		String route = "route-" + UUID.randomUUID();
-		assertThat(limiter.isAllowed(route, "user:c").block().isAllowed()).isTrue();
-		assertThat(limiter.isAllowed(route, "user:c").block().isAllowed()).isFalse();
+		String route = "route";
+		// buckets are per caller only (Redis keeps them between runs): a fresh caller per test
+		String run = UUID.randomUUID().toString();
+		assertThat(limiter.isAllowed(route, "user:c" + run).block().isAllowed()).isTrue();
+		assertThat(limiter.isAllowed(route, "user:c" + run).block().isAllowed()).isFalse();
 		// 1 token/s in whole seconds of Redis TIME: after 3 s both tokens are back
 		Thread.sleep(3100);
-		assertThat(limiter.isAllowed(route, "user:c").block().isAllowed()).isTrue();
+		assertThat(limiter.isAllowed(route, "user:c" + run).block().isAllowed()).isTrue();
 	}
 
 	@Test
@@ -105,11 +123,15 @@ class JedisRateLimiterTest {
 		nowhere.afterPropertiesSet();
 		nowhere.start();
 		try {
+			SimpleMeterRegistry meters = new SimpleMeterRegistry();
 			JedisRateLimiter limiter = new JedisRateLimiter(new StringRedisTemplate(nowhere),
-					new JedisRateLimiter.Config().setReplenishRate(1).setBurstCapacity(1), null);
+					new JedisRateLimiter.Config().setReplenishRate(1).setBurstCapacity(1), null, meters);
 			Response response = limiter.isAllowed("route", "user:d").block();
 			assertThat(response.isAllowed()).isTrue();
 			assertThat(response.getHeaders()).containsEntry("X-RateLimit-Remaining", "-1");
+			limiter.isAllowed("route", "user:d").block();
+			// an outage is visible: one count per request let through unlimited
+			assertThat(meters.counter(JedisRateLimiter.UNAVAILABLE_METRIC).count()).isEqualTo(2.0);
 		}
 		finally {
 			nowhere.destroy();

@@ -32,7 +32,8 @@ import static org.springframework.security.test.web.reactive.server.SecurityMock
  * sessions and the rate limiter use the real local Redis (127.0.0.1:6379).
  */
 @SpringBootTest(properties = { "jiangmen.gateway.rate-limit.replenish-rate=1",
-		"jiangmen.gateway.rate-limit.burst-capacity=3", "jiangmen.gateway.max-request-size=1KB" })
+		"jiangmen.gateway.rate-limit.burst-capacity=3", "jiangmen.gateway.rate-limit.anonymous-replenish-rate=1000",
+		"jiangmen.gateway.rate-limit.anonymous-burst-capacity=2000", "jiangmen.gateway.max-request-size=1KB" })
 class EdgeSecurityTest {
 
 	static final StubUpstream STUB = StubUpstream.start();
@@ -219,10 +220,60 @@ class EdgeSecurityTest {
 	}
 
 	@Test
+	void anonymousPostToTheApiIs401NotACsrf403() {
+		client.post()
+			.uri("/api/talent/applications")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{}")
+			.exchange()
+			.expectStatus()
+			.isUnauthorized()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectHeader()
+			.valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+	}
+
+	@Test
+	void downloadsKeepTheUpstreamsSandbox() {
+		client.mutateWith(keycloakUser())
+			.get()
+			.uri("/api/talent/applications/1/attachments/2/download")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.values("Content-Security-Policy", values -> {
+				assertThat(values).hasSize(1);
+				// the edge's directives and the upstream's sandbox: stricter than either
+				assertThat(values.get(0)).startsWith("default-src 'self'").endsWith("; sandbox");
+			});
+	}
+
+	@Test
+	void prometheusIsNotPublic() {
+		client.get()
+			.uri("/actuator/prometheus")
+			.exchange()
+			.expectStatus()
+			.isUnauthorized()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+		client.mutateWith(keycloakUser())
+			.get()
+			.uri("/actuator/prometheus")
+			.exchange()
+			.expectStatus()
+			.isForbidden();
+	}
+
+	@Test
 	void postWithoutCsrfTokenIsRejected() {
 		client.mutateWith(keycloakUser())
 			.post()
 			.uri("/api/talent/applications")
+			// a browser with a session always sends its cookie
+			.cookie("JIANGMEN_SESSION", UUID.randomUUID().toString())
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue("{}")
 			.exchange()
@@ -262,7 +313,14 @@ class EdgeSecurityTest {
 			.bodyValue(new byte[2048])
 			.exchange()
 			.expectStatus()
-			.isEqualTo(413);
+			.isEqualTo(413)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo(413)
+			.jsonPath("$.title")
+			.isEqualTo("请求内容过大");
 	}
 
 	@Test
@@ -292,7 +350,14 @@ class EdgeSecurityTest {
 			.expectHeader()
 			.valueEquals("X-RateLimit-Burst-Capacity", "3")
 			.expectHeader()
-			.valueEquals("X-RateLimit-Replenish-Rate", "1");
+			.valueEquals("X-RateLimit-Replenish-Rate", "1")
+			.expectHeader()
+			.valueEquals(HttpHeaders.RETRY_AFTER, "1")
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo(429);
 	}
 
 	/** A session user with its own subject, so rate-limit buckets of tests never overlap. */

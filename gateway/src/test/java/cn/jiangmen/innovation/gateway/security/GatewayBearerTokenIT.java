@@ -91,6 +91,27 @@ class GatewayBearerTokenIT {
 	}
 
 	@Test
+	void prometheusIsForTheScraperAndOperatorsOnly() {
+		client.get()
+			.uri("/actuator/prometheus")
+			.headers(h -> h.setBearerAuth(INFRA.tokens().serviceAccountToken()))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.value(body -> org.assertj.core.api.Assertions.assertThat(body).contains("jvm_memory_used_bytes"));
+		client.get()
+			.uri("/actuator/prometheus")
+			.headers(h -> h.setBearerAuth(INFRA.tokens().accessToken("applicant1")))
+			.exchange()
+			.expectStatus()
+			.isForbidden();
+		client.get().uri("/actuator/prometheus").exchange().expectStatus().isUnauthorized();
+		// the probes stay public
+		client.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+	}
+
+	@Test
 	void missingTokenIs401ProblemDetail() {
 		client.get()
 			.uri("/api/talent/applications")
