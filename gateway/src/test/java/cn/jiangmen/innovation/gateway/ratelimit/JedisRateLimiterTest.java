@@ -1,5 +1,6 @@
 package cn.jiangmen.innovation.gateway.ratelimit;
 
+import cn.jiangmen.innovation.testsupport.TestRedis;
 import java.util.UUID;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -14,7 +15,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The token bucket against the real local Redis (127.0.0.1:6379), no mocks. */
+/** The token bucket against a real Redis (the machine's, else an embedded one: TestRedis), no mocks. */
 class JedisRateLimiterTest {
 
 	static JedisConnectionFactory connections;
@@ -23,7 +24,7 @@ class JedisRateLimiterTest {
 
 	@BeforeAll
 	static void connect() {
-		connections = new JedisConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", 6379));
+		connections = new JedisConnectionFactory(new RedisStandaloneConfiguration(TestRedis.host(), TestRedis.port()));
 		connections.afterPropertiesSet();
 		connections.start();
 		redis = new StringRedisTemplate(connections);

@@ -1,5 +1,6 @@
 package cn.jiangmen.innovation.gateway.security;
 
+import cn.jiangmen.innovation.testsupport.TestRedis;
 import java.util.UUID;
 
 import java.time.Duration;
@@ -29,7 +30,7 @@ import static org.springframework.security.test.web.reactive.server.SecurityMock
 
 /**
  * The edge's behaviour without Keycloak: every route and the OIDC issuer point at a local stub;
- * sessions and the rate limiter use the real local Redis (127.0.0.1:6379).
+ * sessions and the rate limiter use a real Redis (the machine's, else an embedded one: TestRedis).
  */
 @SpringBootTest(properties = { "jiangmen.gateway.rate-limit.replenish-rate=1",
 		"jiangmen.gateway.rate-limit.burst-capacity=3", "jiangmen.gateway.rate-limit.anonymous-replenish-rate=1000",
@@ -45,6 +46,8 @@ class EdgeSecurityTest {
 		}
 		registry.add("jiangmen.gateway.oidc.issuer-uri", STUB::issuer);
 		registry.add("jiangmen.security.jwt.issuer-uri", STUB::issuer);
+		registry.add("spring.data.redis.host", TestRedis::host);
+		registry.add("spring.data.redis.port", TestRedis::port);
 	}
 
 	@AfterAll

@@ -1,5 +1,6 @@
 package cn.jiangmen.innovation.gateway.session;
 
+import cn.jiangmen.innovation.testsupport.TestRedis;
 import java.time.Duration;
 
 import org.junit.jupiter.api.AfterAll;
@@ -27,7 +28,7 @@ class JedisReactiveSessionRepositoryTest {
 
 	@BeforeAll
 	static void connect() {
-		connections = new JedisConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", 6379));
+		connections = new JedisConnectionFactory(new RedisStandaloneConfiguration(TestRedis.host(), TestRedis.port()));
 		connections.afterPropertiesSet();
 		connections.start();
 		RedisSessionRepository blocking = new SessionConfig().redisSessionRepository(connections,
