@@ -61,7 +61,7 @@ import cn.jiangmen.innovation.talent.application.ApplicationCommands;
 import cn.jiangmen.innovation.talent.application.ApplicationQueries;
 import cn.jiangmen.innovation.talent.application.AttachmentService;
 import cn.jiangmen.innovation.talent.application.CallCatalogue;
-import cn.jiangmen.innovation.talent.application.Viewers;
+import cn.jiangmen.innovation.platform.security.Callers;
 import cn.jiangmen.innovation.talent.domain.ApplicationId;
 import cn.jiangmen.innovation.talent.domain.ApplicationStatus;
 import cn.jiangmen.innovation.talent.domain.AttachmentId;
@@ -71,7 +71,8 @@ import cn.jiangmen.innovation.talent.domain.EligibilityRules;
 import cn.jiangmen.innovation.talent.domain.ReviewOutcome;
 import cn.jiangmen.innovation.talent.domain.TalentApplication;
 import cn.jiangmen.innovation.talent.domain.TalentCall;
-import cn.jiangmen.innovation.talent.domain.Viewer;
+import cn.jiangmen.innovation.platform.domain.Caller;
+import cn.jiangmen.innovation.talent.domain.TalentAccess;
 import com.google.protobuf.ByteString;
 import io.grpc.stub.StreamObserver;
 
@@ -109,7 +110,7 @@ class TalentGrpcService extends TalentServiceGrpc.TalentServiceImplBase {
 	public void listApplications(ListApplicationsRequest request,
 			StreamObserver<ListApplicationsResponse> responseObserver) {
 		PageRequest page = PageRequest.of(request.getPageSize(), request.getPageToken(), "page_size", "page_token");
-		List<TalentApplication> items = this.queries.visibleTo(Viewers.current(), page);
+		List<TalentApplication> items = this.queries.visibleTo(Callers.current(), page);
 		responseObserver.onNext(ListApplicationsResponse.newBuilder()
 			.addAllApplications(items.stream().map(ApplicationSummaries::toProto).toList())
 			.setNextPageToken(page.nextToken(items.size()))
@@ -124,7 +125,7 @@ class TalentGrpcService extends TalentServiceGrpc.TalentServiceImplBase {
 			throw new InvalidInputException("limit", "range", "must be 0 to 100");
 		}
 		responseObserver.onNext(ListNoticesResponse.newBuilder()
-			.addAllNotices(this.queries.noticesFor(Viewers.current(), limit)
+			.addAllNotices(this.queries.noticesFor(Callers.current(), limit)
 				.stream()
 				.map(ApplicationSummaries::notice)
 				.toList())
@@ -136,7 +137,7 @@ class TalentGrpcService extends TalentServiceGrpc.TalentServiceImplBase {
 	public void getApplicationSummary(GetApplicationSummaryRequest request,
 			StreamObserver<GetApplicationSummaryResponse> responseObserver) {
 		TalentApplication application = this.queries.get(ApplicationId.parse(request.getApplicationId(), "application_id"),
-				Viewers.current());
+				Callers.current());
 		responseObserver.onNext(GetApplicationSummaryResponse.newBuilder()
 			.setApplication(ApplicationSummaries.toProto(application))
 			.build());
@@ -150,8 +151,8 @@ class TalentGrpcService extends TalentServiceGrpc.TalentServiceImplBase {
 	@Override
 	public void recordReviewOutcome(RecordReviewOutcomeRequest request,
 			StreamObserver<RecordReviewOutcomeResponse> responseObserver) {
-		Viewer viewer = Viewers.current();
-		if (!viewer.isService()) {
+		Caller caller = Callers.current();
+		if (!TalentAccess.isService(caller)) {
 			throw new AccessDeniedException("Only the service account records review outcomes");
 		}
 		List<FieldViolation> violations = new ArrayList<>();
@@ -177,7 +178,7 @@ class TalentGrpcService extends TalentServiceGrpc.TalentServiceImplBase {
 		}
 		ReviewOutcome outcome = new ReviewOutcome(reviewItem, request.getRank(), request.getFinalScoreHundredths(),
 				request.getPassedThresholds(), ApplicationSummaries.instant(request.getConfirmedAt()));
-		ApplicationStatus status = this.commands.recordReviewOutcome(viewer, request.getIdempotencyKey(),
+		ApplicationStatus status = this.commands.recordReviewOutcome(caller, request.getIdempotencyKey(),
 				applicationId, outcome);
 		responseObserver
 			.onNext(RecordReviewOutcomeResponse.newBuilder().setStatus(ApplicationSummaries.toProto(status)).build());
@@ -188,7 +189,7 @@ class TalentGrpcService extends TalentServiceGrpc.TalentServiceImplBase {
 	public void listCalls(ListCallsRequest request, StreamObserver<ListCallsResponse> responseObserver) {
 		Instant now = this.clock.instant();
 		responseObserver.onNext(ListCallsResponse.newBuilder()
-			.addAllCalls(this.calls.visibleTo(Viewers.current())
+			.addAllCalls(this.calls.visibleTo(Callers.current())
 				.stream()
 				.map(call -> ApplicationSummaries.call(call, now))
 				.toList())
@@ -198,9 +199,9 @@ class TalentGrpcService extends TalentServiceGrpc.TalentServiceImplBase {
 
 	@Override
 	public void getApplication(GetApplicationRequest request, StreamObserver<GetApplicationResponse> responseObserver) {
-		Viewer viewer = Viewers.current();
+		Caller caller = Callers.current();
 		responseObserver.onNext(GetApplicationResponse.newBuilder()
-			.setApplication(detail(viewer, ApplicationId.parse(request.getApplicationId(), "application_id")))
+			.setApplication(detail(caller, ApplicationId.parse(request.getApplicationId(), "application_id")))
 			.build());
 		responseObserver.onCompleted();
 	}
@@ -208,29 +209,29 @@ class TalentGrpcService extends TalentServiceGrpc.TalentServiceImplBase {
 	@Override
 	public void createApplication(CreateApplicationRequest request,
 			StreamObserver<CreateApplicationResponse> responseObserver) {
-		Viewer viewer = Viewers.current();
-		TalentApplication created = this.commands.createDraft(viewer, CallId.parse(request.getCallId(), "call_id"),
+		Caller caller = Callers.current();
+		TalentApplication created = this.commands.createDraft(caller, CallId.parse(request.getCallId(), "call_id"),
 				ApplicationSummaries.fromProto(request.getForm()));
 		responseObserver
-			.onNext(CreateApplicationResponse.newBuilder().setApplication(detail(viewer, created.id())).build());
+			.onNext(CreateApplicationResponse.newBuilder().setApplication(detail(caller, created.id())).build());
 		responseObserver.onCompleted();
 	}
 
 	@Override
 	public void saveApplication(SaveApplicationRequest request,
 			StreamObserver<SaveApplicationResponse> responseObserver) {
-		Viewer viewer = Viewers.current();
+		Caller caller = Callers.current();
 		ApplicationId id = ApplicationId.parse(request.getApplicationId(), "application_id");
-		this.commands.update(viewer, id, ApplicationSummaries.fromProto(request.getForm()),
+		this.commands.update(caller, id, ApplicationSummaries.fromProto(request.getForm()),
 				request.getVersion() == 0 ? null : request.getVersion());
-		responseObserver.onNext(SaveApplicationResponse.newBuilder().setApplication(detail(viewer, id)).build());
+		responseObserver.onNext(SaveApplicationResponse.newBuilder().setApplication(detail(caller, id)).build());
 		responseObserver.onCompleted();
 	}
 
 	@Override
 	public void submitApplication(SubmitApplicationRequest request,
 			StreamObserver<SubmitApplicationResponse> responseObserver) {
-		TalentApplication application = this.commands.submit(Viewers.current(),
+		TalentApplication application = this.commands.submit(Callers.current(),
 				ApplicationId.parse(request.getApplicationId(), "application_id"));
 		responseObserver.onNext(SubmitApplicationResponse.newBuilder()
 			.setApplication(ApplicationSummaries.toProto(application))
@@ -241,7 +242,7 @@ class TalentGrpcService extends TalentServiceGrpc.TalentServiceImplBase {
 	@Override
 	public void withdrawApplication(WithdrawApplicationRequest request,
 			StreamObserver<WithdrawApplicationResponse> responseObserver) {
-		TalentApplication application = this.commands.withdraw(Viewers.current(),
+		TalentApplication application = this.commands.withdraw(Callers.current(),
 				ApplicationId.parse(request.getApplicationId(), "application_id"));
 		responseObserver.onNext(WithdrawApplicationResponse.newBuilder()
 			.setApplication(ApplicationSummaries.toProto(application))
@@ -252,14 +253,14 @@ class TalentGrpcService extends TalentServiceGrpc.TalentServiceImplBase {
 	@Override
 	public void decideFormalCheck(DecideFormalCheckRequest request,
 			StreamObserver<DecideFormalCheckResponse> responseObserver) {
-		Viewer viewer = Viewers.current();
+		Caller caller = Callers.current();
 		ApplicationId id = ApplicationId.parse(request.getApplicationId(), "application_id");
 		TalentApplication application = switch (request.getDecision()) {
-			case FORMAL_CHECK_DECISION_PASS -> this.commands.passFormalCheck(viewer, id);
-			case FORMAL_CHECK_DECISION_RETURN -> this.commands.returnForCorrection(viewer, id,
+			case FORMAL_CHECK_DECISION_PASS -> this.commands.passFormalCheck(caller, id);
+			case FORMAL_CHECK_DECISION_RETURN -> this.commands.returnForCorrection(caller, id,
 					request.getReasonsList(),
 					request.hasCorrectionDueAt() ? ApplicationSummaries.instant(request.getCorrectionDueAt()) : null);
-			case FORMAL_CHECK_DECISION_REJECT -> this.commands.reject(viewer, id,
+			case FORMAL_CHECK_DECISION_REJECT -> this.commands.reject(caller, id,
 					request.getReasonsCount() == 0 ? null : String.join("\n", request.getReasonsList()));
 			default -> throw new InvalidInputException("decision", "required", "must be PASS, RETURN or REJECT");
 		};
@@ -272,7 +273,7 @@ class TalentGrpcService extends TalentServiceGrpc.TalentServiceImplBase {
 	@Override
 	public void recommendApplication(RecommendApplicationRequest request,
 			StreamObserver<RecommendApplicationResponse> responseObserver) {
-		TalentApplication application = this.commands.recommend(Viewers.current(),
+		TalentApplication application = this.commands.recommend(Callers.current(),
 				ApplicationId.parse(request.getApplicationId(), "application_id"));
 		responseObserver.onNext(RecommendApplicationResponse.newBuilder()
 			.setApplication(ApplicationSummaries.toProto(application))
@@ -283,11 +284,11 @@ class TalentGrpcService extends TalentServiceGrpc.TalentServiceImplBase {
 	@Override
 	public void listCallApplications(ListCallApplicationsRequest request,
 			StreamObserver<ListCallApplicationsResponse> responseObserver) {
-		Viewer viewer = Viewers.current();
+		Caller caller = Callers.current();
 		CallId call = CallId.parse(request.getCallId(), "call_id");
 		List<TalentApplication> items = switch (request.getView()) {
-			case CALL_APPLICATIONS_VIEW_FORMAL_CHECK -> this.queries.awaitingFormalCheck(call, viewer);
-			case CALL_APPLICATIONS_VIEW_RANKING -> this.queries.rankingOf(call, viewer);
+			case CALL_APPLICATIONS_VIEW_FORMAL_CHECK -> this.queries.awaitingFormalCheck(call, caller);
+			case CALL_APPLICATIONS_VIEW_RANKING -> this.queries.rankingOf(call, caller);
 			default -> throw new InvalidInputException("view", "required", "must be FORMAL_CHECK or RANKING");
 		};
 		responseObserver.onNext(ListCallApplicationsResponse.newBuilder()
@@ -299,7 +300,7 @@ class TalentGrpcService extends TalentServiceGrpc.TalentServiceImplBase {
 	@Override
 	public void uploadAttachment(UploadAttachmentRequest request,
 			StreamObserver<UploadAttachmentResponse> responseObserver) {
-		var attachment = this.attachments.upload(Viewers.current(),
+		var attachment = this.attachments.upload(Callers.current(),
 				ApplicationId.parse(request.getApplicationId(), "application_id"), request.getKind(),
 				request.getFilename(), request.getContent().toByteArray());
 		responseObserver.onNext(UploadAttachmentResponse.newBuilder()
@@ -311,7 +312,7 @@ class TalentGrpcService extends TalentServiceGrpc.TalentServiceImplBase {
 	@Override
 	public void downloadAttachment(DownloadAttachmentRequest request,
 			StreamObserver<DownloadAttachmentResponse> responseObserver) {
-		AttachmentService.Download download = this.attachments.download(Viewers.current(),
+		AttachmentService.Download download = this.attachments.download(Callers.current(),
 				ApplicationId.parse(request.getApplicationId(), "application_id"),
 				AttachmentId.parse(request.getAttachmentId(), "attachment_id"));
 		ByteString content;
@@ -330,7 +331,7 @@ class TalentGrpcService extends TalentServiceGrpc.TalentServiceImplBase {
 
 	@Override
 	public void listAttachments(ListAttachmentsRequest request, StreamObserver<ListAttachmentsResponse> responseObserver) {
-		List<cn.jiangmen.innovation.talent.domain.Attachment> list = this.attachments.list(Viewers.current(),
+		List<cn.jiangmen.innovation.talent.domain.Attachment> list = this.attachments.list(Callers.current(),
 				ApplicationId.parse(request.getApplicationId(), "application_id"));
 		responseObserver.onNext(ListAttachmentsResponse.newBuilder()
 			.addAllAttachments(list.stream().map(ApplicationSummaries::attachment).toList())
@@ -341,7 +342,7 @@ class TalentGrpcService extends TalentServiceGrpc.TalentServiceImplBase {
 	@Override
 	public void deleteAttachment(DeleteAttachmentRequest request,
 			StreamObserver<DeleteAttachmentResponse> responseObserver) {
-		this.attachments.remove(Viewers.current(), ApplicationId.parse(request.getApplicationId(), "application_id"),
+		this.attachments.remove(Callers.current(), ApplicationId.parse(request.getApplicationId(), "application_id"),
 				AttachmentId.parse(request.getAttachmentId(), "attachment_id"));
 		responseObserver.onNext(DeleteAttachmentResponse.getDefaultInstance());
 		responseObserver.onCompleted();
@@ -354,8 +355,8 @@ class TalentGrpcService extends TalentServiceGrpc.TalentServiceImplBase {
 	 */
 	@Override
 	public void createCall(CreateCallRequest request, StreamObserver<CreateCallResponse> responseObserver) {
-		Viewer viewer = Viewers.current();
-		requireManager(viewer, "Only program managers create and open calls");
+		Caller caller = Callers.current();
+		requireManager(caller, "Only program managers create and open calls");
 		Instant opensAt = request.hasOpensAt() ? ApplicationSummaries.instant(request.getOpensAt()) : null;
 		Instant closesAt = request.hasClosesAt() ? ApplicationSummaries.instant(request.getClosesAt()) : null;
 		Map<Category, EligibilityRules> categories;
@@ -367,7 +368,7 @@ class TalentGrpcService extends TalentServiceGrpc.TalentServiceImplBase {
 			all.addAll(callFieldProblems(request.getTitle(), request.getPriorityFieldsList(), opensAt, closesAt));
 			throw new InvalidInputException(all);
 		}
-		TalentCall call = this.calls.create(viewer, request.getTitle(), categories, request.getPriorityFieldsList(),
+		TalentCall call = this.calls.create(caller, request.getTitle(), categories, request.getPriorityFieldsList(),
 				opensAt, closesAt);
 		responseObserver.onNext(CreateCallResponse.newBuilder()
 			.setCall(ApplicationSummaries.call(call, this.clock.instant()))
@@ -377,7 +378,7 @@ class TalentGrpcService extends TalentServiceGrpc.TalentServiceImplBase {
 
 	@Override
 	public void openCall(OpenCallRequest request, StreamObserver<OpenCallResponse> responseObserver) {
-		TalentCall call = this.calls.open(Viewers.current(), CallId.parse(request.getCallId(), "call_id"));
+		TalentCall call = this.calls.open(Callers.current(), CallId.parse(request.getCallId(), "call_id"));
 		responseObserver
 			.onNext(OpenCallResponse.newBuilder().setCall(ApplicationSummaries.call(call, this.clock.instant())).build());
 		responseObserver.onCompleted();
@@ -386,10 +387,10 @@ class TalentGrpcService extends TalentServiceGrpc.TalentServiceImplBase {
 	@Override
 	public void awardApplication(AwardApplicationRequest request,
 			StreamObserver<AwardApplicationResponse> responseObserver) {
-		Viewer viewer = Viewers.current();
-		requireManager(viewer, "Only program managers take this decision");
+		Caller caller = Callers.current();
+		requireManager(caller, "Only program managers take this decision");
 		ApplicationId id = ApplicationId.parse(request.getApplicationId(), "application_id");
-		TalentApplication application = this.commands.award(viewer, id, CallRequests.note(request.getNote()));
+		TalentApplication application = this.commands.award(caller, id, CallRequests.note(request.getNote()));
 		responseObserver.onNext(AwardApplicationResponse.newBuilder()
 			.setApplication(ApplicationSummaries.toProto(application))
 			.build());
@@ -399,10 +400,10 @@ class TalentGrpcService extends TalentServiceGrpc.TalentServiceImplBase {
 	@Override
 	public void declineApplication(DeclineApplicationRequest request,
 			StreamObserver<DeclineApplicationResponse> responseObserver) {
-		Viewer viewer = Viewers.current();
-		requireManager(viewer, "Only program managers take this decision");
+		Caller caller = Callers.current();
+		requireManager(caller, "Only program managers take this decision");
 		ApplicationId id = ApplicationId.parse(request.getApplicationId(), "application_id");
-		TalentApplication application = this.commands.decline(viewer, id, CallRequests.note(request.getNote()));
+		TalentApplication application = this.commands.decline(caller, id, CallRequests.note(request.getNote()));
 		responseObserver.onNext(DeclineApplicationResponse.newBuilder()
 			.setApplication(ApplicationSummaries.toProto(application))
 			.build());
@@ -426,14 +427,14 @@ class TalentGrpcService extends TalentServiceGrpc.TalentServiceImplBase {
 	}
 
 	/** The application services check this too; here it comes before input is parsed (403 before 400). */
-	private static void requireManager(Viewer viewer, String message) {
-		if (!viewer.isManager()) {
+	private static void requireManager(Caller caller, String message) {
+		if (!TalentAccess.isManager(caller)) {
 			throw new AccessDeniedException(message);
 		}
 	}
 
-	private cn.jiangmen.innovation.contracts.talent.v1.ApplicationDetail detail(Viewer viewer, ApplicationId id) {
-		return ApplicationSummaries.detail(this.queries.details(id, viewer), this.attachments.list(viewer, id));
+	private cn.jiangmen.innovation.contracts.talent.v1.ApplicationDetail detail(Caller caller, ApplicationId id) {
+		return ApplicationSummaries.detail(this.queries.details(id, caller), this.attachments.list(caller, id));
 	}
 
 }
