@@ -16,6 +16,7 @@ import cn.jiangmen.innovation.contracts.talent.v1.AwardApplicationRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.CallCategory;
 import cn.jiangmen.innovation.contracts.talent.v1.CreateCallRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.DeclineApplicationRequest;
+import cn.jiangmen.innovation.contracts.talent.v1.CallStatus;
 import cn.jiangmen.innovation.contracts.talent.v1.ListCallsRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.OpenCallRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.RecordReviewOutcomeRequest;
@@ -116,7 +117,7 @@ class TalentManagementIT {
 			.setOpensAt(timestamp(opens))
 			.setClosesAt(timestamp(closes))
 			.build()).getCall();
-		assertThat(created.getStatus()).isEqualTo("DRAFT");
+		assertThat(created.getStatus()).isEqualTo(CallStatus.CALL_STATUS_DRAFT);
 		assertThat(created.getTitle()).isEqualTo("2026年度珠江人才计划（江门）");
 		assertThat(created.getClosesAt()).isEqualTo(timestamp(closes));
 		assertThat(created.getPriorityFieldsList()).containsExactly("visible-light-communication",
@@ -138,7 +139,7 @@ class TalentManagementIT {
 		TalentCall opened = stub("manager")
 			.openCall(OpenCallRequest.newBuilder().setCallId(created.getCallId()).build())
 			.getCall();
-		assertThat(opened.getStatus()).isEqualTo("OPEN");
+		assertThat(opened.getStatus()).isEqualTo(CallStatus.CALL_STATUS_OPEN);
 		assertThat(stub("applicant1").listCalls(ListCallsRequest.getDefaultInstance()).getCallsList())
 			.extracting(TalentCall::getCallId)
 			.containsExactly(created.getCallId());

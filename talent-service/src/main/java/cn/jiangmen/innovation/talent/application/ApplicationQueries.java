@@ -66,12 +66,12 @@ public class ApplicationQueries {
 		return List.of();
 	}
 
-	/** The latest decisions on the caller's organisation's applications (applicants only). */
-	public List<ApplicantNotice> noticesFor(Caller caller, int limit) {
-		if (!TalentAccess.isApplicant(caller) || TalentAccess.organisationOf(caller).isEmpty()) {
+	/** The latest decisions on the caller's organisation's applications (applicants only), newest first. */
+	public List<ApplicantNotice> noticesFor(Caller caller, PageRequest page) {
+		if (!TalentAccess.isApplicant(caller)) {
 			throw new AccessDeniedException("Notices go to host organisations' applicants");
 		}
-		return this.notices.latest(TalentAccess.organisationOf(caller).get(), Math.max(1, Math.min(limit, 100)));
+		return this.notices.latest(TalentAccess.organisationOf(caller).orElseThrow(), page.offset(), page.size());
 	}
 
 	/** Not visible is reported as not found, so ids of other organisations cannot be probed. */
