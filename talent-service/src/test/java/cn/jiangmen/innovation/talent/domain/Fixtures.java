@@ -73,7 +73,7 @@ final class Fixtures {
 	}
 
 	static Caller withRole(String role) {
-		return Caller.of(role);
+		return Caller.of(role, role);
 	}
 
 }
