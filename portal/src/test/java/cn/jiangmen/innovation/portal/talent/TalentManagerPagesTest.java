@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
+import cn.jiangmen.innovation.contracts.talent.v1.CallStatus;
 import cn.jiangmen.innovation.contracts.talent.v1.ApplicationStatus;
 import cn.jiangmen.innovation.contracts.talent.v1.ApplicationSummary;
 import cn.jiangmen.innovation.contracts.talent.v1.TalentCall;
@@ -73,7 +74,7 @@ class TalentManagerPagesTest {
 		TalentCall draft = TalentPagesTest
 			.call(DRAFT_CALL, "2027年度特支计划", now.plus(30, ChronoUnit.DAYS), now.plus(90, ChronoUnit.DAYS), false)
 			.toBuilder()
-			.setStatus("DRAFT")
+			.setStatus(CallStatus.CALL_STATUS_DRAFT)
 			.build();
 		this.talent.calls = List.of(open, draft);
 		this.talent.callApplications = List.of(
@@ -263,11 +264,11 @@ class TalentManagerPagesTest {
 				"LEADING_TALENT.maxLeaderAge", "sixty").param("categories", "LEADING_TALENT"))
 			.andExpect(status().isUnprocessableEntity())
 			.andExpect(content().string(containsString("请修改以下内容；申报批次尚未创建")))
-			.andExpect(content().string(containsString("id=\"opensAt-error\"")))
+			.andExpect(content().string(containsString("id=\"error-opensAt\"")))
 			.andExpect(content().string(containsString("请填写日期和时间，例如 2026-03-01 09:00。")))
-			.andExpect(content().string(containsString("aria-describedby=\"zone-hint opensAt-error\"")))
+			.andExpect(content().string(containsString("aria-describedby=\"zone-hint error-opensAt\"")))
 			.andExpect(content().string(
-					containsString("aria-describedby=\"cat-LEADING_TALENT-maxLeaderAge-hint cat-LEADING_TALENT-maxLeaderAge-error\"")))
+					containsString("aria-describedby=\"cat-LEADING_TALENT-maxLeaderAge-hint error-cat-LEADING_TALENT-maxLeaderAge\"")))
 			.andExpect(content().string(containsString("请填写整数。")))
 			.andExpect(content().string(containsString("value=\"2026年度珠江人才计划（第二批）\"")))
 			.andExpect(content().string(containsString("value=\"sixty\"")));
@@ -282,10 +283,10 @@ class TalentManagerPagesTest {
 			.andExpect(status().isUnprocessableEntity())
 			.andExpect(content().string(containsString("年龄上限须在 18 至 100 之间（留空表示不限）。")))
 			.andExpect(content().string(containsString("截止时间须晚于开始时间。")))
-			.andExpect(content().string(containsString("id=\"cat-TEAM_RND_INDUSTRIALISATION-maxLeaderAge-error\"")))
+			.andExpect(content().string(containsString("id=\"error-cat-TEAM_RND_INDUSTRIALISATION-maxLeaderAge\"")))
 			.andExpect(content().string(containsString("href=\"#cat-TEAM_RND_INDUSTRIALISATION-maxLeaderAge\"")))
 			.andExpect(content().string(containsString("截止日带头人最高年龄（创新创业团队（技术研发与产业化））")))
-			.andExpect(content().string(containsString("aria-describedby=\"title-error\"")))
+			.andExpect(content().string(containsString("aria-describedby=\"error-title\"")))
 			.andExpect(content().string(containsString("aria-invalid=\"true\"")))
 			.andExpect(content().string(containsString("value=\"2026-05-31T23:59\"")));
 		this.talent.failure = FakeTalent.invalid("closesAt", "call.closes-before-opening");
@@ -382,8 +383,8 @@ class TalentManagerPagesTest {
 		this.mvc.perform(post(ranking + "/" + RECOMMENDED + "/decline").param("note", "长".repeat(1001))
 			.with(manager()))
 			.andExpect(status().isUnprocessableEntity())
-			.andExpect(content().string(containsString("id=\"note-error\"")))
-			.andExpect(content().string(containsString("aria-describedby=\"note-hint note-error\"")))
+			.andExpect(content().string(containsString("id=\"error-note\"")))
+			.andExpect(content().string(containsString("aria-describedby=\"note-hint error-note\"")))
 			.andExpect(content().string(containsString("action=\"" + ranking + "/" + RECOMMENDED + "/decline\"")));
 		assertThat(this.talent.awards).isEmpty();
 		assertThat(this.talent.declines).isEmpty();

@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
+import cn.jiangmen.innovation.contracts.talent.v1.CallStatus;
 import cn.jiangmen.innovation.contracts.talent.v1.ApplicationDetail;
 import cn.jiangmen.innovation.contracts.talent.v1.ApplicationForm;
 import cn.jiangmen.innovation.contracts.talent.v1.ApplicationStatus;
@@ -265,7 +266,7 @@ class TalentPagesTest {
 		return TalentCall.newBuilder()
 			.setCallId(id)
 			.setTitle(title)
-			.setStatus("OPEN")
+			.setStatus(CallStatus.CALL_STATUS_OPEN)
 			.setOpensAt(Timestamp.newBuilder().setSeconds(opens.getEpochSecond()))
 			.setClosesAt(Timestamp.newBuilder().setSeconds(closes.getEpochSecond()))
 			.setAcceptingSubmissions(accepting)
