@@ -14,11 +14,13 @@ import java.util.UUID;
 import cn.jiangmen.innovation.contracts.talent.v1.ApplicationStatus;
 import cn.jiangmen.innovation.contracts.talent.v1.AwardApplicationRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.CallCategory;
+import cn.jiangmen.innovation.contracts.talent.v1.CallStatus;
+import cn.jiangmen.innovation.contracts.talent.v1.Category;
 import cn.jiangmen.innovation.contracts.talent.v1.CreateCallRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.DeclineApplicationRequest;
-import cn.jiangmen.innovation.contracts.talent.v1.CallStatus;
 import cn.jiangmen.innovation.contracts.talent.v1.ListCallsRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.OpenCallRequest;
+import cn.jiangmen.innovation.contracts.talent.v1.ProfessionalTitle;
 import cn.jiangmen.innovation.contracts.talent.v1.RecordReviewOutcomeRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.TalentCall;
 import cn.jiangmen.innovation.contracts.talent.v1.TalentServiceGrpc;
@@ -81,14 +83,14 @@ class TalentManagementIT extends ServiceIntegrationTest {
 		TalentCall created = stub("manager").createCall(CreateCallRequest.newBuilder()
 			.setTitle(" 2026年度珠江人才计划（江门） ")
 			.addCategories(CallCategory.newBuilder()
-				.setCategory("TEAM_RND_INDUSTRIALISATION")
+				.setCategory(Category.CATEGORY_TEAM_RND_INDUSTRIALISATION)
 				.setMaxLeaderAge(55)
 				.setMinTeamSize(5)
-				.addRequiredLeaderTitles("PROFESSOR")
-				.addRequiredLeaderTitles("RESEARCHER")
+				.addRequiredLeaderTitles(ProfessionalTitle.PROFESSIONAL_TITLE_PROFESSOR)
+				.addRequiredLeaderTitles(ProfessionalTitle.PROFESSIONAL_TITLE_RESEARCHER)
 				.setLeaderFullTime(true)
 				.setFieldMustBeInCall(true))
-			.addCategories(CallCategory.newBuilder().setCategory("OVERSEAS_YOUNG_TALENT").setMinTeamSize(1))
+			.addCategories(CallCategory.newBuilder().setCategory(Category.CATEGORY_OVERSEAS_YOUNG_TALENT).setMinTeamSize(1))
 			.addPriorityFields("visible-light-communication")
 			.addPriorityFields("marine-engineering-equipment")
 			.setOpensAt(timestamp(opens))
@@ -100,12 +102,13 @@ class TalentManagementIT extends ServiceIntegrationTest {
 		assertThat(created.getPriorityFieldsList()).containsExactly("visible-light-communication",
 				"marine-engineering-equipment");
 		assertThat(created.getCategoriesList()).hasSize(2).anySatisfy(c -> {
-			assertThat(c.getCategory()).isEqualTo("TEAM_RND_INDUSTRIALISATION");
+			assertThat(c.getCategory()).isEqualTo(Category.CATEGORY_TEAM_RND_INDUSTRIALISATION);
 			assertThat(c.getMaxLeaderAge()).isEqualTo(55);
 			assertThat(c.getMinTeamSize()).isEqualTo(5);
-			assertThat(c.getRequiredLeaderTitlesList()).containsExactly("PROFESSOR", "RESEARCHER");
+			assertThat(c.getRequiredLeaderTitlesList()).containsExactly(ProfessionalTitle.PROFESSIONAL_TITLE_PROFESSOR,
+					ProfessionalTitle.PROFESSIONAL_TITLE_RESEARCHER);
 		}).anySatisfy(c -> {
-			assertThat(c.getCategory()).isEqualTo("OVERSEAS_YOUNG_TALENT");
+			assertThat(c.getCategory()).isEqualTo(Category.CATEGORY_OVERSEAS_YOUNG_TALENT);
 			assertThat(c.getMaxLeaderAge()).as("0 is no age limit").isZero();
 			assertThat(c.getLeaderFullTime()).isFalse();
 		});
@@ -136,12 +139,12 @@ class TalentManagementIT extends ServiceIntegrationTest {
 		long audits = callAudits();
 		CreateCallRequest bad = CreateCallRequest.newBuilder()
 			.setTitle(" ")
-			.addCategories(CallCategory.newBuilder().setCategory("LEADING_TALENT").setMaxLeaderAge(12).setMinTeamSize(0))
+			.addCategories(CallCategory.newBuilder().setCategory(Category.CATEGORY_LEADING_TALENT).setMaxLeaderAge(12).setMinTeamSize(0))
 			.addCategories(CallCategory.newBuilder()
-				.setCategory("TEAM_APPLIED_BASIC_RESEARCH")
+				.setCategory(Category.CATEGORY_TEAM_APPLIED_BASIC_RESEARCH)
 				.setMinTeamSize(3)
-				.addRequiredLeaderTitles("WIZARD"))
-			.addCategories(CallCategory.newBuilder().setCategory("ASTRONAUT").setMinTeamSize(1))
+				.addRequiredLeaderTitlesValue(99))
+			.addCategories(CallCategory.newBuilder().setCategoryValue(99).setMinTeamSize(1))
 			.addPriorityFields("intelligent-industrial-robots")
 			.addPriorityFields("海洋工程装备")
 			.setOpensAt(timestamp(Instant.parse("2026-05-01T00:00:00Z")))
@@ -152,7 +155,7 @@ class TalentManagementIT extends ServiceIntegrationTest {
 					assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
 					assertThat(GrpcChannels.fieldViolations(ex)).containsExactlyInAnyOrder(
 							"categories[LEADING_TALENT].maxLeaderAge", "categories[LEADING_TALENT].minTeamSize",
-							"categories[TEAM_APPLIED_BASIC_RESEARCH].requiredLeaderTitles", "categories[ASTRONAUT]",
+							"categories[TEAM_APPLIED_BASIC_RESEARCH].requiredLeaderTitles", "categories[99]",
 							"title", "closesAt", "priorityFields[1]");
 				});
 		assertThatThrownBy(() -> stub("manager").createCall(CreateCallRequest.newBuilder().setTitle("x").build()))
@@ -310,10 +313,10 @@ class TalentManagementIT extends ServiceIntegrationTest {
 		return CreateCallRequest.newBuilder()
 			.setTitle("2026 Pearl River Talent (Jiangmen round)")
 			.addCategories(CallCategory.newBuilder()
-				.setCategory("TEAM_RND_INDUSTRIALISATION")
+				.setCategory(Category.CATEGORY_TEAM_RND_INDUSTRIALISATION)
 				.setMaxLeaderAge(55)
 				.setMinTeamSize(3)
-				.addRequiredLeaderTitles("PROFESSOR")
+				.addRequiredLeaderTitles(ProfessionalTitle.PROFESSIONAL_TITLE_PROFESSOR)
 				.setLeaderFullTime(true)
 				.setFieldMustBeInCall(true))
 			.addPriorityFields("visible-light-communication")

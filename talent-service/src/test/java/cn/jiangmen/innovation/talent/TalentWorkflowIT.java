@@ -19,11 +19,13 @@ import java.util.zip.ZipOutputStream;
 import cn.jiangmen.innovation.contracts.talent.v1.ApplicationForm;
 import cn.jiangmen.innovation.contracts.talent.v1.ApplicationStatus;
 import cn.jiangmen.innovation.contracts.talent.v1.CallApplicationsView;
+import cn.jiangmen.innovation.contracts.talent.v1.Category;
 import cn.jiangmen.innovation.contracts.talent.v1.CreateApplicationRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.GetApplicationRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.ListAttachmentsRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.ListCallApplicationsRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.ListNoticesRequest;
+import cn.jiangmen.innovation.contracts.talent.v1.MemberRole;
 import cn.jiangmen.innovation.contracts.talent.v1.RecordReviewOutcomeRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.SaveApplicationRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.SubmitApplicationRequest;
@@ -490,11 +492,11 @@ class TalentWorkflowIT extends ServiceIntegrationTest {
 			.setVersion(created.getApplication().getVersion())
 			.setForm(ApplicationForm.newBuilder()
 				.setTitle("Robot arm leading talent")
-				.setCategory("LEADING_TALENT")
+				.setCategory(Category.CATEGORY_LEADING_TALENT)
 				.setPriorityField("intelligent-industrial-robots")
 				.addTeam(TeamMemberForm.newBuilder()
 					.setName("Chen Jing")
-					.setRole("LEADER")
+					.setRole(MemberRole.MEMBER_ROLE_LEADER)
 					.setBirthDate("1960-01-01")
 					.setFullTime(true)))
 			.build());

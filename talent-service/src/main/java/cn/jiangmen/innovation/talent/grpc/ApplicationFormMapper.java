@@ -17,18 +17,18 @@ final class ApplicationFormMapper {
 	static ApplicationForm form(ApplicationContent c) {
 		ApplicationForm.Builder form = ApplicationForm.newBuilder()
 			.setTitle(c.title())
-			.setCategory(name(c.category()))
+			.setCategory(ProtoCodes.toProto(c.category(), cn.jiangmen.innovation.contracts.talent.v1.Category.class))
 			.setPriorityField(text(c.priorityField()))
 			.setSummary(text(c.summary()))
 			.setHostName(text(c.host().name()))
 			.setHostCreditCode(c.host().creditCode() == null ? "" : c.host().creditCode().value())
-			.setHostKind(name(c.host().kind()));
+			.setHostKind(ProtoCodes.toProto(c.host().kind(), cn.jiangmen.innovation.contracts.talent.v1.HostKind.class));
 		for (TeamMember m : c.team()) {
 			TeamMemberForm.Builder member = TeamMemberForm.newBuilder()
 				.setName(text(m.name()))
-				.setRole(name(m.role()))
-				.setTitle(name(m.title()))
-				.setDegree(name(m.degree()))
+				.setRole(ProtoCodes.toProto(m.role(), cn.jiangmen.innovation.contracts.talent.v1.MemberRole.class))
+				.setTitle(ProtoCodes.toProto(m.title(), cn.jiangmen.innovation.contracts.talent.v1.ProfessionalTitle.class))
+				.setDegree(ProtoCodes.toProto(m.degree(), cn.jiangmen.innovation.contracts.talent.v1.Degree.class))
 				.setBirthDate(m.birthDate() == null ? "" : m.birthDate().toString())
 				.setNationality(text(m.nationality()))
 				.setEmployer(text(m.employer()))
@@ -44,19 +44,16 @@ final class ApplicationFormMapper {
 
 	/** A form from the wire; empty strings are "not filled in". */
 	static cn.jiangmen.innovation.talent.domain.ApplicationForm fromProto(ApplicationForm form) {
-		return new cn.jiangmen.innovation.talent.domain.ApplicationForm(form.getTitle(), form.getCategory(),
-				form.getPriorityField(), form.getSummary(), form.getHostName(), form.getHostCreditCode(),
-				form.getHostKind(),
+		return new cn.jiangmen.innovation.talent.domain.ApplicationForm(form.getTitle(),
+				ProtoCodes.code(form.getCategory()), form.getPriorityField(), form.getSummary(), form.getHostName(),
+				form.getHostCreditCode(), ProtoCodes.code(form.getHostKind()),
 				form.getTeamList()
 					.stream()
-					.map(m -> new cn.jiangmen.innovation.talent.domain.ApplicationForm.Member(m.getName(), m.getRole(),
-							m.getTitle(), m.getDegree(), m.getBirthDate(), m.getNationality(), m.getEmployer(),
+					.map(m -> new cn.jiangmen.innovation.talent.domain.ApplicationForm.Member(m.getName(),
+							ProtoCodes.code(m.getRole()), ProtoCodes.code(m.getTitle()), ProtoCodes.code(m.getDegree()),
+							m.getBirthDate(), m.getNationality(), m.getEmployer(),
 							m.hasFullTime() ? m.getFullTime() : null, m.getOrcid(), m.getIdentityDocument()))
 					.toList());
-	}
-
-	static String name(Enum<?> value) {
-		return value == null ? "" : value.name();
 	}
 
 	static String text(String value) {

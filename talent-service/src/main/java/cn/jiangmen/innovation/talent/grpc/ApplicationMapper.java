@@ -31,7 +31,7 @@ final class ApplicationMapper {
 			.setTitle(application.title())
 			.setStatus(status(application.status()))
 			.setUpdatedAt(timestamp(application.updatedAt()))
-			.setCategory(ApplicationFormMapper.name(c.category()))
+			.setCategory(ProtoCodes.toProto(c.category(), cn.jiangmen.innovation.contracts.talent.v1.Category.class))
 			.setHostName(ApplicationFormMapper.text(c.host().name()))
 			.setLeaderName(c.leader().map(TeamMember::name).map(ApplicationFormMapper::text).orElse(""));
 		if (application.submittedAt() != null) {
@@ -50,7 +50,7 @@ final class ApplicationMapper {
 	}
 
 	static ApplicationStatus status(cn.jiangmen.innovation.talent.domain.ApplicationStatus status) {
-		return ApplicationStatus.valueOf("APPLICATION_STATUS_" + status.name());
+		return ProtoCodes.toProto(status, ApplicationStatus.class);
 	}
 
 	static cn.jiangmen.innovation.contracts.talent.v1.ApplicantNotice notice(ApplicantNotice n) {
