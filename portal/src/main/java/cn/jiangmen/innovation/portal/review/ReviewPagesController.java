@@ -8,10 +8,10 @@ import java.util.Map;
 
 import cn.jiangmen.innovation.contracts.common.v1.OwningContext;
 import cn.jiangmen.innovation.contracts.review.v1.AssignmentDetail;
-import cn.jiangmen.innovation.contracts.talent.v1.TalentAttachment;
-import cn.jiangmen.innovation.portal.talent.TalentPortalClient;
 import cn.jiangmen.innovation.contracts.review.v1.Criterion;
+import cn.jiangmen.innovation.contracts.talent.v1.TalentAttachment;
 import cn.jiangmen.innovation.portal.config.PortalProperties;
+import cn.jiangmen.innovation.portal.talent.TalentPortalClient;
 import cn.jiangmen.innovation.portal.web.Refused;
 import cn.jiangmen.innovation.portal.web.Rejected;
 

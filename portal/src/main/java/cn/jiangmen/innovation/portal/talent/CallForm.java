@@ -12,8 +12,11 @@ import java.util.Optional;
 import java.util.Set;
 
 import cn.jiangmen.innovation.contracts.talent.v1.CallCategory;
+import cn.jiangmen.innovation.contracts.talent.v1.Category;
 import cn.jiangmen.innovation.contracts.talent.v1.CreateCallRequest;
+import cn.jiangmen.innovation.contracts.talent.v1.ProfessionalTitle;
 import cn.jiangmen.innovation.platform.grpc.ProtoTimes;
+import cn.jiangmen.innovation.portal.web.ProtoEnums;
 import cn.jiangmen.innovation.portal.web.Rejected;
 import com.google.protobuf.Timestamp;
 
@@ -128,8 +131,9 @@ public record CallForm(String title, String opensAt, String closesAt, Set<String
 			}
 			String path = "categories[" + category + "]";
 			CallCategory.Builder proto = CallCategory.newBuilder()
-				.setCategory(category)
-				.addAllRequiredLeaderTitles(rules.titles())
+				.setCategory(ProtoEnums.value(Category.class, category))
+				.addAllRequiredLeaderTitles(
+						rules.titles().stream().map(t -> ProtoEnums.value(ProfessionalTitle.class, t)).toList())
 				.setLeaderFullTime(rules.leaderFullTime())
 				.setFieldMustBeInCall(rules.fieldMustBeInCall());
 			number(rules.maxLeaderAge(), path + ".maxLeaderAge", problems).ifPresent(proto::setMaxLeaderAge);

@@ -8,12 +8,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-import cn.jiangmen.innovation.platform.web.ContentDispositions;
-import cn.jiangmen.innovation.platform.export.Xlsx;
 import cn.jiangmen.innovation.contracts.talent.v1.ApplicationStatus;
 import cn.jiangmen.innovation.contracts.talent.v1.ApplicationSummary;
 import cn.jiangmen.innovation.contracts.talent.v1.CallApplicationsView;
+import cn.jiangmen.innovation.contracts.talent.v1.Category;
 import cn.jiangmen.innovation.contracts.talent.v1.FormalCheckDecision;
+import cn.jiangmen.innovation.platform.export.Xlsx;
+import cn.jiangmen.innovation.platform.web.ContentDispositions;
 import cn.jiangmen.innovation.portal.config.PortalProperties;
 import cn.jiangmen.innovation.portal.web.FieldErrors;
 import cn.jiangmen.innovation.portal.web.ProtoEnums;
@@ -172,8 +173,9 @@ class TalentManagerController {
 		for (ApplicationSummary a : talent().callApplications(callId,
 				CallApplicationsView.CALL_APPLICATIONS_VIEW_RANKING)) {
 			rows.add(Arrays.asList(a.getRank() == 0 ? null : a.getRank(), a.getTitle(),
-					a.getCategory().isEmpty() ? ""
-							: this.messages.getMessage("talent.category." + a.getCategory(), null, a.getCategory(),
+					a.getCategory() == Category.CATEGORY_UNSPECIFIED ? ""
+							: this.messages.getMessage("talent.category." + ProtoEnums.code(a.getCategory()), null,
+									ProtoEnums.code(a.getCategory()),
 									locale),
 					a.getHostName(), a.getLeaderName(),
 					a.getRank() == 0 ? null : BigDecimal.valueOf(a.getFinalScoreHundredths(), 2),

@@ -7,13 +7,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import cn.jiangmen.innovation.platform.web.ContentDispositions;
 import cn.jiangmen.innovation.contracts.talent.v1.ApplicationDetail;
 import cn.jiangmen.innovation.contracts.talent.v1.ApplicationForm;
 import cn.jiangmen.innovation.contracts.talent.v1.ApplicationStatus;
+import cn.jiangmen.innovation.contracts.talent.v1.Category;
+import cn.jiangmen.innovation.contracts.talent.v1.Degree;
 import cn.jiangmen.innovation.contracts.talent.v1.DownloadAttachmentResponse;
+import cn.jiangmen.innovation.contracts.talent.v1.HostKind;
+import cn.jiangmen.innovation.contracts.talent.v1.MemberRole;
+import cn.jiangmen.innovation.contracts.talent.v1.ProfessionalTitle;
 import cn.jiangmen.innovation.contracts.talent.v1.TeamMemberForm;
 import cn.jiangmen.innovation.platform.security.Roles;
+import cn.jiangmen.innovation.platform.web.ContentDispositions;
 import cn.jiangmen.innovation.portal.config.PortalProperties;
 import cn.jiangmen.innovation.portal.web.ProtoEnums;
 import cn.jiangmen.innovation.portal.web.Refused;
@@ -48,17 +53,16 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/talent")
 class TalentPagesController {
 
-	static final List<String> CATEGORIES = List.of("TEAM_RND_INDUSTRIALISATION", "TEAM_APPLIED_BASIC_RESEARCH",
-			"LEADING_TALENT", "OVERSEAS_YOUNG_TALENT");
+	/** The closed sets the form offers, in the contract's order. */
+	static final List<String> CATEGORIES = ProtoEnums.codes(Category.class);
 
-	static final List<String> KINDS = List.of("ENTERPRISE", "UNIVERSITY", "INSTITUTE");
+	static final List<String> KINDS = ProtoEnums.codes(HostKind.class);
 
-	static final List<String> ROLES = List.of("LEADER", "CORE_MEMBER", "MEMBER");
+	static final List<String> ROLES = ProtoEnums.codes(MemberRole.class);
 
-	static final List<String> TITLES = List.of("PROFESSOR", "ASSOCIATE_PROFESSOR", "RESEARCHER",
-			"ASSOCIATE_RESEARCHER", "SENIOR_ENGINEER_PROFESSOR_LEVEL", "SENIOR_ENGINEER", "ENGINEER", "OTHER", "NONE");
+	static final List<String> TITLES = ProtoEnums.codes(ProfessionalTitle.class);
 
-	static final List<String> DEGREES = List.of("DOCTORATE", "MASTER", "BACHELOR", "OTHER");
+	static final List<String> DEGREES = ProtoEnums.codes(Degree.class);
 
 	static final List<String> ATTACHMENT_KINDS = List.of("PROPOSAL", "CV", "CONTRACT", "OTHER");
 

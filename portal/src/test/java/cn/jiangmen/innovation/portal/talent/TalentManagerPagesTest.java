@@ -6,9 +6,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
-import cn.jiangmen.innovation.contracts.talent.v1.CallStatus;
 import cn.jiangmen.innovation.contracts.talent.v1.ApplicationStatus;
 import cn.jiangmen.innovation.contracts.talent.v1.ApplicationSummary;
+import cn.jiangmen.innovation.contracts.talent.v1.CallStatus;
+import cn.jiangmen.innovation.contracts.talent.v1.Category;
+import cn.jiangmen.innovation.contracts.talent.v1.ProfessionalTitle;
 import cn.jiangmen.innovation.contracts.talent.v1.TalentCall;
 import cn.jiangmen.innovation.platform.config.PlatformSecurityAutoConfiguration;
 import cn.jiangmen.innovation.platform.security.KeycloakRealmRoleConverter;
@@ -84,7 +86,7 @@ class TalentManagerPagesTest {
 					.setTitle("=cmd|' /C calc'!A0")
 					.setHostName("江门市光电科技有限公司")
 					.setLeaderName("李明")
-					.setCategory("LEADING_TALENT")
+					.setCategory(Category.CATEGORY_LEADING_TALENT)
 					.setRank(1)
 					.setFinalScoreHundredths(8125)
 					.setPassedThresholds(true)
@@ -95,7 +97,7 @@ class TalentManagerPagesTest {
 					.setCallId(CALL)
 					.setTitle("海洋工程装备创新团队")
 					.setHostName("五邑大学")
-					.setCategory("TEAM_RND_INDUSTRIALISATION")
+					.setCategory(Category.CATEGORY_TEAM_RND_INDUSTRIALISATION)
 					.setRank(2)
 					.setFinalScoreHundredths(7650)
 					.setPassedThresholds(true)
@@ -242,14 +244,15 @@ class TalentManagerPagesTest {
 			assertThat(request.getPriorityFieldsList()).containsExactly("visible-light-communication",
 					"intelligent-industrial-robots", "海洋工程装备");
 			assertThat(request.getCategoriesList()).hasSize(2).anySatisfy(c -> {
-				assertThat(c.getCategory()).isEqualTo("TEAM_RND_INDUSTRIALISATION");
+				assertThat(c.getCategory()).isEqualTo(Category.CATEGORY_TEAM_RND_INDUSTRIALISATION);
 				assertThat(c.getMaxLeaderAge()).isEqualTo(55);
 				assertThat(c.getMinTeamSize()).isEqualTo(5);
-				assertThat(c.getRequiredLeaderTitlesList()).containsExactlyInAnyOrder("PROFESSOR", "RESEARCHER");
+				assertThat(c.getRequiredLeaderTitlesList()).containsExactlyInAnyOrder(
+						ProfessionalTitle.PROFESSIONAL_TITLE_PROFESSOR, ProfessionalTitle.PROFESSIONAL_TITLE_RESEARCHER);
 				assertThat(c.getLeaderFullTime()).isTrue();
 				assertThat(c.getFieldMustBeInCall()).isFalse();
 			}).anySatisfy(c -> {
-				assertThat(c.getCategory()).isEqualTo("OVERSEAS_YOUNG_TALENT");
+				assertThat(c.getCategory()).isEqualTo(Category.CATEGORY_OVERSEAS_YOUNG_TALENT);
 				assertThat(c.getMaxLeaderAge()).as("empty is no age limit").isZero();
 				assertThat(c.getRequiredLeaderTitlesList()).isEmpty();
 			});
