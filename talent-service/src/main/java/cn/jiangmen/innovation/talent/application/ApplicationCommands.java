@@ -188,7 +188,7 @@ public class ApplicationCommands {
 	/**
 	 * review-service reports a confirmed panel result (service account only). Idempotent by key: a
 	 * retry gets the first answer and changes nothing; the same key for another request is refused
-	 * naming {@code idempotency_key}.
+	 * naming {@code idempotencyKey} (the adapter names it as its transport does).
 	 */
 	@Transactional
 	public ApplicationStatus recordReviewOutcome(Caller caller, String idempotencyKey, ApplicationId id,
@@ -197,7 +197,7 @@ public class ApplicationCommands {
 			throw new AccessDeniedException("Only the service account records review outcomes");
 		}
 		if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 100) {
-			throw new InvalidInputException("idempotency_key", "required", "must be 1 to 100 characters");
+			throw new InvalidInputException("idempotencyKey", "required", "must be 1 to 100 characters");
 		}
 		ReviewOutcome normalised = new ReviewOutcome(outcome.reviewItemId(), outcome.rank(), outcome.scoreHundredths(),
 				outcome.passedThresholds(), outcome.confirmedAt().truncatedTo(ChronoUnit.MICROS));
@@ -208,7 +208,7 @@ public class ApplicationCommands {
 			RecordedOutcomes.Recorded first = this.outcomes.find(idempotencyKey)
 				.orElseThrow(() -> new IllegalStateException("Key claimed but not found: " + idempotencyKey));
 			if (!first.isSameRequestAs(id, normalised)) {
-				throw new InvalidInputException("idempotency_key", "idempotency-key.reused",
+				throw new InvalidInputException("idempotencyKey", "idempotency-key.reused",
 						"was already used for a different request");
 			}
 			return first.resultingStatus();

@@ -194,7 +194,7 @@ public final class TalentApplication {
 			violations.add(new FieldViolation("rank", "range", "must be 1 or more"));
 		}
 		if (outcome.scoreHundredths() < 0 || outcome.scoreHundredths() > 10000) {
-			violations.add(new FieldViolation("final_score_hundredths", "range", "must be between 0 and 10000"));
+			violations.add(new FieldViolation("scoreHundredths", "range", "must be between 0 and 10000"));
 		}
 		if (!violations.isEmpty()) {
 			throw new InvalidInputException(violations);

@@ -3,6 +3,7 @@ package cn.jiangmen.innovation.talent.grpc;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import cn.jiangmen.innovation.contracts.talent.v1.AwardApplicationRequest;
@@ -45,6 +46,10 @@ class DecisionRpcs {
 	private final ApplicationQueries queries;
 
 	private final ApplicationCommands commands;
+
+	/** The domain names its own fields; RecordReviewOutcomeRequest names them in snake_case. */
+	private static final ProtoFieldNames OUTCOME_FIELDS = new ProtoFieldNames(
+			Map.of("idempotencyKey", "idempotency_key", "scoreHundredths", "final_score_hundredths"));
 
 	DecisionRpcs(ApplicationQueries queries, ApplicationCommands commands) {
 		this.queries = queries;
@@ -140,8 +145,13 @@ class DecisionRpcs {
 		}
 		ReviewOutcome outcome = new ReviewOutcome(reviewItem, request.getRank(), request.getFinalScoreHundredths(),
 				request.getPassedThresholds(), confirmedAt);
-		ApplicationStatus status = this.commands.recordReviewOutcome(caller, request.getIdempotencyKey(),
-				applicationId, outcome);
+		ApplicationStatus status;
+		try {
+			status = this.commands.recordReviewOutcome(caller, request.getIdempotencyKey(), applicationId, outcome);
+		}
+		catch (InvalidInputException ex) {
+			throw OUTCOME_FIELDS.rename(ex);
+		}
 		return RecordReviewOutcomeResponse.newBuilder().setStatus(ApplicationMapper.status(status)).build();
 	}
 
