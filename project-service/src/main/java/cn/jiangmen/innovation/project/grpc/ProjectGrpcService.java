@@ -4,12 +4,12 @@ import cn.jiangmen.innovation.contracts.project.v1.GetMilestoneStatusRequest;
 import cn.jiangmen.innovation.contracts.project.v1.GetMilestoneStatusResponse;
 import cn.jiangmen.innovation.contracts.project.v1.MilestoneState;
 import cn.jiangmen.innovation.contracts.project.v1.ProjectServiceGrpc;
+import cn.jiangmen.innovation.platform.grpc.ProtoTimes;
 import cn.jiangmen.innovation.project.application.Callers;
 import cn.jiangmen.innovation.project.application.MilestoneQueries;
 import cn.jiangmen.innovation.project.domain.Milestone;
 import cn.jiangmen.innovation.project.domain.MilestoneId;
 import cn.jiangmen.innovation.project.domain.ProjectId;
-import com.google.protobuf.Timestamp;
 import io.grpc.stub.StreamObserver;
 
 import org.springframework.stereotype.Service;
@@ -35,8 +35,7 @@ class ProjectGrpcService extends ProjectServiceGrpc.ProjectServiceImplBase {
 			.setMilestoneId(milestone.id().toString())
 			.setState(MilestoneState.valueOf("MILESTONE_STATE_" + milestone.state().name()));
 		milestone.acceptedAt()
-			.ifPresent(at -> response
-				.setAcceptedAt(Timestamp.newBuilder().setSeconds(at.getEpochSecond()).setNanos(at.getNano())));
+			.ifPresent(at -> response.setAcceptedAt(ProtoTimes.timestamp(at)));
 		responseObserver.onNext(response.build());
 		responseObserver.onCompleted();
 	}
