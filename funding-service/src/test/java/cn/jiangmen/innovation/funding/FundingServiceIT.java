@@ -19,13 +19,11 @@ import cn.jiangmen.innovation.contracts.funding.v1.CommitmentState;
 import cn.jiangmen.innovation.contracts.funding.v1.FundingServiceGrpc;
 import cn.jiangmen.innovation.testsupport.BadToken;
 import cn.jiangmen.innovation.testsupport.ServiceTestProperties;
-import cn.jiangmen.innovation.testsupport.TestInfrastructure;
+import cn.jiangmen.innovation.testsupport.ServiceIntegrationTest;
 import cn.jiangmen.innovation.testsupport.client.GrpcChannels;
 import cn.jiangmen.innovation.testsupport.client.HttpProbe;
-import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,9 +31,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.grpc.test.autoconfigure.LocalGrpcServerPort;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -49,13 +44,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * project client is tested here only for the outage path (no project-service listening); the
  * happy path needs a running project-service and belongs to the system tests.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "spring.grpc.server.port=0" })
-class FundingServiceIT {
+class FundingServiceIT extends ServiceIntegrationTest {
 
 	static final String ORG_1 = "7d1c2a8e-0000-4000-8000-000000000001";
-
-	static final TestInfrastructure infra = TestInfrastructure.get();
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
@@ -64,18 +55,8 @@ class FundingServiceIT {
 		registry.add("spring.grpc.client.channel.project.target", () -> "static://localhost:" + unusedPort);
 	}
 
-	@LocalServerPort
-	int port;
-
-	@LocalGrpcServerPort
-	int grpcPort;
-
 	@Autowired
 	JdbcClient jdbc;
-
-	HttpProbe http;
-
-	ManagedChannel channel;
 
 	String budgetCode;
 
@@ -83,13 +64,6 @@ class FundingServiceIT {
 	void seed() {
 		this.budgetCode = "major-projects-" + UUID.randomUUID().toString().substring(0, 8);
 		budget(this.budgetCode, 2026, 1_000_000L);
-		this.http = new HttpProbe("http://localhost:" + this.port);
-		this.channel = GrpcChannels.plaintext(this.grpcPort);
-	}
-
-	@AfterEach
-	void closeChannel() {
-		GrpcChannels.close(this.channel);
 	}
 
 	@Test

@@ -9,13 +9,11 @@ import cn.jiangmen.innovation.contracts.project.v1.MilestoneState;
 import cn.jiangmen.innovation.contracts.project.v1.ProjectServiceGrpc;
 import cn.jiangmen.innovation.testsupport.BadToken;
 import cn.jiangmen.innovation.testsupport.ServiceTestProperties;
-import cn.jiangmen.innovation.testsupport.TestInfrastructure;
+import cn.jiangmen.innovation.testsupport.ServiceIntegrationTest;
 import cn.jiangmen.innovation.testsupport.client.GrpcChannels;
 import cn.jiangmen.innovation.testsupport.client.HttpProbe;
-import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,9 +21,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.grpc.test.autoconfigure.LocalGrpcServerPort;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -37,33 +32,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * project-service against real PostgreSQL, Redis and Keycloak tokens: priority fields, milestone
  * status with the per-organisation rule, and manager-only acceptance of reported milestones.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "spring.grpc.server.port=0" })
-class ProjectServiceIT {
+class ProjectServiceIT extends ServiceIntegrationTest {
 
 	static final UUID ORG_1 = UUID.fromString("7d1c2a8e-0000-4000-8000-000000000001");
 
 	static final UUID ORG_2 = UUID.fromString("7d1c2a8e-0000-4000-8000-000000000002");
-
-	static final TestInfrastructure infra = TestInfrastructure.get();
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
 		ServiceTestProperties.register(registry, "project_it");
 	}
 
-	@LocalServerPort
-	int port;
-
-	@LocalGrpcServerPort
-	int grpcPort;
-
 	@Autowired
 	JdbcClient jdbc;
-
-	HttpProbe http;
-
-	ManagedChannel channel;
 
 	UUID project1;
 
@@ -84,13 +65,6 @@ class ProjectServiceIT {
 		this.reported1 = milestone(this.project1, "REPORTED");
 		this.planned1 = milestone(this.project1, "PLANNED");
 		this.reported2 = milestone(this.project2, "REPORTED");
-		this.http = new HttpProbe("http://localhost:" + this.port);
-		this.channel = GrpcChannels.plaintext(this.grpcPort);
-	}
-
-	@AfterEach
-	void closeChannel() {
-		GrpcChannels.close(this.channel);
 	}
 
 	@Test

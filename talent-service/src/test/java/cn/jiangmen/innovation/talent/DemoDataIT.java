@@ -3,38 +3,31 @@ package cn.jiangmen.innovation.talent;
 import java.util.Map;
 
 import cn.jiangmen.innovation.testsupport.ServiceTestProperties;
-import cn.jiangmen.innovation.testsupport.TestInfrastructure;
+import cn.jiangmen.innovation.testsupport.ServiceIntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.DefaultApplicationArguments;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The demo profile seeds one open and one closed call with both demo organisations' applications, once. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "spring.grpc.server.port=0", "jiangmen.outbox.relay.enabled=false",
-				"talent.attachments.directory=target/it-demo-attachments" })
+@TestPropertySource(properties = { "jiangmen.outbox.relay.enabled=false",
+		"talent.attachments.directory=target/it-demo-attachments" })
 @ActiveProfiles("demo")
-class DemoDataIT {
-
-	static final TestInfrastructure infra = TestInfrastructure.get();
+class DemoDataIT extends ServiceIntegrationTest {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
 		ServiceTestProperties.register(registry, "talent_demo_it");
 	}
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	JdbcClient jdbc;

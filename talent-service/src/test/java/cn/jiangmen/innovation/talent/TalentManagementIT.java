@@ -14,19 +14,21 @@ import java.util.UUID;
 import cn.jiangmen.innovation.contracts.talent.v1.ApplicationStatus;
 import cn.jiangmen.innovation.contracts.talent.v1.AwardApplicationRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.CallCategory;
+import cn.jiangmen.innovation.contracts.talent.v1.CallStatus;
+import cn.jiangmen.innovation.contracts.talent.v1.Category;
 import cn.jiangmen.innovation.contracts.talent.v1.CreateCallRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.DeclineApplicationRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.ListCallsRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.OpenCallRequest;
+import cn.jiangmen.innovation.contracts.talent.v1.ProfessionalTitle;
 import cn.jiangmen.innovation.contracts.talent.v1.RecordReviewOutcomeRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.TalentCall;
 import cn.jiangmen.innovation.contracts.talent.v1.TalentServiceGrpc;
 import cn.jiangmen.innovation.talent.TalentWorkflowIT.Documents;
 import cn.jiangmen.innovation.testsupport.ServiceTestProperties;
-import cn.jiangmen.innovation.testsupport.TestInfrastructure;
+import cn.jiangmen.innovation.testsupport.ServiceIntegrationTest;
 import cn.jiangmen.innovation.testsupport.client.GrpcChannels;
 import com.google.protobuf.Timestamp;
-import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import org.apache.poi.ss.usermodel.Cell;
@@ -34,14 +36,10 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.grpc.test.autoconfigure.LocalGrpcServerPort;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -54,11 +52,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * (as the portal does), award and decline of recommended applications over gRPC, and the ranking
  * exported as XLSX over REST and read back with POI. Applicants are refused every one of these.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "spring.grpc.server.port=0" })
-class TalentManagementIT {
-
-	static final TestInfrastructure infra = TestInfrastructure.get();
+class TalentManagementIT extends ServiceIntegrationTest {
 
 	static final Path ATTACHMENTS = Path.of("target", "it-attachments-" + UUID.randomUUID());
 
@@ -70,30 +64,16 @@ class TalentManagementIT {
 		registry.add("talent.attachments.directory", ATTACHMENTS::toString);
 	}
 
-	@LocalServerPort
-	int port;
-
-	@LocalGrpcServerPort
-	int grpcPort;
-
 	@Autowired
 	JdbcClient jdbc;
 
-	Http http;
-
-	ManagedChannel channel;
+	Http api;
 
 	@BeforeEach
 	void clean() {
 		this.jdbc.sql("delete from talent_application").update();
 		this.jdbc.sql("delete from talent_call").update();
-		this.http = new Http("http://localhost:" + this.port);
-		this.channel = GrpcChannels.plaintext(this.grpcPort);
-	}
-
-	@AfterEach
-	void closeChannel() {
-		GrpcChannels.close(this.channel);
+		this.api = new Http("http://localhost:" + this.port);
 	}
 
 	@Test
@@ -103,31 +83,32 @@ class TalentManagementIT {
 		TalentCall created = stub("manager").createCall(CreateCallRequest.newBuilder()
 			.setTitle(" 2026年度珠江人才计划（江门） ")
 			.addCategories(CallCategory.newBuilder()
-				.setCategory("TEAM_RND_INDUSTRIALISATION")
+				.setCategory(Category.CATEGORY_TEAM_RND_INDUSTRIALISATION)
 				.setMaxLeaderAge(55)
 				.setMinTeamSize(5)
-				.addRequiredLeaderTitles("PROFESSOR")
-				.addRequiredLeaderTitles("RESEARCHER")
+				.addRequiredLeaderTitles(ProfessionalTitle.PROFESSIONAL_TITLE_PROFESSOR)
+				.addRequiredLeaderTitles(ProfessionalTitle.PROFESSIONAL_TITLE_RESEARCHER)
 				.setLeaderFullTime(true)
 				.setFieldMustBeInCall(true))
-			.addCategories(CallCategory.newBuilder().setCategory("OVERSEAS_YOUNG_TALENT").setMinTeamSize(1))
+			.addCategories(CallCategory.newBuilder().setCategory(Category.CATEGORY_OVERSEAS_YOUNG_TALENT).setMinTeamSize(1))
 			.addPriorityFields("visible-light-communication")
 			.addPriorityFields("marine-engineering-equipment")
 			.setOpensAt(timestamp(opens))
 			.setClosesAt(timestamp(closes))
 			.build()).getCall();
-		assertThat(created.getStatus()).isEqualTo("DRAFT");
+		assertThat(created.getStatus()).isEqualTo(CallStatus.CALL_STATUS_DRAFT);
 		assertThat(created.getTitle()).isEqualTo("2026年度珠江人才计划（江门）");
 		assertThat(created.getClosesAt()).isEqualTo(timestamp(closes));
 		assertThat(created.getPriorityFieldsList()).containsExactly("visible-light-communication",
 				"marine-engineering-equipment");
 		assertThat(created.getCategoriesList()).hasSize(2).anySatisfy(c -> {
-			assertThat(c.getCategory()).isEqualTo("TEAM_RND_INDUSTRIALISATION");
+			assertThat(c.getCategory()).isEqualTo(Category.CATEGORY_TEAM_RND_INDUSTRIALISATION);
 			assertThat(c.getMaxLeaderAge()).isEqualTo(55);
 			assertThat(c.getMinTeamSize()).isEqualTo(5);
-			assertThat(c.getRequiredLeaderTitlesList()).containsExactly("PROFESSOR", "RESEARCHER");
+			assertThat(c.getRequiredLeaderTitlesList()).containsExactly(ProfessionalTitle.PROFESSIONAL_TITLE_PROFESSOR,
+					ProfessionalTitle.PROFESSIONAL_TITLE_RESEARCHER);
 		}).anySatisfy(c -> {
-			assertThat(c.getCategory()).isEqualTo("OVERSEAS_YOUNG_TALENT");
+			assertThat(c.getCategory()).isEqualTo(Category.CATEGORY_OVERSEAS_YOUNG_TALENT);
 			assertThat(c.getMaxLeaderAge()).as("0 is no age limit").isZero();
 			assertThat(c.getLeaderFullTime()).isFalse();
 		});
@@ -138,7 +119,7 @@ class TalentManagementIT {
 		TalentCall opened = stub("manager")
 			.openCall(OpenCallRequest.newBuilder().setCallId(created.getCallId()).build())
 			.getCall();
-		assertThat(opened.getStatus()).isEqualTo("OPEN");
+		assertThat(opened.getStatus()).isEqualTo(CallStatus.CALL_STATUS_OPEN);
 		assertThat(stub("applicant1").listCalls(ListCallsRequest.getDefaultInstance()).getCallsList())
 			.extracting(TalentCall::getCallId)
 			.containsExactly(created.getCallId());
@@ -158,12 +139,12 @@ class TalentManagementIT {
 		long audits = callAudits();
 		CreateCallRequest bad = CreateCallRequest.newBuilder()
 			.setTitle(" ")
-			.addCategories(CallCategory.newBuilder().setCategory("LEADING_TALENT").setMaxLeaderAge(12).setMinTeamSize(0))
+			.addCategories(CallCategory.newBuilder().setCategory(Category.CATEGORY_LEADING_TALENT).setMaxLeaderAge(12).setMinTeamSize(0))
 			.addCategories(CallCategory.newBuilder()
-				.setCategory("TEAM_APPLIED_BASIC_RESEARCH")
+				.setCategory(Category.CATEGORY_TEAM_APPLIED_BASIC_RESEARCH)
 				.setMinTeamSize(3)
-				.addRequiredLeaderTitles("WIZARD"))
-			.addCategories(CallCategory.newBuilder().setCategory("ASTRONAUT").setMinTeamSize(1))
+				.addRequiredLeaderTitlesValue(99))
+			.addCategories(CallCategory.newBuilder().setCategoryValue(99).setMinTeamSize(1))
 			.addPriorityFields("intelligent-industrial-robots")
 			.addPriorityFields("海洋工程装备")
 			.setOpensAt(timestamp(Instant.parse("2026-05-01T00:00:00Z")))
@@ -174,7 +155,7 @@ class TalentManagementIT {
 					assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
 					assertThat(GrpcChannels.fieldViolations(ex)).containsExactlyInAnyOrder(
 							"categories[LEADING_TALENT].maxLeaderAge", "categories[LEADING_TALENT].minTeamSize",
-							"categories[TEAM_APPLIED_BASIC_RESEARCH].requiredLeaderTitles", "categories[ASTRONAUT]",
+							"categories[TEAM_APPLIED_BASIC_RESEARCH].requiredLeaderTitles", "categories[99]",
 							"title", "closesAt", "priorityFields[1]");
 				});
 		assertThatThrownBy(() -> stub("manager").createCall(CreateCallRequest.newBuilder().setTitle("x").build()))
@@ -200,7 +181,7 @@ class TalentManagementIT {
 						ex -> assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED));
 		}
 		assertThat(calls()).isEqualTo(1);
-		assertThat(this.http.get("/api/talent/calls/" + draft, token("manager")).json().get("status").asString())
+		assertThat(this.api.get("/api/talent/calls/" + draft, token("manager")).json().get("status").asString())
 			.isEqualTo("DRAFT");
 	}
 
@@ -210,7 +191,7 @@ class TalentManagementIT {
 		String first = ranked(callId, "applicant1", "Visible-light communication team", 1, 8125);
 		String second = ranked(callId, "applicant2", "Robot arm team", 2, 7650);
 		for (String id : List.of(first, second)) {
-			assertThat(this.http.post("/api/talent/applications/" + id + "/recommend", token("manager"), null)
+			assertThat(this.api.post("/api/talent/applications/" + id + "/recommend", token("manager"), null)
 				.json()
 				.get("status")
 				.asString()).isEqualTo("RECOMMENDED");
@@ -240,7 +221,7 @@ class TalentManagementIT {
 			.declineApplication(DeclineApplicationRequest.newBuilder().setApplicationId(second).build())
 			.getApplication()
 			.getStatus()).isEqualTo(ApplicationStatus.APPLICATION_STATUS_DECLINED);
-		assertThat(this.http.get("/api/talent/applications/" + first, token("manager"))
+		assertThat(this.api.get("/api/talent/applications/" + first, token("manager"))
 			.json()
 			.get("application")
 			.get("decisionNote")
@@ -259,9 +240,9 @@ class TalentManagementIT {
 		String callId = createCall(true);
 		String first = ranked(callId, "applicant1", "=HYPERLINK(\"http://evil.example\",\"可见光通信\")", 1, 8125);
 		String second = ranked(callId, "applicant2", "Robot arm team", 2, 7650);
-		this.http.post("/api/talent/applications/" + first + "/recommend", token("manager"), null);
+		this.api.post("/api/talent/applications/" + first + "/recommend", token("manager"), null);
 
-		Http.Reply download = this.http.get("/api/talent/calls/" + callId + "/ranking.xlsx", token("auditor"));
+		Http.Reply download = this.api.get("/api/talent/calls/" + callId + "/ranking.xlsx", token("auditor"));
 		assertThat(download.status()).as(download.text()).isEqualTo(200);
 		assertThat(download.header("Content-Type")).isEqualTo(XLSX);
 		assertThat(download.header("Content-Disposition"))
@@ -310,19 +291,19 @@ class TalentManagementIT {
 				row.forEach(cell -> assertThat(cell.getCellType()).isNotEqualTo(CellType.FORMULA));
 			}
 		}
-		assertThat(this.http.get("/api/talent/calls/" + callId + "/ranking.xlsx", token("manager")).status())
+		assertThat(this.api.get("/api/talent/calls/" + callId + "/ranking.xlsx", token("manager")).status())
 			.isEqualTo(200);
 	}
 
 	@Test
 	void anApplicantGetsAProblemDetailInsteadOfTheWorkbook() {
 		String callId = createCall(true);
-		Http.Reply refused = this.http.get("/api/talent/calls/" + callId + "/ranking.xlsx", token("applicant1"));
+		Http.Reply refused = this.api.get("/api/talent/calls/" + callId + "/ranking.xlsx", token("applicant1"));
 		assertThat(refused.status()).isEqualTo(403);
 		assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
 		assertThat(refused.json().get("status").asInt()).isEqualTo(403);
 		assertThat(refused.header("Content-Disposition")).isNull();
-		assertThat(this.http.get("/api/talent/calls/" + callId + "/ranking.xlsx", null).status()).isEqualTo(401);
+		assertThat(this.api.get("/api/talent/calls/" + callId + "/ranking.xlsx", null).status()).isEqualTo(401);
 	}
 
 	// --- helpers ---
@@ -332,10 +313,10 @@ class TalentManagementIT {
 		return CreateCallRequest.newBuilder()
 			.setTitle("2026 Pearl River Talent (Jiangmen round)")
 			.addCategories(CallCategory.newBuilder()
-				.setCategory("TEAM_RND_INDUSTRIALISATION")
+				.setCategory(Category.CATEGORY_TEAM_RND_INDUSTRIALISATION)
 				.setMaxLeaderAge(55)
 				.setMinTeamSize(3)
-				.addRequiredLeaderTitles("PROFESSOR")
+				.addRequiredLeaderTitles(ProfessionalTitle.PROFESSIONAL_TITLE_PROFESSOR)
 				.setLeaderFullTime(true)
 				.setFieldMustBeInCall(true))
 			.addPriorityFields("visible-light-communication")
@@ -354,20 +335,20 @@ class TalentManagementIT {
 
 	/** An application taken through submission, formal check and the panel's outcome to RANKED. */
 	private String ranked(String callId, String user, String title, int rank, int scoreHundredths) {
-		Http.Reply draft = this.http.post("/api/talent/applications", token(user),
+		Http.Reply draft = this.api.post("/api/talent/applications", token(user),
 				Map.of("callId", callId, "title", title));
 		assertThat(draft.status()).as(draft.text()).isEqualTo(201);
 		String id = draft.json().get("id").asString();
-		Http.Reply saved = this.http.put("/api/talent/applications/" + id, token(user), form(title));
+		Http.Reply saved = this.api.put("/api/talent/applications/" + id, token(user), form(title));
 		assertThat(saved.status()).as(saved.text()).isEqualTo(200);
 		String path = "/api/talent/applications/" + id + "/attachments";
-		assertThat(this.http.upload(path, token(user), "PROPOSAL", "申报书.pdf", Documents.pdf()).status()).isEqualTo(201);
-		assertThat(this.http.upload(path, token(user), "CV", "cv.docx", Documents.docx()).status()).isEqualTo(201);
-		assertThat(this.http.upload(path, token(user), "CONTRACT", "contract.png", Documents.png()).status())
+		assertThat(this.api.upload(path, token(user), "PROPOSAL", "申报书.pdf", Documents.pdf()).status()).isEqualTo(201);
+		assertThat(this.api.upload(path, token(user), "CV", "cv.docx", Documents.docx()).status()).isEqualTo(201);
+		assertThat(this.api.upload(path, token(user), "CONTRACT", "contract.png", Documents.png()).status())
 			.isEqualTo(201);
-		Http.Reply submitted = this.http.post("/api/talent/applications/" + id + "/submit", token(user), null);
+		Http.Reply submitted = this.api.post("/api/talent/applications/" + id + "/submit", token(user), null);
 		assertThat(submitted.status()).as(submitted.text()).isEqualTo(200);
-		assertThat(this.http.post("/api/talent/applications/" + id + "/formal-check/pass", token("manager"), null)
+		assertThat(this.api.post("/api/talent/applications/" + id + "/formal-check/pass", token("manager"), null)
 			.status()).isEqualTo(200);
 		var service = GrpcChannels.withToken(TalentServiceGrpc.newBlockingStub(this.channel),
 				infra.tokens().serviceAccountToken());
@@ -412,7 +393,7 @@ class TalentManagementIT {
 	}
 
 	private String status(String id) {
-		return this.http.get("/api/talent/applications/" + id, token("manager"))
+		return this.api.get("/api/talent/applications/" + id, token("manager"))
 			.json()
 			.get("application")
 			.get("status")
@@ -428,15 +409,11 @@ class TalentManagementIT {
 	}
 
 	private TalentServiceGrpc.TalentServiceBlockingStub stub(String user) {
-		return GrpcChannels.withToken(TalentServiceGrpc.newBlockingStub(this.channel), token(user));
+		return as(user, TalentServiceGrpc.newBlockingStub(this.channel));
 	}
 
 	private static Timestamp timestamp(Instant instant) {
 		return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
-	}
-
-	private static String token(String user) {
-		return infra.tokens().accessToken(user);
 	}
 
 }

@@ -10,28 +10,24 @@ import cn.jiangmen.innovation.contracts.talent.v1.ListApplicationsResponse;
 import cn.jiangmen.innovation.contracts.talent.v1.TalentServiceGrpc;
 import cn.jiangmen.innovation.testsupport.BadToken;
 import cn.jiangmen.innovation.testsupport.ServiceTestProperties;
-import cn.jiangmen.innovation.testsupport.TestInfrastructure;
+import cn.jiangmen.innovation.testsupport.ServiceIntegrationTest;
 import cn.jiangmen.innovation.testsupport.client.GrpcChannels;
 import cn.jiangmen.innovation.testsupport.client.HttpProbe;
-import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse;
 import io.grpc.health.v1.HealthGrpc;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.grpc.test.autoconfigure.LocalGrpcServerPort;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -40,33 +36,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * talent-service against real PostgreSQL, Redis and Keycloak tokens: REST and gRPC apply the same
  * per-organisation visibility, and bad tokens are refused on both.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "spring.grpc.server.port=0", "jiangmen.outbox.relay.enabled=false" })
-class TalentServiceIT {
+@TestPropertySource(properties = { "jiangmen.outbox.relay.enabled=false" })
+class TalentServiceIT extends ServiceIntegrationTest {
 
 	static final UUID ORG_1 = UUID.fromString("7d1c2a8e-0000-4000-8000-000000000001");
 
 	static final UUID ORG_2 = UUID.fromString("7d1c2a8e-0000-4000-8000-000000000002");
-
-	static final TestInfrastructure infra = TestInfrastructure.get();
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
 		ServiceTestProperties.register(registry, "talent_it");
 	}
 
-	@LocalServerPort
-	int port;
-
-	@LocalGrpcServerPort
-	int grpcPort;
-
 	@Autowired
 	JdbcClient jdbc;
-
-	HttpProbe http;
-
-	ManagedChannel channel;
 
 	UUID org1Application;
 
@@ -77,13 +60,6 @@ class TalentServiceIT {
 		this.jdbc.sql("delete from talent_application").update();
 		this.org1Application = insert(ORG_1, "LED backlight module team");
 		this.org2Application = insert(ORG_2, "Marine salvage equipment leading talent");
-		this.http = new HttpProbe("http://localhost:" + this.port);
-		this.channel = GrpcChannels.plaintext(this.grpcPort);
-	}
-
-	@AfterEach
-	void closeChannel() {
-		GrpcChannels.close(this.channel);
 	}
 
 	@Test

@@ -19,11 +19,13 @@ import java.util.zip.ZipOutputStream;
 import cn.jiangmen.innovation.contracts.talent.v1.ApplicationForm;
 import cn.jiangmen.innovation.contracts.talent.v1.ApplicationStatus;
 import cn.jiangmen.innovation.contracts.talent.v1.CallApplicationsView;
+import cn.jiangmen.innovation.contracts.talent.v1.Category;
 import cn.jiangmen.innovation.contracts.talent.v1.CreateApplicationRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.GetApplicationRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.ListAttachmentsRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.ListCallApplicationsRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.ListNoticesRequest;
+import cn.jiangmen.innovation.contracts.talent.v1.MemberRole;
 import cn.jiangmen.innovation.contracts.talent.v1.RecordReviewOutcomeRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.SaveApplicationRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.SubmitApplicationRequest;
@@ -34,25 +36,21 @@ import cn.jiangmen.innovation.contracts.common.v1.OwningContext;
 import cn.jiangmen.innovation.platform.outbox.OutboxRelay;
 import cn.jiangmen.innovation.talent.domain.IdentityFingerprint;
 import cn.jiangmen.innovation.testsupport.ServiceTestProperties;
-import cn.jiangmen.innovation.testsupport.TestInfrastructure;
+import cn.jiangmen.innovation.testsupport.ServiceIntegrationTest;
 import cn.jiangmen.innovation.testsupport.client.GrpcChannels;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Timestamp;
-import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.grpc.test.autoconfigure.LocalGrpcServerPort;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -62,13 +60,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * deadline, formal check, review outcome from the service account, ranking; per-organisation access
  * over REST and gRPC; bad input answered field by field with nothing stored.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "spring.grpc.server.port=0", "jiangmen.outbox.relay.enabled=false",
-				"talent.attachments.max-file-size=64KB",
-				"talent.attachments.max-application-size=256KB" })
-class TalentWorkflowIT {
-
-	static final TestInfrastructure infra = TestInfrastructure.get();
+@TestPropertySource(properties = { "jiangmen.outbox.relay.enabled=false",
+		"talent.attachments.max-file-size=64KB",
+		"talent.attachments.max-application-size=256KB" })
+class TalentWorkflowIT extends ServiceIntegrationTest {
 
 	static final Path ATTACHMENTS = Path.of("target", "it-attachments-" + UUID.randomUUID());
 
@@ -87,12 +82,6 @@ class TalentWorkflowIT {
 		registry.add("spring.grpc.client.channel.review.target", review::target);
 	}
 
-	@LocalServerPort
-	int port;
-
-	@LocalGrpcServerPort
-	int grpcPort;
-
 	@Autowired
 	JdbcClient jdbc;
 
@@ -102,9 +91,7 @@ class TalentWorkflowIT {
 	@Autowired
 	IdentityFingerprint fingerprint;
 
-	Http http;
-
-	ManagedChannel channel;
+	Http api;
 
 	String callId;
 
@@ -121,8 +108,7 @@ class TalentWorkflowIT {
 		review.clear();
 		this.jdbc.sql("delete from talent_application").update();
 		this.jdbc.sql("delete from talent_call").update();
-		this.http = new Http("http://localhost:" + this.port);
-		this.channel = GrpcChannels.plaintext(this.grpcPort);
+		this.api = new Http("http://localhost:" + this.port);
 		this.callId = openCall("2026 Pearl River Talent (Jiangmen round)");
 	}
 
@@ -138,29 +124,24 @@ class TalentWorkflowIT {
 		call.put("priorityFields", List.of("visible-light-communication", "intelligent-industrial-robots"));
 		call.put("opensAt", now.minus(1, ChronoUnit.HOURS).toString());
 		call.put("closesAt", now.plus(10, ChronoUnit.DAYS).toString());
-		Http.Reply created = this.http.post("/api/talent/calls", token("manager"), call);
+		Http.Reply created = this.api.post("/api/talent/calls", token("manager"), call);
 		assertThat(created.status()).as(created.text()).isEqualTo(201);
 		String id = created.json().get("id").asString();
-		assertThat(this.http.post("/api/talent/calls/" + id + "/open", token("manager"), null).status())
+		assertThat(this.api.post("/api/talent/calls/" + id + "/open", token("manager"), null).status())
 			.isEqualTo(200);
 		return id;
 	}
 
-	@AfterEach
-	void closeChannel() {
-		GrpcChannels.close(this.channel);
-	}
-
 	@Test
 	void applicantDraftsUploadsAndSubmitsBeforeTheDeadline() throws Exception {
-		Http.Reply draft = this.http.post("/api/talent/applications", token("applicant1"),
+		Http.Reply draft = this.api.post("/api/talent/applications", token("applicant1"),
 				Map.of("callId", this.callId, "title", "Visible-light communication team"));
 		assertThat(draft.status()).as(draft.text()).isEqualTo(201);
 		String id = draft.json().get("id").asString();
 		assertThat(draft.header("Location")).endsWith("/api/talent/applications/" + id);
 		assertThat(draft.json().get("organisationId").asString()).isEqualTo("7d1c2a8e-0000-4000-8000-000000000001");
 
-		Http.Reply saved = this.http.put("/api/talent/applications/" + id, token("applicant1"), fullForm(0));
+		Http.Reply saved = this.api.put("/api/talent/applications/" + id, token("applicant1"), fullForm(0));
 		assertThat(saved.status()).as(saved.text()).isEqualTo(200);
 		assertThat(saved.json().get("eligibility").size()).isZero();
 		assertThat(saved.json().get("application").get("host").get("creditCode").asString())
@@ -169,13 +150,13 @@ class TalentWorkflowIT {
 		assertThat(saved.json().get("application").get("team").get(0).get("identityDocumentGiven").asBoolean())
 			.isTrue();
 
-		Http.Reply missingDocs = this.http.post("/api/talent/applications/" + id + "/submit", token("applicant1"), null);
+		Http.Reply missingDocs = this.api.post("/api/talent/applications/" + id + "/submit", token("applicant1"), null);
 		assertThat(missingDocs.status()).isEqualTo(400);
 		assertThat(missingDocs.errors()).containsExactlyInAnyOrder("attachments.PROPOSAL:attachment.required",
 				"attachments.CV:attachment.required", "attachments.CONTRACT:attachment.required");
 
 		String pdf = uploadAll(id, "applicant1");
-		Http.Reply download = this.http.get("/api/talent/applications/" + id + "/attachments/" + pdf,
+		Http.Reply download = this.api.get("/api/talent/applications/" + id + "/attachments/" + pdf,
 				token("applicant1"));
 		assertThat(download.status()).isEqualTo(200);
 		assertThat(download.body()).isEqualTo(Documents.pdf());
@@ -183,37 +164,37 @@ class TalentWorkflowIT {
 		assertThat(download.header("Content-Disposition"))
 			.isEqualTo("attachment; filename=\"___.pdf\"; filename*=UTF-8''%E7%94%B3%E6%8A%A5%E4%B9%A6.pdf");
 		assertThat(download.header("X-Content-Type-Options")).isEqualTo("nosniff");
-		assertThat(this.http.get("/api/talent/applications/" + id + "/attachments/" + pdf, token("auditor")).status())
+		assertThat(this.api.get("/api/talent/applications/" + id + "/attachments/" + pdf, token("auditor")).status())
 			.isEqualTo(200);
 
 		// experts read documents only when review-service confirms their assignment (asked with their token)
 		String documents = "/api/talent/applications/" + id + "/attachments";
-		assertThat(this.http.get(documents, token("expert1")).status()).isEqualTo(404);
+		assertThat(this.api.get(documents, token("expert1")).status()).isEqualTo(404);
 		review.allowReviewer("expert1");
-		assertThat(this.http.get(documents, token("expert1")).json().size()).isEqualTo(3);
-		assertThat(this.http.get(documents + "/" + pdf, token("expert1")).body()).isEqualTo(Documents.pdf());
+		assertThat(this.api.get(documents, token("expert1")).json().size()).isEqualTo(3);
+		assertThat(this.api.get(documents + "/" + pdf, token("expert1")).body()).isEqualTo(Documents.pdf());
 		assertThat(review.lastTokenPayload()).contains("\"preferred_username\":\"expert1\"");
-		assertThat(this.http.get(documents + "/" + pdf, token("expert2")).status()).isEqualTo(404);
+		assertThat(this.api.get(documents + "/" + pdf, token("expert2")).status()).isEqualTo(404);
 		assertThat(stub("expert1").listAttachments(ListAttachmentsRequest.newBuilder().setApplicationId(id).build())
 			.getAttachmentsList()).hasSize(3);
 		assertThatThrownBy(() -> stub("expert2")
 			.listAttachments(ListAttachmentsRequest.newBuilder().setApplicationId(id).build()))
 			.isInstanceOfSatisfying(StatusRuntimeException.class,
 					ex -> assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND));
-		assertThat(this.http.get("/api/talent/applications/" + id, token("expert1")).status())
+		assertThat(this.api.get("/api/talent/applications/" + id, token("expert1")).status())
 			.as("the application itself stays with its organisation and the bureau")
 			.isEqualTo(404);
 		review.failNext(1);
-		assertThat(this.http.get(documents, token("expert1")).status())
+		assertThat(this.api.get(documents, token("expert1")).status())
 			.as("no answer from review-service: refused, never guessed")
 			.isEqualTo(404);
 
-		Http.Reply submitted = this.http.post("/api/talent/applications/" + id + "/submit", token("applicant1"), null);
+		Http.Reply submitted = this.api.post("/api/talent/applications/" + id + "/submit", token("applicant1"), null);
 		assertThat(submitted.status()).as(submitted.text()).isEqualTo(200);
 		assertThat(submitted.json().get("status").asString()).isEqualTo("SUBMITTED");
 		assertThat(actions(id)).containsExactly("talent.application.created", "talent.application.updated",
 				"talent.application.submitted");
-		assertThat(this.http.put("/api/talent/applications/" + id, token("applicant1"), fullForm(0)).json()
+		assertThat(this.api.put("/api/talent/applications/" + id, token("applicant1"), fullForm(0)).json()
 			.get("code")
 			.asString()).isEqualTo("application.not-editable");
 	}
@@ -224,7 +205,7 @@ class TalentWorkflowIT {
 		this.jdbc.sql("update talent_call set closes_at = now() - interval '1 second' where id = :id")
 			.param("id", UUID.fromString(this.callId))
 			.update();
-		Http.Reply late = this.http.post("/api/talent/applications/" + id + "/submit", token("applicant1"), null);
+		Http.Reply late = this.api.post("/api/talent/applications/" + id + "/submit", token("applicant1"), null);
 		assertThat(late.status()).isEqualTo(409);
 		assertThat(late.json().get("code").asString()).isEqualTo("call.deadline-passed");
 		assertThat(status(id)).isEqualTo("DRAFT");
@@ -237,12 +218,12 @@ class TalentWorkflowIT {
 	@Test
 	void anAcceptedSubmissionSurvivesTheDeadlineAndCannotBeWithdrawnAfterIt() {
 		String id = readyApplication("applicant1");
-		assertThat(this.http.post("/api/talent/applications/" + id + "/submit", token("applicant1"), null).status())
+		assertThat(this.api.post("/api/talent/applications/" + id + "/submit", token("applicant1"), null).status())
 			.isEqualTo(200);
 		this.jdbc.sql("update talent_call set closes_at = now() - interval '1 second' where id = :id")
 			.param("id", UUID.fromString(this.callId))
 			.update();
-		Http.Reply withdraw = this.http.post("/api/talent/applications/" + id + "/withdraw", token("applicant1"), null);
+		Http.Reply withdraw = this.api.post("/api/talent/applications/" + id + "/withdraw", token("applicant1"), null);
 		assertThat(withdraw.status()).isEqualTo(409);
 		assertThat(status(id)).isEqualTo("SUBMITTED");
 	}
@@ -252,17 +233,17 @@ class TalentWorkflowIT {
 		String id = readyApplication("applicant1");
 		String other = token("applicant2");
 		String base = "/api/talent/applications/" + id;
-		assertThat(this.http.get(base, other).status()).isEqualTo(404);
-		assertThat(this.http.put(base, other, fullForm(0)).status()).isEqualTo(404);
-		assertThat(this.http.post(base + "/submit", other, null).status()).isEqualTo(404);
-		assertThat(this.http.post(base + "/withdraw", other, null).status()).isEqualTo(404);
-		assertThat(this.http.get(base + "/attachments", other).status()).isEqualTo(404);
-		assertThat(this.http.upload(base + "/attachments", other, "OTHER", "x.pdf", Documents.pdf()).status())
+		assertThat(this.api.get(base, other).status()).isEqualTo(404);
+		assertThat(this.api.put(base, other, fullForm(0)).status()).isEqualTo(404);
+		assertThat(this.api.post(base + "/submit", other, null).status()).isEqualTo(404);
+		assertThat(this.api.post(base + "/withdraw", other, null).status()).isEqualTo(404);
+		assertThat(this.api.get(base + "/attachments", other).status()).isEqualTo(404);
+		assertThat(this.api.upload(base + "/attachments", other, "OTHER", "x.pdf", Documents.pdf()).status())
 			.isEqualTo(404);
-		assertThat(this.http.get("/api/talent/applications", other).json().get("items").size()).isZero();
-		assertThat(this.http.get(base, token("expert1")).status()).isEqualTo(404);
-		assertThat(this.http.put(base, token("manager"), fullForm(0)).status()).isEqualTo(403);
-		assertThat(this.http.put(base, token("auditor"), fullForm(0)).status()).isEqualTo(403);
+		assertThat(this.api.get("/api/talent/applications", other).json().get("items").size()).isZero();
+		assertThat(this.api.get(base, token("expert1")).status()).isEqualTo(404);
+		assertThat(this.api.put(base, token("manager"), fullForm(0)).status()).isEqualTo(403);
+		assertThat(this.api.put(base, token("auditor"), fullForm(0)).status()).isEqualTo(403);
 
 		TalentServiceGrpc.TalentServiceBlockingStub stub = stub("applicant2");
 		for (Runnable call : List.<Runnable>of(
@@ -281,9 +262,9 @@ class TalentWorkflowIT {
 			assertThatThrownBy(call::run).isInstanceOfSatisfying(StatusRuntimeException.class,
 					ex -> assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND));
 		}
-		assertThat(this.http.get(base, token("applicant1")).json().get("application").get("title").asString())
+		assertThat(this.api.get(base, token("applicant1")).json().get("application").get("title").asString())
 			.isEqualTo("Visible-light communication team");
-		assertThat(this.http.get(base + "/attachments", token("applicant1")).json().size()).isEqualTo(3);
+		assertThat(this.api.get(base + "/attachments", token("applicant1")).json().size()).isEqualTo(3);
 	}
 
 	@Test
@@ -298,40 +279,40 @@ class TalentWorkflowIT {
 		Map<String, Object> leader = (Map<String, Object>) ((List<Object>) bad.get("team")).get(0);
 		leader.put("orcid", "0000-0002-1825-0098");
 		leader.put("birthDate", "31/05/1980");
-		Http.Reply refused = this.http.put(base, token("applicant1"), bad);
+		Http.Reply refused = this.api.put(base, token("applicant1"), bad);
 		assertThat(refused.status()).isEqualTo(400);
 		assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
 		assertThat(refused.errors()).containsExactlyInAnyOrder("host.creditCode:credit-code.check-digit",
 				"team[0].orcid:orcid.check-digit", "team[0].birthDate:date.format");
 
-		Http.Reply noCall = this.http.post("/api/talent/applications", token("applicant1"), Map.of("title", "x"));
+		Http.Reply noCall = this.api.post("/api/talent/applications", token("applicant1"), Map.of("title", "x"));
 		assertThat(noCall.status()).isEqualTo(400);
 		assertThat(noCall.errors()).containsExactly("callId:required");
-		Http.Reply tooLong = this.http.put(base, token("applicant1"), Map.of("title", "x".repeat(201)));
+		Http.Reply tooLong = this.api.put(base, token("applicant1"), Map.of("title", "x".repeat(201)));
 		assertThat(tooLong.status()).as(tooLong.text()).isEqualTo(400);
 		assertThat(tooLong.json().has("errors")).as(tooLong.text()).isTrue();
 		assertThat(tooLong.errors()).extracting(e -> e.split(":")[0]).containsExactly("title");
 
-		Http.Reply oversize = this.http.upload(base + "/attachments", token("applicant1"), "OTHER", "big.pdf",
+		Http.Reply oversize = this.api.upload(base + "/attachments", token("applicant1"), "OTHER", "big.pdf",
 				Documents.pdfOfSize(65 * 1024));
 		assertThat(oversize.status()).isEqualTo(400);
 		assertThat(oversize.errors()).containsExactly("file:attachment.too-large");
-		Http.Reply disguised = this.http.upload(base + "/attachments", token("applicant1"), "OTHER", "report.docx",
+		Http.Reply disguised = this.api.upload(base + "/attachments", token("applicant1"), "OTHER", "report.docx",
 				Documents.pdf());
 		assertThat(disguised.errors()).containsExactly("file:attachment.disguised");
-		Http.Reply executable = this.http.upload(base + "/attachments", token("applicant1"), "OTHER", "cv.pdf",
+		Http.Reply executable = this.api.upload(base + "/attachments", token("applicant1"), "OTHER", "cv.pdf",
 				"MZ\u0090\u0000fake executable".getBytes(StandardCharsets.ISO_8859_1));
 		assertThat(executable.errors()).containsExactly("file:attachment.type");
-		Http.Reply badKind = this.http.upload(base + "/attachments", token("applicant1"), "SELFIE", "me.png",
+		Http.Reply badKind = this.api.upload(base + "/attachments", token("applicant1"), "SELFIE", "me.png",
 				Documents.png());
 		assertThat(badKind.errors()).containsExactly("kind:code.unknown");
 
-		Http.Reply current = this.http.get(base, token("applicant1"));
+		Http.Reply current = this.api.get(base, token("applicant1"));
 		assertThat(current.json().get("application").get("host").get("creditCode").asString())
 			.isEqualTo("91440703MA4UJ8K2XW");
 		assertThat(current.json().get("application").get("title").asString())
 			.isEqualTo("Visible-light communication team");
-		assertThat(this.http.get(base + "/attachments", token("applicant1")).json().size()).isEqualTo(3);
+		assertThat(this.api.get(base + "/attachments", token("applicant1")).json().size()).isEqualTo(3);
 		try (var files = Files.list(ATTACHMENTS)) {
 			assertThat(files.filter(f -> !f.getFileName().toString().endsWith(".part")).count())
 				.as("only the three accepted files are on disk")
@@ -341,13 +322,13 @@ class TalentWorkflowIT {
 
 		Map<String, Object> stale = fullForm(0);
 		stale.put("version", 0);
-		assertThat(this.http.put(base, token("applicant1"), stale).json().get("code").asString())
+		assertThat(this.api.put(base, token("applicant1"), stale).json().get("code").asString())
 			.isEqualTo("application.changed-concurrently");
 	}
 
 	@Test
 	void submittingIncompleteOrIneligibleContentNamesEveryProblem() {
-		String id = this.http.post("/api/talent/applications", token("applicant2"),
+		String id = this.api.post("/api/talent/applications", token("applicant2"),
 				Map.of("callId", this.callId, "title", "Marine salvage robots", "category", "TEAM_RND_INDUSTRIALISATION",
 						"priorityField", "MARINE_ENGINEERING", "team",
 						List.of(Map.of("name", "Old Leader", "role", "LEADER", "title", "ENGINEER", "birthDate",
@@ -355,12 +336,12 @@ class TalentWorkflowIT {
 			.json()
 			.get("id")
 			.asString();
-		Http.Reply details = this.http.get("/api/talent/applications/" + id, token("applicant2"));
+		Http.Reply details = this.api.get("/api/talent/applications/" + id, token("applicant2"));
 		List<String> findings = new ArrayList<>();
 		details.json().get("eligibility").forEach(f -> findings.add(f.get("code").asString()));
 		assertThat(findings).containsExactlyInAnyOrder("eligibility.field-not-in-call", "eligibility.team-too-small",
 				"eligibility.leader-too-old", "eligibility.leader-title", "eligibility.leader-not-full-time");
-		Http.Reply refused = this.http.post("/api/talent/applications/" + id + "/submit", token("applicant2"), null);
+		Http.Reply refused = this.api.post("/api/talent/applications/" + id + "/submit", token("applicant2"), null);
 		assertThat(refused.status()).isEqualTo(400);
 		assertThat(refused.errors()).contains("summary:required", "host.creditCode:required",
 				"team[0].degree:required", "team[0].birthDate:eligibility.leader-too-old");
@@ -371,35 +352,35 @@ class TalentWorkflowIT {
 	void formalCheckReviewOutcomeAndRecommendation() {
 		String id = readyApplication("applicant1");
 		String base = "/api/talent/applications/" + id;
-		assertThat(this.http.post(base + "/submit", token("applicant1"), null).status()).isEqualTo(200);
-		assertThat(this.http.post(base + "/formal-check/pass", token("applicant1"), null).status()).isEqualTo(403);
+		assertThat(this.api.post(base + "/submit", token("applicant1"), null).status()).isEqualTo(200);
+		assertThat(this.api.post(base + "/formal-check/pass", token("applicant1"), null).status()).isEqualTo(403);
 		assertThat(outboxRows()).as("a refused formal check hands nothing to review").isZero();
 
-		Http.Reply returned = this.http.post(base + "/formal-check/return", token("manager"),
+		Http.Reply returned = this.api.post(base + "/formal-check/return", token("manager"),
 				Map.of("reasons", List.of("The employment contract is not signed")));
 		assertThat(returned.status()).as(returned.text()).isEqualTo(200);
 		assertThat(returned.json().get("returnReasons").get(0).asString())
 			.isEqualTo("The employment contract is not signed");
-		Http.Reply notices = this.http.get("/api/talent/notices", token("applicant1"));
+		Http.Reply notices = this.api.get("/api/talent/notices", token("applicant1"));
 		assertThat(notices.status()).as(notices.text()).isEqualTo(200);
 		assertThat(notices.json().get(0).get("status").asString()).isEqualTo("RETURNED");
 		assertThat(notices.json().get(0).get("detail").asString()).isEqualTo("The employment contract is not signed");
 		assertThat(notices.json().get(0).get("applicationId").asString()).isEqualTo(id);
-		assertThat(this.http.get("/api/talent/notices", token("applicant2")).json().size())
+		assertThat(this.api.get("/api/talent/notices", token("applicant2")).json().size())
 			.as("another organisation hears nothing of it")
 			.isZero();
-		assertThat(this.http.get("/api/talent/notices", token("manager")).status()).isEqualTo(403);
-		assertThat(this.http.get("/api/talent/notices?limit=0", token("applicant1")).json().get("errors").get(0)
+		assertThat(this.api.get("/api/talent/notices", token("manager")).status()).isEqualTo(403);
+		assertThat(this.api.get("/api/talent/notices?limit=0", token("applicant1")).json().get("errors").get(0)
 			.get("field").asString()).isEqualTo("limit");
-		assertThat(this.http.put(base, token("applicant1"), fullForm(returned.json().get("version").asLong()))
+		assertThat(this.api.put(base, token("applicant1"), fullForm(returned.json().get("version").asLong()))
 			.status()).isEqualTo(200);
-		assertThat(this.http.post(base + "/submit", token("applicant1"), null).json().get("status").asString())
+		assertThat(this.api.post(base + "/submit", token("applicant1"), null).json().get("status").asString())
 			.isEqualTo("SUBMITTED");
-		assertThat(this.http.get("/api/talent/calls/" + this.callId + "/formal-check", token("auditor")).json().size())
+		assertThat(this.api.get("/api/talent/calls/" + this.callId + "/formal-check", token("auditor")).json().size())
 			.isEqualTo(1);
-		assertThat(this.http.post(base + "/formal-check/pass", token("manager"), null).json().get("status").asString())
+		assertThat(this.api.post(base + "/formal-check/pass", token("manager"), null).json().get("status").asString())
 			.isEqualTo("UNDER_REVIEW");
-		assertThat(this.http.post(base + "/formal-check/pass", token("manager"), null).status())
+		assertThat(this.api.post(base + "/formal-check/pass", token("manager"), null).status())
 			.as("passing twice is refused by the state machine")
 			.isEqualTo(409);
 		assertThat(outboxRows()).as("the hand-off is written with the formal check, once").isEqualTo(1);
@@ -458,16 +439,16 @@ class TalentWorkflowIT {
 			assertThat(a.getRank()).isEqualTo(1);
 			assertThat(a.getFinalScoreHundredths()).isEqualTo(8125);
 		});
-		assertThat(this.http.post(base + "/recommend", token("manager"), null).json().get("status").asString())
+		assertThat(this.api.post(base + "/recommend", token("manager"), null).json().get("status").asString())
 			.isEqualTo("RECOMMENDED");
-		Http.Reply csv = this.http.get("/api/talent/calls/" + this.callId + "/ranking.csv", token("auditor"));
+		Http.Reply csv = this.api.get("/api/talent/calls/" + this.callId + "/ranking.csv", token("auditor"));
 		assertThat(csv.header("Content-Type")).startsWith("text/csv");
 		assertThat(csv.text()).startsWith("\uFEFF\"rank\"").contains("\"81.25\"", "\"RECOMMENDED\"");
-		assertThat(this.http.get("/api/talent/calls/" + this.callId + "/ranking", token("applicant1")).status())
+		assertThat(this.api.get("/api/talent/calls/" + this.callId + "/ranking", token("applicant1")).status())
 			.isEqualTo(403);
 
 		// the same people applying in another call are flagged as already funded while the award pays out
-		assertThat(this.http.post(base + "/award", token("manager"), Map.of("note", "省厅批复")).json().get("status")
+		assertThat(this.api.post(base + "/award", token("manager"), Map.of("note", "省厅批复")).json().get("status")
 			.asString()).isEqualTo("AWARDED");
 		assertThat(noticeStatuses("applicant1"))
 			.as("every decision told, newest first; submissions and the internal ranking are not")
@@ -478,14 +459,14 @@ class TalentWorkflowIT {
 		assertThat(stub("applicant1").listNotices(ListNoticesRequest.getDefaultInstance()).getNotices(0).getDetail())
 			.isEqualTo("省厅批复");
 		String otherCall = openCall("2027 Special Support Program (Jiangmen round)");
-		String again = this.http.post("/api/talent/applications", token("applicant1"),
+		String again = this.api.post("/api/talent/applications", token("applicant1"),
 				Map.of("callId", otherCall, "title", "Visible-light communication team"))
 			.json()
 			.get("id")
 			.asString();
-		Http.Reply flagged = this.http.put("/api/talent/applications/" + again, token("applicant1"), fullForm(0));
+		Http.Reply flagged = this.api.put("/api/talent/applications/" + again, token("applicant1"), fullForm(0));
 		assertThat(flagged.status()).as(flagged.text()).isEqualTo(200);
-		Http.Reply details = this.http.get("/api/talent/applications/" + again, token("applicant1"));
+		Http.Reply details = this.api.get("/api/talent/applications/" + again, token("applicant1"));
 		assertThat(texts(details.json().get("fundedElsewhere")))
 			.containsExactly("Member 1", "Member 2", "李明");
 		assertThat(details.json().get("duplicatePersons").size()).as("another call is no duplicate").isZero();
@@ -495,7 +476,7 @@ class TalentWorkflowIT {
 		this.jdbc.sql("update talent_application set updated_at = now() - interval '6 years' where id = cast(:id as uuid)")
 			.param("id", id)
 			.update();
-		assertThat(this.http.get("/api/talent/applications/" + again, token("applicant1")).json().get("fundedElsewhere")
+		assertThat(this.api.get("/api/talent/applications/" + again, token("applicant1")).json().get("fundedElsewhere")
 			.size()).as("an award past its five-year support period no longer counts").isZero();
 	}
 
@@ -511,11 +492,11 @@ class TalentWorkflowIT {
 			.setVersion(created.getApplication().getVersion())
 			.setForm(ApplicationForm.newBuilder()
 				.setTitle("Robot arm leading talent")
-				.setCategory("LEADING_TALENT")
+				.setCategory(Category.CATEGORY_LEADING_TALENT)
 				.setPriorityField("intelligent-industrial-robots")
 				.addTeam(TeamMemberForm.newBuilder()
 					.setName("Chen Jing")
-					.setRole("LEADER")
+					.setRole(MemberRole.MEMBER_ROLE_LEADER)
 					.setBirthDate("1960-01-01")
 					.setFullTime(true)))
 			.build());
@@ -530,19 +511,19 @@ class TalentWorkflowIT {
 				assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
 				assertThat(GrpcChannels.fieldViolations(ex)).containsExactly("host.creditCode");
 			});
-		assertThat(this.http.get("/api/talent/calls", token("applicant2")).json().get(0).get("acceptingSubmissions")
+		assertThat(this.api.get("/api/talent/calls", token("applicant2")).json().get(0).get("acceptingSubmissions")
 			.asBoolean()).isTrue();
 	}
 
 	// --- helpers ---
 
 	private String readyApplication(String user) {
-		String id = this.http.post("/api/talent/applications", token(user),
+		String id = this.api.post("/api/talent/applications", token(user),
 				Map.of("callId", this.callId, "title", "Visible-light communication team"))
 			.json()
 			.get("id")
 			.asString();
-		Http.Reply saved = this.http.put("/api/talent/applications/" + id, token(user), fullForm(0));
+		Http.Reply saved = this.api.put("/api/talent/applications/" + id, token(user), fullForm(0));
 		assertThat(saved.status()).as(saved.text()).isEqualTo(200);
 		uploadAll(id, user);
 		return id;
@@ -550,11 +531,11 @@ class TalentWorkflowIT {
 
 	private String uploadAll(String id, String owner) {
 		String path = "/api/talent/applications/" + id + "/attachments";
-		Http.Reply pdf = this.http.upload(path, token(owner), "PROPOSAL", "申报书.pdf", Documents.pdf());
+		Http.Reply pdf = this.api.upload(path, token(owner), "PROPOSAL", "申报书.pdf", Documents.pdf());
 		assertThat(pdf.status()).as(pdf.text()).isEqualTo(201);
 		assertThat(pdf.json().get("sha256").asString()).isEqualTo(sha256(Documents.pdf()));
-		assertThat(this.http.upload(path, token(owner), "CV", "cv.docx", Documents.docx()).status()).isEqualTo(201);
-		assertThat(this.http.upload(path, token(owner), "CONTRACT", "contract.png", Documents.png()).status())
+		assertThat(this.api.upload(path, token(owner), "CV", "cv.docx", Documents.docx()).status()).isEqualTo(201);
+		assertThat(this.api.upload(path, token(owner), "CONTRACT", "contract.png", Documents.png()).status())
 			.isEqualTo(201);
 		return pdf.json().get("id").asString();
 	}
@@ -586,7 +567,7 @@ class TalentWorkflowIT {
 
 	private List<String> noticeStatuses(String user) {
 		List<String> statuses = new ArrayList<>();
-		this.http.get("/api/talent/notices", token(user)).json().forEach(n -> statuses.add(n.get("status").asString()));
+		this.api.get("/api/talent/notices", token(user)).json().forEach(n -> statuses.add(n.get("status").asString()));
 		return statuses;
 	}
 
@@ -601,7 +582,7 @@ class TalentWorkflowIT {
 	}
 
 	private String status(String id) {
-		return this.http.get("/api/talent/applications/" + id, token("manager"))
+		return this.api.get("/api/talent/applications/" + id, token("manager"))
 			.json()
 			.get("application")
 			.get("status")
@@ -617,11 +598,7 @@ class TalentWorkflowIT {
 	}
 
 	private TalentServiceGrpc.TalentServiceBlockingStub stub(String user) {
-		return GrpcChannels.withToken(TalentServiceGrpc.newBlockingStub(this.channel), token(user));
-	}
-
-	private static String token(String user) {
-		return infra.tokens().accessToken(user);
+		return as(user, TalentServiceGrpc.newBlockingStub(this.channel));
 	}
 
 	private static String sha256(byte[] content) {

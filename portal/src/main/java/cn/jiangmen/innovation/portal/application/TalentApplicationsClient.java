@@ -4,14 +4,16 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.concurrent.TimeUnit;
 
-import cn.jiangmen.innovation.contracts.talent.v1.ApplicationStatus;
 import cn.jiangmen.innovation.contracts.talent.v1.ApplicationSummary;
 import cn.jiangmen.innovation.contracts.talent.v1.ListApplicationsRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.ListApplicationsResponse;
 import cn.jiangmen.innovation.contracts.talent.v1.ListNoticesRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.ListNoticesResponse;
 import cn.jiangmen.innovation.contracts.talent.v1.TalentServiceGrpc;
+import cn.jiangmen.innovation.platform.grpc.ProtoTimes;
 import cn.jiangmen.innovation.portal.config.PortalProperties;
+import cn.jiangmen.innovation.portal.web.ProtoEnums;
+import com.google.protobuf.Timestamp;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import org.slf4j.Logger;
@@ -33,8 +35,6 @@ public class TalentApplicationsClient {
 	static final String CHANNEL = "talent";
 
 	static final int NOTICES_SHOWN = 5;
-
-	private static final String STATUS_PREFIX = "APPLICATION_STATUS_";
 
 	private static final Logger log = LoggerFactory.getLogger(TalentApplicationsClient.class);
 
@@ -74,7 +74,7 @@ public class TalentApplicationsClient {
 		try {
 			response = this.stub
 				.withDeadlineAfter(this.properties.talentDeadline().toMillis(), TimeUnit.MILLISECONDS)
-				.listNotices(ListNoticesRequest.newBuilder().setLimit(NOTICES_SHOWN).build());
+				.listNotices(ListNoticesRequest.newBuilder().setPageSize(NOTICES_SHOWN).build());
 		}
 		catch (StatusRuntimeException ex) {
 			log.warn("talent-service ListNotices failed: {} {}", ex.getStatus().getCode(),
@@ -83,23 +83,20 @@ public class TalentApplicationsClient {
 		}
 		return ApplicantNotices.of(response.getNoticesList()
 			.stream()
-			.map(n -> new NoticeRow(n.getApplicationId(), n.getApplicationTitle(), statusName(n.getStatus()),
-					n.getDetail(), ZonedDateTime.ofInstant(
-							Instant.ofEpochSecond(n.getAt().getSeconds(), n.getAt().getNanos()), this.properties.zone())))
+			.map(n -> new NoticeRow(n.getApplicationId(), n.getApplicationTitle(), ProtoEnums.code(n.getStatus()),
+					n.getDetail(), at(n.getAt())))
 			.toList());
 	}
 
 	private ApplicationRow toRow(ApplicationSummary summary) {
-		Instant updated = Instant.ofEpochSecond(summary.getUpdatedAt().getSeconds(), summary.getUpdatedAt().getNanos());
-		return new ApplicationRow(summary.getApplicationId(), summary.getTitle(), statusName(summary.getStatus()),
-				ZonedDateTime.ofInstant(updated, this.properties.zone()));
+		return new ApplicationRow(summary.getApplicationId(), summary.getTitle(), ProtoEnums.code(summary.getStatus()),
+				at(summary.getUpdatedAt()));
 	}
 
-	static String statusName(ApplicationStatus status) {
-		if (status == ApplicationStatus.UNRECOGNIZED || status == ApplicationStatus.APPLICATION_STATUS_UNSPECIFIED) {
-			return "UNSPECIFIED";
-		}
-		return status.name().substring(STATUS_PREFIX.length());
+	/** In the bureau's zone; an unset time (never sent for these fields) is shown as the epoch, not hidden. */
+	private ZonedDateTime at(Timestamp timestamp) {
+		return ZonedDateTime.ofInstant(ProtoTimes.read(timestamp).orElse(Instant.EPOCH), this.properties.zone());
 	}
+
 
 }

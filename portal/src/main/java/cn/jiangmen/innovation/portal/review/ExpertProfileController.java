@@ -4,6 +4,8 @@ import java.util.List;
 
 import cn.jiangmen.innovation.contracts.review.v1.GetMyProfileResponse;
 import cn.jiangmen.innovation.portal.config.PortalProperties;
+import cn.jiangmen.innovation.portal.web.FieldErrors;
+import cn.jiangmen.innovation.portal.web.Rejected;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -53,10 +55,10 @@ class ExpertProfileController {
 		try {
 			this.clients.getObject().saveMyProfile(form.toProfile());
 		}
-		catch (ReviewPortalClient.Rejected rejected) {
+		catch (Rejected rejected) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			model.addAttribute("found", true);
-			return page(form, FieldErrors.of(rejected.violations(), form.fieldNames()), model);
+			return page(form, FieldErrors.of("review", rejected.violations(), form.fieldNames()), model);
 		}
 		return "redirect:/review/profile?notice=saved";
 	}

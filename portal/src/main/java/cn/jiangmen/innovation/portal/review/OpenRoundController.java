@@ -7,6 +7,9 @@ import java.util.Locale;
 import cn.jiangmen.innovation.contracts.review.v1.AwaitingItem;
 import cn.jiangmen.innovation.contracts.review.v1.OpenRoundResponse;
 import cn.jiangmen.innovation.portal.config.PortalProperties;
+import cn.jiangmen.innovation.portal.web.FieldErrors;
+import cn.jiangmen.innovation.portal.web.Refused;
+import cn.jiangmen.innovation.portal.web.Rejected;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -67,9 +70,9 @@ class OpenRoundController {
 		try {
 			opened = review.openRound(form.toRequest(this.properties.zone()));
 		}
-		catch (ReviewPortalClient.Rejected rejected) {
+		catch (Rejected rejected) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			return page(form, filter, FieldErrors.of(rejected.violations(), form.fieldNames()), model);
+			return page(form, filter, FieldErrors.of("review", rejected.violations(), form.fieldNames()), model);
 		}
 		String round = "redirect:/review/rounds/" + opened.getRoundId() + "?conflicts=" + opened.getConflictsDetected();
 		if (!form.autoAssign()) {
@@ -80,7 +83,7 @@ class OpenRoundController {
 			return round + "&notice=opened-assigned&added=" + assigned.getAssignmentsAdded() + "&missing="
 					+ assigned.getShortfallsCount();
 		}
-		catch (ReviewPortalClient.Refused refused) {
+		catch (Refused refused) {
 			return round + "&notice=opened";
 		}
 	}

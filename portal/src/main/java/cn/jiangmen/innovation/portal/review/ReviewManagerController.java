@@ -10,6 +10,9 @@ import cn.jiangmen.innovation.contracts.review.v1.GetRoundPanelResponse;
 import cn.jiangmen.innovation.contracts.review.v1.PanelAssignment;
 import cn.jiangmen.innovation.contracts.review.v1.PanelExpert;
 import cn.jiangmen.innovation.portal.config.PortalProperties;
+import cn.jiangmen.innovation.portal.web.FieldErrors;
+import cn.jiangmen.innovation.portal.web.Refused;
+import cn.jiangmen.innovation.portal.web.Rejected;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -122,12 +125,12 @@ class ReviewManagerController {
 			change.run();
 			return "redirect:/review/rounds/" + id + "?notice=" + notice;
 		}
-		catch (ReviewPortalClient.Rejected rejected) {
+		catch (Rejected rejected) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			return panelPage(id, model, user, FieldErrors.of(rejected.violations(), f -> form + "." + field(f)), null,
+			return panelPage(id, model, user, FieldErrors.of("review", rejected.violations(), f -> form + "." + field(f)), null,
 					typed);
 		}
-		catch (ReviewPortalClient.Refused refused) {
+		catch (Refused refused) {
 			response.setStatus(HttpStatus.CONFLICT.value());
 			return panelPage(id, model, user, FieldErrors.none(), "review.refused." + refusalCode(refused.code()), typed);
 		}
@@ -189,7 +192,7 @@ class ReviewManagerController {
 			return "redirect:/review/rounds/" + id + "?notice=" + (result.getShortfallsCount() == 0 ? "assigned" : "assigned-short")
 					+ "&added=" + result.getAssignmentsAdded() + "&missing=" + result.getShortfallsCount();
 		}
-		catch (ReviewPortalClient.Refused refused) {
+		catch (Refused refused) {
 			return "redirect:/review/rounds/" + id + "?notice=frozen";
 		}
 	}
@@ -201,7 +204,7 @@ class ReviewManagerController {
 			this.clients.getObject().confirm(id);
 			return "redirect:/review/rounds/" + id + "/results?notice=confirmed";
 		}
-		catch (ReviewPortalClient.Refused refused) {
+		catch (Refused refused) {
 			return "redirect:/review/rounds/" + id + "/results?notice=not-confirmed";
 		}
 	}

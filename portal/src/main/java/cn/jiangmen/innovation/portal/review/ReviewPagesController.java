@@ -8,10 +8,12 @@ import java.util.Map;
 
 import cn.jiangmen.innovation.contracts.common.v1.OwningContext;
 import cn.jiangmen.innovation.contracts.review.v1.AssignmentDetail;
-import cn.jiangmen.innovation.contracts.talent.v1.TalentAttachment;
-import cn.jiangmen.innovation.portal.talent.TalentPortalClient;
 import cn.jiangmen.innovation.contracts.review.v1.Criterion;
+import cn.jiangmen.innovation.contracts.talent.v1.TalentAttachment;
 import cn.jiangmen.innovation.portal.config.PortalProperties;
+import cn.jiangmen.innovation.portal.talent.TalentPortalClient;
+import cn.jiangmen.innovation.portal.web.Refused;
+import cn.jiangmen.innovation.portal.web.Rejected;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -117,13 +119,13 @@ class ReviewPagesController {
 		try {
 			saved = review().save(id, version, scores, comments, form.getFirst("overall_comment"), submit);
 		}
-		catch (ReviewPortalClient.Rejected rejected) {
+		catch (Rejected rejected) {
 			AssignmentDetail current = review().assignment(id);
 			model.addAttribute("draftScores", scores);
 			return htmx != null ? status(current, model, "review.sheet.rejected", rejected.fields())
 					: page(current, model, "review.sheet.rejected", rejected.fields());
 		}
-		catch (ReviewPortalClient.Refused refused) {
+		catch (Refused refused) {
 			AssignmentDetail current = review().assignment(id);
 			return htmx != null ? status(current, model, "review.sheet.stale", List.of())
 					: page(current, model, "review.sheet.stale", List.of());
@@ -158,10 +160,10 @@ class ReviewPagesController {
 		try {
 			review().writeConsensus(roundId, itemId, parseLong(form.getFirst("version")), scores, form.getFirst("report"));
 		}
-		catch (ReviewPortalClient.Rejected rejected) {
+		catch (Rejected rejected) {
 			return consensusPage(roundId, itemId, model, "review.consensus.rejected", rejected.fields());
 		}
-		catch (ReviewPortalClient.Refused refused) {
+		catch (Refused refused) {
 			return consensusPage(roundId, itemId, model, "review.consensus.refused", List.of());
 		}
 		return "redirect:/review/consensus/" + roundId + "/" + itemId + "?notice=consensus";

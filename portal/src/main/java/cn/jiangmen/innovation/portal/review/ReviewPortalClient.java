@@ -1,6 +1,5 @@
 package cn.jiangmen.innovation.portal.review;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -11,90 +10,42 @@ import cn.jiangmen.innovation.contracts.review.v1.AssignExpertRequest;
 import cn.jiangmen.innovation.contracts.review.v1.AssignmentDetail;
 import cn.jiangmen.innovation.contracts.review.v1.AssignmentSummary;
 import cn.jiangmen.innovation.contracts.review.v1.AwaitingItem;
+import cn.jiangmen.innovation.contracts.review.v1.DeclareConflictRequest;
 import cn.jiangmen.innovation.contracts.review.v1.ExpertProfile;
+import cn.jiangmen.innovation.contracts.review.v1.GetAssignmentRequest;
 import cn.jiangmen.innovation.contracts.review.v1.GetMyProfileRequest;
 import cn.jiangmen.innovation.contracts.review.v1.GetMyProfileResponse;
 import cn.jiangmen.innovation.contracts.review.v1.ListItemsAwaitingRoundRequest;
+import cn.jiangmen.innovation.contracts.review.v1.ListMyAssignmentsRequest;
+import cn.jiangmen.innovation.contracts.review.v1.ListMyAssignmentsResponse;
 import cn.jiangmen.innovation.contracts.review.v1.OpenRoundRequest;
 import cn.jiangmen.innovation.contracts.review.v1.OpenRoundResponse;
 import cn.jiangmen.innovation.contracts.review.v1.RemoveAssignmentRequest;
-import cn.jiangmen.innovation.contracts.review.v1.SaveMyProfileRequest;
-import cn.jiangmen.innovation.contracts.review.v1.SetRapporteurRequest;
-import cn.jiangmen.innovation.contracts.review.v1.DeclareConflictRequest;
-import cn.jiangmen.innovation.contracts.review.v1.GetAssignmentRequest;
-import cn.jiangmen.innovation.contracts.review.v1.ListMyAssignmentsRequest;
-import cn.jiangmen.innovation.contracts.review.v1.ListMyAssignmentsResponse;
 import cn.jiangmen.innovation.contracts.review.v1.ReviewServiceGrpc;
+import cn.jiangmen.innovation.contracts.review.v1.SaveMyProfileRequest;
 import cn.jiangmen.innovation.contracts.review.v1.SaveReviewSheetRequest;
-import com.google.rpc.BadRequest;
-import com.google.rpc.ErrorInfo;
-import io.grpc.Status;
+import cn.jiangmen.innovation.contracts.review.v1.SetRapporteurRequest;
+import cn.jiangmen.innovation.portal.web.Refused;
+import cn.jiangmen.innovation.portal.web.Rejected;
+import cn.jiangmen.innovation.portal.web.ServiceErrors;
 import io.grpc.StatusRuntimeException;
-import io.grpc.protobuf.StatusProto;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.grpc.client.GrpcChannelFactory;
-import org.springframework.http.HttpStatus;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The review pages' way to review-service (gRPC channel {@code review}, the expert's token
  * relayed, so review-service applies its per-object rules). INVALID_ARGUMENT comes back as
  * {@link Rejected} (fields to fix), FAILED_PRECONDITION as {@link Refused} (a rule's code);
- * NOT_FOUND is a 404 page, PERMISSION_DENIED a 403 page, anything else a 503 page.
+ * NOT_FOUND is a 404 page, PERMISSION_DENIED a 403 page, anything else a 503 page (all by
+ * {@link ServiceErrors}, as for every service the portal calls).
  */
 @Component
 public class ReviewPortalClient {
 
 	static final String CHANNEL = "review";
 
-	private static final Logger log = LoggerFactory.getLogger(ReviewPortalClient.class);
-
 	private static final long DEADLINE_MS = 5000;
-
-	/** One field review-service named, with its reason code (e.g. {@code weights.sum}). */
-	public record Violation(String field, String reason) {
-	}
-
-	/** INVALID_ARGUMENT: the fields to fix. */
-	public static class Rejected extends RuntimeException {
-
-		private final transient List<Violation> violations;
-
-		Rejected(List<Violation> violations) {
-			super("review-service rejected " + violations);
-			this.violations = List.copyOf(violations);
-		}
-
-		public List<String> fields() {
-			return this.violations.stream().map(Violation::field).toList();
-		}
-
-		public List<Violation> violations() {
-			return this.violations;
-		}
-
-	}
-
-	/** FAILED_PRECONDITION: e.g. a stale version, a conflicted assignment; {@code code} is the rule's reason. */
-	public static class Refused extends RuntimeException {
-
-		private final String code;
-
-		Refused(String description, String code) {
-			super(description);
-			this.code = code;
-		}
-
-		/** The rule's reason code (e.g. {@code assignment.conflict}); empty when review-service named none. */
-		public String code() {
-			return this.code;
-		}
-
-	}
 
 	private final ReviewServiceGrpc.ReviewServiceBlockingStub stub;
 
@@ -248,54 +199,8 @@ public class ReviewPortalClient {
 			return rpc.get();
 		}
 		catch (StatusRuntimeException ex) {
-			Status.Code code = ex.getStatus().getCode();
-			switch (code) {
-				case NOT_FOUND -> throw new ResponseStatusException(HttpStatus.NOT_FOUND, "review-service: not found", ex);
-				case PERMISSION_DENIED -> throw new AccessDeniedException("review-service refused", ex);
-				case INVALID_ARGUMENT -> throw new Rejected(violations(ex));
-				case FAILED_PRECONDITION -> throw new Refused(ex.getStatus().getDescription(), reason(ex));
-				default -> {
-					log.warn("review-service call failed: {} {}", code, ex.getStatus().getDescription());
-					throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "review-service unavailable", ex);
-				}
-			}
+			throw ServiceErrors.translate("review-service", ex);
 		}
-	}
-
-	static List<Violation> violations(StatusRuntimeException ex) {
-		List<Violation> violations = new ArrayList<>();
-		for (com.google.protobuf.Any detail : details(ex)) {
-			if (detail.is(BadRequest.class)) {
-				try {
-					detail.unpack(BadRequest.class)
-						.getFieldViolationsList()
-						.forEach(v -> violations.add(new Violation(v.getField(), v.getReason())));
-				}
-				catch (com.google.protobuf.InvalidProtocolBufferException bad) {
-					log.debug("Unreadable BadRequest detail", bad);
-				}
-			}
-		}
-		return violations;
-	}
-
-	static String reason(StatusRuntimeException ex) {
-		for (com.google.protobuf.Any detail : details(ex)) {
-			if (detail.is(ErrorInfo.class)) {
-				try {
-					return detail.unpack(ErrorInfo.class).getReason();
-				}
-				catch (com.google.protobuf.InvalidProtocolBufferException bad) {
-					log.debug("Unreadable ErrorInfo detail", bad);
-				}
-			}
-		}
-		return "";
-	}
-
-	private static List<com.google.protobuf.Any> details(StatusRuntimeException ex) {
-		com.google.rpc.Status status = StatusProto.fromThrowable(ex);
-		return status == null ? List.of() : status.getDetailsList();
 	}
 
 }

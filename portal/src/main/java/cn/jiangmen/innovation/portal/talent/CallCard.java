@@ -7,6 +7,8 @@ import java.time.ZonedDateTime;
 import java.util.List;
 
 import cn.jiangmen.innovation.contracts.talent.v1.TalentCall;
+import cn.jiangmen.innovation.platform.grpc.ProtoTimes;
+import cn.jiangmen.innovation.portal.web.ProtoEnums;
 
 /**
  * A call as the call list shows it: times in the bureau's zone and the time left until closing,
@@ -31,11 +33,12 @@ public record CallCard(String id, String title, List<String> categories, List<St
 	}
 
 	static CallCard of(TalentCall call, Instant now, ZoneId zone) {
-		Instant opens = Instant.ofEpochSecond(call.getOpensAt().getSeconds(), call.getOpensAt().getNanos());
-		Instant closes = Instant.ofEpochSecond(call.getClosesAt().getSeconds(), call.getClosesAt().getNanos());
+		// talent-service always sets both; an unset one would read as the epoch, a call long closed.
+		Instant opens = ProtoTimes.read(call.getOpensAt()).orElse(Instant.EPOCH);
+		Instant closes = ProtoTimes.read(call.getClosesAt()).orElse(Instant.EPOCH);
 		boolean accepting = call.getAcceptingSubmissions() && now.isBefore(closes);
 		return new CallCard(call.getCallId(), call.getTitle(),
-				call.getCategoriesList().stream().map(c -> c.getCategory()).toList(), call.getPriorityFieldsList(),
+				call.getCategoriesList().stream().map(c -> ProtoEnums.code(c.getCategory())).toList(), call.getPriorityFieldsList(),
 				opens.atZone(zone), closes.atZone(zone), accepting,
 				accepting ? Countdown.of(Duration.between(now, closes)) : null, !now.isBefore(closes));
 	}

@@ -12,7 +12,12 @@ import java.util.Optional;
 import java.util.Set;
 
 import cn.jiangmen.innovation.contracts.talent.v1.CallCategory;
+import cn.jiangmen.innovation.contracts.talent.v1.Category;
 import cn.jiangmen.innovation.contracts.talent.v1.CreateCallRequest;
+import cn.jiangmen.innovation.contracts.talent.v1.ProfessionalTitle;
+import cn.jiangmen.innovation.platform.grpc.ProtoTimes;
+import cn.jiangmen.innovation.portal.web.ProtoEnums;
+import cn.jiangmen.innovation.portal.web.Rejected;
 import com.google.protobuf.Timestamp;
 
 import org.springframework.util.MultiValueMap;
@@ -111,12 +116,12 @@ public record CallForm(String title, String opensAt, String closesAt, Set<String
 	 * which case nothing may be sent.
 	 */
 	Parsed parse(ZoneId zone) {
-		List<TalentPortalClient.Violation> problems = new ArrayList<>();
+		List<Rejected.Violation> problems = new ArrayList<>();
 		CreateCallRequest.Builder request = CreateCallRequest.newBuilder()
 			.setTitle(this.title)
 			.addAllPriorityFields(allPriorityFields());
 		if (allPriorityFields().size() > MAX_FIELDS) {
-			problems.add(new TalentPortalClient.Violation("priorityFields", "too-many"));
+			problems.add(new Rejected.Violation("priorityFields", "too-many"));
 		}
 		time(this.opensAt, "opensAt", zone, problems).ifPresent(request::setOpensAt);
 		time(this.closesAt, "closesAt", zone, problems).ifPresent(request::setClosesAt);
@@ -126,8 +131,9 @@ public record CallForm(String title, String opensAt, String closesAt, Set<String
 			}
 			String path = "categories[" + category + "]";
 			CallCategory.Builder proto = CallCategory.newBuilder()
-				.setCategory(category)
-				.addAllRequiredLeaderTitles(rules.titles())
+				.setCategory(ProtoEnums.value(Category.class, category))
+				.addAllRequiredLeaderTitles(
+						rules.titles().stream().map(t -> ProtoEnums.value(ProfessionalTitle.class, t)).toList())
 				.setLeaderFullTime(rules.leaderFullTime())
 				.setFieldMustBeInCall(rules.fieldMustBeInCall());
 			number(rules.maxLeaderAge(), path + ".maxLeaderAge", problems).ifPresent(proto::setMaxLeaderAge);
@@ -138,28 +144,26 @@ public record CallForm(String title, String opensAt, String closesAt, Set<String
 	}
 
 	/** What {@link #parse} found: the request when there is nothing to fix. */
-	record Parsed(CreateCallRequest request, List<TalentPortalClient.Violation> problems) {
+	record Parsed(CreateCallRequest request, List<Rejected.Violation> problems) {
 	}
 
 	private static Optional<Timestamp> time(String text, String field, ZoneId zone,
-			List<TalentPortalClient.Violation> problems) {
+			List<Rejected.Violation> problems) {
 		if (text.isEmpty()) {
 			return Optional.empty();
 		}
 		try {
-			var instant = LocalDateTime.parse(text).atZone(zone).toInstant();
-			return Optional
-				.of(Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build());
+			return Optional.of(ProtoTimes.timestamp(LocalDateTime.parse(text).atZone(zone).toInstant()));
 		}
 		catch (DateTimeParseException ex) {
-			problems.add(new TalentPortalClient.Violation(field, "datetime.format"));
+			problems.add(new Rejected.Violation(field, "datetime.format"));
 			return Optional.empty();
 		}
 	}
 
 	/** Empty is 0 (for the age limit: none); anything but a whole number is a problem. */
 	private static Optional<Integer> number(String text, String field,
-			List<TalentPortalClient.Violation> problems) {
+			List<Rejected.Violation> problems) {
 		if (text.isEmpty()) {
 			return Optional.of(0);
 		}
@@ -167,7 +171,7 @@ public record CallForm(String title, String opensAt, String closesAt, Set<String
 			return Optional.of(Integer.parseInt(text));
 		}
 		catch (NumberFormatException ex) {
-			problems.add(new TalentPortalClient.Violation(field, "number.format"));
+			problems.add(new Rejected.Violation(field, "number.format"));
 			return Optional.empty();
 		}
 	}

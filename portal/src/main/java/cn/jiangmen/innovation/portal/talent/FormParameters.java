@@ -6,7 +6,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import cn.jiangmen.innovation.contracts.talent.v1.ApplicationForm;
+import cn.jiangmen.innovation.contracts.talent.v1.Category;
+import cn.jiangmen.innovation.contracts.talent.v1.Degree;
+import cn.jiangmen.innovation.contracts.talent.v1.HostKind;
+import cn.jiangmen.innovation.contracts.talent.v1.MemberRole;
+import cn.jiangmen.innovation.contracts.talent.v1.ProfessionalTitle;
 import cn.jiangmen.innovation.contracts.talent.v1.TeamMemberForm;
+import cn.jiangmen.innovation.portal.web.ProtoEnums;
 
 import org.springframework.util.MultiValueMap;
 
@@ -25,12 +31,12 @@ final class FormParameters {
 	static ApplicationForm toForm(MultiValueMap<String, String> params) {
 		ApplicationForm.Builder form = ApplicationForm.newBuilder()
 			.setTitle(value(params, "title"))
-			.setCategory(value(params, "category"))
+			.setCategory(ProtoEnums.value(Category.class, value(params, "category")))
 			.setPriorityField(value(params, "priorityField"))
 			.setSummary(value(params, "summary"))
 			.setHostName(value(params, "host.name"))
 			.setHostCreditCode(value(params, "host.creditCode"))
-			.setHostKind(value(params, "host.kind"));
+			.setHostKind(ProtoEnums.value(HostKind.class, value(params, "host.kind")));
 		Map<Integer, TeamMemberForm.Builder> members = new TreeMap<>();
 		for (String key : params.keySet()) {
 			Matcher matcher = MEMBER.matcher(key);
@@ -42,9 +48,9 @@ final class FormParameters {
 			String value = value(params, key);
 			switch (matcher.group(2)) {
 				case "name" -> member.setName(value);
-				case "role" -> member.setRole(value);
-				case "title" -> member.setTitle(value);
-				case "degree" -> member.setDegree(value);
+				case "role" -> member.setRole(ProtoEnums.value(MemberRole.class, value));
+				case "title" -> member.setTitle(ProtoEnums.value(ProfessionalTitle.class, value));
+				case "degree" -> member.setDegree(ProtoEnums.value(Degree.class, value));
 				case "birthDate" -> member.setBirthDate(value);
 				case "nationality" -> member.setNationality(value);
 				case "employer" -> member.setEmployer(value);

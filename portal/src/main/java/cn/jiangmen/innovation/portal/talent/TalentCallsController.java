@@ -4,8 +4,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
+import cn.jiangmen.innovation.contracts.talent.v1.CallStatus;
 import cn.jiangmen.innovation.contracts.talent.v1.TalentCall;
 import cn.jiangmen.innovation.portal.config.PortalProperties;
+import cn.jiangmen.innovation.portal.web.FieldErrors;
+import cn.jiangmen.innovation.portal.web.Refused;
+import cn.jiangmen.innovation.portal.web.Rejected;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -56,7 +60,7 @@ class TalentCallsController {
 		Instant now = this.clock.instant();
 		List<CallRow> rows = talent().calls()
 			.stream()
-			.map(call -> new CallRow(CallCard.of(call, now, this.properties.zone()), "DRAFT".equals(call.getStatus())))
+			.map(call -> new CallRow(CallCard.of(call, now, this.properties.zone()), call.getStatus() == CallStatus.CALL_STATUS_DRAFT))
 			.toList();
 		model.addAttribute("rows", rows);
 		return "talent/manage-calls";
@@ -76,15 +80,15 @@ class TalentCallsController {
 		CallForm.Parsed parsed = form.parse(this.properties.zone());
 		if (!parsed.problems().isEmpty()) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-			return form(model, form, FieldErrors.of(parsed.problems(), CallForm::inputId));
+			return form(model, form, FieldErrors.of("talent", parsed.problems(), CallForm::inputId));
 		}
 		try {
 			talent().createCall(parsed.request());
 			return "redirect:/talent/manage/calls?done=created";
 		}
-		catch (TalentPortalClient.Rejected rejected) {
+		catch (Rejected rejected) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-			return form(model, form, FieldErrors.of(rejected.violations(), CallForm::inputId));
+			return form(model, form, FieldErrors.of("talent", rejected.violations(), CallForm::inputId));
 		}
 	}
 
@@ -94,7 +98,7 @@ class TalentCallsController {
 	String confirmOpen(@PathVariable("callId") String callId, Model model) {
 		TalentCall call = talent().findCall(callId)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		if (!"DRAFT".equals(call.getStatus())) {
+		if (call.getStatus() != CallStatus.CALL_STATUS_DRAFT) {
 			return "redirect:/talent/manage/calls?refused=call.already-open";
 		}
 		model.addAttribute("call", CallCard.of(call, this.clock.instant(), this.properties.zone()));
@@ -108,7 +112,7 @@ class TalentCallsController {
 			talent().openCall(callId);
 			return "redirect:/talent/manage/calls?done=opened";
 		}
-		catch (TalentPortalClient.Refused refused) {
+		catch (Refused refused) {
 			return "redirect:/talent/manage/calls?refused=" + Notices.code(refused.code());
 		}
 	}
@@ -116,6 +120,7 @@ class TalentCallsController {
 	private String form(Model model, CallForm form, FieldErrors errors) {
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
+		model.addAttribute("summary", CallFormProblem.summary(errors));
 		model.addAttribute("categories", TalentPagesController.CATEGORIES);
 		model.addAttribute("titles", TalentPagesController.TITLES);
 		model.addAttribute("knownFields", CallForm.KNOWN_FIELDS);

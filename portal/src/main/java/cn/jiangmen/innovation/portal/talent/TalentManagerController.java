@@ -8,13 +8,18 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-import cn.jiangmen.innovation.platform.web.ContentDispositions;
-import cn.jiangmen.innovation.platform.export.Xlsx;
 import cn.jiangmen.innovation.contracts.talent.v1.ApplicationStatus;
 import cn.jiangmen.innovation.contracts.talent.v1.ApplicationSummary;
 import cn.jiangmen.innovation.contracts.talent.v1.CallApplicationsView;
+import cn.jiangmen.innovation.contracts.talent.v1.Category;
 import cn.jiangmen.innovation.contracts.talent.v1.FormalCheckDecision;
+import cn.jiangmen.innovation.platform.export.Xlsx;
+import cn.jiangmen.innovation.platform.web.ContentDispositions;
 import cn.jiangmen.innovation.portal.config.PortalProperties;
+import cn.jiangmen.innovation.portal.web.FieldErrors;
+import cn.jiangmen.innovation.portal.web.ProtoEnums;
+import cn.jiangmen.innovation.portal.web.Refused;
+import cn.jiangmen.innovation.portal.web.Rejected;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -84,12 +89,12 @@ class TalentManagerController {
 			talent().decide(applicationId, value, reasons);
 			return "redirect:/talent/manage/calls/" + callId + "/formal-check?done=" + decision;
 		}
-		catch (TalentPortalClient.Rejected rejected) {
+		catch (Rejected rejected) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
 			model.addAttribute("problems", Problem.of(rejected.violations()));
 			model.addAttribute("failedApplication", applicationId);
 		}
-		catch (TalentPortalClient.Refused refused) {
+		catch (Refused refused) {
 			response.setStatus(HttpStatus.CONFLICT.value());
 			model.addAttribute("refusal", "talent.error." + refused.code());
 		}
@@ -116,7 +121,7 @@ class TalentManagerController {
 			talent().recommend(applicationId);
 			return "redirect:/talent/manage/calls/" + callId + "/ranking?done=recommended";
 		}
-		catch (TalentPortalClient.Refused refused) {
+		catch (Refused refused) {
 			return "redirect:/talent/manage/calls/" + callId + "/ranking?refused=" + Notices.code(refused.code());
 		}
 	}
@@ -168,12 +173,13 @@ class TalentManagerController {
 		for (ApplicationSummary a : talent().callApplications(callId,
 				CallApplicationsView.CALL_APPLICATIONS_VIEW_RANKING)) {
 			rows.add(Arrays.asList(a.getRank() == 0 ? null : a.getRank(), a.getTitle(),
-					a.getCategory().isEmpty() ? ""
-							: this.messages.getMessage("talent.category." + a.getCategory(), null, a.getCategory(),
+					a.getCategory() == Category.CATEGORY_UNSPECIFIED ? ""
+							: this.messages.getMessage("talent.category." + ProtoEnums.code(a.getCategory()), null,
+									ProtoEnums.code(a.getCategory()),
 									locale),
 					a.getHostName(), a.getLeaderName(),
 					a.getRank() == 0 ? null : BigDecimal.valueOf(a.getFinalScoreHundredths(), 2),
-					this.messages.getMessage("application.status." + Statuses.name(a.getStatus()), null, locale)));
+					this.messages.getMessage("application.status." + ProtoEnums.code(a.getStatus()), null, locale)));
 		}
 		return rows;
 	}
@@ -204,12 +210,12 @@ class TalentManagerController {
 			}
 			return "redirect:/talent/manage/calls/" + callId + "/ranking?done=" + done;
 		}
-		catch (TalentPortalClient.Rejected rejected) {
+		catch (Rejected rejected) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
 			return decisionPage(callId, applicationId, outcome, cleanNote,
-					FieldErrors.of(rejected.violations(), field -> "note".equals(field) ? "note" : ""), model);
+					FieldErrors.of("talent", rejected.violations(), field -> "note".equals(field) ? "note" : ""), model);
 		}
-		catch (TalentPortalClient.Refused refused) {
+		catch (Refused refused) {
 			return "redirect:/talent/manage/calls/" + callId + "/ranking?refused=" + Notices.code(refused.code());
 		}
 	}

@@ -7,14 +7,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import cn.jiangmen.innovation.platform.web.ContentDispositions;
 import cn.jiangmen.innovation.contracts.talent.v1.ApplicationDetail;
 import cn.jiangmen.innovation.contracts.talent.v1.ApplicationForm;
 import cn.jiangmen.innovation.contracts.talent.v1.ApplicationStatus;
+import cn.jiangmen.innovation.contracts.talent.v1.Category;
+import cn.jiangmen.innovation.contracts.talent.v1.Degree;
 import cn.jiangmen.innovation.contracts.talent.v1.DownloadAttachmentResponse;
+import cn.jiangmen.innovation.contracts.talent.v1.HostKind;
+import cn.jiangmen.innovation.contracts.talent.v1.MemberRole;
+import cn.jiangmen.innovation.contracts.talent.v1.ProfessionalTitle;
 import cn.jiangmen.innovation.contracts.talent.v1.TeamMemberForm;
 import cn.jiangmen.innovation.platform.security.Roles;
+import cn.jiangmen.innovation.platform.web.ContentDispositions;
 import cn.jiangmen.innovation.portal.config.PortalProperties;
+import cn.jiangmen.innovation.portal.web.ProtoEnums;
+import cn.jiangmen.innovation.portal.web.Refused;
+import cn.jiangmen.innovation.portal.web.Rejected;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -45,17 +53,16 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/talent")
 class TalentPagesController {
 
-	static final List<String> CATEGORIES = List.of("TEAM_RND_INDUSTRIALISATION", "TEAM_APPLIED_BASIC_RESEARCH",
-			"LEADING_TALENT", "OVERSEAS_YOUNG_TALENT");
+	/** The closed sets the form offers, in the contract's order. */
+	static final List<String> CATEGORIES = ProtoEnums.codes(Category.class);
 
-	static final List<String> KINDS = List.of("ENTERPRISE", "UNIVERSITY", "INSTITUTE");
+	static final List<String> KINDS = ProtoEnums.codes(HostKind.class);
 
-	static final List<String> ROLES = List.of("LEADER", "CORE_MEMBER", "MEMBER");
+	static final List<String> ROLES = ProtoEnums.codes(MemberRole.class);
 
-	static final List<String> TITLES = List.of("PROFESSOR", "ASSOCIATE_PROFESSOR", "RESEARCHER",
-			"ASSOCIATE_RESEARCHER", "SENIOR_ENGINEER_PROFESSOR_LEVEL", "SENIOR_ENGINEER", "ENGINEER", "OTHER", "NONE");
+	static final List<String> TITLES = ProtoEnums.codes(ProfessionalTitle.class);
 
-	static final List<String> DEGREES = List.of("DOCTORATE", "MASTER", "BACHELOR", "OTHER");
+	static final List<String> DEGREES = ProtoEnums.codes(Degree.class);
 
 	static final List<String> ATTACHMENT_KINDS = List.of("PROPOSAL", "CV", "CONTRACT", "OTHER");
 
@@ -96,7 +103,7 @@ class TalentPagesController {
 					this.messages.getMessage("talent.application.untitled", null, locale));
 			return "redirect:/talent/applications/" + created.getSummary().getApplicationId();
 		}
-		catch (TalentPortalClient.Refused refused) {
+		catch (Refused refused) {
 			return "redirect:/talent/calls?refused=" + Notices.code(refused.code());
 		}
 	}
@@ -126,12 +133,12 @@ class TalentPagesController {
 			}
 			return "redirect:/talent/applications/" + id + "?done=saved";
 		}
-		catch (TalentPortalClient.Rejected rejected) {
+		catch (Rejected rejected) {
 			response.setStatus(htmx != null ? HttpStatus.OK.value() : HttpStatus.UNPROCESSABLE_ENTITY.value());
 			fill(model, talent().application(id), form, Problem.of(rejected.violations()), authentication);
 			return htmx != null ? "talent/application :: feedback" : "talent/application";
 		}
-		catch (TalentPortalClient.Refused refused) {
+		catch (Refused refused) {
 			// htmx swaps only 2xx answers (see the layout's htmx-config): the fragment must arrive
 			response.setStatus(htmx != null ? HttpStatus.OK.value() : HttpStatus.CONFLICT.value());
 			fill(model, talent().application(id), form, List.of(), authentication);
@@ -182,10 +189,10 @@ class TalentPagesController {
 				talent().upload(id, kind, file.getOriginalFilename(), file.getBytes());
 				model.addAttribute("uploaded", file.getOriginalFilename());
 			}
-			catch (TalentPortalClient.Rejected rejected) {
+			catch (Rejected rejected) {
 				problems = Problem.of(rejected.violations());
 			}
-			catch (TalentPortalClient.Refused refused) {
+			catch (Refused refused) {
 				model.addAttribute("uploadRefusal", "talent.error." + refused.code());
 			}
 		}
@@ -212,13 +219,13 @@ class TalentPagesController {
 			action.run();
 			return "redirect:/talent/applications/" + id + "?done=" + notice;
 		}
-		catch (TalentPortalClient.Rejected rejected) {
+		catch (Rejected rejected) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
 			ApplicationDetail detail = talent().application(id);
 			fill(model, detail, detail.getForm(), Problem.of(rejected.violations()), authentication);
 			return "talent/application";
 		}
-		catch (TalentPortalClient.Refused refused) {
+		catch (Refused refused) {
 			response.setStatus(HttpStatus.CONFLICT.value());
 			ApplicationDetail detail = talent().application(id);
 			fill(model, detail, detail.getForm(), List.of(), authentication);
@@ -229,7 +236,7 @@ class TalentPagesController {
 
 	private void fill(Model model, ApplicationDetail detail, ApplicationForm form, List<Problem> problems,
 			Authentication authentication) {
-		String status = Statuses.name(detail.getSummary().getStatus());
+		String status = ProtoEnums.code(detail.getSummary().getStatus());
 		boolean applicant = authentication.getAuthorities()
 			.stream()
 			.anyMatch(a -> a.getAuthority().equals("ROLE_" + Roles.APPLICANT));

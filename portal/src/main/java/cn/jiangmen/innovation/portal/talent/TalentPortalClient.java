@@ -13,13 +13,13 @@ import cn.jiangmen.innovation.contracts.talent.v1.AwardApplicationRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.CallApplicationsView;
 import cn.jiangmen.innovation.contracts.talent.v1.CreateApplicationRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.CreateCallRequest;
-import cn.jiangmen.innovation.contracts.talent.v1.DeclineApplicationRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.DecideFormalCheckRequest;
+import cn.jiangmen.innovation.contracts.talent.v1.DeclineApplicationRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.DownloadAttachmentRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.DownloadAttachmentResponse;
-import cn.jiangmen.innovation.contracts.talent.v1.ListAttachmentsRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.FormalCheckDecision;
 import cn.jiangmen.innovation.contracts.talent.v1.GetApplicationRequest;
+import cn.jiangmen.innovation.contracts.talent.v1.ListAttachmentsRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.ListCallApplicationsRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.ListCallsRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.OpenCallRequest;
@@ -32,71 +32,26 @@ import cn.jiangmen.innovation.contracts.talent.v1.TalentServiceGrpc;
 import cn.jiangmen.innovation.contracts.talent.v1.UploadAttachmentRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.WithdrawApplicationRequest;
 import cn.jiangmen.innovation.portal.config.PortalProperties;
+import cn.jiangmen.innovation.portal.web.Refused;
+import cn.jiangmen.innovation.portal.web.Rejected;
+import cn.jiangmen.innovation.portal.web.ServiceErrors;
 import com.google.protobuf.ByteString;
-import com.google.protobuf.InvalidProtocolBufferException;
-import com.google.rpc.BadRequest;
-import com.google.rpc.ErrorInfo;
-import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.protobuf.StatusProto;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.grpc.client.GrpcChannelFactory;
-import org.springframework.http.HttpStatus;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The talent pages' way to talent-service (gRPC channel {@code talent}, the user's token relayed).
  * Refusals the user can act on come back as {@link Rejected} (fields with message codes) or
  * {@link Refused} (a state rule's code); NOT_FOUND is a 404 page, PERMISSION_DENIED a 403 page,
- * and anything else a 503 page, never a 500.
+ * and anything else a 503 page, never a 500 (all by {@link ServiceErrors}, as for review-service).
  */
 @Component
 public class TalentPortalClient {
 
 	/** Room for a 10 MB attachment in one message. */
 	static final int MAX_MESSAGE = 12 * 1024 * 1024;
-
-	private static final Logger log = LoggerFactory.getLogger(TalentPortalClient.class);
-
-	/** One rejected field: what talent-service named and the reason code the page translates. */
-	public record Violation(String field, String code) {
-	}
-
-	/** INVALID_ARGUMENT: the fields to fix. */
-	public static class Rejected extends RuntimeException {
-
-		private final transient List<Violation> violations;
-
-		Rejected(List<Violation> violations) {
-			super("talent-service rejected fields " + violations);
-			this.violations = List.copyOf(violations);
-		}
-
-		public List<Violation> violations() {
-			return this.violations;
-		}
-
-	}
-
-	/** FAILED_PRECONDITION: a state or deadline rule said no; {@code code} is its reason. */
-	public static class Refused extends RuntimeException {
-
-		private final String code;
-
-		Refused(String code) {
-			super("talent-service refused: " + code);
-			this.code = code;
-		}
-
-		public String code() {
-			return this.code;
-		}
-
-	}
 
 	private final TalentServiceGrpc.TalentServiceBlockingStub stub;
 
@@ -110,7 +65,10 @@ public class TalentPortalClient {
 	}
 
 	public List<TalentCall> calls() {
-		return call(s -> s.listCalls(ListCallsRequest.getDefaultInstance()).getCallsList());
+		return allPages(token -> call(s -> {
+			var page = s.listCalls(ListCallsRequest.newBuilder().setPageToken(token).build());
+			return new Page<>(page.getCallsList(), page.getNextPageToken());
+		}));
 	}
 
 	public Optional<TalentCall> findCall(String callId) {
@@ -162,14 +120,19 @@ public class TalentPortalClient {
 
 	/** The documents of an application the caller may read (organisation, bureau, assigned reviewer). */
 	public List<TalentAttachment> attachments(String applicationId) {
-		return call(s -> s.listAttachments(ListAttachmentsRequest.newBuilder().setApplicationId(applicationId).build()))
-			.getAttachmentsList();
+		return allPages(token -> call(s -> {
+			var page = s.listAttachments(
+					ListAttachmentsRequest.newBuilder().setApplicationId(applicationId).setPageToken(token).build());
+			return new Page<>(page.getAttachmentsList(), page.getNextPageToken());
+		}));
 	}
 
 	public List<ApplicationSummary> callApplications(String callId, CallApplicationsView view) {
-		return call(s -> s.listCallApplications(
-				ListCallApplicationsRequest.newBuilder().setCallId(callId).setView(view).build())
-			.getApplicationsList());
+		return allPages(token -> call(s -> {
+			var page = s.listCallApplications(
+					ListCallApplicationsRequest.newBuilder().setCallId(callId).setView(view).setPageToken(token).build());
+			return new Page<>(page.getApplicationsList(), page.getNextPageToken());
+		}));
 	}
 
 	public ApplicationSummary decide(String id, FormalCheckDecision decision, List<String> reasons) {
@@ -205,65 +168,37 @@ public class TalentPortalClient {
 			.getApplication());
 	}
 
+	/**
+	 * Every page of a List RPC: the portal shows whole lists (calls, a call's queue or ranking, an
+	 * application's documents), each bounded by the bureau's work, so it follows the page tokens.
+	 */
+	private <T> List<T> allPages(Function<String, Page<T>> page) {
+		List<T> all = new ArrayList<>();
+		String token = "";
+		do {
+			Page<T> next = page.apply(token);
+			all.addAll(next.items());
+			token = next.nextToken();
+		}
+		while (!token.isEmpty());
+		return all;
+	}
+
+	private record Page<T>(List<T> items, String nextToken) {
+	}
+
 	private <T> T call(Function<TalentServiceGrpc.TalentServiceBlockingStub, T> rpc) {
 		try {
 			return rpc.apply(this.stub.withDeadlineAfter(this.properties.talentDeadline().toMillis(),
 					TimeUnit.MILLISECONDS));
 		}
 		catch (StatusRuntimeException ex) {
-			throw translate(ex);
-		}
-	}
-
-	static RuntimeException translate(StatusRuntimeException ex) {
-		Status.Code code = ex.getStatus().getCode();
-		com.google.rpc.Status rich = StatusProto.fromThrowable(ex);
-		switch (code) {
-			case INVALID_ARGUMENT -> {
-				List<Violation> violations = new ArrayList<>();
-				if (rich != null) {
-					rich.getDetailsList().stream().filter(d -> d.is(BadRequest.class)).forEach(d -> {
-						try {
-							d.unpack(BadRequest.class)
-								.getFieldViolationsList()
-								.forEach(v -> violations.add(new Violation(v.getField(), v.getReason())));
-						}
-						catch (InvalidProtocolBufferException e) {
-							log.warn("Unreadable BadRequest detail", e);
-						}
-					});
-				}
-				if (violations.isEmpty()) {
-					violations.add(new Violation("", "invalid"));
-				}
-				return new Rejected(violations);
+			RuntimeException translated = ServiceErrors.translate("talent-service", ex);
+			// A rejection that names no field is still shown, as a problem of the form as a whole.
+			if (translated instanceof Rejected rejected && rejected.violations().isEmpty()) {
+				throw new Rejected("talent-service", List.of(new Rejected.Violation("", "invalid")));
 			}
-			case FAILED_PRECONDITION -> {
-				String reason = "";
-				if (rich != null) {
-					for (var detail : rich.getDetailsList()) {
-						if (detail.is(ErrorInfo.class)) {
-							try {
-								reason = detail.unpack(ErrorInfo.class).getReason();
-							}
-							catch (InvalidProtocolBufferException e) {
-								log.warn("Unreadable ErrorInfo detail", e);
-							}
-						}
-					}
-				}
-				return new Refused(reason);
-			}
-			case NOT_FOUND -> {
-				return new ResponseStatusException(HttpStatus.NOT_FOUND);
-			}
-			case PERMISSION_DENIED -> {
-				return new AccessDeniedException("talent-service refused the call");
-			}
-			default -> {
-				log.warn("talent-service failed: {} {}", code, ex.getStatus().getDescription());
-				return new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE);
-			}
+			throw translated;
 		}
 	}
 

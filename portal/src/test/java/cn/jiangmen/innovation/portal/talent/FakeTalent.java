@@ -8,6 +8,7 @@ import cn.jiangmen.innovation.contracts.talent.v1.ApplicationStatus;
 import cn.jiangmen.innovation.contracts.talent.v1.ApplicationSummary;
 import cn.jiangmen.innovation.contracts.talent.v1.AwardApplicationRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.AwardApplicationResponse;
+import cn.jiangmen.innovation.contracts.talent.v1.CallStatus;
 import cn.jiangmen.innovation.contracts.talent.v1.CreateCallRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.CreateCallResponse;
 import cn.jiangmen.innovation.contracts.talent.v1.DeclineApplicationRequest;
@@ -201,7 +202,7 @@ class FakeTalent extends TalentServiceGrpc.TalentServiceImplBase {
 			.setCall(TalentCall.newBuilder()
 				.setCallId("33333333-0000-4000-8000-000000000001")
 				.setTitle(request.getTitle())
-				.setStatus("DRAFT")
+				.setStatus(CallStatus.CALL_STATUS_DRAFT)
 				.setOpensAt(request.getOpensAt())
 				.setClosesAt(request.getClosesAt())
 				.addAllPriorityFields(request.getPriorityFieldsList())
@@ -217,7 +218,7 @@ class FakeTalent extends TalentServiceGrpc.TalentServiceImplBase {
 		}
 		this.opened.add(request);
 		observer.onNext(OpenCallResponse.newBuilder()
-			.setCall(TalentCall.newBuilder().setCallId(request.getCallId()).setStatus("OPEN"))
+			.setCall(TalentCall.newBuilder().setCallId(request.getCallId()).setStatus(CallStatus.CALL_STATUS_OPEN))
 			.build());
 		observer.onCompleted();
 	}

@@ -8,6 +8,9 @@ import java.util.Map;
 
 import cn.jiangmen.innovation.contracts.talent.v1.ApplicationStatus;
 import cn.jiangmen.innovation.contracts.talent.v1.ApplicationSummary;
+import cn.jiangmen.innovation.contracts.talent.v1.CallStatus;
+import cn.jiangmen.innovation.contracts.talent.v1.Category;
+import cn.jiangmen.innovation.contracts.talent.v1.ProfessionalTitle;
 import cn.jiangmen.innovation.contracts.talent.v1.TalentCall;
 import cn.jiangmen.innovation.platform.config.PlatformSecurityAutoConfiguration;
 import cn.jiangmen.innovation.platform.security.KeycloakRealmRoleConverter;
@@ -73,7 +76,7 @@ class TalentManagerPagesTest {
 		TalentCall draft = TalentPagesTest
 			.call(DRAFT_CALL, "2027年度特支计划", now.plus(30, ChronoUnit.DAYS), now.plus(90, ChronoUnit.DAYS), false)
 			.toBuilder()
-			.setStatus("DRAFT")
+			.setStatus(CallStatus.CALL_STATUS_DRAFT)
 			.build();
 		this.talent.calls = List.of(open, draft);
 		this.talent.callApplications = List.of(
@@ -83,7 +86,7 @@ class TalentManagerPagesTest {
 					.setTitle("=cmd|' /C calc'!A0")
 					.setHostName("江门市光电科技有限公司")
 					.setLeaderName("李明")
-					.setCategory("LEADING_TALENT")
+					.setCategory(Category.CATEGORY_LEADING_TALENT)
 					.setRank(1)
 					.setFinalScoreHundredths(8125)
 					.setPassedThresholds(true)
@@ -94,7 +97,7 @@ class TalentManagerPagesTest {
 					.setCallId(CALL)
 					.setTitle("海洋工程装备创新团队")
 					.setHostName("五邑大学")
-					.setCategory("TEAM_RND_INDUSTRIALISATION")
+					.setCategory(Category.CATEGORY_TEAM_RND_INDUSTRIALISATION)
 					.setRank(2)
 					.setFinalScoreHundredths(7650)
 					.setPassedThresholds(true)
@@ -241,14 +244,15 @@ class TalentManagerPagesTest {
 			assertThat(request.getPriorityFieldsList()).containsExactly("visible-light-communication",
 					"intelligent-industrial-robots", "海洋工程装备");
 			assertThat(request.getCategoriesList()).hasSize(2).anySatisfy(c -> {
-				assertThat(c.getCategory()).isEqualTo("TEAM_RND_INDUSTRIALISATION");
+				assertThat(c.getCategory()).isEqualTo(Category.CATEGORY_TEAM_RND_INDUSTRIALISATION);
 				assertThat(c.getMaxLeaderAge()).isEqualTo(55);
 				assertThat(c.getMinTeamSize()).isEqualTo(5);
-				assertThat(c.getRequiredLeaderTitlesList()).containsExactlyInAnyOrder("PROFESSOR", "RESEARCHER");
+				assertThat(c.getRequiredLeaderTitlesList()).containsExactlyInAnyOrder(
+						ProfessionalTitle.PROFESSIONAL_TITLE_PROFESSOR, ProfessionalTitle.PROFESSIONAL_TITLE_RESEARCHER);
 				assertThat(c.getLeaderFullTime()).isTrue();
 				assertThat(c.getFieldMustBeInCall()).isFalse();
 			}).anySatisfy(c -> {
-				assertThat(c.getCategory()).isEqualTo("OVERSEAS_YOUNG_TALENT");
+				assertThat(c.getCategory()).isEqualTo(Category.CATEGORY_OVERSEAS_YOUNG_TALENT);
 				assertThat(c.getMaxLeaderAge()).as("empty is no age limit").isZero();
 				assertThat(c.getRequiredLeaderTitlesList()).isEmpty();
 			});
@@ -263,11 +267,11 @@ class TalentManagerPagesTest {
 				"LEADING_TALENT.maxLeaderAge", "sixty").param("categories", "LEADING_TALENT"))
 			.andExpect(status().isUnprocessableEntity())
 			.andExpect(content().string(containsString("请修改以下内容；申报批次尚未创建")))
-			.andExpect(content().string(containsString("id=\"opensAt-error\"")))
+			.andExpect(content().string(containsString("id=\"error-opensAt\"")))
 			.andExpect(content().string(containsString("请填写日期和时间，例如 2026-03-01 09:00。")))
-			.andExpect(content().string(containsString("aria-describedby=\"zone-hint opensAt-error\"")))
+			.andExpect(content().string(containsString("aria-describedby=\"zone-hint error-opensAt\"")))
 			.andExpect(content().string(
-					containsString("aria-describedby=\"cat-LEADING_TALENT-maxLeaderAge-hint cat-LEADING_TALENT-maxLeaderAge-error\"")))
+					containsString("aria-describedby=\"cat-LEADING_TALENT-maxLeaderAge-hint error-cat-LEADING_TALENT-maxLeaderAge\"")))
 			.andExpect(content().string(containsString("请填写整数。")))
 			.andExpect(content().string(containsString("value=\"2026年度珠江人才计划（第二批）\"")))
 			.andExpect(content().string(containsString("value=\"sixty\"")));
@@ -282,10 +286,10 @@ class TalentManagerPagesTest {
 			.andExpect(status().isUnprocessableEntity())
 			.andExpect(content().string(containsString("年龄上限须在 18 至 100 之间（留空表示不限）。")))
 			.andExpect(content().string(containsString("截止时间须晚于开始时间。")))
-			.andExpect(content().string(containsString("id=\"cat-TEAM_RND_INDUSTRIALISATION-maxLeaderAge-error\"")))
+			.andExpect(content().string(containsString("id=\"error-cat-TEAM_RND_INDUSTRIALISATION-maxLeaderAge\"")))
 			.andExpect(content().string(containsString("href=\"#cat-TEAM_RND_INDUSTRIALISATION-maxLeaderAge\"")))
 			.andExpect(content().string(containsString("截止日带头人最高年龄（创新创业团队（技术研发与产业化））")))
-			.andExpect(content().string(containsString("aria-describedby=\"title-error\"")))
+			.andExpect(content().string(containsString("aria-describedby=\"error-title\"")))
 			.andExpect(content().string(containsString("aria-invalid=\"true\"")))
 			.andExpect(content().string(containsString("value=\"2026-05-31T23:59\"")));
 		this.talent.failure = FakeTalent.invalid("closesAt", "call.closes-before-opening");
@@ -382,8 +386,8 @@ class TalentManagerPagesTest {
 		this.mvc.perform(post(ranking + "/" + RECOMMENDED + "/decline").param("note", "长".repeat(1001))
 			.with(manager()))
 			.andExpect(status().isUnprocessableEntity())
-			.andExpect(content().string(containsString("id=\"note-error\"")))
-			.andExpect(content().string(containsString("aria-describedby=\"note-hint note-error\"")))
+			.andExpect(content().string(containsString("id=\"error-note\"")))
+			.andExpect(content().string(containsString("aria-describedby=\"note-hint error-note\"")))
 			.andExpect(content().string(containsString("action=\"" + ranking + "/" + RECOMMENDED + "/decline\"")));
 		assertThat(this.talent.awards).isEmpty();
 		assertThat(this.talent.declines).isEmpty();

@@ -11,6 +11,8 @@ import cn.jiangmen.innovation.contracts.talent.v1.ApplicationForm;
 import cn.jiangmen.innovation.contracts.talent.v1.ApplicationStatus;
 import cn.jiangmen.innovation.contracts.talent.v1.ApplicationSummary;
 import cn.jiangmen.innovation.contracts.talent.v1.CallCategory;
+import cn.jiangmen.innovation.contracts.talent.v1.CallStatus;
+import cn.jiangmen.innovation.contracts.talent.v1.Category;
 import cn.jiangmen.innovation.contracts.talent.v1.EligibilityFinding;
 import cn.jiangmen.innovation.contracts.talent.v1.TalentCall;
 import cn.jiangmen.innovation.platform.config.PlatformSecurityAutoConfiguration;
@@ -70,7 +72,7 @@ class TalentPagesTest {
 				.setStatus(ApplicationStatus.APPLICATION_STATUS_DRAFT))
 			.setForm(ApplicationForm.newBuilder()
 				.setTitle("可见光通信创新团队")
-				.setCategory("TEAM_RND_INDUSTRIALISATION")
+				.setCategory(Category.CATEGORY_TEAM_RND_INDUSTRIALISATION)
 				.setHostCreditCode("91440703MA4UJ8K2XW"))
 			.addFindings(EligibilityFinding.newBuilder()
 				.setField("team")
@@ -104,6 +106,8 @@ class TalentPagesTest {
 			.andExpect(content().string(containsString("hx-post=\"/talent/applications/" + APP + "\"")))
 			.andExpect(content().string(containsString("依托单位")))
 			.andExpect(content().string(containsString("value=\"91440703MA4UJ8K2XW\"")))
+			// the category arrives as a proto enum and is still the option selected
+			.andExpect(content().string(containsString("value=\"TEAM_RND_INDUSTRIALISATION\" selected=\"selected\"")))
 			.andExpect(content().string(containsString("团队人数少于本批次的要求")))
 			.andExpect(content().string(containsString("hx-encoding=\"multipart/form-data\"")))
 			.andExpect(content().string(containsString("<progress")))
@@ -240,7 +244,7 @@ class TalentPagesTest {
 			.setApplicationId(APP)
 			.setTitle("=cmd|' /C calc'!A0")
 			.setHostName("江门市光电科技有限公司")
-			.setCategory("LEADING_TALENT")
+			.setCategory(Category.CATEGORY_LEADING_TALENT)
 			.setRank(1)
 			.setFinalScoreHundredths(8125)
 			.setPassedThresholds(true)
@@ -265,12 +269,12 @@ class TalentPagesTest {
 		return TalentCall.newBuilder()
 			.setCallId(id)
 			.setTitle(title)
-			.setStatus("OPEN")
+			.setStatus(CallStatus.CALL_STATUS_OPEN)
 			.setOpensAt(Timestamp.newBuilder().setSeconds(opens.getEpochSecond()))
 			.setClosesAt(Timestamp.newBuilder().setSeconds(closes.getEpochSecond()))
 			.setAcceptingSubmissions(accepting)
 			.addPriorityFields("visible-light-communication")
-			.addCategories(CallCategory.newBuilder().setCategory("TEAM_RND_INDUSTRIALISATION").setMinTeamSize(5))
+			.addCategories(CallCategory.newBuilder().setCategory(Category.CATEGORY_TEAM_RND_INDUSTRIALISATION).setMinTeamSize(5))
 			.build();
 	}
 

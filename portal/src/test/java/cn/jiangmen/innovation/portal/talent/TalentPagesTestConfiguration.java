@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.util.UUID;
 
 import cn.jiangmen.innovation.portal.config.PortalProperties;
-import cn.jiangmen.innovation.portal.web.InProcessChannels;
 import cn.jiangmen.innovation.portal.config.PortalSecurityConfiguration;
+import cn.jiangmen.innovation.portal.web.InProcessChannels;
 import io.grpc.Server;
 import io.grpc.inprocess.InProcessServerBuilder;
 

@@ -5,10 +5,10 @@ import java.util.List;
 
 import cn.jiangmen.innovation.contracts.talent.v1.ApplicantNotice;
 import cn.jiangmen.innovation.contracts.talent.v1.ApplicationSummary;
-import cn.jiangmen.innovation.contracts.talent.v1.ListNoticesRequest;
-import cn.jiangmen.innovation.contracts.talent.v1.ListNoticesResponse;
 import cn.jiangmen.innovation.contracts.talent.v1.ListApplicationsRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.ListApplicationsResponse;
+import cn.jiangmen.innovation.contracts.talent.v1.ListNoticesRequest;
+import cn.jiangmen.innovation.contracts.talent.v1.ListNoticesResponse;
 import cn.jiangmen.innovation.contracts.talent.v1.TalentServiceGrpc;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;

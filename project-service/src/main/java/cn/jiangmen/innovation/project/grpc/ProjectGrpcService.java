@@ -1,11 +1,11 @@
 package cn.jiangmen.innovation.project.grpc;
 
-import cn.jiangmen.innovation.platform.grpc.ProtoTimes;
-import cn.jiangmen.innovation.platform.security.Callers;
 import cn.jiangmen.innovation.contracts.project.v1.GetMilestoneStatusRequest;
 import cn.jiangmen.innovation.contracts.project.v1.GetMilestoneStatusResponse;
 import cn.jiangmen.innovation.contracts.project.v1.MilestoneState;
 import cn.jiangmen.innovation.contracts.project.v1.ProjectServiceGrpc;
+import cn.jiangmen.innovation.platform.grpc.ProtoTimes;
+import cn.jiangmen.innovation.platform.security.Callers;
 import cn.jiangmen.innovation.project.application.MilestoneQueries;
 import cn.jiangmen.innovation.project.domain.Milestone;
 import cn.jiangmen.innovation.project.domain.MilestoneId;
@@ -35,8 +35,7 @@ class ProjectGrpcService extends ProjectServiceGrpc.ProjectServiceImplBase {
 			.setMilestoneId(milestone.id().toString())
 			.setState(MilestoneState.valueOf("MILESTONE_STATE_" + milestone.state().name()));
 		milestone.acceptedAt()
-			.ifPresent(at -> response
-				.setAcceptedAt(ProtoTimes.timestamp(at)));
+			.ifPresent(at -> response.setAcceptedAt(ProtoTimes.timestamp(at)));
 		responseObserver.onNext(response.build());
 		responseObserver.onCompleted();
 	}

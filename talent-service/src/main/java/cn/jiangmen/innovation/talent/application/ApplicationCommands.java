@@ -36,7 +36,8 @@ import cn.jiangmen.innovation.talent.domain.TalentApplication;
 import cn.jiangmen.innovation.talent.domain.TalentApplications;
 import cn.jiangmen.innovation.talent.domain.TalentCall;
 import cn.jiangmen.innovation.talent.domain.TalentCalls;
-import cn.jiangmen.innovation.talent.domain.Viewer;
+import cn.jiangmen.innovation.platform.domain.Caller;
+import cn.jiangmen.innovation.talent.domain.TalentAccess;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -91,8 +92,8 @@ public class ApplicationCommands {
 
 	/** An applicant starts a draft for their own organisation on an open call. */
 	@Transactional
-	public TalentApplication createDraft(Viewer viewer, CallId callId, ApplicationForm form) {
-		if (!viewer.isApplicant()) {
+	public TalentApplication createDraft(Caller caller, CallId callId, ApplicationForm form) {
+		if (!TalentAccess.isApplicant(caller)) {
 			throw new AccessDeniedException("Only applicants of a host organisation start applications");
 		}
 		TalentCall call = this.calls.find(callId)
@@ -100,10 +101,10 @@ public class ApplicationCommands {
 			.orElseThrow(() -> new NotFoundException("Call", callId));
 		Instant now = now();
 		ApplicationContent content = form.parse(today(now), this.fingerprint);
-		TalentApplication application = TalentApplication.draft(call, viewer.organisationId().orElseThrow(), content,
+		TalentApplication application = TalentApplication.draft(call, TalentAccess.organisationOf(caller).orElseThrow(), content,
 				now);
 		this.applications.add(application);
-		record(viewer, "talent.application.created", application, null, now);
+		record(caller, "talent.application.created", application, null, now);
 		return application;
 	}
 
@@ -112,8 +113,8 @@ public class ApplicationCommands {
 	 * read, so two tabs cannot silently overwrite each other.
 	 */
 	@Transactional
-	public TalentApplication update(Viewer viewer, ApplicationId id, ApplicationForm form, Long expectedVersion) {
-		TalentApplication application = owned(viewer, id);
+	public TalentApplication update(Caller caller, ApplicationId id, ApplicationForm form, Long expectedVersion) {
+		TalentApplication application = owned(caller, id);
 		if (expectedVersion != null && expectedVersion != application.version()) {
 			throw new ConflictException("application.changed-concurrently",
 					"The application was changed since version " + expectedVersion + "; reload and try again");
@@ -123,24 +124,24 @@ public class ApplicationCommands {
 		Map<String, Object> before = snapshot(application);
 		application.update(content, now);
 		this.applications.update(application);
-		record(viewer, "talent.application.updated", application, before, now);
+		record(caller, "talent.application.updated", application, before, now);
 		return reload(id);
 	}
 
 	@Transactional
-	public TalentApplication submit(Viewer viewer, ApplicationId id) {
-		TalentApplication application = owned(viewer, id);
+	public TalentApplication submit(Caller caller, ApplicationId id) {
+		TalentApplication application = owned(caller, id);
 		TalentCall call = callOf(application);
 		Set<AttachmentKind> attached = EnumSet.noneOf(AttachmentKind.class);
 		this.attachments.ofApplication(id).forEach(attachment -> attached.add(attachment.kind()));
-		return change(viewer, application, "talent.application.submitted", a -> a.submit(call, attached, now()));
+		return change(caller, application, "talent.application.submitted", a -> a.submit(call, attached, now()));
 	}
 
 	@Transactional
-	public TalentApplication withdraw(Viewer viewer, ApplicationId id) {
-		TalentApplication application = owned(viewer, id);
+	public TalentApplication withdraw(Caller caller, ApplicationId id) {
+		TalentApplication application = owned(caller, id);
 		TalentCall call = callOf(application);
-		return change(viewer, application, "talent.application.withdrawn", a -> a.withdraw(call, now()));
+		return change(caller, application, "talent.application.withdrawn", a -> a.withdraw(call, now()));
 	}
 
 	/**
@@ -148,8 +149,8 @@ public class ApplicationCommands {
 	 * to the outbox; the relay opens the review there (retried until it succeeds, once per key).
 	 */
 	@Transactional
-	public TalentApplication passFormalCheck(Viewer viewer, ApplicationId id) {
-		TalentApplication passed = change(viewer, managed(viewer, id), "talent.application.formal-check-passed",
+	public TalentApplication passFormalCheck(Caller caller, ApplicationId id) {
+		TalentApplication passed = change(caller, managed(caller, id), "talent.application.formal-check-passed",
 				a -> a.passFormalCheck(now()));
 		ReviewHandOff handOff = ReviewHandOff.of(passed);
 		this.outbox.add(OutboxMessage.pending(OutboxMessage.REVIEW_OPEN, handOff.idempotencyKey(),
@@ -158,73 +159,73 @@ public class ApplicationCommands {
 	}
 
 	@Transactional
-	public TalentApplication returnForCorrection(Viewer viewer, ApplicationId id, List<String> reasons,
+	public TalentApplication returnForCorrection(Caller caller, ApplicationId id, List<String> reasons,
 			Instant correctionDueAt) {
-		return change(viewer, managed(viewer, id), "talent.application.returned",
+		return change(caller, managed(caller, id), "talent.application.returned",
 				a -> a.returnForCorrection(reasons, correctionDueAt, now()));
 	}
 
 	@Transactional
-	public TalentApplication reject(Viewer viewer, ApplicationId id, String reason) {
-		return change(viewer, managed(viewer, id), "talent.application.rejected", a -> a.reject(reason, now()));
+	public TalentApplication reject(Caller caller, ApplicationId id, String reason) {
+		return change(caller, managed(caller, id), "talent.application.rejected", a -> a.reject(reason, now()));
 	}
 
 	@Transactional
-	public TalentApplication recommend(Viewer viewer, ApplicationId id) {
-		return change(viewer, managed(viewer, id), "talent.application.recommended", a -> a.recommend(now()));
+	public TalentApplication recommend(Caller caller, ApplicationId id) {
+		return change(caller, managed(caller, id), "talent.application.recommended", a -> a.recommend(now()));
 	}
 
 	@Transactional
-	public TalentApplication award(Viewer viewer, ApplicationId id, String note) {
-		return change(viewer, managed(viewer, id), "talent.application.awarded", a -> a.award(note, now()));
+	public TalentApplication award(Caller caller, ApplicationId id, String note) {
+		return change(caller, managed(caller, id), "talent.application.awarded", a -> a.award(note, now()));
 	}
 
 	@Transactional
-	public TalentApplication decline(Viewer viewer, ApplicationId id, String note) {
-		return change(viewer, managed(viewer, id), "talent.application.declined", a -> a.decline(note, now()));
+	public TalentApplication decline(Caller caller, ApplicationId id, String note) {
+		return change(caller, managed(caller, id), "talent.application.declined", a -> a.decline(note, now()));
 	}
 
 	/**
 	 * review-service reports a confirmed panel result (service account only). Idempotent by key: a
 	 * retry gets the first answer and changes nothing; the same key for another request is refused
-	 * naming {@code idempotency_key}.
+	 * naming {@code idempotencyKey} (the adapter names it as its transport does).
 	 */
 	@Transactional
-	public ApplicationStatus recordReviewOutcome(Viewer viewer, String idempotencyKey, ApplicationId id,
+	public ApplicationStatus recordReviewOutcome(Caller caller, String idempotencyKey, ApplicationId id,
 			ReviewOutcome outcome) {
-		if (!viewer.isService()) {
+		if (!TalentAccess.isService(caller)) {
 			throw new AccessDeniedException("Only the service account records review outcomes");
 		}
 		if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 100) {
-			throw new InvalidInputException("idempotency_key", "required", "must be 1 to 100 characters");
+			throw new InvalidInputException("idempotencyKey", "required", "must be 1 to 100 characters");
 		}
 		ReviewOutcome normalised = new ReviewOutcome(outcome.reviewItemId(), outcome.rank(), outcome.scoreHundredths(),
 				outcome.passedThresholds(), outcome.confirmedAt().truncatedTo(ChronoUnit.MICROS));
 		TalentApplication application = this.applications.find(id)
 			.orElseThrow(() -> new NotFoundException("Application", id));
 		Instant now = now();
-		if (!this.outcomes.claim(idempotencyKey, id, normalised, viewer.username(), now)) {
+		if (!this.outcomes.claim(idempotencyKey, id, normalised, caller.username(), now)) {
 			RecordedOutcomes.Recorded first = this.outcomes.find(idempotencyKey)
 				.orElseThrow(() -> new IllegalStateException("Key claimed but not found: " + idempotencyKey));
 			if (!first.isSameRequestAs(id, normalised)) {
-				throw new InvalidInputException("idempotency_key", "idempotency-key.reused",
+				throw new InvalidInputException("idempotencyKey", "idempotency-key.reused",
 						"was already used for a different request");
 			}
 			return first.resultingStatus();
 		}
-		TalentApplication changed = change(viewer, application, "talent.application.ranked",
+		TalentApplication changed = change(caller, application, "talent.application.ranked",
 				a -> a.recordReviewOutcome(normalised, now));
 		this.outcomes.complete(idempotencyKey, changed.status());
 		return changed.status();
 	}
 
-	private TalentApplication change(Viewer viewer, TalentApplication application, String action,
+	private TalentApplication change(Caller caller, TalentApplication application, String action,
 			Consumer<TalentApplication> move) {
 		Map<String, Object> before = snapshot(application);
 		move.accept(application);
 		this.applications.update(application);
 		ApplicantNotice.of(application).ifPresent(this.notices::add);
-		record(viewer, action, application, before, application.updatedAt());
+		record(caller, action, application, before, application.updatedAt());
 		return reload(application.id());
 	}
 
@@ -233,24 +234,24 @@ public class ApplicationCommands {
 	}
 
 	/** Visible to the caller (else not found) and owned by their organisation (else forbidden). */
-	private TalentApplication owned(Viewer viewer, ApplicationId id) {
-		TalentApplication application = visible(viewer, id);
-		if (!application.isOwnedBy(viewer)) {
+	private TalentApplication owned(Caller caller, ApplicationId id) {
+		TalentApplication application = visible(caller, id);
+		if (!application.isOwnedBy(caller)) {
 			throw new AccessDeniedException("Only the host organisation's applicants change an application");
 		}
 		return application;
 	}
 
-	private TalentApplication managed(Viewer viewer, ApplicationId id) {
-		if (!viewer.isManager()) {
+	private TalentApplication managed(Caller caller, ApplicationId id) {
+		if (!TalentAccess.isManager(caller)) {
 			throw new AccessDeniedException("Only program managers take this decision");
 		}
-		return visible(viewer, id);
+		return visible(caller, id);
 	}
 
-	private TalentApplication visible(Viewer viewer, ApplicationId id) {
+	private TalentApplication visible(Caller caller, ApplicationId id) {
 		return this.applications.find(id)
-			.filter(application -> application.isVisibleTo(viewer))
+			.filter(application -> application.isVisibleTo(caller))
 			.orElseThrow(() -> new NotFoundException("Application", id));
 	}
 
@@ -259,9 +260,9 @@ public class ApplicationCommands {
 			.orElseThrow(() -> new ConflictException("call.missing", "The application's call no longer exists"));
 	}
 
-	private void record(Viewer viewer, String action, TalentApplication application, Map<String, Object> before,
+	private void record(Caller caller, String action, TalentApplication application, Map<String, Object> before,
 			Instant now) {
-		this.audit.record(viewer.username(), now, action, OBJECT_TYPE, application.id(), before, snapshot(application));
+		this.audit.record(caller.username(), now, action, OBJECT_TYPE, application.id(), before, snapshot(application));
 	}
 
 	private Map<String, Object> snapshot(TalentApplication application) {

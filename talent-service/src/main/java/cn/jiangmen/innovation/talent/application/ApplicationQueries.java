@@ -16,7 +16,8 @@ import cn.jiangmen.innovation.talent.domain.FundingOverlap;
 import cn.jiangmen.innovation.talent.domain.TalentApplication;
 import cn.jiangmen.innovation.talent.domain.TalentApplications;
 import cn.jiangmen.innovation.talent.domain.TalentCalls;
-import cn.jiangmen.innovation.talent.domain.Viewer;
+import cn.jiangmen.innovation.platform.domain.Caller;
+import cn.jiangmen.innovation.talent.domain.TalentAccess;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -55,28 +56,28 @@ public class ApplicationQueries {
 		this.clock = clock;
 	}
 
-	public List<TalentApplication> visibleTo(Viewer viewer, PageRequest page) {
-		if (viewer.seesAllApplications()) {
+	public List<TalentApplication> visibleTo(Caller caller, PageRequest page) {
+		if (TalentAccess.seesAllApplications(caller)) {
 			return this.applications.all(page.offset(), page.size());
 		}
-		if (viewer.isApplicant()) {
-			return this.applications.ofOrganisation(viewer.organisationId().orElseThrow(), page.offset(), page.size());
+		if (TalentAccess.isApplicant(caller)) {
+			return this.applications.ofOrganisation(TalentAccess.organisationOf(caller).orElseThrow(), page.offset(), page.size());
 		}
 		return List.of();
 	}
 
-	/** The latest decisions on the caller's organisation's applications (applicants only). */
-	public List<ApplicantNotice> noticesFor(Viewer viewer, int limit) {
-		if (!viewer.isApplicant() || viewer.organisationId().isEmpty()) {
+	/** The latest decisions on the caller's organisation's applications (applicants only), newest first. */
+	public List<ApplicantNotice> noticesFor(Caller caller, PageRequest page) {
+		if (!TalentAccess.isApplicant(caller)) {
 			throw new AccessDeniedException("Notices go to host organisations' applicants");
 		}
-		return this.notices.latest(viewer.organisationId().get(), Math.max(1, Math.min(limit, 100)));
+		return this.notices.latest(TalentAccess.organisationOf(caller).orElseThrow(), page.offset(), page.size());
 	}
 
 	/** Not visible is reported as not found, so ids of other organisations cannot be probed. */
-	public TalentApplication get(ApplicationId id, Viewer viewer) {
+	public TalentApplication get(ApplicationId id, Caller caller) {
 		return this.applications.find(id)
-			.filter(application -> application.isVisibleTo(viewer))
+			.filter(application -> application.isVisibleTo(caller))
 			.orElseThrow(() -> new NotFoundException("Application", id));
 	}
 
@@ -84,8 +85,8 @@ public class ApplicationQueries {
 	 * The application, its current eligibility findings, any person also on another application of
 	 * the call, and any person already funded by an award of another call still in its support period.
 	 */
-	public Details details(ApplicationId id, Viewer viewer) {
-		TalentApplication application = get(id, viewer);
+	public Details details(ApplicationId id, Caller caller) {
+		TalentApplication application = get(id, caller);
 		List<FieldViolation> findings = this.calls.find(application.callId())
 			.map(application::eligibilityFindings)
 			.orElse(List.of());
@@ -94,16 +95,16 @@ public class ApplicationQueries {
 	}
 
 	/** Ranked applications of a call, best first: for managers and auditors only. */
-	public List<TalentApplication> rankingOf(CallId callId, Viewer viewer) {
-		if (!viewer.seesAllApplications()) {
+	public List<TalentApplication> rankingOf(CallId callId, Caller caller) {
+		if (!TalentAccess.seesAllApplications(caller)) {
 			throw new AccessDeniedException("Only bureau roles see the ranking");
 		}
 		return this.applications.ofCall(callId, RANKING);
 	}
 
 	/** Applications of a call waiting for or in formal check (SUBMITTED), for managers and auditors. */
-	public List<TalentApplication> awaitingFormalCheck(CallId callId, Viewer viewer) {
-		if (!viewer.seesAllApplications()) {
+	public List<TalentApplication> awaitingFormalCheck(CallId callId, Caller caller) {
+		if (!TalentAccess.seesAllApplications(caller)) {
 			throw new AccessDeniedException("Only bureau roles see the formal check queue");
 		}
 		return this.applications.ofCall(callId, EnumSet.of(ApplicationStatus.SUBMITTED));

@@ -2,7 +2,8 @@ package cn.jiangmen.innovation.talent.application;
 
 import cn.jiangmen.innovation.talent.domain.ApplicationId;
 import cn.jiangmen.innovation.talent.domain.TalentApplication;
-import cn.jiangmen.innovation.talent.domain.Viewer;
+import cn.jiangmen.innovation.platform.domain.Caller;
+import cn.jiangmen.innovation.talent.domain.TalentAccess;
 
 import org.springframework.stereotype.Component;
 
@@ -20,9 +21,9 @@ public class AttachmentReaders {
 	 */
 	public interface ReviewerAssignments {
 
-		ReviewerAssignments NONE = (viewer, application) -> false;
+		ReviewerAssignments NONE = (caller, application) -> false;
 
-		boolean isAssignedReviewer(Viewer viewer, ApplicationId application);
+		boolean isAssignedReviewer(Caller caller, ApplicationId application);
 
 	}
 
@@ -32,9 +33,9 @@ public class AttachmentReaders {
 		this.assignments = assignments;
 	}
 
-	public boolean mayRead(Viewer viewer, TalentApplication application) {
-		return application.isVisibleTo(viewer)
-				|| (viewer.roles().contains("expert") && this.assignments.isAssignedReviewer(viewer, application.id()));
+	public boolean mayRead(Caller caller, TalentApplication application) {
+		return application.isVisibleTo(caller)
+				|| (TalentAccess.isExpert(caller) && this.assignments.isAssignedReviewer(caller, application.id()));
 	}
 
 }

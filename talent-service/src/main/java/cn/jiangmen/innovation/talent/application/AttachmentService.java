@@ -21,7 +21,7 @@ import cn.jiangmen.innovation.talent.domain.AttachmentStore;
 import cn.jiangmen.innovation.talent.domain.Attachments;
 import cn.jiangmen.innovation.talent.domain.TalentApplication;
 import cn.jiangmen.innovation.talent.domain.TalentApplications;
-import cn.jiangmen.innovation.talent.domain.Viewer;
+import cn.jiangmen.innovation.platform.domain.Caller;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -74,11 +74,11 @@ public class AttachmentService {
 	}
 
 	@Transactional
-	public Attachment upload(Viewer viewer, ApplicationId applicationId, String kind, String filename, byte[] content) {
-		TalentApplication application = editable(viewer, applicationId);
+	public Attachment upload(Caller caller, ApplicationId applicationId, String kind, String filename, byte[] content) {
+		TalentApplication application = editable(caller, applicationId);
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 		Attachment attachment = Attachment.accept(application.id(), kind, filename, content, this.limits,
-				this.attachments.totalSize(application.id()), viewer.username(), now);
+				this.attachments.totalSize(application.id()), caller.username(), now);
 		this.store.put(attachment.id(), content);
 		AttachmentId stored = attachment.id();
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -90,31 +90,31 @@ public class AttachmentService {
 			}
 		});
 		this.attachments.add(attachment);
-		this.audit.record(viewer.username(), now, "talent.attachment.added", OBJECT_TYPE, attachment.id(), null, snapshot(attachment));
+		this.audit.record(caller.username(), now, "talent.attachment.added", OBJECT_TYPE, attachment.id(), null, snapshot(attachment));
 		return attachment;
 	}
 
 	@Transactional(readOnly = true)
-	public List<Attachment> list(Viewer viewer, ApplicationId applicationId) {
-		return this.attachments.ofApplication(readable(viewer, applicationId).id());
+	public List<Attachment> list(Caller caller, ApplicationId applicationId) {
+		return this.attachments.ofApplication(readable(caller, applicationId).id());
 	}
 
 	@Transactional(readOnly = true)
-	public Download download(Viewer viewer, ApplicationId applicationId, AttachmentId id) {
-		TalentApplication application = readable(viewer, applicationId);
+	public Download download(Caller caller, ApplicationId applicationId, AttachmentId id) {
+		TalentApplication application = readable(caller, applicationId);
 		Attachment attachment = this.attachments.find(application.id(), id)
 			.orElseThrow(() -> new NotFoundException("Attachment", id));
 		return new Download(attachment, this.store.open(attachment.id()));
 	}
 
 	@Transactional
-	public void remove(Viewer viewer, ApplicationId applicationId, AttachmentId id) {
-		TalentApplication application = editable(viewer, applicationId);
+	public void remove(Caller caller, ApplicationId applicationId, AttachmentId id) {
+		TalentApplication application = editable(caller, applicationId);
 		Attachment attachment = this.attachments.find(application.id(), id)
 			.orElseThrow(() -> new NotFoundException("Attachment", id));
 		this.attachments.remove(attachment.id());
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
-		this.audit.record(viewer.username(), now, "talent.attachment.removed", OBJECT_TYPE, attachment.id(), snapshot(attachment), null);
+		this.audit.record(caller.username(), now, "talent.attachment.removed", OBJECT_TYPE, attachment.id(), snapshot(attachment), null);
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 			@Override
 			public void afterCommit() {
@@ -123,17 +123,17 @@ public class AttachmentService {
 		});
 	}
 
-	private TalentApplication readable(Viewer viewer, ApplicationId applicationId) {
+	private TalentApplication readable(Caller caller, ApplicationId applicationId) {
 		return this.applications.find(applicationId)
-			.filter(application -> this.readers.mayRead(viewer, application))
+			.filter(application -> this.readers.mayRead(caller, application))
 			.orElseThrow(() -> new NotFoundException("Application", applicationId));
 	}
 
-	private TalentApplication editable(Viewer viewer, ApplicationId applicationId) {
+	private TalentApplication editable(Caller caller, ApplicationId applicationId) {
 		TalentApplication application = this.applications.find(applicationId)
-			.filter(a -> a.isVisibleTo(viewer))
+			.filter(a -> a.isVisibleTo(caller))
 			.orElseThrow(() -> new NotFoundException("Application", applicationId));
-		if (!application.isOwnedBy(viewer)) {
+		if (!application.isOwnedBy(caller)) {
 			throw new AccessDeniedException("Only the host organisation's applicants change attachments");
 		}
 		if (!ApplicationLifecycle.isEditable(application.status())) {

@@ -15,7 +15,8 @@ import cn.jiangmen.innovation.talent.domain.Category;
 import cn.jiangmen.innovation.talent.domain.EligibilityRules;
 import cn.jiangmen.innovation.talent.domain.TalentCall;
 import cn.jiangmen.innovation.talent.domain.TalentCalls;
-import cn.jiangmen.innovation.talent.domain.Viewer;
+import cn.jiangmen.innovation.platform.domain.Caller;
+import cn.jiangmen.innovation.talent.domain.TalentAccess;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -48,51 +49,51 @@ public class CallCatalogue {
 	}
 
 	@Transactional
-	public TalentCall create(Viewer viewer, String title, Map<Category, EligibilityRules> categories,
+	public TalentCall create(Caller caller, String title, Map<Category, EligibilityRules> categories,
 			List<String> priorityFields, Instant opensAt, Instant closesAt) {
-		requireManager(viewer);
+		requireManager(caller);
 		Instant now = now();
 		TalentCall call = TalentCall.create(title, categories, priorityFields, opensAt, closesAt, now);
 		this.calls.add(call);
-		record(viewer, "talent.call.created", call, null, now);
+		record(caller, "talent.call.created", call, null, now);
 		return call;
 	}
 
 	@Transactional
-	public TalentCall open(Viewer viewer, CallId id) {
-		requireManager(viewer);
+	public TalentCall open(Caller caller, CallId id) {
+		requireManager(caller);
 		TalentCall call = this.calls.find(id).orElseThrow(() -> new NotFoundException("Call", id));
 		Map<String, Object> before = snapshot(call);
 		call.open();
 		this.calls.update(call);
-		record(viewer, "talent.call.opened", call, before, now());
+		record(caller, "talent.call.opened", call, before, now());
 		return call;
 	}
 
 	@Transactional(readOnly = true)
-	public List<TalentCall> visibleTo(Viewer viewer) {
-		return this.calls.all().stream().filter(call -> isVisible(call, viewer)).toList();
+	public List<TalentCall> visibleTo(Caller caller) {
+		return this.calls.all().stream().filter(call -> isVisible(call, caller)).toList();
 	}
 
 	@Transactional(readOnly = true)
-	public TalentCall get(CallId id, Viewer viewer) {
+	public TalentCall get(CallId id, Caller caller) {
 		return this.calls.find(id)
-			.filter(call -> isVisible(call, viewer))
+			.filter(call -> isVisible(call, caller))
 			.orElseThrow(() -> new NotFoundException("Call", id));
 	}
 
-	private static boolean isVisible(TalentCall call, Viewer viewer) {
-		return call.status() == CallStatus.OPEN || viewer.seesAllApplications();
+	private static boolean isVisible(TalentCall call, Caller caller) {
+		return call.status() == CallStatus.OPEN || TalentAccess.seesAllApplications(caller);
 	}
 
-	private static void requireManager(Viewer viewer) {
-		if (!viewer.isManager()) {
+	private static void requireManager(Caller caller) {
+		if (!TalentAccess.isManager(caller)) {
 			throw new AccessDeniedException("Only program managers create and open calls");
 		}
 	}
 
-	private void record(Viewer viewer, String action, TalentCall call, Map<String, Object> before, Instant now) {
-		this.audit.record(viewer.username(), now, action, OBJECT_TYPE, call.id(), before, snapshot(call));
+	private void record(Caller caller, String action, TalentCall call, Map<String, Object> before, Instant now) {
+		this.audit.record(caller.username(), now, action, OBJECT_TYPE, call.id(), before, snapshot(call));
 	}
 
 	private Map<String, Object> snapshot(TalentCall call) {

@@ -8,6 +8,6 @@ public interface ApplicantNotices {
 	void add(ApplicantNotice notice);
 
 	/** The organisation's notices, newest first. */
-	List<ApplicantNotice> latest(OrganisationId organisationId, int limit);
+	List<ApplicantNotice> latest(OrganisationId organisationId, int offset, int limit);
 
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import cn.jiangmen.innovation.platform.domain.Caller;
 import cn.jiangmen.innovation.platform.error.ConflictException;
 import cn.jiangmen.innovation.platform.error.FieldViolation;
 import cn.jiangmen.innovation.platform.error.InvalidInputException;
@@ -77,13 +78,13 @@ public final class TalentApplication {
 	}
 
 	/** Per-object rule: who may see this application. */
-	public boolean isVisibleTo(Viewer viewer) {
-		return viewer.seesAllApplications() || isOwnedBy(viewer);
+	public boolean isVisibleTo(Caller caller) {
+		return TalentAccess.seesAllApplications(caller) || isOwnedBy(caller);
 	}
 
 	/** Only the applicants of the owning organisation change content or submit. */
-	public boolean isOwnedBy(Viewer viewer) {
-		return viewer.isApplicant() && viewer.organisationId().map(this.organisationId::equals).orElse(false);
+	public boolean isOwnedBy(Caller caller) {
+		return TalentAccess.isApplicant(caller) && TalentAccess.organisationOf(caller).map(this.organisationId::equals).orElse(false);
 	}
 
 	/** Saves new content (autosave); only while the applicant holds the application. */
@@ -193,7 +194,7 @@ public final class TalentApplication {
 			violations.add(new FieldViolation("rank", "range", "must be 1 or more"));
 		}
 		if (outcome.scoreHundredths() < 0 || outcome.scoreHundredths() > 10000) {
-			violations.add(new FieldViolation("final_score_hundredths", "range", "must be between 0 and 10000"));
+			violations.add(new FieldViolation("scoreHundredths", "range", "must be between 0 and 10000"));
 		}
 		if (!violations.isEmpty()) {
 			throw new InvalidInputException(violations);

@@ -33,7 +33,9 @@ final class CallRequests {
 		List<FieldViolation> violations = new ArrayList<>();
 		Map<Category, EligibilityRules> categories = new EnumMap<>(Category.class);
 		for (CallCategory given : input) {
-			String name = given.getCategory().strip();
+			// A number this build does not know is named as sent, so the caller can find it.
+			String name = given.getCategory() == cn.jiangmen.innovation.contracts.talent.v1.Category.UNRECOGNIZED
+					? String.valueOf(given.getCategoryValue()) : ProtoCodes.code(given.getCategory());
 			String path = "categories[" + name + "]";
 			Category category;
 			try {
@@ -59,9 +61,10 @@ final class CallRequests {
 				valid = false;
 			}
 			Set<ProfessionalTitle> titles = EnumSet.noneOf(ProfessionalTitle.class);
-			for (String title : given.getRequiredLeaderTitlesList()) {
+			for (var requested : given.getRequiredLeaderTitlesList()) {
+				String title = ProtoCodes.code(requested);
 				try {
-					titles.add(ProfessionalTitle.valueOf(title.strip().toUpperCase(Locale.ROOT)));
+					titles.add(ProfessionalTitle.valueOf(title));
 				}
 				catch (IllegalArgumentException ex) {
 					violations.add(new FieldViolation(path + ".requiredLeaderTitles", "code.unknown",

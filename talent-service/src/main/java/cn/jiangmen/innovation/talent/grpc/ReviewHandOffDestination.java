@@ -53,7 +53,7 @@ class ReviewHandOffDestination implements OutboxDestination {
 			.setLeaderPersonKey(p.leaderPersonKey())
 			.addAllMemberPersonKeys(p.memberPersonKeys());
 		if (p.submittedAt() != null) {
-			request.setSubmittedAt(ApplicationSummaries.timestamp(Instant.parse(p.submittedAt())));
+			request.setSubmittedAt(cn.jiangmen.innovation.platform.grpc.ProtoTimes.timestamp(Instant.parse(p.submittedAt())));
 		}
 		this.review.getObject().withDeadlineAfter(5, TimeUnit.SECONDS).openReview(request.build());
 	}

@@ -7,7 +7,7 @@ import cn.jiangmen.innovation.contracts.review.v1.CheckReviewerAccessRequest;
 import cn.jiangmen.innovation.contracts.review.v1.ReviewServiceGrpc;
 import cn.jiangmen.innovation.talent.application.AttachmentReaders;
 import cn.jiangmen.innovation.talent.domain.ApplicationId;
-import cn.jiangmen.innovation.talent.domain.Viewer;
+import cn.jiangmen.innovation.platform.domain.Caller;
 import io.grpc.StatusRuntimeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +33,7 @@ class ReviewServiceReviewerAssignments implements AttachmentReaders.ReviewerAssi
 	}
 
 	@Override
-	public boolean isAssignedReviewer(Viewer viewer, ApplicationId application) {
+	public boolean isAssignedReviewer(Caller caller, ApplicationId application) {
 		try {
 			return this.review.getObject()
 				.withDeadlineAfter(3, TimeUnit.SECONDS)
@@ -44,7 +44,7 @@ class ReviewServiceReviewerAssignments implements AttachmentReaders.ReviewerAssi
 				.getAllowed();
 		}
 		catch (StatusRuntimeException ex) {
-			log.warn("review-service could not confirm {} as a reviewer of {}: {}", viewer.username(), application,
+			log.warn("review-service could not confirm {} as a reviewer of {}: {}", caller.username(), application,
 					ex.getStatus());
 			return false;
 		}

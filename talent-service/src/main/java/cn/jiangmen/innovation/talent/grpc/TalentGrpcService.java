@@ -1,27 +1,15 @@
 package cn.jiangmen.innovation.talent.grpc;
 
-import cn.jiangmen.innovation.platform.paging.PageRequest;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
 import cn.jiangmen.innovation.contracts.talent.v1.AwardApplicationRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.AwardApplicationResponse;
-import cn.jiangmen.innovation.contracts.talent.v1.CallApplicationsView;
-import cn.jiangmen.innovation.contracts.talent.v1.CreateCallRequest;
-import cn.jiangmen.innovation.contracts.talent.v1.CreateCallResponse;
-import cn.jiangmen.innovation.contracts.talent.v1.DeclineApplicationRequest;
-import cn.jiangmen.innovation.contracts.talent.v1.DeclineApplicationResponse;
 import cn.jiangmen.innovation.contracts.talent.v1.CreateApplicationRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.CreateApplicationResponse;
+import cn.jiangmen.innovation.contracts.talent.v1.CreateCallRequest;
+import cn.jiangmen.innovation.contracts.talent.v1.CreateCallResponse;
 import cn.jiangmen.innovation.contracts.talent.v1.DecideFormalCheckRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.DecideFormalCheckResponse;
+import cn.jiangmen.innovation.contracts.talent.v1.DeclineApplicationRequest;
+import cn.jiangmen.innovation.contracts.talent.v1.DeclineApplicationResponse;
 import cn.jiangmen.innovation.contracts.talent.v1.DeleteAttachmentRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.DeleteAttachmentResponse;
 import cn.jiangmen.innovation.contracts.talent.v1.DownloadAttachmentRequest;
@@ -31,15 +19,15 @@ import cn.jiangmen.innovation.contracts.talent.v1.GetApplicationResponse;
 import cn.jiangmen.innovation.contracts.talent.v1.GetApplicationSummaryRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.GetApplicationSummaryResponse;
 import cn.jiangmen.innovation.contracts.talent.v1.ListApplicationsRequest;
+import cn.jiangmen.innovation.contracts.talent.v1.ListApplicationsResponse;
 import cn.jiangmen.innovation.contracts.talent.v1.ListAttachmentsRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.ListAttachmentsResponse;
-import cn.jiangmen.innovation.contracts.talent.v1.ListNoticesRequest;
-import cn.jiangmen.innovation.contracts.talent.v1.ListNoticesResponse;
-import cn.jiangmen.innovation.contracts.talent.v1.ListApplicationsResponse;
 import cn.jiangmen.innovation.contracts.talent.v1.ListCallApplicationsRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.ListCallApplicationsResponse;
 import cn.jiangmen.innovation.contracts.talent.v1.ListCallsRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.ListCallsResponse;
+import cn.jiangmen.innovation.contracts.talent.v1.ListNoticesRequest;
+import cn.jiangmen.innovation.contracts.talent.v1.ListNoticesResponse;
 import cn.jiangmen.innovation.contracts.talent.v1.OpenCallRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.OpenCallResponse;
 import cn.jiangmen.innovation.contracts.talent.v1.RecommendApplicationRequest;
@@ -50,390 +38,154 @@ import cn.jiangmen.innovation.contracts.talent.v1.SaveApplicationRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.SaveApplicationResponse;
 import cn.jiangmen.innovation.contracts.talent.v1.SubmitApplicationRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.SubmitApplicationResponse;
-import cn.jiangmen.innovation.contracts.talent.v1.TalentServiceGrpc;
 import cn.jiangmen.innovation.contracts.talent.v1.UploadAttachmentRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.UploadAttachmentResponse;
 import cn.jiangmen.innovation.contracts.talent.v1.WithdrawApplicationRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.WithdrawApplicationResponse;
-import cn.jiangmen.innovation.platform.error.FieldViolation;
-import cn.jiangmen.innovation.platform.error.InvalidInputException;
-import cn.jiangmen.innovation.talent.application.ApplicationCommands;
-import cn.jiangmen.innovation.talent.application.ApplicationQueries;
-import cn.jiangmen.innovation.talent.application.AttachmentService;
-import cn.jiangmen.innovation.talent.application.CallCatalogue;
-import cn.jiangmen.innovation.talent.application.Viewers;
-import cn.jiangmen.innovation.talent.domain.ApplicationId;
-import cn.jiangmen.innovation.talent.domain.ApplicationStatus;
-import cn.jiangmen.innovation.talent.domain.AttachmentId;
-import cn.jiangmen.innovation.talent.domain.CallId;
-import cn.jiangmen.innovation.talent.domain.Category;
-import cn.jiangmen.innovation.talent.domain.EligibilityRules;
-import cn.jiangmen.innovation.talent.domain.ReviewOutcome;
-import cn.jiangmen.innovation.talent.domain.TalentApplication;
-import cn.jiangmen.innovation.talent.domain.TalentCall;
-import cn.jiangmen.innovation.talent.domain.Viewer;
-import com.google.protobuf.ByteString;
+import cn.jiangmen.innovation.contracts.talent.v1.TalentServiceGrpc;
 import io.grpc.stub.StreamObserver;
 
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
 /**
  * gRPC face of talent-service, for the portal and other services: the same application services,
  * visibility rules and error model as REST (INVALID_ARGUMENT with field violations, NOT_FOUND for
  * other organisations' ids, FAILED_PRECONDITION with the reason code for refused transitions).
+ *
+ * <p>
+ * One proto service stays one {@code BindableService}, so review-service's and the system tests'
+ * {@code TalentServiceGrpc} stubs keep working; this class only routes each RPC to the class for
+ * its aggregate ({@link ApplicationRpcs}, {@link DecisionRpcs}, {@link AttachmentRpcs},
+ * {@link CallRpcs}), which maps, calls one use case and maps back. Exceptions reach platform's
+ * {@code GrpcStatusMapper} unchanged.
  */
 @Service
 class TalentGrpcService extends TalentServiceGrpc.TalentServiceImplBase {
 
-	private final ApplicationQueries queries;
+	private final ApplicationRpcs applications;
 
-	private final ApplicationCommands commands;
+	private final DecisionRpcs decisions;
 
-	private final CallCatalogue calls;
+	private final AttachmentRpcs attachments;
 
-	private final AttachmentService attachments;
+	private final CallRpcs calls;
 
-	private final Clock clock;
-
-	TalentGrpcService(ApplicationQueries queries, ApplicationCommands commands, CallCatalogue calls,
-			AttachmentService attachments, Clock clock) {
-		this.queries = queries;
-		this.commands = commands;
-		this.calls = calls;
+	TalentGrpcService(ApplicationRpcs applications, DecisionRpcs decisions, AttachmentRpcs attachments,
+			CallRpcs calls) {
+		this.applications = applications;
+		this.decisions = decisions;
 		this.attachments = attachments;
-		this.clock = clock;
+		this.calls = calls;
 	}
 
 	@Override
-	public void listApplications(ListApplicationsRequest request,
-			StreamObserver<ListApplicationsResponse> responseObserver) {
-		PageRequest page = PageRequest.of(request.getPageSize(), request.getPageToken(), "page_size", "page_token");
-		List<TalentApplication> items = this.queries.visibleTo(Viewers.current(), page);
-		responseObserver.onNext(ListApplicationsResponse.newBuilder()
-			.addAllApplications(items.stream().map(ApplicationSummaries::toProto).toList())
-			.setNextPageToken(page.nextToken(items.size()))
-			.build());
-		responseObserver.onCompleted();
+	public void listApplications(ListApplicationsRequest request, StreamObserver<ListApplicationsResponse> response) {
+		reply(response, this.applications.list(request));
 	}
 
 	@Override
-	public void listNotices(ListNoticesRequest request, StreamObserver<ListNoticesResponse> responseObserver) {
-		int limit = request.getLimit() == 0 ? 20 : request.getLimit();
-		if (limit < 0 || limit > 100) {
-			throw new InvalidInputException("limit", "range", "must be 0 to 100");
-		}
-		responseObserver.onNext(ListNoticesResponse.newBuilder()
-			.addAllNotices(this.queries.noticesFor(Viewers.current(), limit)
-				.stream()
-				.map(ApplicationSummaries::notice)
-				.toList())
-			.build());
-		responseObserver.onCompleted();
+	public void listNotices(ListNoticesRequest request, StreamObserver<ListNoticesResponse> response) {
+		reply(response, this.applications.notices(request));
 	}
 
 	@Override
-	public void getApplicationSummary(GetApplicationSummaryRequest request,
-			StreamObserver<GetApplicationSummaryResponse> responseObserver) {
-		TalentApplication application = this.queries.get(ApplicationId.parse(request.getApplicationId(), "application_id"),
-				Viewers.current());
-		responseObserver.onNext(GetApplicationSummaryResponse.newBuilder()
-			.setApplication(ApplicationSummaries.toProto(application))
-			.build());
-		responseObserver.onCompleted();
-	}
-
-	/**
-	 * review-service reports a confirmed panel result: UNDER_REVIEW becomes RANKED with rank and score.
-	 * Service account only (PERMISSION_DENIED otherwise); idempotent by key.
-	 */
-	@Override
-	public void recordReviewOutcome(RecordReviewOutcomeRequest request,
-			StreamObserver<RecordReviewOutcomeResponse> responseObserver) {
-		Viewer viewer = Viewers.current();
-		if (!viewer.isService()) {
-			throw new AccessDeniedException("Only the service account records review outcomes");
-		}
-		List<FieldViolation> violations = new ArrayList<>();
-		ApplicationId applicationId = null;
-		try {
-			applicationId = ApplicationId.parse(request.getApplicationId(), "application_id");
-		}
-		catch (InvalidInputException ex) {
-			violations.addAll(ex.violations());
-		}
-		UUID reviewItem = null;
-		try {
-			reviewItem = UUID.fromString(request.getReviewItemId());
-		}
-		catch (IllegalArgumentException ex) {
-			violations.add(new FieldViolation("review_item_id", "id.malformed", "must be a UUID"));
-		}
-		if (!request.hasConfirmedAt()) {
-			violations.add(new FieldViolation("confirmed_at", "required", "must be given"));
-		}
-		if (!violations.isEmpty()) {
-			throw new InvalidInputException(violations);
-		}
-		ReviewOutcome outcome = new ReviewOutcome(reviewItem, request.getRank(), request.getFinalScoreHundredths(),
-				request.getPassedThresholds(), ApplicationSummaries.instant(request.getConfirmedAt()));
-		ApplicationStatus status = this.commands.recordReviewOutcome(viewer, request.getIdempotencyKey(),
-				applicationId, outcome);
-		responseObserver
-			.onNext(RecordReviewOutcomeResponse.newBuilder().setStatus(ApplicationSummaries.toProto(status)).build());
-		responseObserver.onCompleted();
+	public void getApplicationSummary(GetApplicationSummaryRequest request, StreamObserver<GetApplicationSummaryResponse> response) {
+		reply(response, this.applications.summary(request));
 	}
 
 	@Override
-	public void listCalls(ListCallsRequest request, StreamObserver<ListCallsResponse> responseObserver) {
-		Instant now = this.clock.instant();
-		responseObserver.onNext(ListCallsResponse.newBuilder()
-			.addAllCalls(this.calls.visibleTo(Viewers.current())
-				.stream()
-				.map(call -> ApplicationSummaries.call(call, now))
-				.toList())
-			.build());
-		responseObserver.onCompleted();
+	public void recordReviewOutcome(RecordReviewOutcomeRequest request, StreamObserver<RecordReviewOutcomeResponse> response) {
+		reply(response, this.decisions.recordReviewOutcome(request));
 	}
 
 	@Override
-	public void getApplication(GetApplicationRequest request, StreamObserver<GetApplicationResponse> responseObserver) {
-		Viewer viewer = Viewers.current();
-		responseObserver.onNext(GetApplicationResponse.newBuilder()
-			.setApplication(detail(viewer, ApplicationId.parse(request.getApplicationId(), "application_id")))
-			.build());
-		responseObserver.onCompleted();
+	public void listCalls(ListCallsRequest request, StreamObserver<ListCallsResponse> response) {
+		reply(response, this.calls.list(request));
 	}
 
 	@Override
-	public void createApplication(CreateApplicationRequest request,
-			StreamObserver<CreateApplicationResponse> responseObserver) {
-		Viewer viewer = Viewers.current();
-		TalentApplication created = this.commands.createDraft(viewer, CallId.parse(request.getCallId(), "call_id"),
-				ApplicationSummaries.fromProto(request.getForm()));
-		responseObserver
-			.onNext(CreateApplicationResponse.newBuilder().setApplication(detail(viewer, created.id())).build());
-		responseObserver.onCompleted();
+	public void getApplication(GetApplicationRequest request, StreamObserver<GetApplicationResponse> response) {
+		reply(response, this.applications.get(request));
 	}
 
 	@Override
-	public void saveApplication(SaveApplicationRequest request,
-			StreamObserver<SaveApplicationResponse> responseObserver) {
-		Viewer viewer = Viewers.current();
-		ApplicationId id = ApplicationId.parse(request.getApplicationId(), "application_id");
-		this.commands.update(viewer, id, ApplicationSummaries.fromProto(request.getForm()),
-				request.getVersion() == 0 ? null : request.getVersion());
-		responseObserver.onNext(SaveApplicationResponse.newBuilder().setApplication(detail(viewer, id)).build());
-		responseObserver.onCompleted();
+	public void createApplication(CreateApplicationRequest request, StreamObserver<CreateApplicationResponse> response) {
+		reply(response, this.applications.create(request));
 	}
 
 	@Override
-	public void submitApplication(SubmitApplicationRequest request,
-			StreamObserver<SubmitApplicationResponse> responseObserver) {
-		TalentApplication application = this.commands.submit(Viewers.current(),
-				ApplicationId.parse(request.getApplicationId(), "application_id"));
-		responseObserver.onNext(SubmitApplicationResponse.newBuilder()
-			.setApplication(ApplicationSummaries.toProto(application))
-			.build());
-		responseObserver.onCompleted();
+	public void saveApplication(SaveApplicationRequest request, StreamObserver<SaveApplicationResponse> response) {
+		reply(response, this.applications.save(request));
 	}
 
 	@Override
-	public void withdrawApplication(WithdrawApplicationRequest request,
-			StreamObserver<WithdrawApplicationResponse> responseObserver) {
-		TalentApplication application = this.commands.withdraw(Viewers.current(),
-				ApplicationId.parse(request.getApplicationId(), "application_id"));
-		responseObserver.onNext(WithdrawApplicationResponse.newBuilder()
-			.setApplication(ApplicationSummaries.toProto(application))
-			.build());
-		responseObserver.onCompleted();
+	public void submitApplication(SubmitApplicationRequest request, StreamObserver<SubmitApplicationResponse> response) {
+		reply(response, this.applications.submit(request));
 	}
 
 	@Override
-	public void decideFormalCheck(DecideFormalCheckRequest request,
-			StreamObserver<DecideFormalCheckResponse> responseObserver) {
-		Viewer viewer = Viewers.current();
-		ApplicationId id = ApplicationId.parse(request.getApplicationId(), "application_id");
-		TalentApplication application = switch (request.getDecision()) {
-			case FORMAL_CHECK_DECISION_PASS -> this.commands.passFormalCheck(viewer, id);
-			case FORMAL_CHECK_DECISION_RETURN -> this.commands.returnForCorrection(viewer, id,
-					request.getReasonsList(),
-					request.hasCorrectionDueAt() ? ApplicationSummaries.instant(request.getCorrectionDueAt()) : null);
-			case FORMAL_CHECK_DECISION_REJECT -> this.commands.reject(viewer, id,
-					request.getReasonsCount() == 0 ? null : String.join("\n", request.getReasonsList()));
-			default -> throw new InvalidInputException("decision", "required", "must be PASS, RETURN or REJECT");
-		};
-		responseObserver.onNext(DecideFormalCheckResponse.newBuilder()
-			.setApplication(ApplicationSummaries.toProto(application))
-			.build());
-		responseObserver.onCompleted();
+	public void withdrawApplication(WithdrawApplicationRequest request, StreamObserver<WithdrawApplicationResponse> response) {
+		reply(response, this.applications.withdraw(request));
 	}
 
 	@Override
-	public void recommendApplication(RecommendApplicationRequest request,
-			StreamObserver<RecommendApplicationResponse> responseObserver) {
-		TalentApplication application = this.commands.recommend(Viewers.current(),
-				ApplicationId.parse(request.getApplicationId(), "application_id"));
-		responseObserver.onNext(RecommendApplicationResponse.newBuilder()
-			.setApplication(ApplicationSummaries.toProto(application))
-			.build());
-		responseObserver.onCompleted();
+	public void decideFormalCheck(DecideFormalCheckRequest request, StreamObserver<DecideFormalCheckResponse> response) {
+		reply(response, this.decisions.decideFormalCheck(request));
 	}
 
 	@Override
-	public void listCallApplications(ListCallApplicationsRequest request,
-			StreamObserver<ListCallApplicationsResponse> responseObserver) {
-		Viewer viewer = Viewers.current();
-		CallId call = CallId.parse(request.getCallId(), "call_id");
-		List<TalentApplication> items = switch (request.getView()) {
-			case CALL_APPLICATIONS_VIEW_FORMAL_CHECK -> this.queries.awaitingFormalCheck(call, viewer);
-			case CALL_APPLICATIONS_VIEW_RANKING -> this.queries.rankingOf(call, viewer);
-			default -> throw new InvalidInputException("view", "required", "must be FORMAL_CHECK or RANKING");
-		};
-		responseObserver.onNext(ListCallApplicationsResponse.newBuilder()
-			.addAllApplications(items.stream().map(ApplicationSummaries::toProto).toList())
-			.build());
-		responseObserver.onCompleted();
+	public void recommendApplication(RecommendApplicationRequest request, StreamObserver<RecommendApplicationResponse> response) {
+		reply(response, this.decisions.recommend(request));
 	}
 
 	@Override
-	public void uploadAttachment(UploadAttachmentRequest request,
-			StreamObserver<UploadAttachmentResponse> responseObserver) {
-		var attachment = this.attachments.upload(Viewers.current(),
-				ApplicationId.parse(request.getApplicationId(), "application_id"), request.getKind(),
-				request.getFilename(), request.getContent().toByteArray());
-		responseObserver.onNext(UploadAttachmentResponse.newBuilder()
-			.setAttachment(ApplicationSummaries.attachment(attachment))
-			.build());
-		responseObserver.onCompleted();
+	public void listCallApplications(ListCallApplicationsRequest request, StreamObserver<ListCallApplicationsResponse> response) {
+		reply(response, this.decisions.callApplications(request));
 	}
 
 	@Override
-	public void downloadAttachment(DownloadAttachmentRequest request,
-			StreamObserver<DownloadAttachmentResponse> responseObserver) {
-		AttachmentService.Download download = this.attachments.download(Viewers.current(),
-				ApplicationId.parse(request.getApplicationId(), "application_id"),
-				AttachmentId.parse(request.getAttachmentId(), "attachment_id"));
-		ByteString content;
-		try (InputStream in = download.content()) {
-			content = ByteString.readFrom(in);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		responseObserver.onNext(DownloadAttachmentResponse.newBuilder()
-			.setAttachment(ApplicationSummaries.attachment(download.attachment()))
-			.setContent(content)
-			.build());
-		responseObserver.onCompleted();
+	public void uploadAttachment(UploadAttachmentRequest request, StreamObserver<UploadAttachmentResponse> response) {
+		reply(response, this.attachments.upload(request));
 	}
 
 	@Override
-	public void listAttachments(ListAttachmentsRequest request, StreamObserver<ListAttachmentsResponse> responseObserver) {
-		List<cn.jiangmen.innovation.talent.domain.Attachment> list = this.attachments.list(Viewers.current(),
-				ApplicationId.parse(request.getApplicationId(), "application_id"));
-		responseObserver.onNext(ListAttachmentsResponse.newBuilder()
-			.addAllAttachments(list.stream().map(ApplicationSummaries::attachment).toList())
-			.build());
-		responseObserver.onCompleted();
+	public void downloadAttachment(DownloadAttachmentRequest request, StreamObserver<DownloadAttachmentResponse> response) {
+		reply(response, this.attachments.download(request));
 	}
 
 	@Override
-	public void deleteAttachment(DeleteAttachmentRequest request,
-			StreamObserver<DeleteAttachmentResponse> responseObserver) {
-		this.attachments.remove(Viewers.current(), ApplicationId.parse(request.getApplicationId(), "application_id"),
-				AttachmentId.parse(request.getAttachmentId(), "attachment_id"));
-		responseObserver.onNext(DeleteAttachmentResponse.getDefaultInstance());
-		responseObserver.onCompleted();
-	}
-
-	/**
-	 * A manager creates a call as a draft. Non-managers are refused before their input is looked at
-	 * (PERMISSION_DENIED, as CallCatalogue would); bad input names every field at once, category
-	 * rules and call fields together, and creates nothing.
-	 */
-	@Override
-	public void createCall(CreateCallRequest request, StreamObserver<CreateCallResponse> responseObserver) {
-		Viewer viewer = Viewers.current();
-		requireManager(viewer, "Only program managers create and open calls");
-		Instant opensAt = request.hasOpensAt() ? ApplicationSummaries.instant(request.getOpensAt()) : null;
-		Instant closesAt = request.hasClosesAt() ? ApplicationSummaries.instant(request.getClosesAt()) : null;
-		Map<Category, EligibilityRules> categories;
-		try {
-			categories = CallRequests.categories(request.getCategoriesList());
-		}
-		catch (InvalidInputException categoryProblems) {
-			List<FieldViolation> all = new ArrayList<>(categoryProblems.violations());
-			all.addAll(callFieldProblems(request.getTitle(), request.getPriorityFieldsList(), opensAt, closesAt));
-			throw new InvalidInputException(all);
-		}
-		TalentCall call = this.calls.create(viewer, request.getTitle(), categories, request.getPriorityFieldsList(),
-				opensAt, closesAt);
-		responseObserver.onNext(CreateCallResponse.newBuilder()
-			.setCall(ApplicationSummaries.call(call, this.clock.instant()))
-			.build());
-		responseObserver.onCompleted();
+	public void listAttachments(ListAttachmentsRequest request, StreamObserver<ListAttachmentsResponse> response) {
+		reply(response, this.attachments.list(request));
 	}
 
 	@Override
-	public void openCall(OpenCallRequest request, StreamObserver<OpenCallResponse> responseObserver) {
-		TalentCall call = this.calls.open(Viewers.current(), CallId.parse(request.getCallId(), "call_id"));
-		responseObserver
-			.onNext(OpenCallResponse.newBuilder().setCall(ApplicationSummaries.call(call, this.clock.instant())).build());
-		responseObserver.onCompleted();
+	public void deleteAttachment(DeleteAttachmentRequest request, StreamObserver<DeleteAttachmentResponse> response) {
+		reply(response, this.attachments.delete(request));
 	}
 
 	@Override
-	public void awardApplication(AwardApplicationRequest request,
-			StreamObserver<AwardApplicationResponse> responseObserver) {
-		Viewer viewer = Viewers.current();
-		requireManager(viewer, "Only program managers take this decision");
-		ApplicationId id = ApplicationId.parse(request.getApplicationId(), "application_id");
-		TalentApplication application = this.commands.award(viewer, id, CallRequests.note(request.getNote()));
-		responseObserver.onNext(AwardApplicationResponse.newBuilder()
-			.setApplication(ApplicationSummaries.toProto(application))
-			.build());
-		responseObserver.onCompleted();
+	public void createCall(CreateCallRequest request, StreamObserver<CreateCallResponse> response) {
+		reply(response, this.calls.create(request));
 	}
 
 	@Override
-	public void declineApplication(DeclineApplicationRequest request,
-			StreamObserver<DeclineApplicationResponse> responseObserver) {
-		Viewer viewer = Viewers.current();
-		requireManager(viewer, "Only program managers take this decision");
-		ApplicationId id = ApplicationId.parse(request.getApplicationId(), "application_id");
-		TalentApplication application = this.commands.decline(viewer, id, CallRequests.note(request.getNote()));
-		responseObserver.onNext(DeclineApplicationResponse.newBuilder()
-			.setApplication(ApplicationSummaries.toProto(application))
-			.build());
-		responseObserver.onCompleted();
+	public void openCall(OpenCallRequest request, StreamObserver<OpenCallResponse> response) {
+		reply(response, this.calls.open(request));
 	}
 
-	/**
-	 * The domain's own checks of the call-level fields, for a request whose categories were already
-	 * refused: a dry run of {@link TalentCall#create} (pure, stores nothing) without the categories,
-	 * whose "categories required" finding is left out because the categories were named already.
-	 */
-	private List<FieldViolation> callFieldProblems(String title, List<String> priorityFields, Instant opensAt,
-			Instant closesAt) {
-		try {
-			TalentCall.create(title, Map.of(), priorityFields, opensAt, closesAt, this.clock.instant());
-		}
-		catch (InvalidInputException ex) {
-			return ex.violations().stream().filter(v -> !v.field().equals("categories")).toList();
-		}
-		throw new IllegalStateException("A call without categories was accepted");
+	@Override
+	public void awardApplication(AwardApplicationRequest request, StreamObserver<AwardApplicationResponse> response) {
+		reply(response, this.decisions.award(request));
 	}
 
-	/** The application services check this too; here it comes before input is parsed (403 before 400). */
-	private static void requireManager(Viewer viewer, String message) {
-		if (!viewer.isManager()) {
-			throw new AccessDeniedException(message);
-		}
+	@Override
+	public void declineApplication(DeclineApplicationRequest request, StreamObserver<DeclineApplicationResponse> response) {
+		reply(response, this.decisions.decline(request));
 	}
 
-	private cn.jiangmen.innovation.contracts.talent.v1.ApplicationDetail detail(Viewer viewer, ApplicationId id) {
-		return ApplicationSummaries.detail(this.queries.details(id, viewer), this.attachments.list(viewer, id));
+	private static <T> void reply(StreamObserver<T> response, T message) {
+		response.onNext(message);
+		response.onCompleted();
 	}
 
 }

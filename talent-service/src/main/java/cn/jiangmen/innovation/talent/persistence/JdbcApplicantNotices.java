@@ -39,12 +39,14 @@ class JdbcApplicantNotices implements ApplicantNotices {
 	}
 
 	@Override
-	public List<ApplicantNotice> latest(OrganisationId organisationId, int limit) {
+	public List<ApplicantNotice> latest(OrganisationId organisationId, int offset, int limit) {
 		return this.jdbc.sql("""
-				select * from applicant_notice where organisation_id = :organisation
-				order by at desc, id limit :limit
+				select id, application_id, organisation_id, application_title, status, detail, at
+				from applicant_notice where organisation_id = :organisation
+				order by at desc, id offset :offset limit :limit
 				""")
 			.param("organisation", organisationId.value())
+			.param("offset", offset)
 			.param("limit", limit)
 			.query((rs, n) -> new ApplicantNotice(rs.getObject("id", UUID.class),
 					new ApplicationId(rs.getObject("application_id", UUID.class)),

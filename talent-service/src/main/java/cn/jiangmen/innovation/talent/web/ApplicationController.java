@@ -7,7 +7,7 @@ import java.util.List;
 import cn.jiangmen.innovation.platform.error.InvalidInputException;
 import cn.jiangmen.innovation.talent.application.ApplicationCommands;
 import cn.jiangmen.innovation.talent.application.ApplicationQueries;
-import cn.jiangmen.innovation.talent.application.Viewers;
+import cn.jiangmen.innovation.platform.security.Callers;
 import cn.jiangmen.innovation.talent.domain.ApplicationId;
 import cn.jiangmen.innovation.talent.domain.CallId;
 import io.swagger.v3.oas.annotations.Operation;
@@ -45,7 +45,7 @@ class ApplicationController {
 	ApplicationPage list(@RequestParam(name = "pageSize", defaultValue = "0") int pageSize,
 			@RequestParam(name = "pageToken", required = false) String pageToken) {
 		PageRequest page = PageRequest.of(pageSize, pageToken, "pageSize", "pageToken");
-		List<ApplicationView> items = this.queries.visibleTo(Viewers.current(), page)
+		List<ApplicationView> items = this.queries.visibleTo(Callers.current(), page)
 			.stream()
 			.map(ApplicationView::of)
 			.toList();
@@ -56,7 +56,7 @@ class ApplicationController {
 	@Operation(operationId = "getApplication", summary = "One application with its eligibility findings and duplicate-person flags",
 			description = "404 when it does not exist or belongs to another organisation.")
 	ApplicationDetailsView get(@PathVariable("id") String id) {
-		return ApplicationDetailsView.of(this.queries.details(ApplicationId.parse(id, "id"), Viewers.current()));
+		return ApplicationDetailsView.of(this.queries.details(ApplicationId.parse(id, "id"), Callers.current()));
 	}
 
 	@PostMapping
@@ -67,7 +67,7 @@ class ApplicationController {
 		if (request.callId() == null) {
 			throw new InvalidInputException("callId", "required", "must name the call");
 		}
-		ApplicationView created = ApplicationView.of(this.commands.createDraft(Viewers.current(),
+		ApplicationView created = ApplicationView.of(this.commands.createDraft(Callers.current(),
 				new CallId(request.callId()), request.toForm()));
 		return ResponseEntity.created(URI.create("/api/talent/applications/" + created.id())).body(created);
 	}
@@ -77,34 +77,34 @@ class ApplicationController {
 			description = "Idempotent; send the version you read to be told (409) about a concurrent change.")
 	ApplicationDetailsView update(@PathVariable("id") String id, @Valid @RequestBody ApplicationRequest request) {
 		ApplicationId applicationId = ApplicationId.parse(id, "id");
-		this.commands.update(Viewers.current(), applicationId, request.toForm(), request.version());
-		return ApplicationDetailsView.of(this.queries.details(applicationId, Viewers.current()));
+		this.commands.update(Callers.current(), applicationId, request.toForm(), request.version());
+		return ApplicationDetailsView.of(this.queries.details(applicationId, Callers.current()));
 	}
 
 	@PostMapping("/{id}/submit")
 	@Operation(summary = "Submit (or resubmit after a return) before the deadline",
 			description = "409 call.deadline-passed after the closing time; 400 naming every missing field and failed eligibility rule.")
 	ApplicationView submit(@PathVariable("id") String id) {
-		return ApplicationView.of(this.commands.submit(Viewers.current(), ApplicationId.parse(id, "id")));
+		return ApplicationView.of(this.commands.submit(Callers.current(), ApplicationId.parse(id, "id")));
 	}
 
 	@PostMapping("/{id}/withdraw")
 	@Operation(summary = "Withdraw a submitted application before the deadline")
 	ApplicationView withdraw(@PathVariable("id") String id) {
-		return ApplicationView.of(this.commands.withdraw(Viewers.current(), ApplicationId.parse(id, "id")));
+		return ApplicationView.of(this.commands.withdraw(Callers.current(), ApplicationId.parse(id, "id")));
 	}
 
 	@PostMapping("/{id}/formal-check/pass")
 	@Operation(summary = "Formal check passed: on to expert review (managers)")
 	ApplicationView pass(@PathVariable("id") String id) {
-		return ApplicationView.of(this.commands.passFormalCheck(Viewers.current(), ApplicationId.parse(id, "id")));
+		return ApplicationView.of(this.commands.passFormalCheck(Callers.current(), ApplicationId.parse(id, "id")));
 	}
 
 	@PostMapping("/{id}/formal-check/return")
 	@Operation(summary = "Return for correction with reasons (managers)")
 	ApplicationView returnForCorrection(@PathVariable("id") String id,
 			@Valid @RequestBody DecisionRequests.ReturnRequest request) {
-		return ApplicationView.of(this.commands.returnForCorrection(Viewers.current(), ApplicationId.parse(id, "id"),
+		return ApplicationView.of(this.commands.returnForCorrection(Callers.current(), ApplicationId.parse(id, "id"),
 				request.reasons(), request.correctionDueAt()));
 	}
 
@@ -112,19 +112,19 @@ class ApplicationController {
 	@Operation(summary = "Reject in formal check with a reason (managers)")
 	ApplicationView reject(@PathVariable("id") String id, @Valid @RequestBody DecisionRequests.RejectRequest request) {
 		return ApplicationView
-			.of(this.commands.reject(Viewers.current(), ApplicationId.parse(id, "id"), request.reason()));
+			.of(this.commands.reject(Callers.current(), ApplicationId.parse(id, "id"), request.reason()));
 	}
 
 	@PostMapping("/{id}/recommend")
 	@Operation(summary = "Put a ranked application on the recommendation list to the province (managers)")
 	ApplicationView recommend(@PathVariable("id") String id) {
-		return ApplicationView.of(this.commands.recommend(Viewers.current(), ApplicationId.parse(id, "id")));
+		return ApplicationView.of(this.commands.recommend(Callers.current(), ApplicationId.parse(id, "id")));
 	}
 
 	@PostMapping("/{id}/award")
 	@Operation(summary = "Record that the province awarded a recommended application (managers)")
 	ApplicationView award(@PathVariable("id") String id, @Valid @RequestBody(required = false) DecisionRequests.NoteRequest request) {
-		return ApplicationView.of(this.commands.award(Viewers.current(), ApplicationId.parse(id, "id"),
+		return ApplicationView.of(this.commands.award(Callers.current(), ApplicationId.parse(id, "id"),
 				request == null ? null : request.note()));
 	}
 
@@ -132,7 +132,7 @@ class ApplicationController {
 	@Operation(summary = "Record that the province declined a recommended application (managers)")
 	ApplicationView decline(@PathVariable("id") String id,
 			@Valid @RequestBody(required = false) DecisionRequests.NoteRequest request) {
-		return ApplicationView.of(this.commands.decline(Viewers.current(), ApplicationId.parse(id, "id"),
+		return ApplicationView.of(this.commands.decline(Callers.current(), ApplicationId.parse(id, "id"),
 				request == null ? null : request.note()));
 	}
 

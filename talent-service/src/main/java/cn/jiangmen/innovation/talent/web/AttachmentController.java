@@ -9,7 +9,7 @@ import java.util.List;
 import cn.jiangmen.innovation.platform.web.ContentDispositions;
 import cn.jiangmen.innovation.platform.error.InvalidInputException;
 import cn.jiangmen.innovation.talent.application.AttachmentService;
-import cn.jiangmen.innovation.talent.application.Viewers;
+import cn.jiangmen.innovation.platform.security.Callers;
 import cn.jiangmen.innovation.talent.domain.ApplicationId;
 import cn.jiangmen.innovation.talent.domain.AttachmentId;
 import io.swagger.v3.oas.annotations.Operation;
@@ -56,7 +56,7 @@ class AttachmentController {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		AttachmentView view = AttachmentView.of(this.attachments.upload(Viewers.current(),
+		AttachmentView view = AttachmentView.of(this.attachments.upload(Callers.current(),
 				ApplicationId.parse(applicationId, "applicationId"), kind, file.getOriginalFilename(), content));
 		return ResponseEntity.status(HttpStatus.CREATED).body(view);
 	}
@@ -64,7 +64,7 @@ class AttachmentController {
 	@GetMapping
 	@Operation(operationId = "listAttachments", summary = "Attachments of an application (organisation, managers, auditors)")
 	List<AttachmentView> list(@PathVariable("applicationId") String applicationId) {
-		return this.attachments.list(Viewers.current(), ApplicationId.parse(applicationId, "applicationId"))
+		return this.attachments.list(Callers.current(), ApplicationId.parse(applicationId, "applicationId"))
 			.stream()
 			.map(AttachmentView::of)
 			.toList();
@@ -74,7 +74,7 @@ class AttachmentController {
 	@Operation(summary = "Download: Content-Disposition attachment, nosniff, the stored SHA-256 as Repr-Digest")
 	ResponseEntity<InputStreamResource> download(@PathVariable("applicationId") String applicationId,
 			@PathVariable("id") String id) {
-		AttachmentService.Download download = this.attachments.download(Viewers.current(),
+		AttachmentService.Download download = this.attachments.download(Callers.current(),
 				ApplicationId.parse(applicationId, "applicationId"), AttachmentId.parse(id, "id"));
 		var a = download.attachment();
 		return ResponseEntity.ok()
@@ -92,7 +92,7 @@ class AttachmentController {
 	@DeleteMapping("/{id}")
 	@Operation(summary = "Remove an attachment while the application is a draft or returned")
 	ResponseEntity<Void> remove(@PathVariable("applicationId") String applicationId, @PathVariable("id") String id) {
-		this.attachments.remove(Viewers.current(), ApplicationId.parse(applicationId, "applicationId"),
+		this.attachments.remove(Callers.current(), ApplicationId.parse(applicationId, "applicationId"),
 				AttachmentId.parse(id, "id"));
 		return ResponseEntity.noContent().build();
 	}

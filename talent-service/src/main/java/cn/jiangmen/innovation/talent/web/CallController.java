@@ -20,7 +20,7 @@ import cn.jiangmen.innovation.platform.error.FieldViolation;
 import cn.jiangmen.innovation.platform.error.InvalidInputException;
 import cn.jiangmen.innovation.talent.application.ApplicationQueries;
 import cn.jiangmen.innovation.talent.application.CallCatalogue;
-import cn.jiangmen.innovation.talent.application.Viewers;
+import cn.jiangmen.innovation.platform.security.Callers;
 import cn.jiangmen.innovation.talent.domain.CallId;
 import cn.jiangmen.innovation.talent.domain.Category;
 import cn.jiangmen.innovation.talent.domain.EligibilityRules;
@@ -61,19 +61,19 @@ class CallController {
 	@Operation(operationId = "listCalls", summary = "Calls the caller may see (open ones; managers and auditors also drafts)")
 	List<CallView> list() {
 		Instant now = this.clock.instant();
-		return this.catalogue.visibleTo(Viewers.current()).stream().map(call -> CallView.of(call, now)).toList();
+		return this.catalogue.visibleTo(Callers.current()).stream().map(call -> CallView.of(call, now)).toList();
 	}
 
 	@GetMapping("/{id}")
 	@Operation(operationId = "getCall", summary = "One call with its categories and eligibility rules")
 	CallView get(@PathVariable("id") String id) {
-		return CallView.of(this.catalogue.get(CallId.parse(id, "id"), Viewers.current()), this.clock.instant());
+		return CallView.of(this.catalogue.get(CallId.parse(id, "id"), Callers.current()), this.clock.instant());
 	}
 
 	@PostMapping
 	@Operation(operationId = "createCall", summary = "Create a call as a draft (program managers)")
 	ResponseEntity<CallView> create(@Valid @RequestBody CallRequest request) {
-		CallView created = CallView.of(this.catalogue.create(Viewers.current(), request.title(),
+		CallView created = CallView.of(this.catalogue.create(Callers.current(), request.title(),
 				categories(request.categories()), request.priorityFields(), request.opensAt(), request.closesAt()),
 				this.clock.instant());
 		return ResponseEntity.created(URI.create("/api/talent/calls/" + created.id())).body(created);
@@ -82,13 +82,13 @@ class CallController {
 	@PostMapping("/{id}/open")
 	@Operation(summary = "Open a draft call for applications (program managers)")
 	CallView open(@PathVariable("id") String id) {
-		return CallView.of(this.catalogue.open(Viewers.current(), CallId.parse(id, "id")), this.clock.instant());
+		return CallView.of(this.catalogue.open(Callers.current(), CallId.parse(id, "id")), this.clock.instant());
 	}
 
 	@GetMapping("/{id}/formal-check")
 	@Operation(summary = "Submitted applications waiting for the formal check (managers, auditors)")
 	List<ApplicationView> formalCheck(@PathVariable("id") String id) {
-		return this.applications.awaitingFormalCheck(CallId.parse(id, "id"), Viewers.current())
+		return this.applications.awaitingFormalCheck(CallId.parse(id, "id"), Callers.current())
 			.stream()
 			.map(ApplicationView::of)
 			.toList();
@@ -97,7 +97,7 @@ class CallController {
 	@GetMapping("/{id}/ranking")
 	@Operation(summary = "Ranked, recommended and decided applications, best first (managers, auditors)")
 	List<RankingRow> ranking(@PathVariable("id") String id) {
-		return this.applications.rankingOf(CallId.parse(id, "id"), Viewers.current())
+		return this.applications.rankingOf(CallId.parse(id, "id"), Callers.current())
 			.stream()
 			.map(RankingRow::of)
 			.toList();

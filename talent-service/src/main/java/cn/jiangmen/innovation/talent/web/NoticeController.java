@@ -6,7 +6,8 @@ import java.util.UUID;
 
 import cn.jiangmen.innovation.platform.error.InvalidInputException;
 import cn.jiangmen.innovation.talent.application.ApplicationQueries;
-import cn.jiangmen.innovation.talent.application.Viewers;
+import cn.jiangmen.innovation.platform.paging.PageRequest;
+import cn.jiangmen.innovation.platform.security.Callers;
 import cn.jiangmen.innovation.talent.domain.ApplicantNotice;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -34,7 +35,7 @@ class NoticeController {
 		if (limit < 1 || limit > 100) {
 			throw new InvalidInputException("limit", "range", "must be 1 to 100");
 		}
-		return this.queries.noticesFor(Viewers.current(), limit).stream().map(NoticeView::of).toList();
+		return this.queries.noticesFor(Callers.current(), new PageRequest(0, limit)).stream().map(NoticeView::of).toList();
 	}
 
 	record NoticeView(UUID id, UUID applicationId, String applicationTitle, String status, String detail, Instant at) {

@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import cn.jiangmen.innovation.platform.domain.Caller;
+
 /** Calls, content and viewers for domain tests. */
 final class Fixtures {
 
@@ -66,12 +68,12 @@ final class Fixtures {
 				team);
 	}
 
-	static Viewer applicantOf(OrganisationId organisation) {
-		return new Viewer("applicant", Set.of("applicant"), Optional.of(organisation));
+	static Caller applicantOf(OrganisationId organisation) {
+		return new Caller("applicant", "applicant", Set.of("applicant"), Optional.of(organisation.value()));
 	}
 
-	static Viewer withRole(String role) {
-		return new Viewer(role, Set.of(role), Optional.empty());
+	static Caller withRole(String role) {
+		return Caller.of(role, role);
 	}
 
 }

@@ -138,7 +138,7 @@ class TalentApplicationTest {
 				new ReviewOutcome(java.util.UUID.randomUUID(), 0, 20000, true, Fixtures.DURING), Fixtures.DURING))
 			.isInstanceOfSatisfying(InvalidInputException.class, ex -> assertThat(ex.violations())
 				.extracting(FieldViolation::field)
-				.containsExactly("rank", "final_score_hundredths"));
+				.containsExactly("rank", "scoreHundredths"));
 		reviewed.recordReviewOutcome(new ReviewOutcome(java.util.UUID.randomUUID(), 2, 8125, true, Fixtures.DURING),
 				Fixtures.DURING);
 		assertThat(reviewed.status()).isEqualTo(ApplicationStatus.RANKED);

@@ -1,0 +1,98 @@
+package cn.jiangmen.innovation.talent.grpc;
+
+import java.util.List;
+
+import cn.jiangmen.innovation.contracts.talent.v1.ApplicationDetail;
+import cn.jiangmen.innovation.contracts.talent.v1.ApplicationStatus;
+import cn.jiangmen.innovation.contracts.talent.v1.ApplicationSummary;
+import cn.jiangmen.innovation.contracts.talent.v1.EligibilityFinding;
+import cn.jiangmen.innovation.talent.application.ApplicationQueries;
+import cn.jiangmen.innovation.talent.domain.ApplicantNotice;
+import cn.jiangmen.innovation.talent.domain.ApplicationContent;
+import cn.jiangmen.innovation.talent.domain.Attachment;
+import cn.jiangmen.innovation.talent.domain.AttachmentKind;
+import cn.jiangmen.innovation.talent.domain.TalentApplication;
+import cn.jiangmen.innovation.talent.domain.TeamMember;
+
+import static cn.jiangmen.innovation.platform.grpc.ProtoTimes.timestamp;
+
+/** The application aggregate (and the notices about it) as talent.v1 messages. */
+final class ApplicationMapper {
+
+	private ApplicationMapper() {
+	}
+
+	static ApplicationSummary summary(TalentApplication application) {
+		ApplicationContent c = application.content();
+		ApplicationSummary.Builder summary = ApplicationSummary.newBuilder()
+			.setApplicationId(application.id().toString())
+			.setCallId(application.callId().toString())
+			.setOrganisationId(application.organisationId().toString())
+			.setTitle(application.title())
+			.setStatus(status(application.status()))
+			.setUpdatedAt(timestamp(application.updatedAt()))
+			.setCategory(ProtoCodes.toProto(c.category(), cn.jiangmen.innovation.contracts.talent.v1.Category.class))
+			.setHostName(ApplicationFormMapper.text(c.host().name()))
+			.setLeaderName(c.leader().map(TeamMember::name).map(ApplicationFormMapper::text).orElse(""));
+		if (application.submittedAt() != null) {
+			summary.setSubmittedAt(timestamp(application.submittedAt()));
+		}
+		if (application.reviewOutcome() != null) {
+			summary.setRank(application.reviewOutcome().rank())
+				.setFinalScoreHundredths(application.reviewOutcome().scoreHundredths())
+				.setPassedThresholds(application.reviewOutcome().passedThresholds());
+		}
+		return summary.build();
+	}
+
+	static List<ApplicationSummary> summaries(List<TalentApplication> applications) {
+		return applications.stream().map(ApplicationMapper::summary).toList();
+	}
+
+	static ApplicationStatus status(cn.jiangmen.innovation.talent.domain.ApplicationStatus status) {
+		return ProtoCodes.toProto(status, ApplicationStatus.class);
+	}
+
+	static cn.jiangmen.innovation.contracts.talent.v1.ApplicantNotice notice(ApplicantNotice n) {
+		return cn.jiangmen.innovation.contracts.talent.v1.ApplicantNotice.newBuilder()
+			.setNoticeId(n.id().toString())
+			.setApplicationId(n.applicationId().toString())
+			.setApplicationTitle(n.applicationTitle())
+			.setStatus(status(n.status()))
+			.setDetail(n.detail())
+			.setAt(timestamp(n.at()))
+			.build();
+	}
+
+	/** The whole application with what the form page shows beside it: findings, flags, documents. */
+	static ApplicationDetail detail(ApplicationQueries.Details details, List<Attachment> attachments) {
+		TalentApplication application = details.application();
+		ApplicationContent c = application.content();
+		ApplicationDetail.Builder detail = ApplicationDetail.newBuilder()
+			.setSummary(summary(application))
+			.setForm(ApplicationFormMapper.form(c))
+			.setVersion(application.version())
+			.addAllReturnReasons(application.returnReasons())
+			.setDecisionNote(ApplicationFormMapper.text(application.decisionNote()))
+			.addAllDuplicatePersons(details.duplicatePersons())
+			.addAllFundedElsewhere(details.fundedElsewhere());
+		if (application.correctionDueAt() != null) {
+			detail.setCorrectionDueAt(timestamp(application.correctionDueAt()));
+		}
+		details.eligibilityFindings()
+			.forEach(f -> detail.addFindings(EligibilityFinding.newBuilder()
+				.setField(f.field())
+				.setCode(f.code())
+				.setMessage(f.message())));
+		attachments.forEach(a -> detail.addAttachments(AttachmentMapper.attachment(a)));
+		if (c.category() != null) {
+			for (AttachmentKind kind : AttachmentKind.requiredFor(c.category())) {
+				if (attachments.stream().noneMatch(a -> a.kind() == kind)) {
+					detail.addMissingAttachmentKinds(AttachmentMapper.kind(kind));
+				}
+			}
+		}
+		return detail.build();
+	}
+
+}
