@@ -1,10 +1,10 @@
 package cn.jiangmen.innovation.portal.review;
 
-import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import cn.jiangmen.innovation.platform.grpc.ProtoTimes;
 import cn.jiangmen.innovation.contracts.review.v1.Declaration;
 import cn.jiangmen.innovation.contracts.review.v1.GetRoundPanelResponse;
 import cn.jiangmen.innovation.contracts.review.v1.PanelAssignment;
@@ -179,8 +179,9 @@ class ReviewManagerController {
 		model.addAttribute("errors", errors);
 		model.addAttribute("refusal", refusal);
 		model.addAttribute("typed", typed);
-		model.addAttribute("deadline", ZonedDateTime.ofInstant(Instant.ofEpochSecond(panel.getRound().getDeadline().getSeconds()),
-				this.properties.zone()));
+		model.addAttribute("deadline", ProtoTimes.read(panel.getRound().getDeadline())
+			.map(at -> ZonedDateTime.ofInstant(at, this.properties.zone()))
+			.orElse(null));
 		return "review/round";
 	}
 

@@ -1,11 +1,11 @@
 package cn.jiangmen.innovation.portal.review;
 
-import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import cn.jiangmen.innovation.platform.grpc.ProtoTimes;
 import cn.jiangmen.innovation.contracts.common.v1.OwningContext;
 import cn.jiangmen.innovation.contracts.review.v1.AssignmentDetail;
 import cn.jiangmen.innovation.contracts.review.v1.Criterion;
@@ -189,8 +189,9 @@ class ReviewPagesController {
 		model.addAttribute("a", detail);
 		model.addAttribute("criteria", detail.getRubric().getCriteriaList());
 		model.addAttribute("scale", scale(detail));
-		model.addAttribute("deadline", ZonedDateTime.ofInstant(
-				Instant.ofEpochSecond(detail.getSummary().getDeadline().getSeconds()), this.properties.zone()));
+		model.addAttribute("deadline", ProtoTimes.read(detail.getSummary().getDeadline())
+			.map(at -> ZonedDateTime.ofInstant(at, this.properties.zone()))
+			.orElse(null));
 		model.addAttribute("message", message);
 		model.addAttribute("badFields", fields);
 		model.addAttribute("editable", detail.hasItem()

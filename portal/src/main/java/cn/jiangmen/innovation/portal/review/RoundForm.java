@@ -17,11 +17,11 @@ import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import cn.jiangmen.innovation.platform.grpc.ProtoTimes;
 import cn.jiangmen.innovation.contracts.common.v1.OwningContext;
 import cn.jiangmen.innovation.contracts.review.v1.Criterion;
 import cn.jiangmen.innovation.contracts.review.v1.OpenRoundRequest;
 import cn.jiangmen.innovation.contracts.review.v1.Rubric;
-import com.google.protobuf.Timestamp;
 
 import org.springframework.util.MultiValueMap;
 
@@ -152,7 +152,7 @@ public record RoundForm(String name, String context, Set<String> items, List<Row
 			.setDisagreementLimitHundredths(hundredths(this.disagreementLimit));
 		try {
 			Instant at = LocalDateTime.parse(this.deadline, LOCAL).atZone(zone).toInstant();
-			request.setDeadline(Timestamp.newBuilder().setSeconds(at.getEpochSecond()));
+			request.setDeadline(ProtoTimes.timestamp(at));
 		}
 		catch (DateTimeParseException ex) {
 			// no deadline: review-service names the field
