@@ -82,7 +82,9 @@ class RealmDefinitionTest {
         assertThat(attributes.get("pkce.code.challenge.method")).isEqualTo("S256");
         assertThat(attributes.get("post.logout.redirect.uris")).isEqualTo("http://localhost:8080/*");
         assertThat(list(gateway.get("defaultClientScopes")))
-                .contains("jiangmen-api-audience", "jiangmen-organisation", "roles", "profile", "basic");
+                .contains("jiangmen-api-audience", "jiangmen-organisation", "jiangmen-realm-roles", "profile", "basic")
+                // Keycloak's own roles scope would add client roles and the account audience
+                .doesNotContain("roles");
     }
 
     @Test
@@ -94,7 +96,8 @@ class RealmDefinitionTest {
         assertThat(services.get("standardFlowEnabled")).isEqualTo(false);
         assertThat(services.get("implicitFlowEnabled")).isEqualTo(false);
         assertThat(services.get("directAccessGrantsEnabled")).isEqualTo(false);
-        assertThat(list(services.get("defaultClientScopes"))).contains("jiangmen-api-audience", "roles");
+        assertThat(list(services.get("defaultClientScopes"))).contains("jiangmen-api-audience", "jiangmen-realm-roles")
+                .doesNotContain("roles");
 
         Map<String, Object> serviceAccount = users().stream()
                 .filter(u -> "jiangmen-services".equals(u.get("serviceAccountClientId")))
