@@ -2,18 +2,15 @@ package cn.jiangmen.innovation.talent;
 
 import cn.jiangmen.innovation.contracts.talent.v1.ListApplicationsRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.TalentServiceGrpc;
+import cn.jiangmen.innovation.testsupport.ServiceIntegrationTest;
 import cn.jiangmen.innovation.testsupport.ServiceTestProperties;
-import cn.jiangmen.innovation.testsupport.TestInfrastructure;
 import cn.jiangmen.innovation.testsupport.client.GrpcChannels;
-import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.reflection.v1.ServerReflectionGrpc;
 import io.grpc.reflection.v1.ServerReflectionRequest;
 import io.grpc.reflection.v1.ServerReflectionResponse;
 import io.grpc.stub.StreamObserver;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,12 +19,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import org.springframework.boot.grpc.test.autoconfigure.LocalGrpcServerPort;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -38,30 +34,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * lists every method, needs a token like any other call.
  */
 @ExtendWith(OutputCaptureExtension.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "spring.grpc.server.port=0", "jiangmen.outbox.relay.enabled=false" })
-class GrpcTokenRefusalIT {
-
-	static final TestInfrastructure infra = TestInfrastructure.get();
+@TestPropertySource(properties = "jiangmen.outbox.relay.enabled=false")
+class GrpcTokenRefusalIT extends ServiceIntegrationTest {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
 		ServiceTestProperties.register(registry, "talent_it");
-	}
-
-	@LocalGrpcServerPort
-	int grpcPort;
-
-	ManagedChannel channel;
-
-	@BeforeEach
-	void open() {
-		this.channel = GrpcChannels.plaintext(this.grpcPort);
-	}
-
-	@AfterEach
-	void close() {
-		GrpcChannels.close(this.channel);
 	}
 
 	@ParameterizedTest
@@ -82,7 +60,7 @@ class GrpcTokenRefusalIT {
 	@Test
 	void reflectionNeedsAToken() throws Exception {
 		assertThat(reflect(null).getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
-		assertThat(reflect("Bearer " + infra.tokens().accessToken("manager")).getCode()).isEqualTo(Status.Code.OK);
+		assertThat(reflect("Bearer " + token("manager")).getCode()).isEqualTo(Status.Code.OK);
 	}
 
 	private Status reflect(String authorization) throws Exception {

@@ -3,22 +3,20 @@ package cn.jiangmen.innovation.talent;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
+import cn.jiangmen.innovation.testsupport.ServiceIntegrationTest;
 import cn.jiangmen.innovation.testsupport.ServiceTestProperties;
-import cn.jiangmen.innovation.testsupport.TestInfrastructure;
 import cn.jiangmen.innovation.testsupport.client.HttpProbe;
 import cn.jiangmen.innovation.testsupport.client.RawHttp;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,29 +24,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The malformed requests a probe of the running suite sent (issue 9): each answers 400 with a
  * problem detail naming what is wrong, never a 500, and writes nothing.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "spring.grpc.server.port=0", "jiangmen.outbox.relay.enabled=false" })
-class MalformedRequestIT {
-
-	static final TestInfrastructure infra = TestInfrastructure.get();
+@TestPropertySource(properties = "jiangmen.outbox.relay.enabled=false")
+class MalformedRequestIT extends ServiceIntegrationTest {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
 		ServiceTestProperties.register(registry, "talent_it");
 	}
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcClient jdbc;
-
-	HttpProbe http;
-
-	@BeforeEach
-	void probe() {
-		this.http = new HttpProbe("http://localhost:" + this.port);
-	}
 
 	@ParameterizedTest(name = "{0}")
 	@CsvSource(delimiter = '|', textBlock = """
@@ -63,7 +48,7 @@ class MalformedRequestIT {
 	void refusedBodiesNameTheFieldAndWriteNothing(String what, String template, String field) {
 		long before = applications();
 		HttpProbe.Response response = this.http.postJson("/api/talent/applications",
-				infra.tokens().accessToken("applicant1"), template.formatted(UUID.randomUUID()));
+				token("applicant1"), template.formatted(UUID.randomUUID()));
 		assertThat(response.status()).as(what).isEqualTo(400);
 		assertThat(response.header("Content-Type")).as(what).startsWith("application/problem+json");
 		assertThat(response.json().get("errors").get(0).get("field").asString()).as(what).isEqualTo(field);
@@ -74,7 +59,7 @@ class MalformedRequestIT {
 	@Test
 	void duplicateKeysAreRefused() {
 		HttpProbe.Response response = this.http.postJson("/api/talent/applications",
-				infra.tokens().accessToken("applicant1"),
+				token("applicant1"),
 				"{\"callId\": \"%s\", \"title\": \"a\", \"title\": \"b\"}".formatted(UUID.randomUUID()));
 		assertThat(response.status()).isEqualTo(400);
 		assertThat(response.json().get("errors").get(0).get("code").asString()).isEqualTo("json.malformed");
@@ -83,7 +68,7 @@ class MalformedRequestIT {
 	@Test
 	void callTimesOutsideYearsOneTo9999AreRefusedNamingTheField() {
 		long calls = this.jdbc.sql("select count(*) from talent_call").query(Long.class).single();
-		HttpProbe.Response response = this.http.postJson("/api/talent/calls", infra.tokens().accessToken("manager"),
+		HttpProbe.Response response = this.http.postJson("/api/talent/calls", token("manager"),
 				"""
 						{"title": "2027 call", "priorityFields": ["additive-manufacturing"],
 						 "categories": {"LEADING_TALENT": {"minTeamSize": 1, "leaderFullTime": false, "fieldMustBeInCall": false}},
@@ -98,7 +83,7 @@ class MalformedRequestIT {
 			"/api/talent/applications/..%2F..%2Factuator", "/api/talent/applications/%2e%2e/calls",
 			"/api/talent/applications/a%5Cb", "/api/talent/applications/%25" })
 	void malformedPathsAnswerProblems(String target) {
-		RawHttp.Answer answer = RawHttp.send(this.port, "GET", target, infra.tokens().accessToken("applicant1"), null,
+		RawHttp.Answer answer = RawHttp.send(this.port, "GET", target, token("applicant1"), null,
 				null);
 		assertThat(answer.status()).as(target).isBetween(400, 404);
 		assertThat(answer.isProblemJson()).as(target + "\n" + answer.text()).isTrue();
@@ -107,7 +92,7 @@ class MalformedRequestIT {
 	@Test
 	void badPercentEscapeInAQueryParameterIsNotA500() {
 		RawHttp.Answer answer = RawHttp.send(this.port, "GET", "/api/talent/applications?pageToken=%ff%fe",
-				infra.tokens().accessToken("applicant1"), null, null);
+				token("applicant1"), null, null);
 		assertThat(answer.status()).as(answer.text()).isLessThan(500);
 		assertThat(answer.isProblemJson() || answer.status() == 200).as(answer.text()).isTrue();
 	}
@@ -116,7 +101,7 @@ class MalformedRequestIT {
 	void malformedMultipartIsA400Problem() {
 		RawHttp.Answer answer = RawHttp.send(this.port, "POST",
 				"/api/talent/applications/" + UUID.randomUUID() + "/attachments",
-				infra.tokens().accessToken("applicant1"), "multipart/form-data; boundary=XYZ",
+				token("applicant1"), "multipart/form-data; boundary=XYZ",
 				"--XYZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.pdf\"\r\n\r\n%PDF-1.4 trunc"
 					.getBytes(StandardCharsets.UTF_8));
 		assertThat(answer.status()).as(answer.text()).isEqualTo(400);
