@@ -1,20 +1,19 @@
 package cn.jiangmen.innovation.review;
 
+import cn.jiangmen.innovation.testsupport.ServiceIntegrationTest;
 import cn.jiangmen.innovation.testsupport.ServiceTestProperties;
-import cn.jiangmen.innovation.testsupport.TestInfrastructure;
 import cn.jiangmen.innovation.testsupport.client.HttpProbe;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.DefaultApplicationArguments;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,21 +21,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The demo profile seeds the five demo experts once, under the Keycloak ids the realm gives them:
  * each demo expert, signed in for real, finds their own profile.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "spring.grpc.server.port=0", "jiangmen.outbox.relay.enabled=false",
-				"review.reminders.enabled=false" })
+@TestPropertySource(properties = { "jiangmen.outbox.relay.enabled=false", "review.reminders.enabled=false" })
 @ActiveProfiles("demo")
-class DemoDataIT {
-
-	static final TestInfrastructure infra = TestInfrastructure.get();
+class DemoDataIT extends ServiceIntegrationTest {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
 		ServiceTestProperties.register(registry, "review_demo_it");
 	}
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	JdbcClient jdbc;

@@ -23,15 +23,13 @@ import cn.jiangmen.innovation.contracts.review.v1.OpenRoundRequest;
 import cn.jiangmen.innovation.contracts.review.v1.ReviewServiceGrpc;
 import cn.jiangmen.innovation.contracts.review.v1.RoundState;
 import cn.jiangmen.innovation.contracts.review.v1.Rubric;
+import cn.jiangmen.innovation.testsupport.ServiceIntegrationTest;
 import cn.jiangmen.innovation.testsupport.ServiceTestProperties;
-import cn.jiangmen.innovation.testsupport.TestInfrastructure;
 import cn.jiangmen.innovation.testsupport.client.GrpcChannels;
 import cn.jiangmen.innovation.testsupport.client.HttpProbe;
 import com.google.protobuf.Timestamp;
-import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -42,12 +40,10 @@ import cn.jiangmen.innovation.review.application.RoundCommands;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.grpc.test.autoconfigure.LocalGrpcServerPort;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 import tools.jackson.databind.JsonNode;
 
@@ -60,17 +56,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * (unassigned, conflicted, before declaration), drafts with optimistic locking, submission,
  * consensus by the rapporteur, confirmation writing the outbox in the same transaction, audit.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "spring.grpc.server.port=0", "jiangmen.outbox.relay.enabled=false",
-				"review.reminders.enabled=false", "review.reminders.lead=P30D", "spring.mail.host=localhost",
-				"spring.mail.port=" + ReviewRoundIT.SMTP_PORT })
-class ReviewRoundIT {
+@TestPropertySource(properties = { "jiangmen.outbox.relay.enabled=false", "review.reminders.enabled=false",
+		"review.reminders.lead=P30D", "spring.mail.host=localhost", "spring.mail.port=" + ReviewRoundIT.SMTP_PORT })
+class ReviewRoundIT extends ServiceIntegrationTest {
 
 	static final String ORG_1 = "7d1c2a8e-0000-4000-8000-000000000001";
 
 	static final String ORG_2 = "7d1c2a8e-0000-4000-8000-000000000002";
-
-	static final TestInfrastructure infra = TestInfrastructure.get();
 
 	static final int SMTP_PORT = 39025;
 
@@ -93,18 +85,10 @@ class ReviewRoundIT {
 		ServiceTestProperties.register(registry, "review_it");
 	}
 
-	@LocalServerPort
-	int port;
-
-	@LocalGrpcServerPort
-	int grpcPort;
-
 	@Autowired
 	JdbcClient jdbc;
 
 	Api api;
-
-	ManagedChannel channel;
 
 	/** username -> subject */
 	final Map<String, String> subjects = new HashMap<>();
@@ -123,7 +107,6 @@ class ReviewRoundIT {
 		ReviewTables.clear(this.jdbc);
 		this.started = Instant.now().truncatedTo(ChronoUnit.MICROS);
 		this.api = new Api("http://localhost:" + this.port);
-		this.channel = GrpcChannels.plaintext(this.grpcPort);
 		for (String expert : EXPERTS) {
 			String affiliation = expert.equals("expert5")
 					? "{\"organisationId\":\"" + ORG_1 + "\",\"organisationName\":\"光电科技\",\"fromYear\":2018}" : "";
@@ -139,11 +122,6 @@ class ReviewRoundIT {
 		assertThat(opened.status()).as(opened.body()).isEqualTo(201);
 		assertThat(opened.json().get("conflictsDetected").asInt()).isEqualTo(1);
 		this.round = opened.json().get("round").get("id").asString();
-	}
-
-	@AfterEach
-	void close() {
-		GrpcChannels.close(this.channel);
 	}
 
 	@Test
@@ -810,10 +788,6 @@ class ReviewRoundIT {
 			.param("started", java.sql.Timestamp.from(this.started))
 			.query(Integer.class)
 			.single();
-	}
-
-	private static String token(String user) {
-		return infra.tokens().accessToken(user);
 	}
 
 }

@@ -11,17 +11,15 @@ import cn.jiangmen.innovation.contracts.review.v1.OpenReviewResponse;
 import cn.jiangmen.innovation.contracts.review.v1.ReviewServiceGrpc;
 import cn.jiangmen.innovation.contracts.review.v1.ReviewState;
 import cn.jiangmen.innovation.testsupport.BadToken;
+import cn.jiangmen.innovation.testsupport.ServiceIntegrationTest;
 import cn.jiangmen.innovation.testsupport.ServiceTestProperties;
-import cn.jiangmen.innovation.testsupport.TestInfrastructure;
 import cn.jiangmen.innovation.testsupport.client.GrpcChannels;
 import cn.jiangmen.innovation.testsupport.client.HttpProbe;
-import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse;
 import io.grpc.health.v1.HealthGrpc;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,9 +27,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.grpc.test.autoconfigure.LocalGrpcServerPort;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -43,42 +38,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * review-service against real PostgreSQL, Redis and Keycloak tokens: OpenReview is idempotent,
  * validates every field before writing, and is for the service account and managers only.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "spring.grpc.server.port=0" })
-class ReviewServiceIT {
+class ReviewServiceIT extends ServiceIntegrationTest {
 
 	static final String ORG_1 = "7d1c2a8e-0000-4000-8000-000000000001";
-
-	static final TestInfrastructure infra = TestInfrastructure.get();
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
 		ServiceTestProperties.register(registry, "review_it");
 	}
 
-	@LocalServerPort
-	int port;
-
-	@LocalGrpcServerPort
-	int grpcPort;
-
 	@Autowired
 	JdbcClient jdbc;
 
-	HttpProbe http;
-
-	ManagedChannel channel;
-
 	@BeforeEach
-	void connect() {
+	void clear() {
 		ReviewTables.clear(this.jdbc);
-		this.http = new HttpProbe("http://localhost:" + this.port);
-		this.channel = GrpcChannels.plaintext(this.grpcPort);
-	}
-
-	@AfterEach
-	void closeChannel() {
-		GrpcChannels.close(this.channel);
 	}
 
 	@Test
