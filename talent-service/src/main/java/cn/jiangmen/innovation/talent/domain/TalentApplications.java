@@ -17,6 +17,12 @@ public interface TalentApplications {
 
 	Optional<TalentApplication> find(ApplicationId id);
 
+	/**
+	 * Like {@link #find}, and holds the application's row lock until the transaction ends, so
+	 * checks over the application's whole state (the attachment quota) see no concurrent change.
+	 */
+	Optional<TalentApplication> lock(ApplicationId id);
+
 	/** Newest first. */
 	List<TalentApplication> ofOrganisation(OrganisationId organisationId, int offset, int limit);
 

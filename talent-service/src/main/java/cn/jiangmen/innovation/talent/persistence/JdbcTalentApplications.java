@@ -115,6 +115,14 @@ class JdbcTalentApplications implements TalentApplications {
 	}
 
 	@Override
+	public Optional<TalentApplication> lock(ApplicationId id) {
+		return this.jdbc.sql("select " + COLUMNS + " from talent_application where id = :id for update")
+			.param("id", id.value())
+			.query(this::map)
+			.optional();
+	}
+
+	@Override
 	public List<TalentApplication> ofOrganisation(OrganisationId organisationId, int offset, int limit) {
 		return this.jdbc.sql("select " + COLUMNS + " from talent_application where organisation_id = :org"
 				+ " order by updated_at desc, id offset :offset limit :limit")
