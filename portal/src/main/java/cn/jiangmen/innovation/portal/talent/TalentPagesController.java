@@ -3,13 +3,17 @@ package cn.jiangmen.innovation.portal.talent;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import cn.jiangmen.innovation.contracts.talent.v1.ApplicationDetail;
 import cn.jiangmen.innovation.contracts.talent.v1.ApplicationForm;
 import cn.jiangmen.innovation.contracts.talent.v1.ApplicationStatus;
+import cn.jiangmen.innovation.contracts.talent.v1.ApplicationSummary;
 import cn.jiangmen.innovation.contracts.talent.v1.Category;
 import cn.jiangmen.innovation.contracts.talent.v1.Degree;
 import cn.jiangmen.innovation.contracts.talent.v1.DownloadAttachmentResponse;
@@ -17,6 +21,7 @@ import cn.jiangmen.innovation.contracts.talent.v1.HostKind;
 import cn.jiangmen.innovation.contracts.talent.v1.MemberRole;
 import cn.jiangmen.innovation.contracts.talent.v1.ProfessionalTitle;
 import cn.jiangmen.innovation.contracts.talent.v1.TeamMemberForm;
+import cn.jiangmen.innovation.platform.grpc.ProtoTimes;
 import cn.jiangmen.innovation.platform.security.Roles;
 import cn.jiangmen.innovation.platform.web.ContentDispositions;
 import cn.jiangmen.innovation.portal.config.PortalProperties;
@@ -84,27 +89,92 @@ class TalentPagesController {
 		this.messages = messages;
 	}
 
+	/** An applicant's draft on a call, as the call's card offers it. */
+	public record Draft(String id, String title, ZonedDateTime updatedAt) {
+	}
+
+	/**
+	 * The calls; for applicants each call's card also offers the organisation's drafts on it, and
+	 * {@code existing} (a call whose "start" found a draft) opens that offer with a question.
+	 */
 	@GetMapping("/calls")
-	String calls(@RequestParam(name = "refused", required = false) String refused, Model model) {
+	String calls(@RequestParam(name = "refused", required = false) String refused,
+			@RequestParam(name = "existing", required = false) String existing, Model model,
+			Authentication authentication) {
 		if (refused != null) {
 			model.addAttribute("refusal", "talent.error." + Notices.code(refused));
 		}
 		Instant now = this.clock.instant();
 		model.addAttribute("calls",
 				talent().calls().stream().map(c -> CallCard.of(c, now, this.properties.zone())).toList());
+		Map<String, List<Draft>> drafts = isApplicant(authentication) ? draftsByCall() : Map.of();
+		model.addAttribute("drafts", drafts);
+		model.addAttribute("existing", existing != null && drafts.containsKey(existing) ? existing : null);
 		return "talent/calls";
 	}
 
+	private Map<String, List<Draft>> draftsByCall() {
+		Map<String, List<Draft>> drafts = new LinkedHashMap<>();
+		for (ApplicationSummary a : talent().applications()) {
+			if (a.getStatus() == ApplicationStatus.APPLICATION_STATUS_DRAFT) {
+				drafts.computeIfAbsent(a.getCallId(), k -> new ArrayList<>())
+					.add(new Draft(a.getApplicationId(), a.getTitle(),
+							ZonedDateTime.ofInstant(ProtoTimes.read(a.getUpdatedAt()).orElse(Instant.EPOCH),
+									this.properties.zone())));
+			}
+		}
+		return drafts;
+	}
+
+	/**
+	 * Starts a draft. When the organisation already has one on the call, talent-service refuses and
+	 * the call page offers that draft (and, on purpose, another one: {@code another=true}).
+	 */
 	@PostMapping("/calls/{callId}/applications")
 	@PreAuthorize("hasRole('applicant')")
-	String start(@PathVariable("callId") String callId, Locale locale) {
+	String start(@PathVariable("callId") String callId,
+			@RequestParam(name = "another", required = false) String another, Locale locale) {
 		try {
 			ApplicationDetail created = talent().create(callId,
-					this.messages.getMessage("talent.application.untitled", null, locale));
+					this.messages.getMessage("talent.application.untitled", null, locale), "true".equals(another));
 			return "redirect:/talent/applications/" + created.getSummary().getApplicationId();
 		}
 		catch (Refused refused) {
+			if ("application.draft-exists".equals(refused.code())) {
+				return "redirect:/talent/calls?existing=" + Notices.id(callId) + "#call-" + Notices.id(callId);
+			}
 			return "redirect:/talent/calls?refused=" + Notices.code(refused.code());
+		}
+	}
+
+	/** Deleting a draft is confirmed on a page of its own first (works without script). */
+	@GetMapping("/applications/{id}/delete")
+	@PreAuthorize("hasRole('applicant')")
+	String confirmDelete(@PathVariable("id") String id, Model model) {
+		ApplicationDetail detail = talent().application(id);
+		if (detail.getSummary().getStatus() != ApplicationStatus.APPLICATION_STATUS_DRAFT) {
+			return "redirect:/talent/applications/" + Notices.id(id);
+		}
+		model.addAttribute("detail", detail);
+		model.addAttribute("updatedAt", ZonedDateTime.ofInstant(
+				ProtoTimes.read(detail.getSummary().getUpdatedAt()).orElse(Instant.EPOCH), this.properties.zone()));
+		return "talent/delete";
+	}
+
+	@PostMapping("/applications/{id}/delete")
+	@PreAuthorize("hasRole('applicant')")
+	String delete(@PathVariable("id") String id, Model model, Authentication authentication,
+			HttpServletResponse response) {
+		try {
+			talent().deleteApplication(id);
+			return "redirect:/applications?done=deleted";
+		}
+		catch (Refused refused) {
+			response.setStatus(HttpStatus.CONFLICT.value());
+			ApplicationDetail detail = talent().application(id);
+			fill(model, detail, detail.getForm(), List.of(), authentication);
+			model.addAttribute("refusal", "talent.error." + refused.code());
+			return "talent/application";
 		}
 	}
 
@@ -125,7 +195,7 @@ class TalentPagesController {
 			Authentication authentication, HttpServletResponse response) {
 		ApplicationForm form = FormParameters.toForm(params);
 		try {
-			ApplicationDetail saved = talent().save(id, form, version(params.getFirst("version")));
+			ApplicationDetail saved = talent().save(id, form, version(params.getFirst("version"))).getApplication();
 			if (htmx != null) {
 				fill(model, saved, form, List.of(), authentication);
 				model.addAttribute("savedAt", this.clock.instant().atZone(this.properties.zone()));
@@ -202,6 +272,30 @@ class TalentPagesController {
 		return "talent/application :: attachments";
 	}
 
+	/** Removes an uploaded document before submission (htmx asks first); answers the attachments fragment. */
+	@PostMapping("/applications/{id}/attachments/{attachmentId}/delete")
+	@PreAuthorize("hasRole('applicant')")
+	String removeAttachment(@PathVariable("id") String id, @PathVariable("attachmentId") String attachmentId,
+			Model model, Authentication authentication) {
+		ApplicationDetail before = talent().application(id);
+		String filename = before.getAttachmentsList()
+			.stream()
+			.filter(a -> a.getAttachmentId().equals(attachmentId))
+			.map(a -> a.getFilename())
+			.findFirst()
+			.orElse("");
+		try {
+			talent().deleteAttachment(id, attachmentId);
+			model.addAttribute("removed", filename);
+		}
+		catch (Refused refused) {
+			model.addAttribute("uploadRefusal", "talent.error." + refused.code());
+		}
+		ApplicationDetail detail = talent().application(id);
+		fill(model, detail, detail.getForm(), List.of(), authentication);
+		return "talent/application :: attachments";
+	}
+
 	@GetMapping("/applications/{id}/attachments/{attachmentId}")
 	ResponseEntity<byte[]> download(@PathVariable("id") String id, @PathVariable("attachmentId") String attachmentId) {
 		DownloadAttachmentResponse download = talent().download(id, attachmentId);
@@ -234,12 +328,16 @@ class TalentPagesController {
 		}
 	}
 
+	private static boolean isApplicant(Authentication authentication) {
+		return authentication != null && authentication.getAuthorities()
+			.stream()
+			.anyMatch(a -> a.getAuthority().equals("ROLE_" + Roles.APPLICANT));
+	}
+
 	private void fill(Model model, ApplicationDetail detail, ApplicationForm form, List<Problem> problems,
 			Authentication authentication) {
 		String status = ProtoEnums.code(detail.getSummary().getStatus());
-		boolean applicant = authentication.getAuthorities()
-			.stream()
-			.anyMatch(a -> a.getAuthority().equals("ROLE_" + Roles.APPLICANT));
+		boolean applicant = isApplicant(authentication);
 		boolean editable = applicant && (detail.getSummary().getStatus() == ApplicationStatus.APPLICATION_STATUS_DRAFT
 				|| detail.getSummary().getStatus() == ApplicationStatus.APPLICATION_STATUS_RETURNED);
 		Instant now = this.clock.instant();
@@ -258,6 +356,8 @@ class TalentPagesController {
 		model.addAttribute("status", status);
 		model.addAttribute("call", call);
 		model.addAttribute("editable", editable);
+		model.addAttribute("canDelete",
+				applicant && detail.getSummary().getStatus() == ApplicationStatus.APPLICATION_STATUS_DRAFT);
 		model.addAttribute("canWithdraw",
 				applicant && detail.getSummary().getStatus() == ApplicationStatus.APPLICATION_STATUS_SUBMITTED);
 		model.addAttribute("problems", problems);

@@ -14,6 +14,7 @@ import cn.jiangmen.innovation.contracts.talent.v1.CallCategory;
 import cn.jiangmen.innovation.contracts.talent.v1.CallStatus;
 import cn.jiangmen.innovation.contracts.talent.v1.Category;
 import cn.jiangmen.innovation.contracts.talent.v1.EligibilityFinding;
+import cn.jiangmen.innovation.contracts.talent.v1.TalentAttachment;
 import cn.jiangmen.innovation.contracts.talent.v1.TalentCall;
 import cn.jiangmen.innovation.platform.config.PlatformSecurityAutoConfiguration;
 import cn.jiangmen.innovation.platform.security.KeycloakRealmRoleConverter;
@@ -96,6 +97,98 @@ class TalentPagesTest {
 		this.mvc.perform(get("/talent/calls").param("lang", "en").with(applicant()))
 			.andExpect(content().string(containsString("3 days 5 h 1 min left")))
 			.andExpect(content().string(containsString("Closed")));
+	}
+
+	@Test
+	void startingWhereTheOrganisationHasADraftOffersThatDraftInsteadOfASecondOne() throws Exception {
+		this.talent.failure = FakeTalent.refused("application.draft-exists");
+		this.mvc.perform(post("/talent/calls/" + CALL + "/applications").with(applicant()))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(header().string("Location", "/talent/calls?existing=" + CALL + "#call-" + CALL));
+		assertThat(this.talent.creates).singleElement().satisfies(c -> assertThat(c.getAnotherDraft()).isFalse());
+
+		this.talent.applications = List.of(ApplicationSummary.newBuilder()
+			.setApplicationId(APP)
+			.setCallId(CALL)
+			.setTitle("可见光通信创新团队")
+			.setStatus(ApplicationStatus.APPLICATION_STATUS_DRAFT)
+			.setUpdatedAt(Timestamp.newBuilder().setSeconds(Instant.parse("2026-03-01T02:30:00Z").getEpochSecond()))
+			.build(),
+				ApplicationSummary.newBuilder()
+					.setApplicationId("11111111-0000-4000-8000-000000000002")
+					.setCallId(CALL)
+					.setTitle("已提交的那份")
+					.setStatus(ApplicationStatus.APPLICATION_STATUS_SUBMITTED)
+					.build());
+		String page = this.mvc.perform(get("/talent/calls").param("existing", CALL).with(applicant()))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("本单位在本批次已有草稿，请继续填写，不必重新开始。", "本单位在本批次有 1 份草稿：",
+				"href=\"/talent/applications/" + APP + "\"", "继续填写「可见光通信创新团队」", "最后修改：2026年3月1日 10:30",
+				"name=\"another\" value=\"true\"", "另起一份新申报", "role=\"alert\"")
+			.doesNotContain("已提交的那份");
+
+		this.mvc.perform(post("/talent/calls/" + CALL + "/applications").param("another", "true").with(applicant()))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(header().string("Location", "/talent/applications/" + APP));
+		assertThat(this.talent.creates).last().satisfies(c -> assertThat(c.getAnotherDraft()).isTrue());
+	}
+
+	@Test
+	void aDraftIsDeletedOnlyAfterConfirmation() throws Exception {
+		this.mvc.perform(get("/talent/applications/" + APP).with(applicant()))
+			.andExpect(content().string(containsString("href=\"/talent/applications/" + APP + "/delete\"")));
+		this.mvc.perform(get("/talent/applications/" + APP + "/delete").with(applicant()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("确定要删除草稿「可见光通信创新团队」吗？")))
+			.andExpect(content().string(containsString("action=\"/talent/applications/" + APP + "/delete\"")));
+		assertThat(this.talent.deletes).as("showing the question deletes nothing").isEmpty();
+
+		this.mvc.perform(post("/talent/applications/" + APP + "/delete").with(applicant()))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(header().string("Location", "/applications?done=deleted"));
+		assertThat(this.talent.deletes).singleElement()
+			.satisfies(d -> assertThat(d.getApplicationId()).isEqualTo(APP));
+
+		this.talent.failure = FakeTalent.refused("application.not-deletable");
+		this.mvc.perform(post("/talent/applications/" + APP + "/delete").with(applicant()))
+			.andExpect(status().isConflict())
+			.andExpect(content().string(containsString("已提交的申报不能删除，如需放弃请撤回。")));
+
+		this.talent.application = this.talent.application.toBuilder()
+			.setSummary(this.talent.application.getSummary().toBuilder().setStatus(ApplicationStatus.APPLICATION_STATUS_SUBMITTED))
+			.build();
+		this.mvc.perform(get("/talent/applications/" + APP + "/delete").with(applicant()))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(header().string("Location", "/talent/applications/" + APP));
+		this.mvc.perform(get("/talent/applications/" + APP).with(applicant()))
+			.andExpect(content().string(not(containsString("/delete\""))));
+	}
+
+	@Test
+	void anUploadCanBeRemovedBeforeSubmissionAfterAQuestion() throws Exception {
+		this.talent.application = this.talent.application.toBuilder()
+			.addAttachments(TalentAttachment.newBuilder()
+				.setAttachmentId("a1")
+				.setKind("PROPOSAL")
+				.setFilename("申报书.pdf")
+				.setSizeBytes(2048)
+				.setSha256("0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"))
+			.build();
+		this.mvc.perform(get("/talent/applications/" + APP).with(applicant()))
+			.andExpect(content().string(containsString("hx-post=\"/talent/applications/" + APP + "/attachments/a1/delete\"")))
+			.andExpect(content().string(containsString("hx-confirm=\"确定删除附件「申报书.pdf」吗？\"")));
+		this.mvc.perform(post("/talent/applications/" + APP + "/attachments/a1/delete").with(applicant())
+			.header("HX-Request", "true"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"attachments\"")))
+			.andExpect(content().string(containsString("已删除：申报书.pdf")));
+		assertThat(this.talent.removedAttachments).singleElement().satisfies(r -> {
+			assertThat(r.getApplicationId()).isEqualTo(APP);
+			assertThat(r.getAttachmentId()).isEqualTo("a1");
+		});
 	}
 
 	@Test

@@ -23,6 +23,16 @@ public interface TalentApplications {
 	 */
 	Optional<TalentApplication> lock(ApplicationId id);
 
+	/**
+	 * The organisation's drafts on a call, oldest first; until the transaction ends no other
+	 * transaction passes this point for the same organisation and call (so two "start" clicks
+	 * cannot both find none).
+	 */
+	List<TalentApplication> lockDraftsOf(OrganisationId organisationId, CallId callId);
+
+	/** Removes the application with its attachments' records, people and notices. */
+	void remove(TalentApplication application);
+
 	/** Newest first. */
 	List<TalentApplication> ofOrganisation(OrganisationId organisationId, int offset, int limit);
 
