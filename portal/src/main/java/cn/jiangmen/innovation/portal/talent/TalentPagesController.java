@@ -20,6 +20,7 @@ import cn.jiangmen.innovation.contracts.talent.v1.DownloadAttachmentResponse;
 import cn.jiangmen.innovation.contracts.talent.v1.HostKind;
 import cn.jiangmen.innovation.contracts.talent.v1.MemberRole;
 import cn.jiangmen.innovation.contracts.talent.v1.ProfessionalTitle;
+import cn.jiangmen.innovation.contracts.talent.v1.SaveApplicationResponse;
 import cn.jiangmen.innovation.contracts.talent.v1.TeamMemberForm;
 import cn.jiangmen.innovation.platform.grpc.ProtoTimes;
 import cn.jiangmen.innovation.platform.security.Roles;
@@ -31,7 +32,9 @@ import cn.jiangmen.innovation.portal.web.Rejected;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -51,7 +54,9 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * The applicant's talent pages: calls with their deadline countdown, the application form with
- * autosave (htmx posts the form one second after a change), uploads, submission and withdrawal.
+ * autosave (htmx posts the form one second after a change; a field talent-service cannot take is
+ * named and the rest saved; talent-form.js keeps what was typed in the browser until it is saved,
+ * and says so when a save fails or the session expired), uploads, submission and withdrawal.
  * Managers and auditors see the same application page read-only.
  */
 @Controller
@@ -71,8 +76,18 @@ class TalentPagesController {
 
 	static final List<String> ATTACHMENT_KINDS = List.of("PROPOSAL", "CV", "CONTRACT", "OTHER");
 
+	/** What every category needs before submission (talent-service's AttachmentKind.requiredFor). */
+	static final List<String> REQUIRED_DOCUMENTS = List.of("PROPOSAL", "CV", "CONTRACT");
+
+	/** Whom applicants ask about a call: the bureau's talent office; phone and e-mail as configured. */
+	public record Contact(String phone, String email) {
+	}
+
 	/** Empty rows offered for adding people. */
 	static final int BLANK_ROWS = 2;
+
+	/** talent-service takes at most 50 people. */
+	static final int MAX_ROWS = 50;
 
 	private final ObjectProvider<TalentPortalClient> client;
 
@@ -80,13 +95,17 @@ class TalentPagesController {
 
 	private final MessageSource messages;
 
+	private final Contact contact;
+
 	private final Clock clock = Clock.systemUTC();
 
 	TalentPagesController(ObjectProvider<TalentPortalClient> client, PortalProperties properties,
-			MessageSource messages) {
+			MessageSource messages, @Value("${jiangmen.portal.talent-contact.phone:}") String contactPhone,
+			@Value("${jiangmen.portal.talent-contact.email:}") String contactEmail) {
 		this.client = client;
 		this.properties = properties;
 		this.messages = messages;
+		this.contact = new Contact(contactPhone, contactEmail);
 	}
 
 	/** An applicant's draft on a call, as the call's card offers it. */
@@ -110,6 +129,8 @@ class TalentPagesController {
 		Map<String, List<Draft>> drafts = isApplicant(authentication) ? draftsByCall() : Map.of();
 		model.addAttribute("drafts", drafts);
 		model.addAttribute("existing", existing != null && drafts.containsKey(existing) ? existing : null);
+		model.addAttribute("contact", this.contact);
+		model.addAttribute("requiredDocuments", REQUIRED_DOCUMENTS);
 		return "talent/calls";
 	}
 
@@ -195,13 +216,19 @@ class TalentPagesController {
 			Authentication authentication, HttpServletResponse response) {
 		ApplicationForm form = FormParameters.toForm(params);
 		try {
-			ApplicationDetail saved = talent().save(id, form, version(params.getFirst("version"))).getApplication();
-			if (htmx != null) {
-				fill(model, saved, form, List.of(), authentication);
-				model.addAttribute("savedAt", this.clock.instant().atZone(this.properties.zone()));
-				return "talent/application :: feedback";
+			SaveApplicationResponse answer = talent().save(id, form, version(params.getFirst("version")));
+			// a partial save: the rest is stored, these fields kept their previous value
+			List<Problem> notSaved = answer.getFieldErrorsList()
+				.stream()
+				.map(e -> Problem.of(e.getField(), e.getCode()))
+				.toList();
+			if (htmx == null && notSaved.isEmpty()) {
+				return "redirect:/talent/applications/" + id + "?done=saved";
 			}
-			return "redirect:/talent/applications/" + id + "?done=saved";
+			// the page shows what was typed (the bad fields too, to be corrected), not what was stored
+			fill(model, answer.getApplication(), form, notSaved, authentication);
+			model.addAttribute("savedAt", this.clock.instant().atZone(this.properties.zone()));
+			return htmx != null ? "talent/application :: feedback" : "talent/application";
 		}
 		catch (Rejected rejected) {
 			response.setStatus(htmx != null ? HttpStatus.OK.value() : HttpStatus.UNPROCESSABLE_ENTITY.value());
@@ -346,7 +373,13 @@ class TalentPagesController {
 			.orElse(null);
 		List<TeamMemberForm> rows = new ArrayList<>(form.getTeamList());
 		if (editable) {
-			for (int i = 0; i < BLANK_ROWS; i++) {
+			// as many rows as the rule needs (the chosen category's, else the largest of the call's), and two to spare
+			int needed = call == null ? 0
+					: call.rulesFor(ProtoEnums.code(form.getCategory()))
+						.map(CallCard.Rules::minTeamSize)
+						.orElse(call.largestMinTeamSize());
+			int total = Math.min(MAX_ROWS, Math.max(rows.size() + BLANK_ROWS, needed));
+			while (rows.size() < total) {
 				rows.add(TeamMemberForm.getDefaultInstance());
 			}
 		}
@@ -361,8 +394,10 @@ class TalentPagesController {
 		model.addAttribute("canWithdraw",
 				applicant && detail.getSummary().getStatus() == ApplicationStatus.APPLICATION_STATUS_SUBMITTED);
 		model.addAttribute("problems", problems);
-		model.addAttribute("findings",
-				detail.getFindingsList().stream().map(f -> Problem.of(f.getField(), f.getCode())).toList());
+		Locale locale = LocaleContextHolder.getLocale();
+		model.addAttribute("findings", EligibilityNotes.of(detail.getFindingsList(), call, detail.getForm(),
+				(key, fallback) -> this.messages.getMessage(key, null, fallback, locale)));
+		model.addAttribute("rules", call == null ? null : call.rulesFor(ProtoEnums.code(form.getCategory())).orElse(null));
 		model.addAttribute("categories", call == null || call.categories().isEmpty() ? CATEGORIES : call.categories());
 		model.addAttribute("fields", call == null ? List.of() : call.priorityFields());
 		model.addAttribute("kinds", KINDS);
@@ -371,6 +406,8 @@ class TalentPagesController {
 		model.addAttribute("degrees", DEGREES);
 		model.addAttribute("attachmentKinds", ATTACHMENT_KINDS);
 		model.addAttribute("zone", this.properties.zone());
+		model.addAttribute("contact", this.contact);
+		model.addAttribute("requiredDocuments", REQUIRED_DOCUMENTS);
 		if (!model.containsAttribute("uploadProblems")) {
 			model.addAttribute("uploadProblems", List.of());
 		}

@@ -23,6 +23,7 @@ import cn.jiangmen.innovation.contracts.talent.v1.DeclineApplicationRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.DeclineApplicationResponse;
 import cn.jiangmen.innovation.contracts.talent.v1.DownloadAttachmentRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.DownloadAttachmentResponse;
+import cn.jiangmen.innovation.contracts.talent.v1.FieldError;
 import cn.jiangmen.innovation.contracts.talent.v1.GetApplicationRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.GetApplicationResponse;
 import cn.jiangmen.innovation.contracts.talent.v1.ListCallApplicationsRequest;
@@ -62,6 +63,9 @@ class FakeTalent extends TalentServiceGrpc.TalentServiceImplBase {
 	/** What ListApplications answers (the organisation's applications). */
 	volatile List<ApplicationSummary> applications = List.of();
 
+	/** Fields the next saves report as not saved (a partial save). */
+	volatile List<FieldError> fieldErrors = List.of();
+
 	final List<CreateApplicationRequest> creates = new CopyOnWriteArrayList<>();
 
 	final List<DeleteApplicationRequest> deletes = new CopyOnWriteArrayList<>();
@@ -96,6 +100,7 @@ class FakeTalent extends TalentServiceGrpc.TalentServiceImplBase {
 		this.application = ApplicationDetail.getDefaultInstance();
 		this.callApplications = List.of();
 		this.applications = List.of();
+		this.fieldErrors = List.of();
 		this.creates.clear();
 		this.deletes.clear();
 		this.removedAttachments.clear();
@@ -202,7 +207,10 @@ class FakeTalent extends TalentServiceGrpc.TalentServiceImplBase {
 		if (failed(observer)) {
 			return;
 		}
-		observer.onNext(SaveApplicationResponse.newBuilder().setApplication(this.application).build());
+		observer.onNext(SaveApplicationResponse.newBuilder()
+			.setApplication(this.application)
+			.addAllFieldErrors(this.fieldErrors)
+			.build());
 		observer.onCompleted();
 	}
 
