@@ -21,6 +21,14 @@
     }
   }, true);
 
+  // a button that prints the page (the submission receipt): no inline handler under the CSP
+  document.addEventListener('click', function (event) {
+    var button = event.target && event.target.closest ? event.target.closest('[data-print]') : null;
+    if (button) {
+      window.print();
+    }
+  });
+
   document.addEventListener('htmx:configRequest', function (event) {
     var token = csrfToken();
     if (token) {

@@ -226,7 +226,14 @@
     if (!box) {
       return;
     }
-    var when = new Date(entry.at).toLocaleString(document.documentElement.lang || undefined);
+    var when;
+    try {
+      // times on the portal are the bureau's (Asia/Shanghai), whatever the browser's zone
+      when = new Date(entry.at).toLocaleString(document.documentElement.lang || undefined,
+        { timeZone: form.getAttribute('data-zone') || 'Asia/Shanghai' });
+    } catch (e) {
+      when = new Date(entry.at).toLocaleString();
+    }
     var text = msg('restore', when);
     if (String(entry.version) !== String(version())) {
       text += ' ' + msg('restore-newer');

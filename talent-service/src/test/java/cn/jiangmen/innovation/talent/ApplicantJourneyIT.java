@@ -300,6 +300,14 @@ class ApplicantJourneyIT extends ServiceIntegrationTest {
 			.containsExactly("host.creditCode:credit-code.length");
 		assertThat(overGrpc.getApplication().getForm().getSummary()).isEqualTo("Saved over gRPC");
 		assertThat(overGrpc.getApplication().getForm().getHostCreditCode()).isEqualTo("91440703MA4UJ8K2XW");
+		assertThat(overGrpc.getApplication().getMissingFieldsList())
+			.as("what submission still needs, for the checklist")
+			.extracting(e -> e.getField() + ":" + e.getCode())
+			.contains("category:required", "host.kind:required", "team:team.leader-missing")
+			.doesNotContain("summary:required", "host.creditCode:required");
+		List<String> missing = new ArrayList<>();
+		this.api.get(path, token("applicant1")).json().get("missing").forEach(m -> missing.add(m.get("field").asString()));
+		assertThat(missing).contains("category", "priorityField", "host.kind").doesNotContain("summary");
 	}
 
 	private String openCall(String title) {

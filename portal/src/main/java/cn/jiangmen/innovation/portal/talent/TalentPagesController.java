@@ -63,6 +63,8 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/talent")
 class TalentPagesController {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TalentPagesController.class);
+
 	/** The closed sets the form offers, in the contract's order. */
 	static final List<String> CATEGORIES = ProtoEnums.codes(Category.class);
 
@@ -134,9 +136,18 @@ class TalentPagesController {
 		return "talent/calls";
 	}
 
+	/** The organisation's drafts by call; the calls are shown even when the drafts cannot be listed. */
 	private Map<String, List<Draft>> draftsByCall() {
 		Map<String, List<Draft>> drafts = new LinkedHashMap<>();
-		for (ApplicationSummary a : talent().applications()) {
+		List<ApplicationSummary> applications;
+		try {
+			applications = talent().applications();
+		}
+		catch (RuntimeException ex) {
+			log.warn("Drafts could not be listed for the call page: {}", ex.toString());
+			return drafts;
+		}
+		for (ApplicationSummary a : applications) {
 			if (a.getStatus() == ApplicationStatus.APPLICATION_STATUS_DRAFT) {
 				drafts.computeIfAbsent(a.getCallId(), k -> new ArrayList<>())
 					.add(new Draft(a.getApplicationId(), a.getTitle(),
@@ -257,11 +268,51 @@ class TalentPagesController {
 		}
 	}
 
+	/** Check your answers: everything entered, section by section, with the checklist; submitting starts here. */
+	@GetMapping("/applications/{id}/review")
+	@PreAuthorize("hasRole('applicant')")
+	String review(@PathVariable("id") String id, Model model, Authentication authentication) {
+		ApplicationDetail detail = talent().application(id);
+		fill(model, detail, detail.getForm(), List.of(), authentication);
+		if (!Boolean.TRUE.equals(model.getAttribute("editable"))) {
+			return "redirect:/talent/applications/" + Notices.id(id);
+		}
+		return "talent/review";
+	}
+
+	/** Submits; the answer is the receipt (its own page, printable). */
 	@PostMapping("/applications/{id}/submit")
 	@PreAuthorize("hasRole('applicant')")
 	String submit(@PathVariable("id") String id, Model model, Authentication authentication,
 			HttpServletResponse response) {
-		return act(id, "submitted", () -> talent().submit(id), model, authentication, response);
+		String page = act(id, "submitted", () -> talent().submit(id), model, authentication, response);
+		return page.startsWith("redirect:") ? "redirect:/talent/applications/" + Notices.id(id) + "/receipt" : page;
+	}
+
+	/** The receipt of a submission: when, with which reference, what was sent. */
+	@GetMapping("/applications/{id}/receipt")
+	String receipt(@PathVariable("id") String id, Model model, Authentication authentication) {
+		ApplicationDetail detail = talent().application(id);
+		Instant submitted = ProtoTimes.read(detail.getSummary().getSubmittedAt()).orElse(null);
+		if (submitted == null) {
+			return "redirect:/talent/applications/" + Notices.id(id);
+		}
+		fill(model, detail, detail.getForm(), List.of(), authentication);
+		ZonedDateTime at = submitted.atZone(this.properties.zone());
+		model.addAttribute("submittedAt", at);
+		model.addAttribute("reference", reference(detail.getSummary().getApplicationId(), at));
+		return "talent/receipt";
+	}
+
+	/**
+	 * The reference a receipt quotes: JM, the submission day in the bureau's zone and the first
+	 * eight characters of the application id, e.g. {@code JM-20260415-7D1C2A8E}: readable on the
+	 * phone, and enough for the bureau to find the application.
+	 */
+	static String reference(String applicationId, ZonedDateTime submittedAt) {
+		String compact = applicationId.replace("-", "").toUpperCase(Locale.ROOT);
+		return "JM-" + submittedAt.format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd")) + "-"
+				+ compact.substring(0, Math.min(8, compact.length()));
 	}
 
 	@PostMapping("/applications/{id}/withdraw")
@@ -406,6 +457,7 @@ class TalentPagesController {
 		model.addAttribute("degrees", DEGREES);
 		model.addAttribute("attachmentKinds", ATTACHMENT_KINDS);
 		model.addAttribute("zone", this.properties.zone());
+		model.addAttribute("checklist", Checklist.of(detail));
 		model.addAttribute("contact", this.contact);
 		model.addAttribute("requiredDocuments", REQUIRED_DOCUMENTS);
 		if (!model.containsAttribute("uploadProblems")) {

@@ -63,6 +63,8 @@ class FakeTalent extends TalentServiceGrpc.TalentServiceImplBase {
 	/** What ListApplications answers (the organisation's applications). */
 	volatile List<ApplicationSummary> applications = List.of();
 
+	volatile boolean applicationsUnavailable;
+
 	/** Fields the next saves report as not saved (a partial save). */
 	volatile List<FieldError> fieldErrors = List.of();
 
@@ -100,6 +102,7 @@ class FakeTalent extends TalentServiceGrpc.TalentServiceImplBase {
 		this.application = ApplicationDetail.getDefaultInstance();
 		this.callApplications = List.of();
 		this.applications = List.of();
+		this.applicationsUnavailable = false;
 		this.fieldErrors = List.of();
 		this.creates.clear();
 		this.deletes.clear();
@@ -167,6 +170,10 @@ class FakeTalent extends TalentServiceGrpc.TalentServiceImplBase {
 
 	@Override
 	public void listApplications(ListApplicationsRequest request, StreamObserver<ListApplicationsResponse> observer) {
+		if (this.applicationsUnavailable) {
+			observer.onError(Status.UNAVAILABLE.asRuntimeException());
+			return;
+		}
 		observer.onNext(ListApplicationsResponse.newBuilder().addAllApplications(this.applications).build());
 		observer.onCompleted();
 	}

@@ -141,6 +141,15 @@ class TalentPagesTest {
 	}
 
 	@Test
+	void theCallsAreShownEvenWhenTheDraftsCannotBeListed() throws Exception {
+		this.talent.applicationsUnavailable = true;
+		this.mvc.perform(get("/talent/calls").with(applicant()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("2026年度珠江人才计划")))
+			.andExpect(content().string(containsString("开始申报")));
+	}
+
+	@Test
 	void aDraftIsDeletedOnlyAfterConfirmation() throws Exception {
 		this.mvc.perform(get("/talent/applications/" + APP).with(applicant()))
 			.andExpect(content().string(containsString("href=\"/talent/applications/" + APP + "/delete\"")));
@@ -255,6 +264,79 @@ class TalentPagesTest {
 			.doesNotContain("name=\"team[7].name\"");
 		this.mvc.perform(get("/talent/applications/" + APP).param("lang", "en").with(applicant()))
 			.andExpect(content().string(containsString("At least 7 team members, the leader included; 2 entered.")));
+	}
+
+	@Test
+	void theFormHasASectionChecklistAndSubmittingGoesThroughCheckYourAnswers() throws Exception {
+		this.talent.application = this.talent.application.toBuilder()
+			.addMissingFields(FieldError.newBuilder().setField("summary").setCode("required"))
+			.addMissingFields(FieldError.newBuilder().setField("team[0].degree").setCode("required"))
+			.build();
+		String form = this.mvc.perform(get("/talent/applications/" + APP).with(applicant()))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(form).contains("提交前检查清单", "href=\"#section-basics\"", "id=\"section-basics\"",
+				"href=\"#attachments\"", "还差 1 项", "href=\"/talent/applications/" + APP + "/review\"", "检查并提交")
+			.doesNotContain("action=\"/talent/applications/" + APP + "/submit\"");
+		assertThat(form.indexOf("提交前检查清单")).as("the checklist is refreshed with each autosave")
+			.isGreaterThan(form.indexOf("id=\"feedback\""));
+
+		String review = this.mvc.perform(get("/talent/applications/" + APP + "/review").with(applicant()))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(review).contains("检查您的申报", "可见光通信创新团队", "创新创业团队（技术研发与产业化）", "91440703MA4UJ8K2XW",
+				"（未填写）", "第 1 人：学位", "简介", "申报书", "修改",
+				"href=\"/talent/applications/" + APP + "#section-host\"", "全部完成后方可提交")
+			.as("not ready: no submit button yet")
+			.doesNotContain("action=\"/talent/applications/" + APP + "/submit\"");
+
+		this.talent.application = this.talent.application.toBuilder()
+			.clearMissingFields()
+			.clearMissingAttachmentKinds()
+			.clearFindings()
+			.build();
+		this.mvc.perform(get("/talent/applications/" + APP + "/review").with(applicant()))
+			.andExpect(content().string(containsString("action=\"/talent/applications/" + APP + "/submit\"")))
+			.andExpect(content().string(containsString("确认提交")));
+		this.mvc.perform(post("/talent/applications/" + APP + "/submit").with(applicant()))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(header().string("Location", "/talent/applications/" + APP + "/receipt"));
+	}
+
+	@Test
+	void theReceiptShowsTheSubmissionTimeInBeijingAndAReferenceAndPrints() throws Exception {
+		this.mvc.perform(get("/talent/applications/" + APP + "/receipt").with(applicant()))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(header().string("Location", "/talent/applications/" + APP));
+		this.talent.application = this.talent.application.toBuilder()
+			.setSummary(this.talent.application.getSummary()
+				.toBuilder()
+				.setStatus(ApplicationStatus.APPLICATION_STATUS_SUBMITTED)
+				.setSubmittedAt(Timestamp.newBuilder().setSeconds(Instant.parse("2026-04-15T16:30:05Z").getEpochSecond())))
+			.addAttachments(TalentAttachment.newBuilder()
+				.setAttachmentId("a1")
+				.setKind("PROPOSAL")
+				.setFilename("申报书.pdf")
+				.setSizeBytes(2048)
+				.setSha256("0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"))
+			.build();
+		String receipt = this.mvc.perform(get("/talent/applications/" + APP + "/receipt").with(applicant()))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		// 16:30:05 UTC on 15 April is 00:30:05 on 16 April in Asia/Shanghai: the reference takes that day
+		assertThat(receipt).contains("申报提交回执", "JM-20260416-11111111", "2026年4月16日 00:30:05", "（北京时间）",
+				"可见光通信创新团队", "2026年度珠江人才计划", "申报书.pdf",
+				"0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef", "data-print", "打印回执");
+		this.mvc.perform(get("/talent/applications/" + APP + "/receipt").param("lang", "en").with(applicant()))
+			.andExpect(content().string(containsString("2026-04-16 00:30:05")))
+			.andExpect(content().string(containsString("Submission receipt")));
+		this.mvc.perform(get("/talent/applications/" + APP).with(applicant()))
+			.andExpect(content().string(containsString("href=\"/talent/applications/" + APP + "/receipt\"")));
 	}
 
 	@Test

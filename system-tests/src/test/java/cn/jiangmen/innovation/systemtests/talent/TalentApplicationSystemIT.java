@@ -49,9 +49,10 @@ class TalentApplicationSystemIT {
 
 		HttpResponse<String> submit = applicant.postForm("/talent/applications/" + id + "/submit", Map.of());
 		assertThat(submit.statusCode()).as(submit.body()).isEqualTo(302);
-		HttpResponse<String> submitted = applicant.get("/talent/applications/" + id + "?done=submitted");
+		assertThat(submit.headers().firstValue("Location").orElseThrow()).endsWith("/talent/applications/" + id + "/receipt");
+		HttpResponse<String> submitted = applicant.get("/talent/applications/" + id + "/receipt");
 		assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(200);
-		assertThat(submitted.body()).contains("已提交，申报材料已送达科技局。");
+		assertThat(submitted.body()).contains("已提交，申报材料已送达科技局。", "申报提交回执", "申报编号", "（北京时间）");
 
 		BrowserlessUser other = BrowserlessUser.signedIn(suite.gatewayUrl(), "applicant2");
 		assertThat(other.get("/talent/applications/" + id).statusCode()).isEqualTo(404);

@@ -88,9 +88,14 @@ class TalentBrowserIT {
 			wait.until(driver -> driver.findElements(By.cssSelector("#attachments tbody tr")).size() > before);
 		}
 
+		// submitting goes through "check your answers", then answers with a printable receipt
+		browser.findElement(By.cssSelector("a[href$='/review']")).click();
+		wait.until(ExpectedConditions.urlContains("/review"));
+		assertThat(browser.findElement(By.tagName("main")).getText()).contains("检查您的申报", "可见光通信创新团队", "李明");
+		Chromium.screenshot(browser, "talent-application-check-your-answers");
 		browser.findElement(By.cssSelector("form[action$='/submit'] button[type=submit]")).click();
-		wait.until(ExpectedConditions.urlContains("done=submitted"));
-		assertThat(browser.findElement(By.tagName("main")).getText()).contains("已提交");
+		wait.until(ExpectedConditions.urlContains("/receipt"));
+		assertThat(browser.findElement(By.tagName("main")).getText()).contains("已提交", "申报提交回执", "申报编号", "JM-");
 		Chromium.screenshot(browser, "talent-application-submitted");
 	}
 

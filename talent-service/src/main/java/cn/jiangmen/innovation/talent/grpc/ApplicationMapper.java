@@ -84,6 +84,11 @@ final class ApplicationMapper {
 				.setField(f.field())
 				.setCode(f.code())
 				.setMessage(f.message())));
+		c.missing()
+			.forEach(m -> detail.addMissingFields(cn.jiangmen.innovation.contracts.talent.v1.FieldError.newBuilder()
+				.setField(m.field())
+				.setCode(m.code())
+				.setMessage(m.message())));
 		attachments.forEach(a -> detail.addAttachments(AttachmentMapper.attachment(a)));
 		if (c.category() != null) {
 			for (AttachmentKind kind : AttachmentKind.requiredFor(c.category())) {

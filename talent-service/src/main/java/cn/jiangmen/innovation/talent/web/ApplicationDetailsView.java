@@ -13,7 +13,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
  */
 public record ApplicationDetailsView(ApplicationView application, List<Finding> eligibility,
 		List<String> duplicatePersons, List<String> fundedElsewhere,
-		@Schema(description = "After a save: fields that were not saved (each kept its previous value)") List<Finding> fieldErrors) {
+		@Schema(description = "After a save: fields that were not saved (each kept its previous value)") List<Finding> fieldErrors,
+		@Schema(description = "Fields submission still needs") List<Finding> missing) {
 
 	public record Finding(String field, String code, String message) {
 	}
@@ -26,7 +27,13 @@ public record ApplicationDetailsView(ApplicationView application, List<Finding> 
 		return new ApplicationDetailsView(ApplicationView.of(details.application()),
 				details.eligibilityFindings().stream().map(f -> new Finding(f.field(), f.code(), f.message())).toList(),
 				details.duplicatePersons(), details.fundedElsewhere(),
-				fieldErrors.stream().map(f -> new Finding(f.field(), f.code(), f.message())).toList());
+				fieldErrors.stream().map(f -> new Finding(f.field(), f.code(), f.message())).toList(),
+				details.application()
+					.content()
+					.missing()
+					.stream()
+					.map(f -> new Finding(f.field(), f.code(), f.message()))
+					.toList());
 	}
 
 }
