@@ -1,6 +1,10 @@
 package cn.jiangmen.innovation.funding;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,6 +43,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.grpc.test.autoconfigure.LocalGrpcServerPort;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -51,7 +56,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Four eyes on tranches against real PostgreSQL and Keycloak tokens, with project-service played
  * by an in-process gRPC server on a real port that answers what each milestone's state is.
  */
-@SpringBootTest(properties = { "spring.grpc.server.port=0" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { "spring.grpc.server.port=0" })
 @ExtendWith(LedgerBalanceCheck.class)
 class TrancheMakerCheckerIT {
 
@@ -69,6 +74,9 @@ class TrancheMakerCheckerIT {
 
 	@LocalGrpcServerPort
 	int grpcPort;
+
+	@LocalServerPort
+	int port;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -171,6 +179,49 @@ class TrancheMakerCheckerIT {
 			.isEqualTo(TrancheState.TRANCHE_STATE_PREPARED);
 		assertThat(new FundingFixtures(this.budgets, this.ledger, this.transactions, this.jdbc).pending(this.code, 2026))
 			.isEqualTo(1_000L);
+	}
+
+	@Test
+	void overRestTheMakerIsRefusedAndAnotherApproverDecides() throws Exception {
+		ScheduledTranche tranche = committedTranche(MilestoneState.MILESTONE_STATE_ACCEPTED, 2_000L);
+		String path = "/api/funding/tranches/" + tranche.getTrancheId();
+		assertThat(post(path + "/preparation", "officer", null, "").statusCode()).as("no Idempotency-Key").isEqualTo(400);
+		HttpResponse<String> prepared = post(path + "/preparation", "officer", "rest-prep-" + UUID.randomUUID(), "");
+		assertThat(prepared.statusCode()).isEqualTo(200);
+		assertThat(prepared.body()).contains("\"state\":\"PREPARED\"").contains("\"amountYuan\":\"20.00\"");
+		HttpResponse<String> self = post(path + "/decision", "officer", "rest-self-" + UUID.randomUUID(),
+				"{\"decision\":\"APPROVE\"}");
+		assertThat(self.statusCode()).isEqualTo(403);
+		assertThat(self.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
+		HttpResponse<String> approved = post(path + "/decision", "approver", "rest-ok-" + UUID.randomUUID(),
+				"{\"decision\":\"APPROVE\"}");
+		assertThat(approved.statusCode()).isEqualTo(200);
+		assertThat(approved.body()).contains("\"state\":\"APPROVED\"").contains("\"decidedBy\":\"approver\"");
+		assertThat(state(tranche.getTrancheId())).isEqualTo("APPROVED");
+	}
+
+	@Test
+	void overRestAReusedKeyWithOtherContentIsRefusedNamingTheHeader() throws Exception {
+		ScheduledTranche first = committedTranche(MilestoneState.MILESTONE_STATE_ACCEPTED, 100L);
+		ScheduledTranche second = committedTranche(MilestoneState.MILESTONE_STATE_ACCEPTED, 100L);
+		String key = "rest-reuse-" + UUID.randomUUID();
+		assertThat(post("/api/funding/tranches/" + first.getTrancheId() + "/preparation", "officer", key, "").statusCode())
+			.isEqualTo(200);
+		HttpResponse<String> reused = post("/api/funding/tranches/" + second.getTrancheId() + "/preparation", "officer", key, "");
+		assertThat(reused.statusCode()).isEqualTo(400);
+		assertThat(reused.body()).contains("Idempotency-Key").contains("idempotency-key.reused");
+		assertThat(state(second.getTrancheId())).isEqualTo("SCHEDULED");
+	}
+
+	private HttpResponse<String> post(String path, String user, String key, String json) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+			.header("Authorization", "Bearer " + infra.tokens().accessToken(user))
+			.header("Content-Type", "application/json")
+			.POST(json.isEmpty() ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+		if (key != null) {
+			request.header("Idempotency-Key", key);
+		}
+		return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private ScheduledTranche committedTranche(MilestoneState milestoneState, long minor) {
