@@ -1,21 +1,19 @@
 package cn.jiangmen.innovation.project.grpc;
 
+import java.util.List;
+
 import cn.jiangmen.innovation.contracts.project.v1.GetMilestoneStatusRequest;
 import cn.jiangmen.innovation.contracts.project.v1.GetMilestoneStatusResponse;
 import cn.jiangmen.innovation.contracts.project.v1.MilestoneState;
 import cn.jiangmen.innovation.contracts.project.v1.ProjectServiceGrpc;
-<<<<<<< HEAD
-import cn.jiangmen.innovation.platform.grpc.ProtoTimes;
-import cn.jiangmen.innovation.platform.security.Callers;
-=======
 import cn.jiangmen.innovation.contracts.project.v1.ListPriorityFieldsRequest;
 import cn.jiangmen.innovation.contracts.project.v1.ListPriorityFieldsResponse;
+import cn.jiangmen.innovation.platform.grpc.ProtoTimes;
 import cn.jiangmen.innovation.platform.paging.PageRequest;
+import cn.jiangmen.innovation.platform.security.Callers;
 import cn.jiangmen.innovation.project.application.FieldQueries;
->>>>>>> projects
 import cn.jiangmen.innovation.project.application.MilestoneQueries;
 import cn.jiangmen.innovation.project.domain.PriorityField;
-import java.util.List;
 import cn.jiangmen.innovation.project.domain.Milestone;
 import cn.jiangmen.innovation.project.domain.MilestoneId;
 import cn.jiangmen.innovation.project.domain.ProjectId;
