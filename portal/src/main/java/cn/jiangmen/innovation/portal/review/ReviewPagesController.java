@@ -200,6 +200,10 @@ class ReviewPagesController {
 		model.addAttribute("scale", values);
 		model.addAttribute("message", message);
 		model.addAttribute("badFields", fields);
+		// The service names a bad final score by its path (final_scores.team): the page names the criterion.
+		Map<String, String> names = new LinkedHashMap<>();
+		context.getRubric().getCriteriaList().forEach(c -> names.put("final_scores." + c.getCode(), c.getName()));
+		model.addAttribute("fieldNames", names);
 		return "review/consensus";
 	}
 

@@ -209,6 +209,17 @@ class FakeReviewService extends ReviewServiceGrpc.ReviewServiceImplBase {
 			responseObserver.onError(Status.FAILED_PRECONDITION.withDescription("consensus.stale").asRuntimeException());
 			return;
 		}
+		Integer team = request.getFinalScoresMap().get("team");
+		if (team != null && (team < 1 || team > 5)) {
+			responseObserver.onError(StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
+				.setCode(Code.INVALID_ARGUMENT_VALUE)
+				.setMessage("bad final score")
+				.addDetails(Any.pack(BadRequest.newBuilder()
+					.addFieldViolations(BadRequest.FieldViolation.newBuilder().setField("final_scores.team").setReason("range"))
+					.build()))
+				.build()));
+			return;
+		}
 		this.consensusVersion++;
 		responseObserver.onNext(cn.jiangmen.innovation.contracts.review.v1.WriteConsensusResponse.getDefaultInstance());
 		responseObserver.onCompleted();

@@ -363,4 +363,17 @@ class ReviewPagesTest {
 			.andExpect(content().string(containsString("<option value=\"4\" selected=\"selected\">4</option>")));
 	}
 
+
+	@Test
+	void aRejectedFinalScoreIsNamedByItsCriterionNotItsPath() throws Exception {
+		this.mvc.perform(post("/review/consensus/round-1/item-1").with(expert()).with(csrf())
+			.param("version", "0")
+			.param("score.innovation", "5")
+			.param("score.team", "9")
+			.param("report", "专家组意见"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("请检查：团队")))
+			.andExpect(content().string(not(containsString("final_scores.team"))));
+	}
+
 }
