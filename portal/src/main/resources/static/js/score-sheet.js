@@ -29,6 +29,20 @@
     }
   }
 
+  // A field the expert just changed no longer shows the error it had: it sits outside the part
+  // htmx swaps after an autosave, and would otherwise contradict the new value until the next check.
+  function settled(field) {
+    if (!field || field.getAttribute('aria-invalid') !== 'true') {
+      return;
+    }
+    var message = document.getElementById(field.getAttribute('aria-describedby') || '');
+    if (message) {
+      message.remove();
+    }
+    field.removeAttribute('aria-invalid');
+    field.removeAttribute('aria-describedby');
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
     var target = document.querySelector('[data-focus-on-load]');
     if (target) {
@@ -37,7 +51,10 @@
     var form = document.getElementById('sheet');
     if (form && form.tagName === 'FORM') {
       form.addEventListener('input', function () { preview(form); });
-      form.addEventListener('change', function () { preview(form); });
+      form.addEventListener('change', function (event) {
+        preview(form);
+        settled(event.target);
+      });
     }
   });
 })();

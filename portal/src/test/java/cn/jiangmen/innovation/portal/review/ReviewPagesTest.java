@@ -343,6 +343,7 @@ class ReviewPagesTest {
 			.andExpect(content().string(containsString("评审意见已提交")))
 			.andExpect(content().string(containsString("提交时间：")))
 			.andExpect(content().string(containsString("2026年12月1日 12:30")))
+			.andExpect(content().string(containsString("<p class=\"score-sheet__overall\">建议支持</p>")))
 			.andExpect(content().string(containsString("团队稳定")))
 			.andExpect(content().string(containsString("80.00")))
 			.andExpect(content().string(not(containsString("<select"))))

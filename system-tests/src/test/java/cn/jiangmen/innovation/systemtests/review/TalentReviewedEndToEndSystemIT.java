@@ -232,6 +232,8 @@ class TalentReviewedEndToEndSystemIT {
 			String total = String.format(java.util.Locale.ROOT, "%.2f",
 					60.0 * (scores[0] - 1) / 4 + 40.0 * (scores[1] - 1) / 4);
 			wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("sheet-total"), total));
+			// the criterion's own error goes once it is scored, instead of contradicting the new score
+			wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("error-score-team")));
 			browser.findElement(By.id("comment-team")).click();
 			wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("sheet-status"), "草稿已保存"));
 			bothWidths(browser, "review-sheet-autosaved");
