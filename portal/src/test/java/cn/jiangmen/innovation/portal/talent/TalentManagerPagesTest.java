@@ -211,6 +211,45 @@ class TalentManagerPagesTest {
 	}
 
 	@Test
+	void aCallPastItsClosingTimeIsShownClosedWithItsApplicationsPerStatus() throws Exception {
+		Instant now = Instant.now();
+		TalentCall closed = TalentPagesTest
+			.call("22222222-0000-4000-8000-000000000007", "2025年度珠江人才计划", now.minus(60, ChronoUnit.DAYS),
+					now.minus(1, ChronoUnit.MINUTES), true);
+		this.talent.calls = List.of(closed);
+		this.mvc.perform(get("/talent/manage/calls").with(manager()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("status--call-closed")))
+			.andExpect(content().string(containsString("已截止")))
+			.andExpect(content().string(not(containsString("已开放"))))
+			.andExpect(content().string(containsString("已推荐：1")))
+			.andExpect(content().string(containsString("已排序：1")));
+		this.mvc.perform(get("/talent/manage/calls").param("lang", "en").with(manager()))
+			.andExpect(content().string(containsString(">Closed<")))
+			.andExpect(content().string(containsString("Recommended: 1")));
+	}
+
+	@Test
+	void theCallListIsPagedTenAtATime() throws Exception {
+		Instant now = Instant.now();
+		List<TalentCall> many = new java.util.ArrayList<>();
+		for (int i = 1; i <= 12; i++) {
+			many.add(TalentPagesTest.call(String.format("22222222-0000-4000-8000-%012d", 100 + i), "批次" + i + "号",
+					now.minus(1, ChronoUnit.DAYS), now.plus(3, ChronoUnit.DAYS), true));
+		}
+		this.talent.calls = many;
+		this.mvc.perform(get("/talent/manage/calls").with(manager()))
+			.andExpect(content().string(containsString("批次10号")))
+			.andExpect(content().string(not(containsString("批次11号"))))
+			.andExpect(content().string(containsString("第 1 页，共 2 页（12 个批次）")))
+			.andExpect(content().string(containsString("href=\"/talent/manage/calls?page=2\"")));
+		this.mvc.perform(get("/talent/manage/calls").param("page", "2").with(manager()))
+			.andExpect(content().string(containsString("批次12号")))
+			.andExpect(content().string(not(containsString("批次9号"))))
+			.andExpect(content().string(containsString("href=\"/talent/manage/calls?page=1\"")));
+	}
+
+	@Test
 	void theCreateFormIsAccessibleAndStartsFromTheUsualRules() throws Exception {
 		this.mvc.perform(get("/talent/manage/calls/new").with(manager()))
 			.andExpect(status().isOk())
