@@ -268,7 +268,7 @@ class TalentWorkflowIT extends ServiceIntegrationTest {
 	}
 
 	@Test
-	void badInputIsAnsweredFieldByFieldAndNothingIsStored() throws IOException {
+	void badInputIsAnsweredFieldByFieldAndNothingBadIsStored() throws IOException {
 		String id = readyApplication("applicant1");
 		String base = "/api/talent/applications/" + id;
 		int audits = actions(id).size();
@@ -279,19 +279,20 @@ class TalentWorkflowIT extends ServiceIntegrationTest {
 		Map<String, Object> leader = (Map<String, Object>) ((List<Object>) bad.get("team")).get(0);
 		leader.put("orcid", "0000-0002-1825-0098");
 		leader.put("birthDate", "31/05/1980");
-		Http.Reply refused = this.api.put(base, token("applicant1"), bad);
-		assertThat(refused.status()).isEqualTo(400);
-		assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
-		assertThat(refused.errors()).containsExactlyInAnyOrder("host.creditCode:credit-code.check-digit",
+		// a save is never rejected whole: the bad fields keep what was stored and are named
+		Http.Reply partial = this.api.put(base, token("applicant1"), bad);
+		assertThat(partial.status()).as(partial.text()).isEqualTo(200);
+		assertThat(fieldErrors(partial)).containsExactlyInAnyOrder("host.creditCode:credit-code.check-digit",
 				"team[0].orcid:orcid.check-digit", "team[0].birthDate:date.format");
 
 		Http.Reply noCall = this.api.post("/api/talent/applications", token("applicant1"), Map.of("title", "x"));
 		assertThat(noCall.status()).isEqualTo(400);
 		assertThat(noCall.errors()).containsExactly("callId:required");
-		Http.Reply tooLong = this.api.put(base, token("applicant1"), Map.of("title", "x".repeat(201)));
-		assertThat(tooLong.status()).as(tooLong.text()).isEqualTo(400);
-		assertThat(tooLong.json().has("errors")).as(tooLong.text()).isTrue();
-		assertThat(tooLong.errors()).extracting(e -> e.split(":")[0]).containsExactly("title");
+		Map<String, Object> longTitle = fullForm(0);
+		longTitle.put("title", "x".repeat(201));
+		Http.Reply tooLong = this.api.put(base, token("applicant1"), longTitle);
+		assertThat(tooLong.status()).as(tooLong.text()).isEqualTo(200);
+		assertThat(fieldErrors(tooLong)).containsExactly("title:too-long");
 
 		Http.Reply oversize = this.api.upload(base + "/attachments", token("applicant1"), "OTHER", "big.pdf",
 				Documents.pdfOfSize(65 * 1024));
@@ -312,13 +313,17 @@ class TalentWorkflowIT extends ServiceIntegrationTest {
 			.isEqualTo("91440703MA4UJ8K2XW");
 		assertThat(current.json().get("application").get("title").asString())
 			.isEqualTo("Visible-light communication team");
+		assertThat(current.json().get("application").get("team").get(0).get("orcid").asString())
+			.isEqualTo("0000-0002-1825-0097");
+		assertThat(current.json().get("application").get("team").get(0).get("birthDate").asString())
+			.isEqualTo("1980-05-31");
 		assertThat(this.api.get(base + "/attachments", token("applicant1")).json().size()).isEqualTo(3);
 		try (var files = Files.list(ATTACHMENTS)) {
 			assertThat(files.filter(f -> !f.getFileName().toString().endsWith(".part")).count())
 				.as("only the three accepted files are on disk")
 				.isEqualTo(3);
 		}
-		assertThat(actions(id)).hasSize(audits);
+		assertThat(actions(id)).as("the two partial saves, nothing for the refused uploads").hasSize(audits + 2);
 
 		Map<String, Object> stale = fullForm(0);
 		stale.put("version", 0);
@@ -504,13 +509,13 @@ class TalentWorkflowIT extends ServiceIntegrationTest {
 			.containsExactly("eligibility.leader-too-old");
 		assertThat(saved.getApplication().getMissingAttachmentKindsList()).containsExactly("PROPOSAL", "CV",
 				"CONTRACT");
-		assertThatThrownBy(() -> stub("applicant2").saveApplication(SaveApplicationRequest.newBuilder()
+		var partial = stub("applicant2").saveApplication(SaveApplicationRequest.newBuilder()
 			.setApplicationId(id)
 			.setForm(ApplicationForm.newBuilder().setTitle("x").setHostCreditCode("91440703MA4UJ8K2X1"))
-			.build())).isInstanceOfSatisfying(StatusRuntimeException.class, ex -> {
-				assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
-				assertThat(GrpcChannels.fieldViolations(ex)).containsExactly("host.creditCode");
-			});
+			.build());
+		assertThat(partial.getFieldErrorsList()).extracting(e -> e.getField()).containsExactly("host.creditCode");
+		assertThat(partial.getApplication().getForm().getTitle()).isEqualTo("x");
+		assertThat(partial.getApplication().getForm().getHostCreditCode()).isEmpty();
 		assertThat(this.api.get("/api/talent/calls", token("applicant2")).json().get(0).get("acceptingSubmissions")
 			.asBoolean()).isTrue();
 	}
@@ -587,6 +592,12 @@ class TalentWorkflowIT extends ServiceIntegrationTest {
 			.get("application")
 			.get("status")
 			.asString();
+	}
+
+	private static List<String> fieldErrors(Http.Reply reply) {
+		List<String> errors = new ArrayList<>();
+		reply.json().get("fieldErrors").forEach(e -> errors.add(e.get("field").asString() + ":" + e.get("code").asString()));
+		return errors;
 	}
 
 	private List<String> actions(String id) {

@@ -8,7 +8,7 @@ import java.util.List;
  *
  * @param rows newest first
  * @param available false when talent-service was unreachable, too slow or failed
- * @param more true when talent-service has more than the rows shown
+ * @param more true when talent-service has more than the rows shown (beyond the pages followed)
  */
 public record MyApplications(List<ApplicationRow> rows, boolean available, boolean more) {
 

@@ -2,11 +2,17 @@ package cn.jiangmen.innovation.portal.application;
 
 import java.time.Instant;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import cn.jiangmen.innovation.contracts.talent.v1.ApplicationSummary;
 import cn.jiangmen.innovation.contracts.talent.v1.ListApplicationsRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.ListApplicationsResponse;
+import cn.jiangmen.innovation.contracts.talent.v1.ListCallsRequest;
+import cn.jiangmen.innovation.contracts.talent.v1.ListCallsResponse;
 import cn.jiangmen.innovation.contracts.talent.v1.ListNoticesRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.ListNoticesResponse;
 import cn.jiangmen.innovation.contracts.talent.v1.TalentServiceGrpc;
@@ -47,14 +53,31 @@ public class TalentApplicationsClient {
 		this.properties = properties;
 	}
 
-	/** The first page of the applications visible to the current user, newest first. */
+	/** At most this many pages are followed; a longer list says that more exist. */
+	static final int MAX_PAGES = 20;
+
+	/**
+	 * Every application visible to the current user, newest first, each with the title of its call
+	 * (pages followed up to {@link #MAX_PAGES}). Call titles are a nicety: when calls cannot be
+	 * listed the rows are still shown, without them.
+	 */
 	public MyApplications myApplications() {
-		ListApplicationsResponse response;
+		List<ApplicationSummary> all = new ArrayList<>();
+		String token = "";
+		int pages = 0;
 		try {
-			response = this.stub
-				.withDeadlineAfter(this.properties.talentDeadline().toMillis(), TimeUnit.MILLISECONDS)
-				.listApplications(
-						ListApplicationsRequest.newBuilder().setPageSize(this.properties.applicationsPageSize()).build());
+			do {
+				ListApplicationsResponse response = this.stub
+					.withDeadlineAfter(this.properties.talentDeadline().toMillis(), TimeUnit.MILLISECONDS)
+					.listApplications(ListApplicationsRequest.newBuilder()
+						.setPageSize(this.properties.applicationsPageSize())
+						.setPageToken(token)
+						.build());
+				all.addAll(response.getApplicationsList());
+				token = response.getNextPageToken();
+				pages++;
+			}
+			while (!token.isEmpty() && pages < MAX_PAGES);
 		}
 		catch (StatusRuntimeException ex) {
 			if (ex.getStatus().getCode() == Status.Code.PERMISSION_DENIED) {
@@ -64,8 +87,30 @@ public class TalentApplicationsClient {
 					ex.getStatus().getDescription());
 			return MyApplications.unavailable();
 		}
-		return MyApplications.of(response.getApplicationsList().stream().map(this::toRow).toList(),
-				!response.getNextPageToken().isEmpty());
+		Map<String, String> callTitles = callTitles();
+		return MyApplications.of(all.stream().map(a -> toRow(a, callTitles.get(a.getCallId()))).toList(),
+				!token.isEmpty());
+	}
+
+	private Map<String, String> callTitles() {
+		Map<String, String> titles = new HashMap<>();
+		String token = "";
+		int pages = 0;
+		try {
+			do {
+				ListCallsResponse response = this.stub
+					.withDeadlineAfter(this.properties.talentDeadline().toMillis(), TimeUnit.MILLISECONDS)
+					.listCalls(ListCallsRequest.newBuilder().setPageSize(200).setPageToken(token).build());
+				response.getCallsList().forEach(c -> titles.put(c.getCallId(), c.getTitle()));
+				token = response.getNextPageToken();
+				pages++;
+			}
+			while (!token.isEmpty() && pages < MAX_PAGES);
+		}
+		catch (StatusRuntimeException ex) {
+			log.warn("talent-service ListCalls failed: {} {}", ex.getStatus().getCode(), ex.getStatus().getDescription());
+		}
+		return titles;
 	}
 
 	/** The latest decisions on the applicant's organisation's applications, newest first. */
@@ -88,9 +133,9 @@ public class TalentApplicationsClient {
 			.toList());
 	}
 
-	private ApplicationRow toRow(ApplicationSummary summary) {
+	private ApplicationRow toRow(ApplicationSummary summary, String callTitle) {
 		return new ApplicationRow(summary.getApplicationId(), summary.getTitle(), ProtoEnums.code(summary.getStatus()),
-				at(summary.getUpdatedAt()));
+				at(summary.getUpdatedAt()), summary.getCallId(), callTitle);
 	}
 
 	/** In the bureau's zone; an unset time (never sent for these fields) is shown as the epoch, not hidden. */

@@ -20,6 +20,8 @@ final class Notices {
 
 	private static final Pattern CODE = Pattern.compile("[a-z][a-z.-]{0,80}");
 
+	private static final Pattern ID = Pattern.compile("[0-9a-fA-F-]{1,36}");
+
 	private Notices() {
 	}
 
@@ -34,6 +36,11 @@ final class Notices {
 	/** A refusal code safe to put in a URL and a message key; anything else becomes {@code generic}. */
 	static String code(String code) {
 		return code != null && CODE.matcher(code).matches() ? code : "generic";
+	}
+
+	/** An id safe to put back into a redirect URL (ids are UUIDs); anything else becomes empty. */
+	static String id(String id) {
+		return id != null && ID.matcher(id).matches() ? id : "";
 	}
 
 }

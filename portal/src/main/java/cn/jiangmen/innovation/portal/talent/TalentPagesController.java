@@ -3,20 +3,26 @@ package cn.jiangmen.innovation.portal.talent;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import cn.jiangmen.innovation.contracts.talent.v1.ApplicationDetail;
 import cn.jiangmen.innovation.contracts.talent.v1.ApplicationForm;
 import cn.jiangmen.innovation.contracts.talent.v1.ApplicationStatus;
+import cn.jiangmen.innovation.contracts.talent.v1.ApplicationSummary;
 import cn.jiangmen.innovation.contracts.talent.v1.Category;
 import cn.jiangmen.innovation.contracts.talent.v1.Degree;
 import cn.jiangmen.innovation.contracts.talent.v1.DownloadAttachmentResponse;
 import cn.jiangmen.innovation.contracts.talent.v1.HostKind;
 import cn.jiangmen.innovation.contracts.talent.v1.MemberRole;
 import cn.jiangmen.innovation.contracts.talent.v1.ProfessionalTitle;
+import cn.jiangmen.innovation.contracts.talent.v1.SaveApplicationResponse;
 import cn.jiangmen.innovation.contracts.talent.v1.TeamMemberForm;
+import cn.jiangmen.innovation.platform.grpc.ProtoTimes;
 import cn.jiangmen.innovation.platform.security.Roles;
 import cn.jiangmen.innovation.platform.web.ContentDispositions;
 import cn.jiangmen.innovation.portal.config.PortalProperties;
@@ -26,7 +32,9 @@ import cn.jiangmen.innovation.portal.web.Rejected;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -46,7 +54,9 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * The applicant's talent pages: calls with their deadline countdown, the application form with
- * autosave (htmx posts the form one second after a change), uploads, submission and withdrawal.
+ * autosave (htmx posts the form one second after a change; a field talent-service cannot take is
+ * named and the rest saved; talent-form.js keeps what was typed in the browser until it is saved,
+ * and says so when a save fails or the session expired), uploads, submission and withdrawal.
  * Managers and auditors see the same application page read-only.
  */
 @Controller
@@ -66,8 +76,18 @@ class TalentPagesController {
 
 	static final List<String> ATTACHMENT_KINDS = List.of("PROPOSAL", "CV", "CONTRACT", "OTHER");
 
+	/** What every category needs before submission (talent-service's AttachmentKind.requiredFor). */
+	static final List<String> REQUIRED_DOCUMENTS = List.of("PROPOSAL", "CV", "CONTRACT");
+
+	/** Whom applicants ask about a call: the bureau's talent office; phone and e-mail as configured. */
+	public record Contact(String phone, String email) {
+	}
+
 	/** Empty rows offered for adding people. */
 	static final int BLANK_ROWS = 2;
+
+	/** talent-service takes at most 50 people. */
+	static final int MAX_ROWS = 50;
 
 	private final ObjectProvider<TalentPortalClient> client;
 
@@ -75,36 +95,107 @@ class TalentPagesController {
 
 	private final MessageSource messages;
 
+	private final Contact contact;
+
 	private final Clock clock = Clock.systemUTC();
 
 	TalentPagesController(ObjectProvider<TalentPortalClient> client, PortalProperties properties,
-			MessageSource messages) {
+			MessageSource messages, @Value("${jiangmen.portal.talent-contact.phone:}") String contactPhone,
+			@Value("${jiangmen.portal.talent-contact.email:}") String contactEmail) {
 		this.client = client;
 		this.properties = properties;
 		this.messages = messages;
+		this.contact = new Contact(contactPhone, contactEmail);
 	}
 
+	/** An applicant's draft on a call, as the call's card offers it. */
+	public record Draft(String id, String title, ZonedDateTime updatedAt) {
+	}
+
+	/**
+	 * The calls; for applicants each call's card also offers the organisation's drafts on it, and
+	 * {@code existing} (a call whose "start" found a draft) opens that offer with a question.
+	 */
 	@GetMapping("/calls")
-	String calls(@RequestParam(name = "refused", required = false) String refused, Model model) {
+	String calls(@RequestParam(name = "refused", required = false) String refused,
+			@RequestParam(name = "existing", required = false) String existing, Model model,
+			Authentication authentication) {
 		if (refused != null) {
 			model.addAttribute("refusal", "talent.error." + Notices.code(refused));
 		}
 		Instant now = this.clock.instant();
 		model.addAttribute("calls",
 				talent().calls().stream().map(c -> CallCard.of(c, now, this.properties.zone())).toList());
+		Map<String, List<Draft>> drafts = isApplicant(authentication) ? draftsByCall() : Map.of();
+		model.addAttribute("drafts", drafts);
+		model.addAttribute("existing", existing != null && drafts.containsKey(existing) ? existing : null);
+		model.addAttribute("contact", this.contact);
+		model.addAttribute("requiredDocuments", REQUIRED_DOCUMENTS);
 		return "talent/calls";
 	}
 
+	private Map<String, List<Draft>> draftsByCall() {
+		Map<String, List<Draft>> drafts = new LinkedHashMap<>();
+		for (ApplicationSummary a : talent().applications()) {
+			if (a.getStatus() == ApplicationStatus.APPLICATION_STATUS_DRAFT) {
+				drafts.computeIfAbsent(a.getCallId(), k -> new ArrayList<>())
+					.add(new Draft(a.getApplicationId(), a.getTitle(),
+							ZonedDateTime.ofInstant(ProtoTimes.read(a.getUpdatedAt()).orElse(Instant.EPOCH),
+									this.properties.zone())));
+			}
+		}
+		return drafts;
+	}
+
+	/**
+	 * Starts a draft. When the organisation already has one on the call, talent-service refuses and
+	 * the call page offers that draft (and, on purpose, another one: {@code another=true}).
+	 */
 	@PostMapping("/calls/{callId}/applications")
 	@PreAuthorize("hasRole('applicant')")
-	String start(@PathVariable("callId") String callId, Locale locale) {
+	String start(@PathVariable("callId") String callId,
+			@RequestParam(name = "another", required = false) String another, Locale locale) {
 		try {
 			ApplicationDetail created = talent().create(callId,
-					this.messages.getMessage("talent.application.untitled", null, locale));
+					this.messages.getMessage("talent.application.untitled", null, locale), "true".equals(another));
 			return "redirect:/talent/applications/" + created.getSummary().getApplicationId();
 		}
 		catch (Refused refused) {
+			if ("application.draft-exists".equals(refused.code())) {
+				return "redirect:/talent/calls?existing=" + Notices.id(callId) + "#call-" + Notices.id(callId);
+			}
 			return "redirect:/talent/calls?refused=" + Notices.code(refused.code());
+		}
+	}
+
+	/** Deleting a draft is confirmed on a page of its own first (works without script). */
+	@GetMapping("/applications/{id}/delete")
+	@PreAuthorize("hasRole('applicant')")
+	String confirmDelete(@PathVariable("id") String id, Model model) {
+		ApplicationDetail detail = talent().application(id);
+		if (detail.getSummary().getStatus() != ApplicationStatus.APPLICATION_STATUS_DRAFT) {
+			return "redirect:/talent/applications/" + Notices.id(id);
+		}
+		model.addAttribute("detail", detail);
+		model.addAttribute("updatedAt", ZonedDateTime.ofInstant(
+				ProtoTimes.read(detail.getSummary().getUpdatedAt()).orElse(Instant.EPOCH), this.properties.zone()));
+		return "talent/delete";
+	}
+
+	@PostMapping("/applications/{id}/delete")
+	@PreAuthorize("hasRole('applicant')")
+	String delete(@PathVariable("id") String id, Model model, Authentication authentication,
+			HttpServletResponse response) {
+		try {
+			talent().deleteApplication(id);
+			return "redirect:/applications?done=deleted";
+		}
+		catch (Refused refused) {
+			response.setStatus(HttpStatus.CONFLICT.value());
+			ApplicationDetail detail = talent().application(id);
+			fill(model, detail, detail.getForm(), List.of(), authentication);
+			model.addAttribute("refusal", "talent.error." + refused.code());
+			return "talent/application";
 		}
 	}
 
@@ -125,13 +216,19 @@ class TalentPagesController {
 			Authentication authentication, HttpServletResponse response) {
 		ApplicationForm form = FormParameters.toForm(params);
 		try {
-			ApplicationDetail saved = talent().save(id, form, version(params.getFirst("version")));
-			if (htmx != null) {
-				fill(model, saved, form, List.of(), authentication);
-				model.addAttribute("savedAt", this.clock.instant().atZone(this.properties.zone()));
-				return "talent/application :: feedback";
+			SaveApplicationResponse answer = talent().save(id, form, version(params.getFirst("version")));
+			// a partial save: the rest is stored, these fields kept their previous value
+			List<Problem> notSaved = answer.getFieldErrorsList()
+				.stream()
+				.map(e -> Problem.of(e.getField(), e.getCode()))
+				.toList();
+			if (htmx == null && notSaved.isEmpty()) {
+				return "redirect:/talent/applications/" + id + "?done=saved";
 			}
-			return "redirect:/talent/applications/" + id + "?done=saved";
+			// the page shows what was typed (the bad fields too, to be corrected), not what was stored
+			fill(model, answer.getApplication(), form, notSaved, authentication);
+			model.addAttribute("savedAt", this.clock.instant().atZone(this.properties.zone()));
+			return htmx != null ? "talent/application :: feedback" : "talent/application";
 		}
 		catch (Rejected rejected) {
 			response.setStatus(htmx != null ? HttpStatus.OK.value() : HttpStatus.UNPROCESSABLE_ENTITY.value());
@@ -202,6 +299,30 @@ class TalentPagesController {
 		return "talent/application :: attachments";
 	}
 
+	/** Removes an uploaded document before submission (htmx asks first); answers the attachments fragment. */
+	@PostMapping("/applications/{id}/attachments/{attachmentId}/delete")
+	@PreAuthorize("hasRole('applicant')")
+	String removeAttachment(@PathVariable("id") String id, @PathVariable("attachmentId") String attachmentId,
+			Model model, Authentication authentication) {
+		ApplicationDetail before = talent().application(id);
+		String filename = before.getAttachmentsList()
+			.stream()
+			.filter(a -> a.getAttachmentId().equals(attachmentId))
+			.map(a -> a.getFilename())
+			.findFirst()
+			.orElse("");
+		try {
+			talent().deleteAttachment(id, attachmentId);
+			model.addAttribute("removed", filename);
+		}
+		catch (Refused refused) {
+			model.addAttribute("uploadRefusal", "talent.error." + refused.code());
+		}
+		ApplicationDetail detail = talent().application(id);
+		fill(model, detail, detail.getForm(), List.of(), authentication);
+		return "talent/application :: attachments";
+	}
+
 	@GetMapping("/applications/{id}/attachments/{attachmentId}")
 	ResponseEntity<byte[]> download(@PathVariable("id") String id, @PathVariable("attachmentId") String attachmentId) {
 		DownloadAttachmentResponse download = talent().download(id, attachmentId);
@@ -234,12 +355,16 @@ class TalentPagesController {
 		}
 	}
 
+	private static boolean isApplicant(Authentication authentication) {
+		return authentication != null && authentication.getAuthorities()
+			.stream()
+			.anyMatch(a -> a.getAuthority().equals("ROLE_" + Roles.APPLICANT));
+	}
+
 	private void fill(Model model, ApplicationDetail detail, ApplicationForm form, List<Problem> problems,
 			Authentication authentication) {
 		String status = ProtoEnums.code(detail.getSummary().getStatus());
-		boolean applicant = authentication.getAuthorities()
-			.stream()
-			.anyMatch(a -> a.getAuthority().equals("ROLE_" + Roles.APPLICANT));
+		boolean applicant = isApplicant(authentication);
 		boolean editable = applicant && (detail.getSummary().getStatus() == ApplicationStatus.APPLICATION_STATUS_DRAFT
 				|| detail.getSummary().getStatus() == ApplicationStatus.APPLICATION_STATUS_RETURNED);
 		Instant now = this.clock.instant();
@@ -248,7 +373,13 @@ class TalentPagesController {
 			.orElse(null);
 		List<TeamMemberForm> rows = new ArrayList<>(form.getTeamList());
 		if (editable) {
-			for (int i = 0; i < BLANK_ROWS; i++) {
+			// as many rows as the rule needs (the chosen category's, else the largest of the call's), and two to spare
+			int needed = call == null ? 0
+					: call.rulesFor(ProtoEnums.code(form.getCategory()))
+						.map(CallCard.Rules::minTeamSize)
+						.orElse(call.largestMinTeamSize());
+			int total = Math.min(MAX_ROWS, Math.max(rows.size() + BLANK_ROWS, needed));
+			while (rows.size() < total) {
 				rows.add(TeamMemberForm.getDefaultInstance());
 			}
 		}
@@ -258,11 +389,15 @@ class TalentPagesController {
 		model.addAttribute("status", status);
 		model.addAttribute("call", call);
 		model.addAttribute("editable", editable);
+		model.addAttribute("canDelete",
+				applicant && detail.getSummary().getStatus() == ApplicationStatus.APPLICATION_STATUS_DRAFT);
 		model.addAttribute("canWithdraw",
 				applicant && detail.getSummary().getStatus() == ApplicationStatus.APPLICATION_STATUS_SUBMITTED);
 		model.addAttribute("problems", problems);
-		model.addAttribute("findings",
-				detail.getFindingsList().stream().map(f -> Problem.of(f.getField(), f.getCode())).toList());
+		Locale locale = LocaleContextHolder.getLocale();
+		model.addAttribute("findings", EligibilityNotes.of(detail.getFindingsList(), call, detail.getForm(),
+				(key, fallback) -> this.messages.getMessage(key, null, fallback, locale)));
+		model.addAttribute("rules", call == null ? null : call.rulesFor(ProtoEnums.code(form.getCategory())).orElse(null));
 		model.addAttribute("categories", call == null || call.categories().isEmpty() ? CATEGORIES : call.categories());
 		model.addAttribute("fields", call == null ? List.of() : call.priorityFields());
 		model.addAttribute("kinds", KINDS);
@@ -271,6 +406,8 @@ class TalentPagesController {
 		model.addAttribute("degrees", DEGREES);
 		model.addAttribute("attachmentKinds", ATTACHMENT_KINDS);
 		model.addAttribute("zone", this.properties.zone());
+		model.addAttribute("contact", this.contact);
+		model.addAttribute("requiredDocuments", REQUIRED_DOCUMENTS);
 		if (!model.containsAttribute("uploadProblems")) {
 			model.addAttribute("uploadProblems", List.of());
 		}

@@ -12,6 +12,10 @@ import cn.jiangmen.innovation.contracts.talent.v1.ApplicationSummary;
 import cn.jiangmen.innovation.contracts.talent.v1.AwardApplicationRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.CallApplicationsView;
 import cn.jiangmen.innovation.contracts.talent.v1.CreateApplicationRequest;
+import cn.jiangmen.innovation.contracts.talent.v1.DeleteApplicationRequest;
+import cn.jiangmen.innovation.contracts.talent.v1.DeleteAttachmentRequest;
+import cn.jiangmen.innovation.contracts.talent.v1.ListApplicationsRequest;
+import cn.jiangmen.innovation.contracts.talent.v1.SaveApplicationResponse;
 import cn.jiangmen.innovation.contracts.talent.v1.CreateCallRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.DecideFormalCheckRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.DeclineApplicationRequest;
@@ -80,18 +84,45 @@ public class TalentPortalClient {
 			.getApplication());
 	}
 
-	public ApplicationDetail create(String callId, String title) {
+	/**
+	 * Starts a draft; {@link Refused} {@code application.draft-exists} when the organisation already
+	 * has one on the call, unless {@code anotherDraft}.
+	 */
+	public ApplicationDetail create(String callId, String title, boolean anotherDraft) {
 		return call(s -> s.createApplication(CreateApplicationRequest.newBuilder()
 			.setCallId(callId)
 			.setForm(ApplicationForm.newBuilder().setTitle(title))
+			.setAnotherDraft(anotherDraft)
 			.build()).getApplication());
 	}
 
-	/** Saves the form read at {@code version} (0: unchecked); a concurrent change is {@link Refused}. */
-	public ApplicationDetail save(String id, ApplicationForm form, long version) {
+	/** Every application the caller may see (an applicant: their organisation's), newest first. */
+	public List<ApplicationSummary> applications() {
+		return allPages(token -> call(s -> {
+			var page = s.listApplications(ListApplicationsRequest.newBuilder().setPageSize(200).setPageToken(token).build());
+			return new Page<>(page.getApplicationsList(), page.getNextPageToken());
+		}));
+	}
+
+	/**
+	 * Saves the form read at {@code version} (0: unchecked); a concurrent change is {@link Refused}.
+	 * Fields talent-service could not take kept their previous value and are in the answer's
+	 * field errors; the rest is saved.
+	 */
+	public SaveApplicationResponse save(String id, ApplicationForm form, long version) {
 		return call(s -> s.saveApplication(
-				SaveApplicationRequest.newBuilder().setApplicationId(id).setForm(form).setVersion(version).build())
-			.getApplication());
+				SaveApplicationRequest.newBuilder().setApplicationId(id).setForm(form).setVersion(version).build()));
+	}
+
+	/** Deletes a draft with its attachments; {@link Refused} once it was submitted. */
+	public void deleteApplication(String id) {
+		call(s -> s.deleteApplication(DeleteApplicationRequest.newBuilder().setApplicationId(id).build()));
+	}
+
+	/** Removes an attachment of a draft or returned application. */
+	public void deleteAttachment(String id, String attachmentId) {
+		call(s -> s.deleteAttachment(
+				DeleteAttachmentRequest.newBuilder().setApplicationId(id).setAttachmentId(attachmentId).build()));
 	}
 
 	public ApplicationSummary submit(String id) {

@@ -9,12 +9,21 @@ import cn.jiangmen.innovation.contracts.talent.v1.ApplicationSummary;
 import cn.jiangmen.innovation.contracts.talent.v1.AwardApplicationRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.AwardApplicationResponse;
 import cn.jiangmen.innovation.contracts.talent.v1.CallStatus;
+import cn.jiangmen.innovation.contracts.talent.v1.CreateApplicationRequest;
+import cn.jiangmen.innovation.contracts.talent.v1.CreateApplicationResponse;
 import cn.jiangmen.innovation.contracts.talent.v1.CreateCallRequest;
+import cn.jiangmen.innovation.contracts.talent.v1.DeleteApplicationRequest;
+import cn.jiangmen.innovation.contracts.talent.v1.DeleteApplicationResponse;
+import cn.jiangmen.innovation.contracts.talent.v1.DeleteAttachmentRequest;
+import cn.jiangmen.innovation.contracts.talent.v1.DeleteAttachmentResponse;
+import cn.jiangmen.innovation.contracts.talent.v1.ListApplicationsRequest;
+import cn.jiangmen.innovation.contracts.talent.v1.ListApplicationsResponse;
 import cn.jiangmen.innovation.contracts.talent.v1.CreateCallResponse;
 import cn.jiangmen.innovation.contracts.talent.v1.DeclineApplicationRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.DeclineApplicationResponse;
 import cn.jiangmen.innovation.contracts.talent.v1.DownloadAttachmentRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.DownloadAttachmentResponse;
+import cn.jiangmen.innovation.contracts.talent.v1.FieldError;
 import cn.jiangmen.innovation.contracts.talent.v1.GetApplicationRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.GetApplicationResponse;
 import cn.jiangmen.innovation.contracts.talent.v1.ListCallApplicationsRequest;
@@ -51,6 +60,18 @@ class FakeTalent extends TalentServiceGrpc.TalentServiceImplBase {
 
 	volatile List<ApplicationSummary> callApplications = List.of();
 
+	/** What ListApplications answers (the organisation's applications). */
+	volatile List<ApplicationSummary> applications = List.of();
+
+	/** Fields the next saves report as not saved (a partial save). */
+	volatile List<FieldError> fieldErrors = List.of();
+
+	final List<CreateApplicationRequest> creates = new CopyOnWriteArrayList<>();
+
+	final List<DeleteApplicationRequest> deletes = new CopyOnWriteArrayList<>();
+
+	final List<DeleteAttachmentRequest> removedAttachments = new CopyOnWriteArrayList<>();
+
 	/** When set, the next save, submit, upload, call or decision request fails with it. */
 	volatile StatusRuntimeException failure;
 
@@ -78,6 +99,11 @@ class FakeTalent extends TalentServiceGrpc.TalentServiceImplBase {
 		this.calls = List.of();
 		this.application = ApplicationDetail.getDefaultInstance();
 		this.callApplications = List.of();
+		this.applications = List.of();
+		this.fieldErrors = List.of();
+		this.creates.clear();
+		this.deletes.clear();
+		this.removedAttachments.clear();
 		this.failure = null;
 		this.saves.clear();
 		this.uploads.clear();
@@ -140,12 +166,51 @@ class FakeTalent extends TalentServiceGrpc.TalentServiceImplBase {
 	}
 
 	@Override
+	public void listApplications(ListApplicationsRequest request, StreamObserver<ListApplicationsResponse> observer) {
+		observer.onNext(ListApplicationsResponse.newBuilder().addAllApplications(this.applications).build());
+		observer.onCompleted();
+	}
+
+	@Override
+	public void createApplication(CreateApplicationRequest request, StreamObserver<CreateApplicationResponse> observer) {
+		this.creates.add(request);
+		if (failed(observer)) {
+			return;
+		}
+		observer.onNext(CreateApplicationResponse.newBuilder().setApplication(this.application).build());
+		observer.onCompleted();
+	}
+
+	@Override
+	public void deleteApplication(DeleteApplicationRequest request, StreamObserver<DeleteApplicationResponse> observer) {
+		this.deletes.add(request);
+		if (failed(observer)) {
+			return;
+		}
+		observer.onNext(DeleteApplicationResponse.getDefaultInstance());
+		observer.onCompleted();
+	}
+
+	@Override
+	public void deleteAttachment(DeleteAttachmentRequest request, StreamObserver<DeleteAttachmentResponse> observer) {
+		this.removedAttachments.add(request);
+		if (failed(observer)) {
+			return;
+		}
+		observer.onNext(DeleteAttachmentResponse.getDefaultInstance());
+		observer.onCompleted();
+	}
+
+	@Override
 	public void saveApplication(SaveApplicationRequest request, StreamObserver<SaveApplicationResponse> observer) {
 		this.saves.add(request);
 		if (failed(observer)) {
 			return;
 		}
-		observer.onNext(SaveApplicationResponse.newBuilder().setApplication(this.application).build());
+		observer.onNext(SaveApplicationResponse.newBuilder()
+			.setApplication(this.application)
+			.addAllFieldErrors(this.fieldErrors)
+			.build());
 		observer.onCompleted();
 	}
 

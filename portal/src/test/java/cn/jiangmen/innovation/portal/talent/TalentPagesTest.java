@@ -14,6 +14,11 @@ import cn.jiangmen.innovation.contracts.talent.v1.CallCategory;
 import cn.jiangmen.innovation.contracts.talent.v1.CallStatus;
 import cn.jiangmen.innovation.contracts.talent.v1.Category;
 import cn.jiangmen.innovation.contracts.talent.v1.EligibilityFinding;
+import cn.jiangmen.innovation.contracts.talent.v1.FieldError;
+import cn.jiangmen.innovation.contracts.talent.v1.TalentAttachment;
+import cn.jiangmen.innovation.contracts.talent.v1.MemberRole;
+import cn.jiangmen.innovation.contracts.talent.v1.ProfessionalTitle;
+import cn.jiangmen.innovation.contracts.talent.v1.TeamMemberForm;
 import cn.jiangmen.innovation.contracts.talent.v1.TalentCall;
 import cn.jiangmen.innovation.platform.config.PlatformSecurityAutoConfiguration;
 import cn.jiangmen.innovation.platform.security.KeycloakRealmRoleConverter;
@@ -99,6 +104,160 @@ class TalentPagesTest {
 	}
 
 	@Test
+	void startingWhereTheOrganisationHasADraftOffersThatDraftInsteadOfASecondOne() throws Exception {
+		this.talent.failure = FakeTalent.refused("application.draft-exists");
+		this.mvc.perform(post("/talent/calls/" + CALL + "/applications").with(applicant()))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(header().string("Location", "/talent/calls?existing=" + CALL + "#call-" + CALL));
+		assertThat(this.talent.creates).singleElement().satisfies(c -> assertThat(c.getAnotherDraft()).isFalse());
+
+		this.talent.applications = List.of(ApplicationSummary.newBuilder()
+			.setApplicationId(APP)
+			.setCallId(CALL)
+			.setTitle("可见光通信创新团队")
+			.setStatus(ApplicationStatus.APPLICATION_STATUS_DRAFT)
+			.setUpdatedAt(Timestamp.newBuilder().setSeconds(Instant.parse("2026-03-01T02:30:00Z").getEpochSecond()))
+			.build(),
+				ApplicationSummary.newBuilder()
+					.setApplicationId("11111111-0000-4000-8000-000000000002")
+					.setCallId(CALL)
+					.setTitle("已提交的那份")
+					.setStatus(ApplicationStatus.APPLICATION_STATUS_SUBMITTED)
+					.build());
+		String page = this.mvc.perform(get("/talent/calls").param("existing", CALL).with(applicant()))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("本单位在本批次已有草稿，请继续填写，不必重新开始。", "本单位在本批次有 1 份草稿：",
+				"href=\"/talent/applications/" + APP + "\"", "继续填写「可见光通信创新团队」", "最后修改：2026年3月1日 10:30",
+				"name=\"another\" value=\"true\"", "另起一份新申报", "role=\"alert\"")
+			.doesNotContain("已提交的那份");
+
+		this.mvc.perform(post("/talent/calls/" + CALL + "/applications").param("another", "true").with(applicant()))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(header().string("Location", "/talent/applications/" + APP));
+		assertThat(this.talent.creates).last().satisfies(c -> assertThat(c.getAnotherDraft()).isTrue());
+	}
+
+	@Test
+	void aDraftIsDeletedOnlyAfterConfirmation() throws Exception {
+		this.mvc.perform(get("/talent/applications/" + APP).with(applicant()))
+			.andExpect(content().string(containsString("href=\"/talent/applications/" + APP + "/delete\"")));
+		this.mvc.perform(get("/talent/applications/" + APP + "/delete").with(applicant()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("确定要删除草稿「可见光通信创新团队」吗？")))
+			.andExpect(content().string(containsString("action=\"/talent/applications/" + APP + "/delete\"")));
+		assertThat(this.talent.deletes).as("showing the question deletes nothing").isEmpty();
+
+		this.mvc.perform(post("/talent/applications/" + APP + "/delete").with(applicant()))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(header().string("Location", "/applications?done=deleted"));
+		assertThat(this.talent.deletes).singleElement()
+			.satisfies(d -> assertThat(d.getApplicationId()).isEqualTo(APP));
+
+		this.talent.failure = FakeTalent.refused("application.not-deletable");
+		this.mvc.perform(post("/talent/applications/" + APP + "/delete").with(applicant()))
+			.andExpect(status().isConflict())
+			.andExpect(content().string(containsString("已提交的申报不能删除，如需放弃请撤回。")));
+
+		this.talent.application = this.talent.application.toBuilder()
+			.setSummary(this.talent.application.getSummary().toBuilder().setStatus(ApplicationStatus.APPLICATION_STATUS_SUBMITTED))
+			.build();
+		this.mvc.perform(get("/talent/applications/" + APP + "/delete").with(applicant()))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(header().string("Location", "/talent/applications/" + APP));
+		this.mvc.perform(get("/talent/applications/" + APP).with(applicant()))
+			.andExpect(content().string(not(containsString("/delete\""))));
+	}
+
+	@Test
+	void anUploadCanBeRemovedBeforeSubmissionAfterAQuestion() throws Exception {
+		this.talent.application = this.talent.application.toBuilder()
+			.addAttachments(TalentAttachment.newBuilder()
+				.setAttachmentId("a1")
+				.setKind("PROPOSAL")
+				.setFilename("申报书.pdf")
+				.setSizeBytes(2048)
+				.setSha256("0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"))
+			.build();
+		this.mvc.perform(get("/talent/applications/" + APP).with(applicant()))
+			.andExpect(content().string(containsString("hx-post=\"/talent/applications/" + APP + "/attachments/a1/delete\"")))
+			.andExpect(content().string(containsString("hx-confirm=\"确定删除附件「申报书.pdf」吗？\"")));
+		this.mvc.perform(post("/talent/applications/" + APP + "/attachments/a1/delete").with(applicant())
+			.header("HX-Request", "true"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"attachments\"")))
+			.andExpect(content().string(containsString("已删除：申报书.pdf")));
+		assertThat(this.talent.removedAttachments).singleElement().satisfies(r -> {
+			assertThat(r.getApplicationId()).isEqualTo(APP);
+			assertThat(r.getAttachmentId()).isEqualTo("a1");
+		});
+	}
+
+	@Test
+	void theCallPageStatesTheRulesInWordsTheDocumentsAndAContact() throws Exception {
+		this.talent.calls = List.of(call(CALL, "2026年度珠江人才计划", Instant.now().minus(1, ChronoUnit.DAYS),
+				Instant.parse("2099-05-31T15:59:59Z"), true).toBuilder()
+			.clearCategories()
+			.addCategories(CallCategory.newBuilder()
+				.setCategory(Category.CATEGORY_TEAM_RND_INDUSTRIALISATION)
+				.setMinTeamSize(5)
+				.setMaxLeaderAge(55)
+				.addRequiredLeaderTitles(ProfessionalTitle.PROFESSIONAL_TITLE_PROFESSOR)
+				.addRequiredLeaderTitles(ProfessionalTitle.PROFESSIONAL_TITLE_RESEARCHER)
+				.setLeaderFullTime(true)
+				.setFieldMustBeInCall(true))
+			.build());
+		String page = this.mvc.perform(get("/talent/calls").with(applicant()))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("本批次申报条件", "团队至少 5 人（含带头人）", "带头人年龄不超过 55 周岁（按截止日 2099-05-31 计算）",
+				"带头人职称须为：", "教授、", "研究员", "带头人须全职在依托单位工作", "优先领域须为本批次公布的领域之一：",
+				"须提交的材料：", "申报书、", "个人简历、", "全职聘用合同", "咨询：", "江门市科学技术局人才工作科");
+		this.mvc.perform(get("/talent/calls").param("lang", "en").with(applicant()))
+			.andExpect(content().string(containsString("A team of at least 5 people, the leader included")))
+			.andExpect(content().string(containsString("The leader is at most 55 years old (on the closing day, 2099-05-31)")));
+	}
+
+	@Test
+	void eligibilityMessagesNameTheRulesValueAndTheFormOffersTheRowsTheRuleNeeds() throws Exception {
+		this.talent.application = this.talent.application.toBuilder()
+			.setForm(this.talent.application.getForm().toBuilder()
+				.addTeam(TeamMemberForm.newBuilder()
+					.setName("李明")
+					.setRole(MemberRole.MEMBER_ROLE_LEADER)
+					.setTitle(ProfessionalTitle.PROFESSIONAL_TITLE_ENGINEER)
+					.setBirthDate("1950-01-01"))
+				.addTeam(TeamMemberForm.newBuilder().setName("张华").setRole(MemberRole.MEMBER_ROLE_CORE_MEMBER)))
+			.clearFindings()
+			.addFindings(EligibilityFinding.newBuilder().setField("team").setCode("eligibility.team-too-small"))
+			.addFindings(EligibilityFinding.newBuilder().setField("team[0].title").setCode("eligibility.leader-title"))
+			.build();
+		this.talent.calls = List.of(call(CALL, "2026年度珠江人才计划", Instant.now().minus(1, ChronoUnit.DAYS),
+				Instant.now().plus(3, ChronoUnit.DAYS), true).toBuilder()
+			.clearCategories()
+			.addCategories(CallCategory.newBuilder()
+				.setCategory(Category.CATEGORY_TEAM_RND_INDUSTRIALISATION)
+				.setMinTeamSize(7)
+				.addRequiredLeaderTitles(ProfessionalTitle.PROFESSIONAL_TITLE_PROFESSOR))
+			.build());
+		String page = this.mvc.perform(get("/talent/applications/" + APP).with(applicant()))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("至少 7 名团队成员（含带头人）；已填写 2 名。", "带头人职称须为：教授；现为：工程师。",
+				"name=\"team[6].name\"")
+			.as("as many rows as the rule needs: 7, not the two entered plus two")
+			.doesNotContain("name=\"team[7].name\"");
+		this.mvc.perform(get("/talent/applications/" + APP).param("lang", "en").with(applicant()))
+			.andExpect(content().string(containsString("At least 7 team members, the leader included; 2 entered.")));
+	}
+
+	@Test
 	void applicationFormHasSectionsAutosaveUploadProgressAndTranslatedFindings() throws Exception {
 		this.mvc.perform(get("/talent/applications/" + APP).with(applicant()))
 			.andExpect(status().isOk())
@@ -108,7 +267,7 @@ class TalentPagesTest {
 			.andExpect(content().string(containsString("value=\"91440703MA4UJ8K2XW\"")))
 			// the category arrives as a proto enum and is still the option selected
 			.andExpect(content().string(containsString("value=\"TEAM_RND_INDUSTRIALISATION\" selected=\"selected\"")))
-			.andExpect(content().string(containsString("团队人数少于本批次的要求")))
+			.andExpect(content().string(containsString("至少 5 名团队成员（含带头人）；已填写 0 名。")))
 			.andExpect(content().string(containsString("hx-encoding=\"multipart/form-data\"")))
 			.andExpect(content().string(containsString("<progress")))
 			.andExpect(content().string(containsString("src=\"/js/talent-upload.js\"")))
@@ -160,6 +319,50 @@ class TalentPagesTest {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("该申报已被他人修改，请刷新页面。")))
 			.andExpect(content().string(containsString("value=\"4\"")));
+	}
+
+	@Test
+	void aPartialSaveSaysWhatWasSavedAndNamesTheFieldsThatWereNot() throws Exception {
+		this.talent.fieldErrors = List.of(FieldError.newBuilder()
+			.setField("host.creditCode")
+			.setCode("credit-code.check-digit")
+			.build(),
+				FieldError.newBuilder().setField("team[0].birthDate").setCode("date.format").build());
+		this.mvc.perform(post("/talent/applications/" + APP).with(applicant())
+			.header("HX-Request", "true")
+			.param("title", "可见光通信创新团队")
+			.param("summary", "新的简介")
+			.param("host.creditCode", "91440703MA4UJ8K2X1")
+			.param("team[0].name", "李明")
+			.param("team[0].role", "LEADER")
+			.param("team[0].birthDate", "1980-13-01"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("已自动保存于")))
+			.andExpect(content().string(containsString("其余内容已保存；以下内容未能保存，请更正：")))
+			.andExpect(content().string(containsString("data-field=\"host.creditCode\"")))
+			.andExpect(content().string(containsString("data-field=\"team[0].birthDate\"")))
+			.andExpect(content().string(containsString("第 1 人：出生日期")))
+			.andExpect(content().string(containsString("校验码不符")));
+
+		// without script: the whole page, with what was typed still in the fields to be corrected
+		this.mvc.perform(post("/talent/applications/" + APP).with(applicant())
+			.param("title", "可见光通信创新团队")
+			.param("host.creditCode", "91440703MA4UJ8K2X1"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("value=\"91440703MA4UJ8K2X1\"")))
+			.andExpect(content().string(containsString("其余内容已保存")));
+	}
+
+	@Test
+	void theFormCarriesWhatTheBrowserNeedsToKeepTypedTextAndExplainAFailedSave() throws Exception {
+		this.mvc.perform(get("/talent/applications/" + APP).with(applicant()))
+			.andExpect(content().string(containsString("src=\"/js/talent-form.js\"")))
+			.andExpect(content().string(containsString("data-application-id=\"" + APP + "\"")))
+			.andExpect(content().string(containsString("data-msg-expired=\"登录已过期，最近的修改尚未保存。")))
+			.andExpect(content().string(containsString("id=\"autosave-alert\" class=\"banner banner--error\" role=\"alert\" hidden")))
+			.andExpect(content().string(containsString("重新登录并回到本草稿")))
+			.andExpect(content().string(containsString("href=\"/talent/applications/" + APP + "\"")))
+			.andExpect(content().string(containsString("id=\"autosave-restore\"")));
 	}
 
 	@Test

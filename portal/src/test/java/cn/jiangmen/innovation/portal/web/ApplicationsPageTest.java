@@ -5,6 +5,7 @@ import java.util.List;
 
 import cn.jiangmen.innovation.contracts.talent.v1.ApplicationStatus;
 import cn.jiangmen.innovation.contracts.talent.v1.ApplicationSummary;
+import cn.jiangmen.innovation.contracts.talent.v1.TalentCall;
 import com.google.protobuf.Timestamp;
 import io.grpc.Status;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,20 +61,45 @@ class ApplicationsPageTest {
 			.andExpect(content().string(not(containsString("role=\"alert\""))))
 			.andExpect(content().string(not(containsString("您还没有申报"))));
 
-		assertThat(this.tokens.values).containsExactly("Bearer applicant1-token");
+		// every call (the applications, the calls they belong to) carries the user's token
+		assertThat(this.tokens.values).isNotEmpty().containsOnly("Bearer applicant1-token");
 		assertThat(this.talent.requests).singleElement().satisfies(r -> assertThat(r.getPageSize()).isEqualTo(50));
 	}
 
 	@Test
 	void englishPageShowsEnglishStatusAndDateFormat() throws Exception {
 		this.talent.answer(List.of(summary("a1", "Marine engineering team",
-				ApplicationStatus.APPLICATION_STATUS_UNDER_REVIEW, "2026-03-01T02:30:00Z")), "next");
+				ApplicationStatus.APPLICATION_STATUS_UNDER_REVIEW, "2026-03-01T02:30:00Z")), "");
 
 		this.mvc.perform(get("/applications").param("lang", "en").with(TestUsers.applicant()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Under review")))
 			.andExpect(content().string(containsString("2026-03-01 10:30")))
-			.andExpect(content().string(containsString("Showing the 1 most recent applications.")));
+			.andExpect(content().string(containsString("Open “Marine engineering team”")));
+	}
+
+	@Test
+	void everyApplicationIsListedWithItsCallAndEachRowOpensItADraftIsContinuedOrDeleted() throws Exception {
+		this.talent.answer(List.of(summary("a1", "海洋工程装备创新团队", ApplicationStatus.APPLICATION_STATUS_SUBMITTED,
+				"2026-03-01T02:30:00Z")), "p2");
+		this.talent.page("p2", List.of(summary("a2", "LED 背光模组团队", ApplicationStatus.APPLICATION_STATUS_DRAFT,
+				"2026-02-28T16:05:00Z")), "");
+		this.talent.calls(List.of(TalentCall.newBuilder().setCallId("call-1").setTitle("2026年度珠江人才计划").build()));
+
+		String page = this.mvc.perform(get("/applications").with(TestUsers.applicant()))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(this.talent.requests).extracting(r -> r.getPageToken()).containsExactly("", "p2");
+		assertThat(page).contains("申报批次", "2026年度珠江人才计划", "href=\"/talent/applications/a1\"",
+				"href=\"/talent/applications/a2\"", "继续填写「LED 背光模组团队」", "查看「海洋工程装备创新团队」",
+				"href=\"/talent/applications/a2/delete\"")
+			.doesNotContain("href=\"/talent/applications/a1/delete\"")
+			.doesNotContain("仅显示最近");
+
+		this.mvc.perform(get("/applications").param("done", "deleted").with(TestUsers.applicant()))
+			.andExpect(content().string(containsString("草稿已删除。")));
 	}
 
 	@Test

@@ -7,6 +7,9 @@ import cn.jiangmen.innovation.contracts.talent.v1.ApplicantNotice;
 import cn.jiangmen.innovation.contracts.talent.v1.ApplicationSummary;
 import cn.jiangmen.innovation.contracts.talent.v1.ListApplicationsRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.ListApplicationsResponse;
+import cn.jiangmen.innovation.contracts.talent.v1.ListCallsRequest;
+import cn.jiangmen.innovation.contracts.talent.v1.ListCallsResponse;
+import cn.jiangmen.innovation.contracts.talent.v1.TalentCall;
 import cn.jiangmen.innovation.contracts.talent.v1.ListNoticesRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.ListNoticesResponse;
 import cn.jiangmen.innovation.contracts.talent.v1.TalentServiceGrpc;
@@ -35,6 +38,11 @@ class FakeTalentService extends TalentServiceGrpc.TalentServiceImplBase {
 
 	private volatile List<ApplicantNotice> notices = List.of();
 
+	private volatile List<TalentCall> calls = List.of();
+
+	/** Further pages after the first, each answered for the token the previous one gave. */
+	private final java.util.Map<String, ListApplicationsResponse> laterPages = new java.util.concurrent.ConcurrentHashMap<>();
+
 	final List<ListApplicationsRequest> requests = new java.util.concurrent.CopyOnWriteArrayList<>();
 
 	final List<StreamObserver<?>> hanging = new ArrayList<>();
@@ -44,7 +52,19 @@ class FakeTalentService extends TalentServiceGrpc.TalentServiceImplBase {
 		this.applications = List.of();
 		this.nextPageToken = "";
 		this.notices = List.of();
+		this.calls = List.of();
+		this.laterPages.clear();
 		this.requests.clear();
+	}
+
+	void calls(List<TalentCall> calls) {
+		this.calls = List.copyOf(calls);
+	}
+
+	/** The page answered for {@code token}; {@code nextToken} empty for the last. */
+	void page(String token, List<ApplicationSummary> applications, String nextToken) {
+		this.laterPages.put(token,
+				ListApplicationsResponse.newBuilder().addAllApplications(applications).setNextPageToken(nextToken).build());
 	}
 
 	void notices(List<ApplicantNotice> notices) {
@@ -72,6 +92,12 @@ class FakeTalentService extends TalentServiceGrpc.TalentServiceImplBase {
 		this.requests.add(request);
 		switch (this.mode) {
 			case ANSWER -> {
+				ListApplicationsResponse later = this.laterPages.get(request.getPageToken());
+				if (!request.getPageToken().isEmpty()) {
+					responseObserver.onNext(later != null ? later : ListApplicationsResponse.getDefaultInstance());
+					responseObserver.onCompleted();
+					return;
+				}
 				responseObserver.onNext(ListApplicationsResponse.newBuilder()
 					.addAllApplications(this.applications)
 					.setNextPageToken(this.nextPageToken)
@@ -85,6 +111,12 @@ class FakeTalentService extends TalentServiceGrpc.TalentServiceImplBase {
 				}
 			}
 		}
+	}
+
+	@Override
+	public void listCalls(ListCallsRequest request, StreamObserver<ListCallsResponse> responseObserver) {
+		responseObserver.onNext(ListCallsResponse.newBuilder().addAllCalls(this.calls).build());
+		responseObserver.onCompleted();
 	}
 
 	@Override

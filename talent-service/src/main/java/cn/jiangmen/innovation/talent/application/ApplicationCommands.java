@@ -16,13 +16,18 @@ import cn.jiangmen.innovation.platform.audit.Audit;
 import cn.jiangmen.innovation.platform.outbox.Outbox;
 import cn.jiangmen.innovation.platform.outbox.OutboxMessage;
 import cn.jiangmen.innovation.platform.error.ConflictException;
+import cn.jiangmen.innovation.platform.error.FieldViolation;
 import cn.jiangmen.innovation.platform.error.InvalidInputException;
 import cn.jiangmen.innovation.platform.error.NotFoundException;
 import cn.jiangmen.innovation.talent.domain.ApplicationContent;
 import cn.jiangmen.innovation.talent.domain.ApplicationForm;
 import cn.jiangmen.innovation.talent.domain.ApplicationId;
 import cn.jiangmen.innovation.talent.domain.ApplicationStatus;
+import cn.jiangmen.innovation.talent.domain.Attachment;
+import cn.jiangmen.innovation.talent.domain.AttachmentId;
 import cn.jiangmen.innovation.talent.domain.AttachmentKind;
+import cn.jiangmen.innovation.talent.domain.AttachmentStore;
+import cn.jiangmen.innovation.talent.domain.OrganisationId;
 import cn.jiangmen.innovation.talent.domain.Attachments;
 import cn.jiangmen.innovation.talent.domain.CallId;
 import cn.jiangmen.innovation.talent.domain.CallStatus;
@@ -42,6 +47,8 @@ import cn.jiangmen.innovation.talent.domain.TalentAccess;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -63,6 +70,8 @@ public class ApplicationCommands {
 
 	private final Attachments attachments;
 
+	private final AttachmentStore store;
+
 	private final Audit audit;
 
 	private final Outbox outbox;
@@ -76,12 +85,13 @@ public class ApplicationCommands {
 	private final Clock clock;
 
 	public ApplicationCommands(TalentApplications applications, TalentCalls calls, RecordedOutcomes outcomes,
-			Attachments attachments, Audit audit, Outbox outbox, IdentityFingerprint fingerprint,
+			Attachments attachments, AttachmentStore store, Audit audit, Outbox outbox, IdentityFingerprint fingerprint,
 			ApplicantNotices notices, JsonMapper json, Clock clock) {
 		this.applications = applications;
 		this.calls = calls;
 		this.outcomes = outcomes;
 		this.attachments = attachments;
+		this.store = store;
 		this.audit = audit;
 		this.outbox = outbox;
 		this.fingerprint = fingerprint;
@@ -90,9 +100,23 @@ public class ApplicationCommands {
 		this.clock = clock;
 	}
 
-	/** An applicant starts a draft for their own organisation on an open call. */
+	/** A saved application and the fields that were not saved (each kept its previous value). */
+	public record Saved(TalentApplication application, List<FieldViolation> fieldErrors) {
+
+		public Saved {
+			fieldErrors = List.copyOf(fieldErrors);
+		}
+
+	}
+
+	/**
+	 * An applicant starts a draft for their own organisation on an open call. When the organisation
+	 * already has a draft on the call, that is refused ({@code application.draft-exists}, naming it)
+	 * unless {@code anotherDraft} asks for one more on purpose: a second click on "start", or a second
+	 * person of the organisation, is shown the draft instead of silently making a second one.
+	 */
 	@Transactional
-	public TalentApplication createDraft(Caller caller, CallId callId, ApplicationForm form) {
+	public TalentApplication createDraft(Caller caller, CallId callId, ApplicationForm form, boolean anotherDraft) {
 		if (!TalentAccess.isApplicant(caller)) {
 			throw new AccessDeniedException("Only applicants of a host organisation start applications");
 		}
@@ -101,8 +125,13 @@ public class ApplicationCommands {
 			.orElseThrow(() -> new NotFoundException("Call", callId));
 		Instant now = now();
 		ApplicationContent content = form.parse(today(now), this.fingerprint);
-		TalentApplication application = TalentApplication.draft(call, TalentAccess.organisationOf(caller).orElseThrow(), content,
-				now);
+		OrganisationId organisation = TalentAccess.organisationOf(caller).orElseThrow();
+		List<TalentApplication> drafts = this.applications.lockDraftsOf(organisation, call.id());
+		if (!anotherDraft && !drafts.isEmpty()) {
+			throw new ConflictException("application.draft-exists",
+					"The organisation already has a draft on this call: " + drafts.get(0).id());
+		}
+		TalentApplication application = TalentApplication.draft(call, organisation, content, now);
 		this.applications.add(application);
 		record(caller, "talent.application.created", application, null, now);
 		return application;
@@ -110,22 +139,49 @@ public class ApplicationCommands {
 
 	/**
 	 * Saves the form (autosave). {@code expectedVersion}, when given, must be the version the client
-	 * read, so two tabs cannot silently overwrite each other.
+	 * read, so two tabs cannot silently overwrite each other. A field that does not pass its check
+	 * keeps its previous value and is named in {@link Saved#fieldErrors()}; everything else is saved.
 	 */
 	@Transactional
-	public TalentApplication update(Caller caller, ApplicationId id, ApplicationForm form, Long expectedVersion) {
+	public Saved update(Caller caller, ApplicationId id, ApplicationForm form, Long expectedVersion) {
 		TalentApplication application = owned(caller, id);
 		if (expectedVersion != null && expectedVersion != application.version()) {
 			throw new ConflictException("application.changed-concurrently",
 					"The application was changed since version " + expectedVersion + "; reload and try again");
 		}
 		Instant now = now();
-		ApplicationContent content = form.parse(today(now), this.fingerprint);
+		ApplicationForm.Parsed parsed = form.parseKeeping(today(now), this.fingerprint, application.content());
 		Map<String, Object> before = snapshot(application);
-		application.update(content, now);
+		application.update(parsed.content(), now);
 		this.applications.update(application);
 		record(caller, "talent.application.updated", application, before, now);
-		return reload(id);
+		return new Saved(reload(id), parsed.violations());
+	}
+
+	/**
+	 * Deletes a draft of the caller's organisation, with its attachments (their files once the
+	 * deletion committed). Anything past the draft stays: a submitted application is withdrawn, not
+	 * deleted. The audit trail keeps what was deleted.
+	 */
+	@Transactional
+	public void deleteDraft(Caller caller, ApplicationId id) {
+		TalentApplication application = owned(caller, id);
+		if (application.status() != ApplicationStatus.DRAFT) {
+			throw new ConflictException("application.not-deletable",
+					"Only a draft can be deleted; this application is " + application.status());
+		}
+		List<AttachmentId> files = this.attachments.ofApplication(id).stream().map(Attachment::id).toList();
+		Map<String, Object> before = snapshot(application);
+		before.put("attachments", files.size());
+		this.applications.remove(application);
+		this.audit.record(caller.username(), now(), "talent.application.deleted", OBJECT_TYPE, application.id(), before,
+				null);
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				files.forEach(ApplicationCommands.this.store::delete);
+			}
+		});
 	}
 
 	@Transactional

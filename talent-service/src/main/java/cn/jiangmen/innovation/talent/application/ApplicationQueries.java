@@ -99,6 +99,7 @@ public class ApplicationQueries {
 		if (!TalentAccess.seesAllApplications(caller)) {
 			throw new AccessDeniedException("Only bureau roles see the ranking");
 		}
+		requireCall(callId);
 		return this.applications.ofCall(callId, RANKING);
 	}
 
@@ -107,7 +108,15 @@ public class ApplicationQueries {
 		if (!TalentAccess.seesAllApplications(caller)) {
 			throw new AccessDeniedException("Only bureau roles see the formal check queue");
 		}
+		requireCall(callId);
 		return this.applications.ofCall(callId, EnumSet.of(ApplicationStatus.SUBMITTED));
+	}
+
+	/** A list of a call that does not exist is not found, not an empty list. */
+	private void requireCall(CallId callId) {
+		if (this.calls.find(callId).isEmpty()) {
+			throw new NotFoundException("Call", callId);
+		}
 	}
 
 }

@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import cn.jiangmen.innovation.platform.audit.Audit;
@@ -73,9 +74,13 @@ public class AttachmentService {
 		this.clock = clock;
 	}
 
+	/**
+	 * The application's row is locked for the check and the insert: concurrent uploads to one
+	 * application are checked against the quota one after another, so together they never exceed it.
+	 */
 	@Transactional
 	public Attachment upload(Caller caller, ApplicationId applicationId, String kind, String filename, byte[] content) {
-		TalentApplication application = editable(caller, applicationId);
+		TalentApplication application = editable(caller, this.applications.lock(applicationId), applicationId);
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 		Attachment attachment = Attachment.accept(application.id(), kind, filename, content, this.limits,
 				this.attachments.totalSize(application.id()), caller.username(), now);
@@ -109,7 +114,7 @@ public class AttachmentService {
 
 	@Transactional
 	public void remove(Caller caller, ApplicationId applicationId, AttachmentId id) {
-		TalentApplication application = editable(caller, applicationId);
+		TalentApplication application = editable(caller, this.applications.lock(applicationId), applicationId);
 		Attachment attachment = this.attachments.find(application.id(), id)
 			.orElseThrow(() -> new NotFoundException("Attachment", id));
 		this.attachments.remove(attachment.id());
@@ -129,8 +134,9 @@ public class AttachmentService {
 			.orElseThrow(() -> new NotFoundException("Application", applicationId));
 	}
 
-	private TalentApplication editable(Caller caller, ApplicationId applicationId) {
-		TalentApplication application = this.applications.find(applicationId)
+	private TalentApplication editable(Caller caller, Optional<TalentApplication> found,
+			ApplicationId applicationId) {
+		TalentApplication application = found
 			.filter(a -> a.isVisibleTo(caller))
 			.orElseThrow(() -> new NotFoundException("Application", applicationId));
 		if (!application.isOwnedBy(caller)) {

@@ -17,6 +17,22 @@ public interface TalentApplications {
 
 	Optional<TalentApplication> find(ApplicationId id);
 
+	/**
+	 * Like {@link #find}, and holds the application's row lock until the transaction ends, so
+	 * checks over the application's whole state (the attachment quota) see no concurrent change.
+	 */
+	Optional<TalentApplication> lock(ApplicationId id);
+
+	/**
+	 * The organisation's drafts on a call, oldest first; until the transaction ends no other
+	 * transaction passes this point for the same organisation and call (so two "start" clicks
+	 * cannot both find none).
+	 */
+	List<TalentApplication> lockDraftsOf(OrganisationId organisationId, CallId callId);
+
+	/** Removes the application with its attachments' records, people and notices. */
+	void remove(TalentApplication application);
+
 	/** Newest first. */
 	List<TalentApplication> ofOrganisation(OrganisationId organisationId, int offset, int limit);
 

@@ -5,6 +5,9 @@ import java.util.List;
 import cn.jiangmen.innovation.contracts.talent.v1.ApplicationDetail;
 import cn.jiangmen.innovation.contracts.talent.v1.CreateApplicationRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.CreateApplicationResponse;
+import cn.jiangmen.innovation.contracts.talent.v1.DeleteApplicationRequest;
+import cn.jiangmen.innovation.contracts.talent.v1.DeleteApplicationResponse;
+import cn.jiangmen.innovation.contracts.talent.v1.FieldError;
 import cn.jiangmen.innovation.contracts.talent.v1.GetApplicationRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.GetApplicationResponse;
 import cn.jiangmen.innovation.contracts.talent.v1.GetApplicationSummaryRequest;
@@ -81,7 +84,7 @@ class ApplicationRpcs {
 	CreateApplicationResponse create(CreateApplicationRequest request) {
 		Caller caller = Callers.current();
 		TalentApplication created = this.commands.createDraft(caller, CallId.parse(request.getCallId(), "call_id"),
-				ApplicationFormMapper.fromProto(request.getForm()));
+				ApplicationFormMapper.fromProto(request.getForm()), request.getAnotherDraft());
 		return CreateApplicationResponse.newBuilder().setApplication(detail(caller, created.id())).build();
 	}
 
@@ -89,9 +92,20 @@ class ApplicationRpcs {
 	SaveApplicationResponse save(SaveApplicationRequest request) {
 		Caller caller = Callers.current();
 		ApplicationId id = ApplicationId.parse(request.getApplicationId(), "application_id");
-		this.commands.update(caller, id, ApplicationFormMapper.fromProto(request.getForm()),
-				request.getVersion() == 0 ? null : request.getVersion());
-		return SaveApplicationResponse.newBuilder().setApplication(detail(caller, id)).build();
+		ApplicationCommands.Saved saved = this.commands.update(caller, id,
+				ApplicationFormMapper.fromProto(request.getForm()), request.getVersion() == 0 ? null : request.getVersion());
+		return SaveApplicationResponse.newBuilder()
+			.setApplication(detail(caller, id))
+			.addAllFieldErrors(saved.fieldErrors()
+				.stream()
+				.map(v -> FieldError.newBuilder().setField(v.field()).setCode(v.code()).setMessage(v.message()).build())
+				.toList())
+			.build();
+	}
+
+	DeleteApplicationResponse delete(DeleteApplicationRequest request) {
+		this.commands.deleteDraft(Callers.current(), ApplicationId.parse(request.getApplicationId(), "application_id"));
+		return DeleteApplicationResponse.getDefaultInstance();
 	}
 
 	SubmitApplicationResponse submit(SubmitApplicationRequest request) {

@@ -10,6 +10,8 @@ import cn.jiangmen.innovation.contracts.talent.v1.DecideFormalCheckRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.DecideFormalCheckResponse;
 import cn.jiangmen.innovation.contracts.talent.v1.DeclineApplicationRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.DeclineApplicationResponse;
+import cn.jiangmen.innovation.contracts.talent.v1.DeleteApplicationRequest;
+import cn.jiangmen.innovation.contracts.talent.v1.DeleteApplicationResponse;
 import cn.jiangmen.innovation.contracts.talent.v1.DeleteAttachmentRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.DeleteAttachmentResponse;
 import cn.jiangmen.innovation.contracts.talent.v1.DownloadAttachmentRequest;
@@ -116,6 +118,11 @@ class TalentGrpcService extends TalentServiceGrpc.TalentServiceImplBase {
 	@Override
 	public void saveApplication(SaveApplicationRequest request, StreamObserver<SaveApplicationResponse> response) {
 		reply(response, this.applications.save(request));
+	}
+
+	@Override
+	public void deleteApplication(DeleteApplicationRequest request, StreamObserver<DeleteApplicationResponse> response) {
+		reply(response, this.applications.delete(request));
 	}
 
 	@Override

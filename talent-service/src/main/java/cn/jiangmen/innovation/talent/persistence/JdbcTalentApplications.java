@@ -115,6 +115,40 @@ class JdbcTalentApplications implements TalentApplications {
 	}
 
 	@Override
+	public Optional<TalentApplication> lock(ApplicationId id) {
+		return this.jdbc.sql("select " + COLUMNS + " from talent_application where id = :id for update")
+			.param("id", id.value())
+			.query(this::map)
+			.optional();
+	}
+
+	@Override
+	public List<TalentApplication> lockDraftsOf(OrganisationId organisationId, CallId callId) {
+		this.jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:key, 0))")
+			.param("key", "talent-draft:" + organisationId.value() + ":" + callId.value())
+			.query((rs, row) -> 1)
+			.list();
+		return this.jdbc.sql("select " + COLUMNS + " from talent_application where organisation_id = :org"
+				+ " and call_id = :call and status = 'DRAFT' order by created_at, id")
+			.param("org", organisationId.value())
+			.param("call", callId.value())
+			.query(this::map)
+			.list();
+	}
+
+	@Override
+	public void remove(TalentApplication application) {
+		int removed = this.jdbc.sql("delete from talent_application where id = :id and version = :version")
+			.param("id", application.id().value())
+			.param("version", application.version())
+			.update();
+		if (removed != 1) {
+			throw new ConflictException("application.changed-concurrently",
+					"The application was changed by someone else since it was read; reload and try again");
+		}
+	}
+
+	@Override
 	public List<TalentApplication> ofOrganisation(OrganisationId organisationId, int offset, int limit) {
 		return this.jdbc.sql("select " + COLUMNS + " from talent_application where organisation_id = :org"
 				+ " order by updated_at desc, id offset :offset limit :limit")

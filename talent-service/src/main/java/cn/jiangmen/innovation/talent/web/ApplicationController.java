@@ -16,6 +16,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -60,7 +61,9 @@ class ApplicationController {
 	}
 
 	@PostMapping
-	@Operation(operationId = "createApplication", summary = "Start a draft for the caller's organisation on an open call (applicants)")
+	@Operation(operationId = "createApplication", summary = "Start a draft for the caller's organisation on an open call (applicants)",
+			description = "409 application.draft-exists when the organisation already has a draft on the call"
+					+ " (the message names it), unless anotherDraft is true.")
 	@ApiResponse(responseCode = "201", description = "Created; Location names the new application")
 	@ApiResponse(responseCode = "400", description = "Field-level problem detail (errors[])")
 	ResponseEntity<ApplicationView> create(@Valid @RequestBody ApplicationRequest request) {
@@ -68,17 +71,29 @@ class ApplicationController {
 			throw new InvalidInputException("callId", "required", "must name the call");
 		}
 		ApplicationView created = ApplicationView.of(this.commands.createDraft(Callers.current(),
-				new CallId(request.callId()), request.toForm()));
+				new CallId(request.callId()), request.toForm(), Boolean.TRUE.equals(request.anotherDraft())));
 		return ResponseEntity.created(URI.create("/api/talent/applications/" + created.id())).body(created);
 	}
 
 	@PutMapping("/{id}")
 	@Operation(summary = "Save the whole form of a draft or returned application (autosave)",
-			description = "Idempotent; send the version you read to be told (409) about a concurrent change.")
+			description = "Idempotent; send the version you read to be told (409) about a concurrent change."
+					+ " A field that does not pass its check keeps its previous value and is named in fieldErrors;"
+					+ " everything else is saved (200).")
 	ApplicationDetailsView update(@PathVariable("id") String id, @Valid @RequestBody ApplicationRequest request) {
 		ApplicationId applicationId = ApplicationId.parse(id, "id");
-		this.commands.update(Callers.current(), applicationId, request.toForm(), request.version());
-		return ApplicationDetailsView.of(this.queries.details(applicationId, Callers.current()));
+		ApplicationCommands.Saved saved = this.commands.update(Callers.current(), applicationId, request.toForm(),
+				request.version());
+		return ApplicationDetailsView.of(this.queries.details(applicationId, Callers.current()), saved.fieldErrors());
+	}
+
+	@DeleteMapping("/{id}")
+	@Operation(operationId = "deleteApplication", summary = "Delete a draft of the caller's organisation with its attachments",
+			description = "409 application.not-deletable once it was submitted (withdraw it instead).")
+	@ApiResponse(responseCode = "204", description = "Deleted")
+	ResponseEntity<Void> delete(@PathVariable("id") String id) {
+		this.commands.deleteDraft(Callers.current(), ApplicationId.parse(id, "id"));
+		return ResponseEntity.noContent().build();
 	}
 
 	@PostMapping("/{id}/submit")

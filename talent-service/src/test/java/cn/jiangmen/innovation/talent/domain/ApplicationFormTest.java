@@ -66,4 +66,68 @@ class ApplicationFormTest {
 			.isEmpty();
 	}
 
+	@Test
+	void aPartialSaveKeepsThePreviousValueOfEachBadFieldAndTakesTheRest() {
+		ApplicationContent previous = new ApplicationForm("Team", "LEADING_TALENT", null, null, "Host",
+				"91440703MA4UJ8K2XW", null,
+				List.of(new ApplicationForm.Member("Li Ming", "LEADER", null, null, "1980-01-01", "CN", null, null,
+						null, "E12345678")))
+			.parse(TODAY, Fixtures.FINGERPRINT);
+		ApplicationForm typed = new ApplicationForm("", "TEAM_RND_INDUSTRIALISATION", null, "A new summary", "Host",
+				"91440300708461136A", "ENTERPRISE",
+				List.of(new ApplicationForm.Member("Li Ming", "LEADER", "PROFESSOR", null, "1980-13-01", "CN", null,
+						true, null, ""),
+						new ApplicationForm.Member("Wang Fang", "CORE_MEMBER", null, null, null, "China", null, null,
+								null, null),
+						new ApplicationForm.Member("Zhao Lei", "CAPTAIN", null, null, null, null, null, null, null,
+								null)));
+
+		ApplicationForm.Parsed parsed = typed.parseKeeping(TODAY, Fixtures.FINGERPRINT, previous);
+
+		assertThat(parsed.violations()).extracting(FieldViolation::field, FieldViolation::code)
+			.containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("title", "required"),
+					org.assertj.core.groups.Tuple.tuple("host.creditCode", "credit-code.check-digit"),
+					org.assertj.core.groups.Tuple.tuple("team[0].birthDate", "date.format"),
+					org.assertj.core.groups.Tuple.tuple("team[1].nationality", "nationality.format"),
+					org.assertj.core.groups.Tuple.tuple("team[2].role", "code.unknown"));
+		ApplicationContent content = parsed.content();
+		assertThat(content.title()).as("kept").isEqualTo("Team");
+		assertThat(content.category()).as("taken").isEqualTo(Category.TEAM_RND_INDUSTRIALISATION);
+		assertThat(content.summary()).isEqualTo("A new summary");
+		assertThat(content.host().creditCode().value()).as("kept").isEqualTo("91440703MA4UJ8K2XW");
+		assertThat(content.host().kind()).isEqualTo(OrganisationKind.ENTERPRISE);
+		TeamMember leader = content.team().get(0);
+		assertThat(leader.birthDate()).as("kept").isEqualTo(LocalDate.of(1980, 1, 1));
+		assertThat(leader.title()).as("taken").isEqualTo(ProfessionalTitle.PROFESSOR);
+		assertThat(leader.identityHash()).as("a document not sent again is not forgotten")
+			.isEqualTo(Fixtures.FINGERPRINT.of("E12345678"));
+		assertThat(content.team().get(1).name()).isEqualTo("Wang Fang");
+		assertThat(content.team().get(1).nationality()).isNull();
+		assertThat(content.team()).as("a new row without a usable role waits on the page, not in the store")
+			.hasSize(2);
+	}
+
+	@Test
+	void aFingerprintStaysWithItsPersonWhenRowsMove() {
+		ApplicationContent previous = new ApplicationForm("Team", null, null, null, null, null, null,
+				List.of(new ApplicationForm.Member("Li Ming", "LEADER", null, null, null, null, null, null, null,
+						"E12345678"),
+						new ApplicationForm.Member("Wang Fang", "MEMBER", null, null, null, null, null, null, null,
+								"G87654321")))
+			.parse(TODAY, Fixtures.FINGERPRINT);
+		ApplicationContent content = new ApplicationForm("Team", null, null, null, null, null, null,
+				List.of(new ApplicationForm.Member("Wang Fang", "MEMBER", null, null, null, null, null, null, null,
+						null)))
+			.parseKeeping(TODAY, Fixtures.FINGERPRINT, previous)
+			.content();
+		assertThat(content.team()).singleElement()
+			.satisfies(m -> assertThat(m.identityHash()).isEqualTo(Fixtures.FINGERPRINT.of("G87654321")));
+		ApplicationContent renamed = new ApplicationForm("Team", null, null, null, null, null, null,
+				List.of(new ApplicationForm.Member("Zhao Lei", "MEMBER", null, null, null, null, null, null, null,
+						null)))
+			.parseKeeping(TODAY, Fixtures.FINGERPRINT, previous)
+			.content();
+		assertThat(renamed.team().get(0).identityHash()).as("another person never inherits a fingerprint").isNull();
+	}
+
 }
