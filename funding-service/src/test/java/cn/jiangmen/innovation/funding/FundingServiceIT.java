@@ -17,6 +17,10 @@ import cn.jiangmen.innovation.contracts.funding.v1.CommitAwardRequest;
 import cn.jiangmen.innovation.contracts.funding.v1.CommitAwardResponse;
 import cn.jiangmen.innovation.contracts.funding.v1.CommitmentState;
 import cn.jiangmen.innovation.contracts.funding.v1.FundingServiceGrpc;
+import cn.jiangmen.innovation.contracts.funding.v1.PrepareTrancheRequest;
+import cn.jiangmen.innovation.contracts.funding.v1.Tranche;
+import cn.jiangmen.innovation.funding.domain.Budgets;
+import cn.jiangmen.innovation.funding.domain.ledger.Ledger;
 import cn.jiangmen.innovation.testsupport.BadToken;
 import cn.jiangmen.innovation.testsupport.ServiceTestProperties;
 import cn.jiangmen.innovation.testsupport.ServiceIntegrationTest;
@@ -26,12 +30,14 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -44,6 +50,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * project client is tested here only for the outage path (no project-service listening); the
  * happy path needs a running project-service and belongs to the system tests.
  */
+@ExtendWith(LedgerBalanceCheck.class)
 class FundingServiceIT extends ServiceIntegrationTest {
 
 	static final String ORG_1 = "7d1c2a8e-0000-4000-8000-000000000001";
@@ -58,6 +65,15 @@ class FundingServiceIT extends ServiceIntegrationTest {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	Budgets budgets;
+
+	@Autowired
+	Ledger ledger;
+
+	@Autowired
+	TransactionTemplate transactions;
+
 	String budgetCode;
 
 	@BeforeEach
@@ -70,8 +86,9 @@ class FundingServiceIT extends ServiceIntegrationTest {
 	void flywayMigratedBudgetsCommitmentsLedgerAndAudit() {
 		assertThat(this.jdbc.sql("""
 				select count(*) from information_schema.tables
-				where table_name in ('budget','commitment','ledger_entry','audit_log')
-				""").query(Integer.class).single()).isEqualTo(4);
+				where table_name in ('budget','commitment','ledger_entry','ledger_account','ledger_transfer','tranche',
+				                     'idempotency_record','audit_log')
+				""").query(Integer.class).single()).isEqualTo(8);
 		assertThat(this.http.get("/actuator/health/readiness", null).status()).isEqualTo(200);
 	}
 
@@ -86,8 +103,10 @@ class FundingServiceIT extends ServiceIntegrationTest {
 		assertThat(committed(this.budgetCode)).isEqualTo(250_000L);
 		assertThat(count("select count(*) from commitment where idempotency_key = :p", request.getIdempotencyKey()))
 			.isEqualTo(1);
-		assertThat(count("select count(*) from ledger_entry where transaction_id = cast(:p as uuid)",
-				first.getCommitmentId())).isEqualTo(2);
+		assertThat(count("select count(*) from tranche where commitment_id = cast(:p as uuid) and state = 'SCHEDULED'",
+				first.getCommitmentId())).isEqualTo(1);
+		assertThat(first.getTranchesList()).singleElement()
+			.satisfies(t -> assertThat(t.getAmount().getMinorUnits()).isEqualTo(250_000L));
 		assertThat(count("select count(*) from audit_log where object_type = 'commitment' and object_id = :p",
 				first.getCommitmentId())).isEqualTo(1);
 		assertLedgerBalanced();
@@ -140,7 +159,7 @@ class FundingServiceIT extends ServiceIntegrationTest {
 		budget(this.budgetCode + "-x", 2026, 0L); // unrelated change between attempt and retry
 		assertThat(stub(infra.tokens().serviceAccountToken()).commitAward(tooMuch)).isEqualTo(refused);
 		assertThat(committed(this.budgetCode)).isZero();
-		assertThat(count("select count(*) from ledger_entry where transaction_id = cast(:p as uuid)",
+		assertThat(count("select count(*) from tranche where commitment_id = cast(:p as uuid)",
 				refused.getCommitmentId())).isZero();
 	}
 
@@ -173,8 +192,8 @@ class FundingServiceIT extends ServiceIntegrationTest {
 		assertThat(responses.stream()
 			.filter(r -> r.getState() == CommitmentState.COMMITMENT_STATE_REFUSED_INSUFFICIENT_BUDGET)).hasSize(13);
 		assertThat(committed(code)).isEqualTo(7_000L);
-		assertThat(this.jdbc.sql("select coalesce(sum(debit_minor), 0) from ledger_entry where account = :a")
-			.param("a", "budget/" + code + "/2027/committed")
+		assertThat(this.jdbc.sql("select credits_pending from ledger_account where code = :a")
+			.param("a", "budget/" + code + "/2027/commitment")
 			.query(Long.class)
 			.single()).isEqualTo(7_000L);
 		assertLedgerBalanced();
@@ -201,9 +220,11 @@ class FundingServiceIT extends ServiceIntegrationTest {
 		assertThatThrownBy(() -> this.jdbc.sql("update ledger_entry set debit_minor = debit_minor + 1").update())
 			.hasMessageContaining("append-only");
 		assertThatThrownBy(() -> this.jdbc.sql("delete from ledger_entry").update()).hasMessageContaining("append-only");
-		assertThatThrownBy(() -> this.jdbc.sql("update budget set committed_minor = total_minor + 1 where program_code = :c")
-			.param("c", this.budgetCode)
-			.update()).hasMessageContaining("budget_committed_within_total");
+		assertThatThrownBy(() -> this.jdbc.sql("update ledger_transfer set amount_minor = 1").update())
+			.hasMessageContaining("append-only");
+		assertThatThrownBy(() -> this.jdbc.sql("update ledger_account set debits_pending = credits_posted + 1 where code = :c")
+			.param("c", "budget/" + this.budgetCode + "/2026/appropriation")
+			.update()).hasMessageContaining("ledger_account_within_limit");
 	}
 
 	@Test
@@ -254,6 +275,87 @@ class FundingServiceIT extends ServiceIntegrationTest {
 		assertThat(count("select count(*) from commitment where idempotency_key = :p", key)).isZero();
 	}
 
+	@Test
+	void hundredConcurrentTranchesAgainstABudgetForSixtyCommitExactlySixty() throws Exception {
+		String code = "talent-" + UUID.randomUUID().toString().substring(0, 8);
+		budget(code, 2026, 60 * 500L);
+		String token = infra.tokens().serviceAccountToken();
+		List<Callable<CommitAwardResponse>> calls = new ArrayList<>();
+		for (int i = 0; i < 100; i++) {
+			CommitAwardRequest request = request("sixty-" + UUID.randomUUID(), code, 500L);
+			calls.add(() -> stub(token).commitAward(request));
+		}
+		List<CommitAwardResponse> responses = runTogether(calls, 50);
+		assertThat(responses.stream().filter(r -> r.getState() == CommitmentState.COMMITMENT_STATE_COMMITTED)).hasSize(60);
+		assertThat(committed(code)).isEqualTo(60 * 500L);
+		assertThat(this.jdbc.sql("select credits_posted - debits_posted - debits_pending from ledger_account where code = :c")
+			.param("c", "budget/" + code + "/2026/appropriation")
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	@Test
+	void aThousandConcurrentReplaysOfOneKeyMakeOneCommitment() throws Exception {
+		CommitAwardRequest request = request("replay-" + UUID.randomUUID(), this.budgetCode, 700L).toBuilder()
+			.clearAmount()
+			.addTranches(Tranche.newBuilder().setAmount(money(300L)).setPlannedDate("2026-03-01"))
+			.addTranches(Tranche.newBuilder().setAmount(money(400L)).setPlannedDate("2027-03-01"))
+			.build();
+		String token = infra.tokens().serviceAccountToken();
+		List<Callable<CommitAwardResponse>> calls = new ArrayList<>();
+		for (int i = 0; i < 1000; i++) {
+			calls.add(() -> stub(token).commitAward(request));
+		}
+		List<CommitAwardResponse> responses = runTogether(calls, 64);
+		assertThat(responses).allMatch(r -> r.equals(responses.get(0)));
+		assertThat(responses.get(0).getTranchesCount()).isEqualTo(2);
+		assertThat(committed(this.budgetCode)).isEqualTo(700L);
+		assertThat(count("select count(*) from commitment where idempotency_key = :p", request.getIdempotencyKey()))
+			.isEqualTo(1);
+		assertThat(count("select count(*) from tranche where commitment_id = cast(:p as uuid)",
+				responses.get(0).getCommitmentId())).isEqualTo(2);
+	}
+
+	@Test
+	void badScheduleAmountsAreNamedPerTranche() {
+		CommitAwardRequest request = request("sched-" + UUID.randomUUID(), this.budgetCode, 500L).toBuilder()
+			.clearAmount()
+			.addTranches(Tranche.newBuilder().setAmount(money(0L)).setPlannedDate("2026-01-01"))
+			.addTranches(Tranche.newBuilder()
+				.setAmount(Money.newBuilder().setCurrencyCode("HKD").setMinorUnits(100))
+				.setPlannedDate("soon"))
+			.addTranches(Tranche.newBuilder().setAmount(money(Long.MAX_VALUE)).setPlannedDate("2026-01-01"))
+			.build();
+		assertThat(invalidFields(request)).containsExactly("tranches[0].amount.minor_units",
+				"tranches[1].amount.currency_code", "tranches[1].planned_date", "tranches[2].amount.minor_units");
+		CommitAwardRequest differs = request("sched-" + UUID.randomUUID(), this.budgetCode, 500L).toBuilder()
+			.addTranches(Tranche.newBuilder().setAmount(money(100L)).setPlannedDate("2026-01-01"))
+			.build();
+		assertThat(invalidFields(differs)).containsExactly("amount");
+		assertThat(committed(this.budgetCode)).isZero();
+	}
+
+	@Test
+	void aTrancheIsNotPreparedWhenProjectServiceDoesNotAnswer() {
+		CommitAwardResponse award = stub(infra.tokens().serviceAccountToken())
+			.commitAward(request("gate-" + UUID.randomUUID(), this.budgetCode, 900L).toBuilder()
+				.setProjectId(UUID.randomUUID().toString())
+				.addTranches(Tranche.newBuilder().setMilestoneId(UUID.randomUUID().toString()).setAmount(money(900L))
+					.setPlannedDate("2026-06-30"))
+				.build());
+		String trancheId = award.getTranches(0).getTrancheId();
+		assertThatThrownBy(() -> stub(infra.tokens().accessToken("officer")).prepareTranche(
+				PrepareTrancheRequest.newBuilder().setIdempotencyKey("prep-" + UUID.randomUUID()).setTrancheId(trancheId).build()))
+			.isInstanceOfSatisfying(StatusRuntimeException.class,
+					ex -> assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE));
+		assertThat(count("select count(*) from tranche where id = cast(:p as uuid) and state = 'SCHEDULED'", trancheId))
+			.isEqualTo(1);
+	}
+
+	private static Money money(long minor) {
+		return Money.newBuilder().setCurrencyCode("CNY").setMinorUnits(minor).build();
+	}
+
 	private void assertLedgerBalanced() {
 		assertThat(this.jdbc.sql("""
 				select count(*) from (select transaction_id from ledger_entry group by transaction_id
@@ -262,7 +364,11 @@ class FundingServiceIT extends ServiceIntegrationTest {
 	}
 
 	private static <T> List<T> runTogether(List<Callable<T>> calls) throws Exception {
-		ExecutorService pool = Executors.newFixedThreadPool(calls.size());
+		return runTogether(calls, calls.size());
+	}
+
+	private static <T> List<T> runTogether(List<Callable<T>> calls, int threads) throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(threads);
 		try {
 			CountDownLatch start = new CountDownLatch(1);
 			List<Future<T>> futures = new ArrayList<>();
@@ -275,7 +381,7 @@ class FundingServiceIT extends ServiceIntegrationTest {
 			start.countDown();
 			List<T> results = new ArrayList<>();
 			for (Future<T> future : futures) {
-				results.add(future.get(60, TimeUnit.SECONDS));
+				results.add(future.get(120, TimeUnit.SECONDS));
 			}
 			return results;
 		}
@@ -315,16 +421,15 @@ class FundingServiceIT extends ServiceIntegrationTest {
 	}
 
 	private void budget(String code, int year, long total) {
-		this.jdbc.sql("insert into budget (id, program_code, fiscal_year, total_minor) values (:id, :code, :year, :total)")
-			.param("id", UUID.randomUUID())
-			.param("code", code)
-			.param("year", year)
-			.param("total", total)
-			.update();
+		new FundingFixtures(this.budgets, this.ledger, this.transactions, this.jdbc).budget(code, year, total);
 	}
 
 	private long committed(String code) {
-		return this.jdbc.sql("select committed_minor from budget where program_code = :code")
+		return this.jdbc.sql("""
+				select a.debits_pending + a.debits_posted from budget b
+				join ledger_account a on a.code = 'budget/' || b.program_code || '/' || b.fiscal_year || '/appropriation'
+				where b.program_code = :code
+				""")
 			.param("code", code)
 			.query(Long.class)
 			.single();

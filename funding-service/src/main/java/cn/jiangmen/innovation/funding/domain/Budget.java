@@ -2,23 +2,35 @@ package cn.jiangmen.innovation.funding.domain;
 
 import java.util.Objects;
 
-/** A budget line: how much the program has for the year and how much is already committed. */
-public record Budget(BudgetKey key, long totalMinor, long committedMinor, String currencyCode) {
+import cn.jiangmen.innovation.funding.domain.ledger.AccountBalance;
+
+/**
+ * A budget line (预算指标) as its appropriation account shows it: appropriated (posted credits),
+ * pending commitments, posted (disbursed or approved) and available = appropriated − pending − posted.
+ */
+public record Budget(BudgetKey key, AccountBalance appropriation) {
+
+	public static final String CURRENCY = "CNY";
 
 	public Budget {
 		Objects.requireNonNull(key, "key");
-		Objects.requireNonNull(currencyCode, "currencyCode");
-		if (totalMinor < 0 || committedMinor < 0 || committedMinor > totalMinor) {
-			throw new IllegalArgumentException("A budget never goes below zero: " + key);
-		}
+		Objects.requireNonNull(appropriation, "appropriation");
+	}
+
+	public long appropriatedMinor() {
+		return this.appropriation.creditsPosted();
+	}
+
+	public long pendingMinor() {
+		return this.appropriation.debitsPending();
+	}
+
+	public long postedMinor() {
+		return this.appropriation.debitsPosted();
 	}
 
 	public long availableMinor() {
-		return this.totalMinor - this.committedMinor;
-	}
-
-	public boolean fits(long amountMinor) {
-		return amountMinor > 0 && amountMinor <= availableMinor();
+		return this.appropriation.available();
 	}
 
 }

@@ -13,6 +13,8 @@ public interface Commitments {
 
 	Optional<Commitment> findByIdempotencyKey(String idempotencyKey);
 
+	Optional<Commitment> find(CommitmentId id);
+
 	void add(Commitment commitment);
 
 }

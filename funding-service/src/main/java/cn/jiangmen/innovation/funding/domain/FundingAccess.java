@@ -1,6 +1,7 @@
 package cn.jiangmen.innovation.funding.domain;
 
 import java.util.Set;
+import java.util.UUID;
 
 import cn.jiangmen.innovation.platform.domain.Caller;
 
@@ -13,6 +14,9 @@ public final class FundingAccess {
 			"auditor");
 
 	static final Set<String> MAY_CHECK_RELEASES = Set.of("finance-officer", "finance-approver", "program-manager");
+
+	static final Set<String> READS_ALL_AWARDS = Set.of("finance-officer", "finance-approver", "program-manager",
+			"auditor", "service");
 
 	private FundingAccess() {
 	}
@@ -27,6 +31,25 @@ public final class FundingAccess {
 
 	public static boolean mayCheckReleases(Caller caller) {
 		return caller.hasAnyRole(MAY_CHECK_RELEASES);
+	}
+
+	/** Makers (经办): create budget lines, prepare raises and tranches. */
+	public static boolean isMaker(Caller caller) {
+		return caller.hasRole("finance-officer");
+	}
+
+	/**
+	 * Four eyes (四眼原则): a checker decides only what somebody else prepared. Compared by token
+	 * subject, so neither a second username nor holding both roles lets a maker approve their own
+	 * (Fineract's FINERACT-1854 was a checker bypass of exactly this kind).
+	 */
+	public static boolean mayDecide(Caller checker, String makerSubject) {
+		return checker.hasRole("finance-approver") && makerSubject != null && !makerSubject.equals(checker.subject());
+	}
+
+	/** Awards, schedules and payments: finance, managers and auditors all; applicants their organisation's. */
+	public static boolean mayReadAward(Caller caller, UUID recipientOrganisation) {
+		return caller.hasAnyRole(READS_ALL_AWARDS) || caller.isApplicantOf(recipientOrganisation);
 	}
 
 }

@@ -1,39 +1,97 @@
 package cn.jiangmen.innovation.funding.grpc;
 
-import cn.jiangmen.innovation.platform.security.Callers;
+import java.util.List;
+
+import cn.jiangmen.innovation.contracts.common.v1.Money;
 import cn.jiangmen.innovation.contracts.funding.v1.CommitAwardRequest;
 import cn.jiangmen.innovation.contracts.funding.v1.CommitAwardResponse;
 import cn.jiangmen.innovation.contracts.funding.v1.CommitmentState;
+import cn.jiangmen.innovation.contracts.funding.v1.DecideTrancheRequest;
+import cn.jiangmen.innovation.contracts.funding.v1.DecideTrancheResponse;
 import cn.jiangmen.innovation.contracts.funding.v1.FundingServiceGrpc;
+import cn.jiangmen.innovation.contracts.funding.v1.PrepareTrancheRequest;
+import cn.jiangmen.innovation.contracts.funding.v1.PrepareTrancheResponse;
+import cn.jiangmen.innovation.contracts.funding.v1.ScheduledTranche;
+import cn.jiangmen.innovation.contracts.funding.v1.TrancheDecision;
+import cn.jiangmen.innovation.contracts.funding.v1.TrancheState;
 import cn.jiangmen.innovation.funding.application.AwardCommitments;
+import cn.jiangmen.innovation.funding.application.TrancheCommands;
 import cn.jiangmen.innovation.funding.domain.CommitAward;
-import cn.jiangmen.innovation.funding.domain.Commitment;
+import cn.jiangmen.innovation.funding.domain.Tranche;
+import cn.jiangmen.innovation.platform.error.InvalidInputException;
+import cn.jiangmen.innovation.platform.security.Callers;
 import io.grpc.stub.StreamObserver;
 
 import org.springframework.stereotype.Service;
 
-/** gRPC face of funding-service: owning services commit approved awards. */
+/** gRPC face of funding-service: owning services commit awards; finance prepares and decides tranches. */
 @Service
 class FundingGrpcService extends FundingServiceGrpc.FundingServiceImplBase {
 
 	private final AwardCommitments commitments;
 
-	FundingGrpcService(AwardCommitments commitments) {
+	private final TrancheCommands tranches;
+
+	FundingGrpcService(AwardCommitments commitments, TrancheCommands tranches) {
 		this.commitments = commitments;
+		this.tranches = tranches;
 	}
 
 	@Override
 	public void commitAward(CommitAwardRequest request, StreamObserver<CommitAwardResponse> responseObserver) {
-		Commitment commitment = this.commitments.commit(Callers.current(),
+		AwardCommitments.Committed committed = this.commitments.commit(Callers.current(),
 				() -> CommitAward.of(request.getIdempotencyKey(), request.getBudgetCode(), request.getFiscalYear(),
 						request.getAwardReference(), request.getRecipientOrganisationId(),
 						request.hasAmount() ? request.getAmount().getCurrencyCode() : null,
-						request.hasAmount() ? request.getAmount().getMinorUnits() : null));
+						request.hasAmount() ? request.getAmount().getMinorUnits() : null, request.getProjectId(),
+						request.getTranchesList()
+							.stream()
+							.map(t -> new CommitAward.RawTranche(t.getMilestoneId(),
+									t.hasAmount() ? t.getAmount().getCurrencyCode() : null,
+									t.hasAmount() ? t.getAmount().getMinorUnits() : null, t.getPlannedDate()))
+							.toList()));
 		responseObserver.onNext(CommitAwardResponse.newBuilder()
-			.setCommitmentId(commitment.id().toString())
-			.setState(CommitmentState.valueOf("COMMITMENT_STATE_" + commitment.state().name()))
+			.setCommitmentId(committed.commitment().id().toString())
+			.setState(CommitmentState.valueOf("COMMITMENT_STATE_" + committed.commitment().state().name()))
+			.addAllTranches(committed.tranches().stream().map(FundingGrpcService::tranche).toList())
 			.build());
 		responseObserver.onCompleted();
+	}
+
+	@Override
+	public void prepareTranche(PrepareTrancheRequest request, StreamObserver<PrepareTrancheResponse> responseObserver) {
+		Tranche prepared = this.tranches.prepare(Callers.current(), request.getIdempotencyKey(), "idempotency_key",
+				request.getTrancheId());
+		responseObserver.onNext(PrepareTrancheResponse.newBuilder().setTranche(tranche(prepared)).build());
+		responseObserver.onCompleted();
+	}
+
+	@Override
+	public void decideTranche(DecideTrancheRequest request, StreamObserver<DecideTrancheResponse> responseObserver) {
+		if (request.getDecision() == TrancheDecision.TRANCHE_DECISION_UNSPECIFIED
+				|| request.getDecision() == TrancheDecision.UNRECOGNIZED) {
+			throw new InvalidInputException("decision", "required", "must be APPROVE or REJECT");
+		}
+		Tranche decided = this.tranches.decide(Callers.current(), request.getIdempotencyKey(), "idempotency_key",
+				request.getTrancheId(), request.getDecision() == TrancheDecision.TRANCHE_DECISION_APPROVE,
+				request.getReason());
+		responseObserver.onNext(DecideTrancheResponse.newBuilder().setTranche(tranche(decided)).build());
+		responseObserver.onCompleted();
+	}
+
+	static ScheduledTranche tranche(Tranche t) {
+		return ScheduledTranche.newBuilder()
+			.setTrancheId(t.id().toString())
+			.setSequence(t.sequence())
+			.setMilestoneId(t.milestoneId() == null ? "" : t.milestoneId().toString())
+			.setAmount(Money.newBuilder().setCurrencyCode(CommitAward.CURRENCY).setMinorUnits(t.amountMinor()))
+			.setPlannedDate(t.plannedDate().toString())
+			.setState(TrancheState.valueOf("TRANCHE_STATE_" + t.state().name()))
+			.build();
+	}
+
+	static List<ScheduledTranche> tranches(List<Tranche> tranches) {
+		return tranches.stream().map(FundingGrpcService::tranche).toList();
 	}
 
 }

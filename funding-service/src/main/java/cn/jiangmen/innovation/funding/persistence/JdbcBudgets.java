@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import cn.jiangmen.innovation.funding.domain.Budget;
 import cn.jiangmen.innovation.funding.domain.BudgetKey;
@@ -12,10 +13,16 @@ import cn.jiangmen.innovation.funding.domain.Budgets;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+/** A budget line joined with its appropriation account, whose balances are the line's figures. */
 @Repository
 class JdbcBudgets implements Budgets {
 
-	private static final String COLUMNS = "program_code, fiscal_year, total_minor, committed_minor, currency_code";
+	private static final String SELECT = """
+			select b.program_code, b.fiscal_year, a.code, a.limit_rule, a.debits_pending, a.credits_pending,
+			       a.debits_posted, a.credits_posted
+			from budget b join ledger_account a
+			  on a.code = 'budget/' || b.program_code || '/' || b.fiscal_year || '/appropriation'
+			""";
 
 	private final JdbcClient jdbc;
 
@@ -25,14 +32,12 @@ class JdbcBudgets implements Budgets {
 
 	@Override
 	public List<Budget> all() {
-		return this.jdbc.sql("select " + COLUMNS + " from budget order by fiscal_year desc, program_code")
-			.query(JdbcBudgets::map)
-			.list();
+		return this.jdbc.sql(SELECT + " order by b.fiscal_year desc, b.program_code").query(JdbcBudgets::map).list();
 	}
 
 	@Override
 	public Optional<Budget> find(BudgetKey key) {
-		return this.jdbc.sql("select " + COLUMNS + " from budget where program_code = :code and fiscal_year = :year")
+		return this.jdbc.sql(SELECT + " where b.program_code = :code and b.fiscal_year = :year")
 			.param("code", key.programCode())
 			.param("year", key.fiscalYear())
 			.query(JdbcBudgets::map)
@@ -40,14 +45,12 @@ class JdbcBudgets implements Budgets {
 	}
 
 	@Override
-	public boolean tryCommit(BudgetKey key, long amountMinor) {
-		// One conditional update: the row lock serialises concurrent commits, and PostgreSQL
-		// re-checks the condition against the latest committed row before writing.
+	public boolean create(BudgetKey key) {
 		return this.jdbc.sql("""
-				update budget set committed_minor = committed_minor + :amount, version = version + 1
-				where program_code = :code and fiscal_year = :year and committed_minor + :amount <= total_minor
+				insert into budget (id, program_code, fiscal_year) values (:id, :code, :year)
+				on conflict (program_code, fiscal_year) do nothing
 				""")
-			.param("amount", amountMinor)
+			.param("id", UUID.randomUUID())
 			.param("code", key.programCode())
 			.param("year", key.fiscalYear())
 			.update() == 1;
@@ -55,7 +58,7 @@ class JdbcBudgets implements Budgets {
 
 	private static Budget map(ResultSet rs, int row) throws SQLException {
 		return new Budget(new BudgetKey(rs.getString("program_code"), rs.getInt("fiscal_year")),
-				rs.getLong("total_minor"), rs.getLong("committed_minor"), rs.getString("currency_code"));
+				JdbcLedger.account(rs, row));
 	}
 
 }

@@ -1,5 +1,7 @@
 package cn.jiangmen.innovation.funding.persistence;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,6 +17,11 @@ import org.springframework.stereotype.Repository;
 
 @Repository
 class JdbcCommitments implements Commitments {
+
+	private static final String COLUMNS = """
+			id, idempotency_key, program_code, fiscal_year, award_reference, recipient_organisation_id,
+			amount_minor, project_id, request_hash, state, decided_by, decided_at
+			""";
 
 	private final JdbcClient jdbc;
 
@@ -33,18 +40,17 @@ class JdbcCommitments implements Commitments {
 
 	@Override
 	public Optional<Commitment> findByIdempotencyKey(String idempotencyKey) {
-		return this.jdbc.sql("""
-				select id, idempotency_key, program_code, fiscal_year, award_reference, recipient_organisation_id,
-				       amount_minor, state, decided_by, decided_at
-				from commitment where idempotency_key = :key
-				""")
+		return this.jdbc.sql("select " + COLUMNS + " from commitment where idempotency_key = :key")
 			.param("key", idempotencyKey)
-			.query((rs, row) -> new Commitment(new CommitmentId(rs.getObject("id", UUID.class)),
-					rs.getString("idempotency_key"),
-					new BudgetKey(rs.getString("program_code"), rs.getInt("fiscal_year")),
-					rs.getString("award_reference"), rs.getObject("recipient_organisation_id", UUID.class),
-					rs.getLong("amount_minor"), CommitmentState.valueOf(rs.getString("state")),
-					rs.getString("decided_by"), rs.getTimestamp("decided_at").toInstant()))
+			.query(JdbcCommitments::map)
+			.optional();
+	}
+
+	@Override
+	public Optional<Commitment> find(CommitmentId id) {
+		return this.jdbc.sql("select " + COLUMNS + " from commitment where id = :id")
+			.param("id", id.value())
+			.query(JdbcCommitments::map)
 			.optional();
 	}
 
@@ -52,8 +58,9 @@ class JdbcCommitments implements Commitments {
 	public void add(Commitment commitment) {
 		this.jdbc.sql("""
 				insert into commitment (id, idempotency_key, program_code, fiscal_year, award_reference,
-				                        recipient_organisation_id, amount_minor, state, decided_by, decided_at)
-				values (:id, :key, :code, :year, :reference, :recipient, :amount, :state, :by, :at)
+				                        recipient_organisation_id, amount_minor, project_id, request_hash, state,
+				                        decided_by, decided_at)
+				values (:id, :key, :code, :year, :reference, :recipient, :amount, :project, :hash, :state, :by, :at)
 				""")
 			.param("id", commitment.id().value())
 			.param("key", commitment.idempotencyKey())
@@ -62,10 +69,21 @@ class JdbcCommitments implements Commitments {
 			.param("reference", commitment.awardReference())
 			.param("recipient", commitment.recipientOrganisationId())
 			.param("amount", commitment.amountMinor())
+			.param("project", commitment.projectId())
+			.param("hash", commitment.requestHash())
 			.param("state", commitment.state().name())
 			.param("by", commitment.decidedBy())
 			.param("at", Timestamp.from(commitment.decidedAt()))
 			.update();
+	}
+
+	private static Commitment map(ResultSet rs, int row) throws SQLException {
+		return new Commitment(new CommitmentId(rs.getObject("id", UUID.class)), rs.getString("idempotency_key"),
+				new BudgetKey(rs.getString("program_code"), rs.getInt("fiscal_year")), rs.getString("award_reference"),
+				rs.getObject("recipient_organisation_id", UUID.class), rs.getLong("amount_minor"),
+				rs.getObject("project_id", UUID.class), rs.getString("request_hash"),
+				CommitmentState.valueOf(rs.getString("state")), rs.getString("decided_by"),
+				rs.getTimestamp("decided_at").toInstant());
 	}
 
 }

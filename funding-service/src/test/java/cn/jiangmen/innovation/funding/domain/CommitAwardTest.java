@@ -17,15 +17,15 @@ class CommitAwardTest {
 
 	@Test
 	void refusesForeignCurrencyAndNonPositiveAmountsNamingTheField() {
-		assertThatThrownBy(() -> CommitAward.of("k", "major-projects", 2026, "r", ORG, "USD", 100L))
+		assertThatThrownBy(() -> award("k", "major-projects", 2026, "r", ORG, "USD", 100L))
 			.isInstanceOfSatisfying(InvalidInputException.class, ex -> assertThat(ex.violations())
 				.extracting(FieldViolation::field)
 				.containsExactly("amount.currency_code"));
-		assertThatThrownBy(() -> CommitAward.of("k", "major-projects", 2026, "r", ORG, "CNY", 0L))
+		assertThatThrownBy(() -> award("k", "major-projects", 2026, "r", ORG, "CNY", 0L))
 			.isInstanceOfSatisfying(InvalidInputException.class, ex -> assertThat(ex.violations())
 				.extracting(FieldViolation::field)
 				.containsExactly("amount.minor_units"));
-		assertThatThrownBy(() -> CommitAward.of("k", "major-projects", 2026, "r", ORG, null, null))
+		assertThatThrownBy(() -> award("k", "major-projects", 2026, "r", ORG, null, null))
 			.isInstanceOfSatisfying(InvalidInputException.class, ex -> assertThat(ex.violations())
 				.extracting(FieldViolation::field)
 				.containsExactly("amount"));
@@ -33,7 +33,7 @@ class CommitAwardTest {
 
 	@Test
 	void namesEveryBadFieldAtOnce() {
-		assertThatThrownBy(() -> CommitAward.of("", " ", 1999, "", "nope", "EUR", -1L))
+		assertThatThrownBy(() -> award("", " ", 1999, "", "nope", "EUR", -1L))
 			.isInstanceOfSatisfying(InvalidInputException.class,
 					ex -> assertThat(ex.violations()).extracting(FieldViolation::field)
 						.containsExactly("idempotency_key", "budget_code", "fiscal_year", "award_reference",
@@ -42,12 +42,12 @@ class CommitAwardTest {
 
 	@Test
 	void aRetryIsTheSameRequestOnlyWithTheSameContent() {
-		CommitAward request = CommitAward.of("k", "major-projects", 2026, "r", ORG, "CNY", 100L);
-		Commitment commitment = Commitment.decide(request, true, "svc", Instant.now());
+		CommitAward request = award("k", "major-projects", 2026, "r", ORG, "CNY", 100L);
+		Commitment commitment = Commitment.decide(CommitmentId.newId(), request, true, "svc", Instant.now());
 		assertThat(commitment.isSameRequestAs(request)).isTrue();
-		assertThat(commitment.isSameRequestAs(CommitAward.of("k", "major-projects", 2026, "r", ORG, "CNY", 101L)))
+		assertThat(commitment.isSameRequestAs(award("k", "major-projects", 2026, "r", ORG, "CNY", 101L)))
 			.isFalse();
-		assertThat(commitment.isSameRequestAs(CommitAward.of("k", "talent", 2026, "r", ORG, "CNY", 100L))).isFalse();
+		assertThat(commitment.isSameRequestAs(award("k", "talent", 2026, "r", ORG, "CNY", 100L))).isFalse();
 	}
 
 	@Test
@@ -62,6 +62,11 @@ class CommitAwardTest {
 		assertThat(FundingAccess.mayCheckReleases(Caller.of("a", "auditor"))).isFalse();
 		assertThat(FundingAccess.mayCheckReleases(Caller.of("a", "finance-approver"))).isTrue();
 		assertThat(FundingAccess.mayReadBudgets(Caller.of("a", "applicant"))).isFalse();
+	}
+
+	private static CommitAward award(String key, String code, int year, String reference, String org, String currency,
+			Long minor) {
+		return CommitAward.of(key, code, year, reference, org, currency, minor, null, java.util.List.of());
 	}
 
 }

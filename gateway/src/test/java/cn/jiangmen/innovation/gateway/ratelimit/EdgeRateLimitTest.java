@@ -74,29 +74,26 @@ class EdgeRateLimitTest {
 				.getStatus().value();
 			refusedAt = (status == 429) ? i + 1 : 0;
 		}
-		// burst 3 (plus a token or two refilled on a slow machine); per route it would be 3 per route = 12
-		assertThat(refusedAt).isBetween(4, 7);
+		// burst 3 (plus tokens refilled on a slow machine); with a bucket per route the first refusal
+		// would come only at the 13th request, after this loop
+		assertThat(refusedAt).isBetween(4, 12);
 	}
 
 	@Test
 	void anonymousCallersAreLimitedByTheirAddress() {
 		String address = "10.9." + (int) (Math.random() * 250) + "." + (int) (Math.random() * 250);
-		int status = 401;
-		for (int i = 0; i < 10 && status == 401; i++) {
-			status = client.get().uri(ROUTES[i % 4]).header("X-Forwarded-For", address).exchange()
-				.returnResult(Void.class).getStatus().value();
+		// judge the refusal itself: a further request could meet a token refilled meanwhile
+		HttpHeaders refused = null;
+		for (int i = 0; i < 10 && refused == null; i++) {
+			var result = client.get().uri(ROUTES[i % 4]).header("X-Forwarded-For", address).exchange()
+				.returnResult(Void.class);
+			if (result.getStatus().value() == 429) {
+				refused = result.getResponseHeaders();
+			}
 		}
-		assertThat(status).isEqualTo(429);
-		client.get()
-			.uri("/api/talent/a")
-			.header("X-Forwarded-For", address)
-			.exchange()
-			.expectStatus()
-			.isEqualTo(429)
-			.expectHeader()
-			.valueEquals(HttpHeaders.RETRY_AFTER, "1")
-			.expectHeader()
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(refused).as("no 429 within 10 requests").isNotNull();
+		assertThat(refused.getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("1");
+		assertThat(refused.getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
 		// another address is not affected
 		client.get()
 			.uri("/api/talent/a")

@@ -330,37 +330,28 @@ class EdgeSecurityTest {
 	void userOverTheBurstGets429WithRateLimitHeaders() {
 		var user = keycloakUser();
 		// burst 3 at 1/s: the 4th request within a second is refused; a slow machine may let a
-		// refilled token through, so allow a few more tries before expecting the refusal
-		int status = 200;
-		for (int i = 0; i < 10 && status == 200; i++) {
-			status = client.mutateWith(user)
+		// refilled token through, so allow a few more tries, and judge the refusal itself (a
+		// further request could meet a refilled token again)
+		org.springframework.test.web.reactive.server.EntityExchangeResult<String> refused = null;
+		for (int i = 0; i < 10 && refused == null; i++) {
+			var result = client.mutateWith(user)
 				.get()
 				.uri("/api/review/panels")
 				.exchange()
-				.returnResult(Void.class)
-				.getStatus()
-				.value();
+				.expectBody(String.class)
+				.returnResult();
+			if (result.getStatus().value() == 429) {
+				refused = result;
+			}
 		}
-		assertThat(status).isEqualTo(429);
-		client.mutateWith(user)
-			.get()
-			.uri("/api/review/panels")
-			.exchange()
-			.expectStatus()
-			.isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
-			.expectHeader()
-			.exists("X-RateLimit-Remaining")
-			.expectHeader()
-			.valueEquals("X-RateLimit-Burst-Capacity", "3")
-			.expectHeader()
-			.valueEquals("X-RateLimit-Replenish-Rate", "1")
-			.expectHeader()
-			.valueEquals(HttpHeaders.RETRY_AFTER, "1")
-			.expectHeader()
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
-			.jsonPath("$.status")
-			.isEqualTo(429);
+		assertThat(refused).as("no 429 within 10 requests").isNotNull();
+		HttpHeaders headers = refused.getResponseHeaders();
+		assertThat(headers.getFirst("X-RateLimit-Remaining")).isNotNull();
+		assertThat(headers.getFirst("X-RateLimit-Burst-Capacity")).isEqualTo("3");
+		assertThat(headers.getFirst("X-RateLimit-Replenish-Rate")).isEqualTo("1");
+		assertThat(headers.getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("1");
+		assertThat(headers.getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(refused.getResponseBody()).contains("\"status\":429");
 	}
 
 	/** A session user with its own subject, so rate-limit buckets of tests never overlap. */

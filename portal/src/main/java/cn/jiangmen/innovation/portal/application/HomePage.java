@@ -6,18 +6,18 @@ import cn.jiangmen.innovation.platform.security.Roles;
 
 /**
  * What the home page shows: one section per role the user holds, in a fixed order. A section
- * names its role (for the heading and anchor); the template fills it with that role's links and
- * its plain "comes later" notes. No data is made up for what is not built yet.
+ * names its role (for the heading and anchor); the template fills it with that role's links, each
+ * to a page that works. Roles whose pages do not exist yet (finance, admin) get no section: a card
+ * that leads nowhere only costs the reader a click.
  *
  * @param user who is signed in
- * @param sections the sections to show, one per role; finance officer and approver share one
+ * @param sections the sections to show, one per role with pages
  */
 public record HomePage(PortalUser user, List<Section> sections) {
 
 	public enum Section {
 
-		APPLICANT("applicant"), EXPERT("expert"), PROGRAM_MANAGER("manager"), FINANCE("finance"), AUDITOR("auditor"),
-		ADMIN("admin");
+		APPLICANT("applicant"), EXPERT("expert"), PROGRAM_MANAGER("manager"), AUDITOR("auditor");
 
 		private final String anchor;
 
@@ -42,14 +42,8 @@ public record HomePage(PortalUser user, List<Section> sections) {
 		if (user.hasRole(Roles.PROGRAM_MANAGER)) {
 			sections.add(Section.PROGRAM_MANAGER);
 		}
-		if (user.hasAnyRole(Roles.FINANCE_OFFICER, Roles.FINANCE_APPROVER)) {
-			sections.add(Section.FINANCE);
-		}
 		if (user.hasRole(Roles.AUDITOR)) {
 			sections.add(Section.AUDITOR);
-		}
-		if (user.hasRole(Roles.ADMIN)) {
-			sections.add(Section.ADMIN);
 		}
 		return new HomePage(user, List.copyOf(sections));
 	}
@@ -60,7 +54,12 @@ public record HomePage(PortalUser user, List<Section> sections) {
 
 	/** A signed-in user with none of the suite's roles: the page says whom to ask. */
 	public boolean noRole() {
-		return this.sections.isEmpty();
+		return this.user.roles().isEmpty();
+	}
+
+	/** Roles held, but none has pages yet (finance, admin): the page says so instead of showing cards. */
+	public boolean noWork() {
+		return this.sections.isEmpty() && !noRole();
 	}
 
 }

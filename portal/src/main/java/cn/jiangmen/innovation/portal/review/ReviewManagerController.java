@@ -9,6 +9,7 @@ import cn.jiangmen.innovation.contracts.review.v1.Declaration;
 import cn.jiangmen.innovation.contracts.review.v1.GetRoundPanelResponse;
 import cn.jiangmen.innovation.contracts.review.v1.PanelAssignment;
 import cn.jiangmen.innovation.contracts.review.v1.PanelExpert;
+import cn.jiangmen.innovation.contracts.review.v1.SheetStatus;
 import cn.jiangmen.innovation.portal.config.PortalProperties;
 import cn.jiangmen.innovation.portal.web.FieldErrors;
 import cn.jiangmen.innovation.portal.web.Refused;
@@ -172,6 +173,12 @@ class ReviewManagerController {
 			})
 			.toList()));
 		model.addAttribute("panel", panel);
+		// confirming fixes the ranking for good: refused on the page while a sheet is still open
+		model.addAttribute("scoresMissing", panel.getAssignmentsList()
+			.stream()
+			.filter(a -> a.getDeclaration() != Declaration.DECLARATION_CONFLICT
+					&& a.getSheetStatus() != SheetStatus.SHEET_STATUS_SUBMITTED)
+			.count());
 		model.addAttribute("matrix", matrix);
 		model.addAttribute("names", names);
 		model.addAttribute("titles", titles);

@@ -8,7 +8,7 @@ import java.util.Map;
 import cn.jiangmen.innovation.platform.grpc.ProtoTimes;
 import cn.jiangmen.innovation.contracts.common.v1.OwningContext;
 import cn.jiangmen.innovation.contracts.review.v1.AssignmentDetail;
-import cn.jiangmen.innovation.contracts.review.v1.Criterion;
+import cn.jiangmen.innovation.contracts.review.v1.SheetStatus;
 import cn.jiangmen.innovation.contracts.talent.v1.TalentAttachment;
 import cn.jiangmen.innovation.portal.config.PortalProperties;
 import cn.jiangmen.innovation.portal.talent.TalentPortalClient;
@@ -81,7 +81,7 @@ class ReviewPagesController {
 	String assignment(@PathVariable("id") String id, @RequestParam(name = "notice", required = false) String notice,
 			Model model) {
 		notice(notice, model);
-		return page(review().assignment(id), model, null, List.of());
+		return page(review().assignment(id), model);
 	}
 
 	@PostMapping("/assignments/{id}/declaration")
@@ -94,10 +94,15 @@ class ReviewPagesController {
 		return "redirect:/review/assignments/" + id;
 	}
 
+	/**
+	 * Autosave and "save draft" keep a draft; "check" saves the draft and, once every criterion is
+	 * scored, shows the confirmation (submitting cannot be undone); only "submit" from there submits.
+	 */
 	@PostMapping("/assignments/{id}/sheet")
 	String sheet(@PathVariable("id") String id, @RequestParam MultiValueMap<String, String> form,
 			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
-		boolean submit = "submit".equals(form.getFirst("action"));
+		String action = form.getFirst("action");
+		boolean submit = "submit".equals(action);
 		long version = parseLong(form.getFirst("version"));
 		Map<String, Integer> scores = new LinkedHashMap<>();
 		Map<String, String> comments = new LinkedHashMap<>();
@@ -115,23 +120,36 @@ class ReviewPagesController {
 				comments.put(name.substring(8), value);
 			}
 		});
+		String overall = form.getFirst("overall_comment");
 		AssignmentDetail saved;
 		try {
-			saved = review().save(id, version, scores, comments, form.getFirst("overall_comment"), submit);
+			saved = review().save(id, version, scores, comments, overall, submit);
 		}
 		catch (Rejected rejected) {
 			AssignmentDetail current = review().assignment(id);
-			model.addAttribute("draftScores", scores);
-			return htmx != null ? status(current, model, "review.sheet.rejected", rejected.fields())
-					: page(current, model, "review.sheet.rejected", rejected.fields());
+			model.addAttribute("overallTyped", overall);
+			ScoreSheet sheet = ScoreSheet.of(current, scores, comments, rejected.violations());
+			return htmx != null ? status(current, sheet, model, "review.sheet.rejected")
+					: page(current, sheet, model, "review.sheet.rejected");
 		}
 		catch (Refused refused) {
 			AssignmentDetail current = review().assignment(id);
-			return htmx != null ? status(current, model, "review.sheet.stale", List.of())
-					: page(current, model, "review.sheet.stale", List.of());
+			ScoreSheet sheet = ScoreSheet.of(current, null, null, List.of());
+			return htmx != null ? status(current, sheet, model, "review.sheet.stale")
+					: page(current, sheet, model, "review.sheet.stale");
 		}
 		if (htmx != null) {
-			return status(saved, model, submit ? "review.sheet.submitted" : "review.sheet.saved", List.of());
+			return status(saved, ScoreSheet.of(saved, null, null, List.of()), model,
+					submit ? "review.sheet.submitted" : "review.sheet.saved");
+		}
+		if ("check".equals(action)) {
+			ScoreSheet sheet = ScoreSheet.of(saved, null, null, List.of());
+			List<Rejected.Violation> unscored = sheet.unscored();
+			if (!unscored.isEmpty()) {
+				return page(saved, ScoreSheet.of(saved, null, null, unscored), model, "review.sheet.incomplete");
+			}
+			model.addAttribute("confirming", true);
+			return page(saved, sheet, model, null);
 		}
 		return "redirect:/review/assignments/" + id + "?notice=" + (submit ? "submitted" : "saved");
 	}
@@ -182,29 +200,42 @@ class ReviewPagesController {
 		model.addAttribute("scale", values);
 		model.addAttribute("message", message);
 		model.addAttribute("badFields", fields);
+		// The service names a bad final score by its path (final_scores.team): the page names the criterion.
+		Map<String, String> names = new LinkedHashMap<>();
+		context.getRubric().getCriteriaList().forEach(c -> names.put("final_scores." + c.getCode(), c.getName()));
+		model.addAttribute("fieldNames", names);
 		return "review/consensus";
 	}
 
-	private String page(AssignmentDetail detail, Model model, String message, List<String> fields) {
+	private String page(AssignmentDetail detail, Model model) {
+		return page(detail, ScoreSheet.of(detail, null, null, List.of()), model, null);
+	}
+
+	private String page(AssignmentDetail detail, ScoreSheet sheet, Model model, String message) {
 		model.addAttribute("a", detail);
-		model.addAttribute("criteria", detail.getRubric().getCriteriaList());
+		model.addAttribute("sheet", sheet);
 		model.addAttribute("scale", scale(detail));
+		model.addAttribute("zone", this.properties.zone());
 		model.addAttribute("deadline", ProtoTimes.read(detail.getSummary().getDeadline())
 			.map(at -> ZonedDateTime.ofInstant(at, this.properties.zone()))
 			.orElse(null));
 		model.addAttribute("message", message);
-		model.addAttribute("badFields", fields);
-		model.addAttribute("editable", detail.hasItem()
-				&& !"SHEET_STATUS_SUBMITTED".equals(detail.getSummary().getSheetStatus().name()));
+		model.addAttribute("submitted", submitted(detail));
+		model.addAttribute("editable", detail.hasItem() && !submitted(detail));
 		model.addAttribute("documents", documents(detail));
 		return "review/assignment";
 	}
 
-	private String status(AssignmentDetail detail, Model model, String message, List<String> fields) {
+	private String status(AssignmentDetail detail, ScoreSheet sheet, Model model, String message) {
 		model.addAttribute("a", detail);
+		model.addAttribute("sheet", sheet);
 		model.addAttribute("message", message);
-		model.addAttribute("badFields", fields);
+		model.addAttribute("editable", detail.hasItem() && !submitted(detail));
 		return "review/assignment :: sheet-status";
+	}
+
+	private static boolean submitted(AssignmentDetail detail) {
+		return detail.getSummary().getSheetStatus() == SheetStatus.SHEET_STATUS_SUBMITTED;
 	}
 
 	/**
@@ -231,10 +262,6 @@ class ReviewPagesController {
 			values.add(v);
 		}
 		return values;
-	}
-
-	static String criterionLabel(Criterion c) {
-		return c.getName() + " (" + c.getWeightPercent() + "%)";
 	}
 
 	private static long parseLong(String text) {

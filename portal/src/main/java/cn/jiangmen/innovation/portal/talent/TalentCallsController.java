@@ -2,12 +2,18 @@ package cn.jiangmen.innovation.portal.talent;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
+import cn.jiangmen.innovation.contracts.talent.v1.ApplicationStatus;
+import cn.jiangmen.innovation.contracts.talent.v1.CallApplicationsView;
 import cn.jiangmen.innovation.contracts.talent.v1.CallStatus;
 import cn.jiangmen.innovation.contracts.talent.v1.TalentCall;
 import cn.jiangmen.innovation.portal.config.PortalProperties;
 import cn.jiangmen.innovation.portal.web.FieldErrors;
+import cn.jiangmen.innovation.portal.web.ProtoEnums;
 import cn.jiangmen.innovation.portal.web.Refused;
 import cn.jiangmen.innovation.portal.web.Rejected;
 import jakarta.servlet.http.HttpServletResponse;
@@ -35,9 +41,25 @@ import org.springframework.web.server.ResponseStatusException;
 @PreAuthorize("hasAnyRole('program-manager', 'auditor')")
 class TalentCallsController {
 
-	/** A call row: the card (times in the bureau's zone) and whether it is still a draft. */
-	public record CallRow(CallCard card, boolean draft) {
+	/**
+	 * A call row: the card (times in the bureau's zone, closed by this server's clock), whether it
+	 * is still a draft, and how many of its applications are in each status.
+	 */
+	public record CallRow(CallCard card, boolean draft, List<StatusCount> counts) {
+
+		/** Draft, open or closed: a call past its closing time is closed whatever its stored state. */
+		public String state() {
+			return this.draft ? "DRAFT" : this.card.closed() ? "CLOSED" : "OPEN";
+		}
+
 	}
+
+	/** Applications of one call in one status ({@code status} is the talent.v1 enum's code). */
+	public record StatusCount(String status, long count) {
+	}
+
+	/** Calls per page of the list: a year of calls stays readable at 390 px. */
+	static final int PAGE_SIZE = 10;
 
 	private final ObjectProvider<TalentPortalClient> client;
 
@@ -52,17 +74,30 @@ class TalentCallsController {
 
 	@GetMapping
 	String list(@RequestParam(name = "done", required = false) String done,
-			@RequestParam(name = "refused", required = false) String refused, Model model) {
+			@RequestParam(name = "refused", required = false) String refused,
+			@RequestParam(name = "page", defaultValue = "1") int page, Model model) {
 		Notices.manager(done).ifPresent(notice -> model.addAttribute("notice", notice));
 		if (refused != null) {
 			model.addAttribute("refusal", "talent.error." + Notices.code(refused));
 		}
 		Instant now = this.clock.instant();
-		List<CallRow> rows = talent().calls()
-			.stream()
-			.map(call -> new CallRow(CallCard.of(call, now, this.properties.zone()), call.getStatus() == CallStatus.CALL_STATUS_DRAFT))
+		List<TalentCall> calls = talent().calls();
+		int pages = Math.max(1, (calls.size() + PAGE_SIZE - 1) / PAGE_SIZE);
+		int current = Math.min(Math.max(page, 1), pages);
+		// counts only for the calls shown: two list calls per row, not per call ever created
+		List<CallRow> rows = calls.stream()
+			.skip((long) (current - 1) * PAGE_SIZE)
+			.limit(PAGE_SIZE)
+			.map(call -> {
+				boolean draft = call.getStatus() == CallStatus.CALL_STATUS_DRAFT;
+				return new CallRow(CallCard.of(call, now, this.properties.zone()), draft,
+						draft ? List.of() : counts(call.getCallId()));
+			})
 			.toList();
 		model.addAttribute("rows", rows);
+		model.addAttribute("page", current);
+		model.addAttribute("pages", pages);
+		model.addAttribute("total", calls.size());
 		return "talent/manage-calls";
 	}
 
@@ -115,6 +150,21 @@ class TalentCallsController {
 		catch (Refused refused) {
 			return "redirect:/talent/manage/calls?refused=" + Notices.code(refused.code());
 		}
+	}
+
+	/**
+	 * Applications per status: talent-service lists a call's applications in two views (awaiting
+	 * the formal check, and everything after it), so their union, by id, is every submitted one.
+	 */
+	private List<StatusCount> counts(String callId) {
+		Map<String, ApplicationStatus> byId = new LinkedHashMap<>();
+		for (CallApplicationsView view : List.of(CallApplicationsView.CALL_APPLICATIONS_VIEW_FORMAL_CHECK,
+				CallApplicationsView.CALL_APPLICATIONS_VIEW_RANKING)) {
+			talent().callApplications(callId, view).forEach(a -> byId.put(a.getApplicationId(), a.getStatus()));
+		}
+		Map<ApplicationStatus, Long> per = new EnumMap<>(ApplicationStatus.class);
+		byId.values().forEach(status -> per.merge(status, 1L, Long::sum));
+		return per.entrySet().stream().map(e -> new StatusCount(ProtoEnums.code(e.getKey()), e.getValue())).toList();
 	}
 
 	private String form(Model model, CallForm form, FieldErrors errors) {

@@ -71,20 +71,56 @@ class TalentManagerController {
 		return "talent/formal-check";
 	}
 
+	/**
+	 * A formal check decision cannot be taken back (a passed application goes to the experts, a
+	 * rejected one is closed), so the row's buttons lead here first: the application, the decision
+	 * and its reasons, and one button that records it. A return or a rejection without a reason is
+	 * refused here, the button disabled with the reason beside it, before anything is sent.
+	 */
+	@GetMapping("/formal-check/{applicationId}/confirm")
+	@PreAuthorize("hasRole('program-manager')")
+	String confirmFormalCheck(@PathVariable("callId") String callId,
+			@PathVariable("applicationId") String applicationId, @RequestParam("decision") String decision,
+			@RequestParam(name = "reason", required = false) String reason, Model model) {
+		formalCheckDecision(decision);
+		ApplicationSummary application = talent()
+			.callApplications(callId, CallApplicationsView.CALL_APPLICATIONS_VIEW_FORMAL_CHECK)
+			.stream()
+			.filter(a -> a.getApplicationId().equals(applicationId))
+			.findFirst()
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		List<String> reasons = reasons(reason);
+		model.addAttribute("call", card(callId));
+		model.addAttribute("subject", application);
+		model.addAttribute("decision", decision);
+		model.addAttribute("reason", reason == null ? "" : reason);
+		model.addAttribute("reasons", reasons);
+		model.addAttribute("reasonMissing", !"PASS".equals(decision) && reasons.isEmpty());
+		return "talent/formal-check-confirm";
+	}
+
+	private static FormalCheckDecision formalCheckDecision(String decision) {
+		return switch (decision) {
+			case "PASS" -> FormalCheckDecision.FORMAL_CHECK_DECISION_PASS;
+			case "RETURN" -> FormalCheckDecision.FORMAL_CHECK_DECISION_RETURN;
+			case "REJECT" -> FormalCheckDecision.FORMAL_CHECK_DECISION_REJECT;
+			default -> throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+		};
+	}
+
+	private static List<String> reasons(String reason) {
+		return reason == null || reason.isBlank() ? List.of()
+				: reason.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+	}
+
 	@PostMapping("/formal-check/{applicationId}")
 	@PreAuthorize("hasRole('program-manager')")
 	String decide(@PathVariable("callId") String callId, @PathVariable("applicationId") String applicationId,
 			@RequestParam("decision") String decision,
 			@RequestParam(name = "reason", required = false) String reason,
 			Model model, HttpServletResponse response) {
-		FormalCheckDecision value = switch (decision) {
-			case "PASS" -> FormalCheckDecision.FORMAL_CHECK_DECISION_PASS;
-			case "RETURN" -> FormalCheckDecision.FORMAL_CHECK_DECISION_RETURN;
-			case "REJECT" -> FormalCheckDecision.FORMAL_CHECK_DECISION_REJECT;
-			default -> throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
-		};
-		List<String> reasons = reason == null || reason.isBlank() ? List.of()
-				: reason.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+		FormalCheckDecision value = formalCheckDecision(decision);
+		List<String> reasons = reasons(reason);
 		try {
 			talent().decide(applicationId, value, reasons);
 			return "redirect:/talent/manage/calls/" + callId + "/formal-check?done=" + decision;

@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.Map;
 
 import cn.jiangmen.innovation.platform.security.Roles;
-import cn.jiangmen.innovation.portal.application.HomePage;
 import cn.jiangmen.innovation.portal.application.PortalUser;
 import cn.jiangmen.innovation.portal.config.LocaleConfiguration;
 import jakarta.servlet.RequestDispatcher;
@@ -69,8 +68,12 @@ final class Layout {
 		if (user.hasRole(Roles.APPLICANT)) {
 			links.add(new NavLink("/applications", "nav.applications", "/applications".equals(path)));
 		}
-		if (user.hasAnyRole(Roles.APPLICANT, Roles.PROGRAM_MANAGER, Roles.AUDITOR)) {
-			links.add(new NavLink("/talent/calls", "talent.nav.calls", path.startsWith("/talent/")));
+		if (user.hasRole(Roles.APPLICANT)) {
+			links.add(new NavLink("/talent/calls", "talent.nav.calls",
+					path.startsWith("/talent/") && !path.startsWith("/talent/manage/")));
+		}
+		if (user.hasAnyRole(Roles.PROGRAM_MANAGER, Roles.AUDITOR)) {
+			links.add(new NavLink("/talent/manage/calls", "talent.call.list.title", path.startsWith("/talent/manage/")));
 		}
 		if (user.hasRole(Roles.EXPERT)) {
 			boolean profile = path.startsWith("/review/profile");
@@ -81,12 +84,7 @@ final class Layout {
 		if (user.hasAnyRole(Roles.PROGRAM_MANAGER, Roles.AUDITOR)) {
 			links.add(new NavLink("/review/rounds", "review.nav.rounds", path.startsWith("/review/rounds")));
 		}
-		// the other roles' work lives in their home-page sections until its pages exist
-		for (HomePage.Section section : HomePage.of(user).sections()) {
-			if (section != HomePage.Section.APPLICANT) {
-				links.add(new NavLink("/#" + section.anchor(), "nav.section." + section.anchor(), false));
-			}
-		}
+		// every entry is a page of its own: an anchor into the home page would only scroll it
 		return links;
 	}
 

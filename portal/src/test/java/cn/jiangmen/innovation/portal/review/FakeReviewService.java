@@ -209,6 +209,17 @@ class FakeReviewService extends ReviewServiceGrpc.ReviewServiceImplBase {
 			responseObserver.onError(Status.FAILED_PRECONDITION.withDescription("consensus.stale").asRuntimeException());
 			return;
 		}
+		Integer team = request.getFinalScoresMap().get("team");
+		if (team != null && (team < 1 || team > 5)) {
+			responseObserver.onError(StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
+				.setCode(Code.INVALID_ARGUMENT_VALUE)
+				.setMessage("bad final score")
+				.addDetails(Any.pack(BadRequest.newBuilder()
+					.addFieldViolations(BadRequest.FieldViolation.newBuilder().setField("final_scores.team").setReason("range"))
+					.build()))
+				.build()));
+			return;
+		}
 		this.consensusVersion++;
 		responseObserver.onNext(cn.jiangmen.innovation.contracts.review.v1.WriteConsensusResponse.getDefaultInstance());
 		responseObserver.onCompleted();
@@ -267,7 +278,7 @@ class FakeReviewService extends ReviewServiceGrpc.ReviewServiceImplBase {
 		BadRequest.Builder bad = BadRequest.newBuilder();
 		request.getScoresMap().forEach((code, score) -> {
 			if (score < 1 || score > 5) {
-				bad.addFieldViolations(BadRequest.FieldViolation.newBuilder().setField("scores." + code).setDescription("range"));
+				bad.addFieldViolations(BadRequest.FieldViolation.newBuilder().setField("scores." + code).setReason("range"));
 			}
 		});
 		if (bad.getFieldViolationsCount() > 0) {
@@ -278,15 +289,33 @@ class FakeReviewService extends ReviewServiceGrpc.ReviewServiceImplBase {
 				.build()));
 			return;
 		}
-		AssignmentDetail saved = current.toBuilder()
+		if (request.getSubmit()) {
+			RUBRIC.getCriteriaList().stream().filter(c -> !request.containsScores(c.getCode())).forEach(c -> bad
+				.addFieldViolations(BadRequest.FieldViolation.newBuilder().setField("scores." + c.getCode()).setReason("required")));
+		}
+		if (bad.getFieldViolationsCount() > 0) {
+			responseObserver.onError(StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
+				.setCode(Code.INVALID_ARGUMENT_VALUE)
+				.setMessage("unscored")
+				.addDetails(Any.pack(bad.build()))
+				.build()));
+			return;
+		}
+		AssignmentDetail.Builder saved = current.toBuilder()
 			.clearScores()
 			.putAllScores(request.getScoresMap())
+			.clearComments()
+			.putAllComments(request.getCommentsMap())
+			.setOverallComment(request.getOverallComment())
 			.setVersion(current.getVersion() + 1)
 			.setSummary(current.getSummary()
 				.toBuilder()
-				.setSheetStatus(request.getSubmit() ? SheetStatus.SHEET_STATUS_SUBMITTED : SheetStatus.SHEET_STATUS_DRAFT))
-			.build();
-		this.assignments.put(request.getAssignmentId(), saved);
+				.setSheetStatus(request.getSubmit() ? SheetStatus.SHEET_STATUS_SUBMITTED : SheetStatus.SHEET_STATUS_DRAFT));
+		if (request.getSubmit()) {
+			// 2026-12-01 12:30 in Jiangmen (UTC+8).
+			saved.setSubmittedAt(Timestamp.newBuilder().setSeconds(1_796_099_400L));
+		}
+		this.assignments.put(request.getAssignmentId(), saved.build());
 		responseObserver.onNext(SaveReviewSheetResponse.newBuilder().setAssignment(saved).build());
 		responseObserver.onCompleted();
 	}

@@ -262,7 +262,8 @@ class ReviewPagesTest {
 			.param("version", "4")
 			.param("score.team", "9"))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("scores.team")));
+			.andExpect(content().string(containsString("团队：请在评分范围内选择分值。")))
+			.andExpect(content().string(not(containsString("scores.team"))));
 		this.mvc.perform(post("/review/assignments/declared/sheet").with(expert()).with(csrf())
 			.param("version", "4")
 			.param("score.team", "4")
@@ -270,6 +271,110 @@ class ReviewPagesTest {
 			.param("action", "submit")).andExpect(redirectedUrl("/review/assignments/declared?notice=submitted"));
 		assertThat(this.review.calls).containsExactly("save declared v3 {team=4} draft", "save declared v3 {team=5} draft",
 				"save declared v4 {team=9} draft", "save declared v4 {team=4, innovation=5} submit");
+	}
+
+
+	@Test
+	void theSheetIsATableOfCriteriaInWordsWithWeightThresholdScoreCommentAndThePreviewedTotal() throws Exception {
+		this.review.assignments.put("declared", this.review.assignments.get("declared").toBuilder()
+			.putScores("innovation", 4).putScores("team", 5).putComments("team", "团队稳定").build());
+		this.mvc.perform(get("/review/assignments/declared").with(expert()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("<th scope=\"row\">创新性</th>")))
+			.andExpect(content().string(containsString("data-weight=\"60\"")))
+			.andExpect(content().string(containsString("<label class=\"score-sheet__label\" for=\"score-team\">团队的评分</label>")))
+			.andExpect(content().string(containsString("<label class=\"score-sheet__label\" for=\"comment-team\">团队的评语</label>")))
+			.andExpect(content().string(containsString("团队稳定")))
+			// 60 × (4-1)/4 + 40 × (5-1)/4 = 85, review-service's formula
+			.andExpect(content().string(containsString("<output id=\"sheet-total\" for=\"sheet\">85.00</output>")))
+			.andExpect(content().string(containsString("已评 2/2 项")))
+			.andExpect(content().string(containsString("/js/score-sheet.js")))
+			.andExpect(content().string(containsString("value=\"check\">检查并提交</button>")));
+		this.mvc.perform(get("/review/assignments/declared?lang=en").with(expert()))
+			.andExpect(content().string(containsString("Score for 团队")))
+			.andExpect(content().string(containsString("Weighted total")));
+	}
+
+	@Test
+	void checkingAnIncompleteSheetNamesTheUnscoredCriterionInWordsInAFocusedLinkedSummary() throws Exception {
+		this.mvc.perform(post("/review/assignments/declared/sheet").with(expert()).with(csrf())
+			.param("version", "3")
+			.param("score.innovation", "4")
+			.param("action", "check"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("还有指标未评分")))
+			.andExpect(content().string(containsString("data-focus-on-load")))
+			.andExpect(content().string(containsString("<a href=\"#score-team\">团队：请先评分再提交。</a>")))
+			.andExpect(content().string(containsString("aria-describedby=\"error-score-team\" aria-invalid=\"true\"")))
+			.andExpect(content().string(containsString("<p class=\"field-error\" id=\"error-score-team\">请先评分再提交。</p>")))
+			.andExpect(content().string(not(containsString("scores.team"))))
+			.andExpect(content().string(not(containsString("id=\"confirm\""))));
+		assertThat(this.review.calls).containsExactly("save declared v3 {innovation=4} draft");
+	}
+
+	@Test
+	void aCompleteSheetIsConfirmedBeforeItIsSubmittedAndThenReadOnlyWithTheTime() throws Exception {
+		this.mvc.perform(post("/review/assignments/declared/sheet").with(expert()).with(csrf())
+			.param("version", "3")
+			.param("score.innovation", "5")
+			.param("score.team", "3")
+			.param("comment.team", "团队稳定")
+			.param("overall_comment", "建议支持")
+			.param("action", "check"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("提交前请核对评分")))
+			.andExpect(content().string(containsString("一经提交即不能撤回或修改")))
+			.andExpect(content().string(containsString("name=\"score.team\" value=\"3\"")))
+			.andExpect(content().string(containsString("name=\"version\" value=\"4\"")))
+			.andExpect(content().string(containsString("value=\"submit\">确认提交评审意见</button>")))
+			.andExpect(content().string(containsString("80.00")))
+			.andExpect(content().string(not(containsString("<select"))));
+		assertThat(this.review.calls).containsExactly(
+				"save declared v3 {innovation=5, team=3} draft");
+		this.mvc.perform(post("/review/assignments/declared/sheet").with(expert()).with(csrf())
+			.param("version", "4")
+			.param("score.innovation", "5")
+			.param("score.team", "3")
+			.param("comment.team", "团队稳定")
+			.param("overall_comment", "建议支持")
+			.param("action", "submit")).andExpect(redirectedUrl("/review/assignments/declared?notice=submitted"));
+		this.mvc.perform(get("/review/assignments/declared?notice=submitted").with(expert()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("评审意见已提交")))
+			.andExpect(content().string(containsString("提交时间：")))
+			.andExpect(content().string(containsString("2026年12月1日 12:30")))
+			.andExpect(content().string(containsString("<p class=\"score-sheet__overall\">建议支持</p>")))
+			.andExpect(content().string(containsString("团队稳定")))
+			.andExpect(content().string(containsString("80.00")))
+			.andExpect(content().string(not(containsString("<select"))))
+			.andExpect(content().string(not(containsString("<textarea"))))
+			.andExpect(content().string(not(containsString("hx-post"))));
+	}
+
+	@Test
+	void aSubmitTheServiceRejectsKeepsWhatWasTypedAndNamesTheCriterionInEnglishToo() throws Exception {
+		this.mvc.perform(post("/review/assignments/declared/sheet?lang=en").with(expert()).with(csrf())
+			.param("version", "3")
+			.param("score.innovation", "4")
+			.param("comment.innovation", "novel optics")
+			.param("action", "submit"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("<a href=\"#score-team\">团队: Choose a score before you submit.</a>")))
+			.andExpect(content().string(containsString("novel optics")))
+			.andExpect(content().string(containsString("<option value=\"4\" selected=\"selected\">4</option>")));
+	}
+
+
+	@Test
+	void aRejectedFinalScoreIsNamedByItsCriterionNotItsPath() throws Exception {
+		this.mvc.perform(post("/review/consensus/round-1/item-1").with(expert()).with(csrf())
+			.param("version", "0")
+			.param("score.innovation", "5")
+			.param("score.team", "9")
+			.param("report", "专家组意见"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("请检查：团队")))
+			.andExpect(content().string(not(containsString("final_scores.team"))));
 	}
 
 }

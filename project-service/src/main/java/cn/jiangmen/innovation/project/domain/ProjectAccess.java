@@ -31,4 +31,9 @@ public final class ProjectAccess {
 		return caller.hasRole("program-manager");
 	}
 
+	/** Reference data (priority fields) is the operators' job, not a program decision. */
+	public static boolean mayManageFields(Caller caller) {
+		return caller.hasRole("admin");
+	}
+
 }

@@ -59,6 +59,7 @@ final class ExpertGrpcMapping {
 			.putAllComments(a.comments())
 			.setOverallComment(a.overallComment())
 			.setVersion(a.version());
+		a.submittedAt().ifPresent(at -> d.setSubmittedAt(ProtoTimes.timestamp(at)));
 		v.item()
 			.ifPresent(item -> d.setItem(ItemContent.newBuilder()
 				.setItemId(item.itemId().toString())

@@ -58,7 +58,7 @@ class ReadmeReferencesTest {
 				"no such file or folder: auth/no-such.sh",
 				"no such file or folder in gateway: src/main/nothing.yml", "no file named nowhere.proto",
 				"link to a missing file: ../docs/gone.md",
-				"./suite has no verb 'explode' (it knows [up, down, status, restart])",
+				"./suite has no verb 'explode' (it knows [up, down, status, restart, test])",
 				"auth/keycloak.sh has no verb 'melt' (it knows [start, stop, status, restart])",
 				"./mvnw names a module that does not exist: ghost-service",
 				"./mvnw names a test class that does not exist: GhostIT",

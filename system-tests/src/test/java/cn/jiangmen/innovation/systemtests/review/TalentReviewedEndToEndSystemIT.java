@@ -216,21 +216,63 @@ class TalentReviewedEndToEndSystemIT {
 			wait.until(ExpectedConditions.presenceOfElementLocated(By.id("sheet")));
 			assertThat(browser.findElement(By.tagName("main")).getText()).contains("可见光通信创新团队");
 			new Select(browser.findElement(By.id("score-innovation"))).selectByValue(String.valueOf(scores[0]));
-			new Select(browser.findElement(By.id("score-team"))).selectByValue(String.valueOf(scores[1]));
 			browser.findElement(By.id("comment-innovation")).sendKeys("思路新颖");
 			browser.findElement(By.id("overall_comment")).sendKeys("建议支持");
 			// autosave: a second after the last change htmx posts the sheet and swaps in its status
-			browser.findElement(By.id("score-team")).click();
-			wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("sheet-status"), "草稿"));
-			Chromium.screenshot(browser, "review-sheet-autosaved");
-			browser.findElement(By.cssSelector("#sheet button[name=action][value=submit]")).click();
+			browser.findElement(By.id("score-innovation")).click();
+			wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("sheet-status"), "草稿已保存"));
+			// "check and submit" with a criterion unscored: the summary names it in words and has the focus
+			browser.findElement(By.cssSelector("#sheet button[name=action][value=check]")).click();
+			wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("sheet-status"), "团队：请先评分再提交。"));
+			assertThat(browser.switchTo().activeElement().getText()).contains("团队：请先评分再提交。");
+			assertThat(browser.getPageSource()).doesNotContain("scores.team");
+			bothWidths(browser, "review-sheet-errors");
+			new Select(browser.findElement(By.id("score-team"))).selectByValue(String.valueOf(scores[1]));
+			// the total is previewed by the page's script as the expert scores, before any save
+			String total = String.format(java.util.Locale.ROOT, "%.2f",
+					60.0 * (scores[0] - 1) / 4 + 40.0 * (scores[1] - 1) / 4);
+			wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("sheet-total"), total));
+			// the criterion's own error goes once it is scored, instead of contradicting the new score
+			wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("error-score-team")));
+			browser.findElement(By.id("comment-team")).click();
+			wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("sheet-status"), "草稿已保存"));
+			bothWidths(browser, "review-sheet-autosaved");
+			browser.findElement(By.cssSelector("#sheet button[name=action][value=check]")).click();
+			// the confirmation: the scores as they will be submitted, and that it cannot be undone
+			wait.until(ExpectedConditions.presenceOfElementLocated(By.id("confirm")));
+			assertThat(browser.findElement(By.id("confirm")).getText()).contains("一经提交即不能撤回或修改").contains(total);
+			bothWidths(browser, "review-sheet-confirm");
+			browser.findElement(By.cssSelector("#confirm button[name=action][value=submit]")).click();
 			wait.until(ExpectedConditions.urlContains("notice=submitted"));
-			assertThat(browser.findElement(By.tagName("main")).getText()).contains("评审意见已提交");
-			Chromium.screenshot(browser, "review-sheet-submitted");
+			assertThat(browser.findElement(By.tagName("main")).getText()).contains("评审意见已提交")
+				.contains("提交时间")
+				.contains("思路新颖")
+				.contains(total);
+			assertThat(browser.findElements(By.cssSelector("main select, main textarea"))).isEmpty();
+			bothWidths(browser, "review-sheet-submitted");
 		}
 		finally {
 			browser.quit();
 		}
+	}
+
+	/**
+	 * Screenshots at a desktop's 1280 px and a phone's 390 px, asserting the phone does not scroll
+	 * sideways (the sheet's table becomes cards).
+	 */
+	private static void bothWidths(WebDriver browser, String name) {
+		// the sheet (or its confirmation) in view, not the page's top, which every step shares
+		String show = "var e = document.activeElement !== document.body ? document.activeElement"
+				+ " : document.querySelector('#confirm, section#sheet, #sheet-status'); if (e) e.scrollIntoView();";
+		((org.openqa.selenium.JavascriptExecutor) browser).executeScript(show);
+		Chromium.screenshot(browser, name + "-1280");
+		browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+		((org.openqa.selenium.JavascriptExecutor) browser).executeScript(show);
+		Object overflow = ((org.openqa.selenium.JavascriptExecutor) browser)
+			.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+		Chromium.screenshot(browser, name + "-390");
+		browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+		assertThat(((Number) overflow).intValue()).as(name + " scrolls sideways at 390 px").isLessThanOrEqualTo(0);
 	}
 
 	/** The manager's results (with the chart of score spread) and ranking, saved for a person to look at. */
