@@ -110,15 +110,15 @@ final class Report {
 						.append(String.format(Locale.ROOT, "%.0f", e.getValue().get("p95Ms").asDouble())).append(" ms");
 				}
 				goal("portal pages p95 at %d signed-in people".formatted(load.get("settings").get("portalUsers").asInt()), p95,
-						"≤ 200 ms", p95 <= 200, "%.0f ms overall, %.0f pages/s%s".formatted(p95,
-								portal.get("all").get("throughputPerSecond").asDouble(), pages));
+						"≤ 200 ms", p95 <= 200, "%.0f ms overall (successful pages only; answers: %s), %.0f pages/s%s".formatted(p95,
+								outcomes(portal.get("all")), portal.get("all").get("throughputPerSecond").asDouble(), pages));
 			}
 		}
 		Matcher ledgerRatio = Pattern.compile("ratio ledger/TPC-B: ([0-9.]+)").matcher(ledger);
 		if (ledgerRatio.find()) {
 			double ratio = Double.parseDouble(ledgerRatio.group(1));
 			goal("ledger postings/s ÷ pgbench -M prepared TPC-B tps", ratio, "≥ 0.5", ratio >= 0.5,
-					ledger.lines().filter(l -> l.startsWith("ledger") || l.startsWith("pgbench")).reduce((a, b) -> a + "; " + b)
+					"%.2f: ".formatted(ratio) + ledger.lines().filter(l -> l.startsWith("ledger") || l.startsWith("pgbench")).reduce((a, b) -> a + "; " + b)
 						.orElse(""));
 		}
 		else {
@@ -144,8 +144,8 @@ final class Report {
 			long total = rssIdle.values().stream().mapToLong(Long::longValue).sum();
 			long after = rssAfter.values().stream().mapToLong(Long::longValue).sum();
 			goal("total RSS of the suite's processes", total / 1024.0, "≤ 1536 MiB", total / 1024.0 <= 1536,
-					"%d MiB idle after start, %d MiB after the load (%d processes)".formatted(total / 1024, after / 1024,
-							rssIdle.size()));
+					"%d MiB idle after start, %s after the load (%d processes)".formatted(total / 1024,
+							rssAfter.isEmpty() ? "not measured" : (after / 1024) + " MiB", rssIdle.size()));
 		}
 		report.put("goals", this.goals);
 		report.put("load", load);
@@ -243,7 +243,10 @@ final class Report {
 		md.append("\n## Ledger and ranking (existing harnesses, same run)\n\n```\n").append(ledger.strip()).append("\n")
 			.append(ranking.strip()).append("\n```\n");
 		md.append("\n## Start and resident memory\n\n");
-		md.append("Start: ").append(start.isEmpty() ? "not measured" : start.toString()).append("\n\n");
+		md.append("Start: ").append(start.isEmpty() ? "not measured" : start.toString()).append("\n");
+		md.append("(`total_seconds`: `./suite up` to all ready; `keycloak_seconds`: Keycloak's start, not its first one;"
+				+ " `ready.<app>`: seconds after Keycloak answered, when `./suite up` starts waiting: the four services start"
+				+ " beside Keycloak, the portal and gateway after it.)\n\n");
 		md.append("| process | RSS idle after start | RSS after the load |\n|---|---|---|\n");
 		long totalIdle = 0;
 		long totalAfter = 0;
@@ -251,7 +254,8 @@ final class Report {
 			long after = rssAfter.getOrDefault(e.getKey(), 0L);
 			totalIdle += e.getValue();
 			totalAfter += after;
-			md.append(String.format(Locale.ROOT, "| %s | %d MiB | %d MiB |\n", e.getKey(), e.getValue() / 1024, after / 1024));
+			md.append(String.format(Locale.ROOT, "| %s | %d MiB | %s |\n", e.getKey(), e.getValue() / 1024,
+					rssAfter.isEmpty() ? "not measured" : (after / 1024) + " MiB"));
 		}
 		md.append(String.format(Locale.ROOT, "| total | %d MiB | %d MiB |\n", totalIdle / 1024, totalAfter / 1024));
 		if (load != null) {
