@@ -2,7 +2,6 @@ package cn.jiangmen.innovation.funding;
 
 import java.io.StringReader;
 import java.net.http.HttpResponse;
-import java.util.List;
 import java.util.UUID;
 
 import javax.xml.XMLConstants;
@@ -40,6 +39,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.grpc.test.autoconfigure.LocalGrpcServerPort;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -83,6 +83,9 @@ class PaymentBatchIT {
 
 	@Autowired
 	TransactionTemplate transactions;
+
+	@Autowired
+	StringRedisTemplate redis;
 
 	ManagedChannel channel;
 
@@ -259,6 +262,29 @@ class PaymentBatchIT {
 		assertThat(paid.body()).contains("\"state\":\"CLOSED\"").contains("\"bankStatus\":\"ACSC\"");
 	}
 
+	@Test
+	void aReplayIsAnsweredFromRedisFirstAndFromPostgresqlWhenRedisForgot() throws Exception {
+		String organisation = this.flow.organisationWithAccount();
+		String tranche = this.flow.approvedTranche(organisation, 700L).trancheId();
+		String key = "batch-" + UUID.randomUUID();
+		PaymentBatch created = this.flow.batch(key, tranche);
+		String cacheKey = "funding:idempotency:" + key;
+		assertThat(this.redis.opsForValue().get(cacheKey)).as("the first answer is copied to Redis after commit")
+			.contains(created.getBatchId());
+		assertThat(this.redis.getExpire(cacheKey)).as("short-lived").isPositive();
+		assertThatThrownBy(() -> this.flow.batch(key, this.flow.approvedTranche(organisation, 800L).trancheId()))
+			.as("the same key with other content is refused from the cache too")
+			.isInstanceOfSatisfying(StatusRuntimeException.class,
+					ex -> assertThat(GrpcChannels.fieldViolations(ex)).containsExactly("idempotency_key"));
+		this.redis.delete(cacheKey);
+		assertThat(this.flow.batch(key, tranche)).as("PostgreSQL is the record").isEqualTo(created);
+		assertThat(this.redis.opsForValue().get(cacheKey)).as("and warms the cache again").isNotNull();
+		assertThat(this.jdbc.sql("select count(*) from payment_line where tranche_id = :id")
+			.param("id", UUID.fromString(tranche))
+			.query(Long.class)
+			.single()).isEqualTo(1);
+	}
+
 	private static PaymentLine line(PaymentBatch batch, String trancheId) {
 		return batch.getLinesList().stream().filter(l -> l.getTrancheId().equals(trancheId)).findFirst().orElseThrow();
 	}
@@ -277,10 +303,6 @@ class PaymentBatchIT {
 	private long count(String sql, String value) {
 		Object param = value.startsWith("%") ? value : UUID.fromString(value);
 		return this.jdbc.sql(sql.replace(":id", ":p").replace(":d", ":p")).param("p", param).query(Long.class).single();
-	}
-
-	static List<String> none() {
-		return List.of();
 	}
 
 }
