@@ -285,6 +285,33 @@ class PaymentBatchIT {
 			.single()).isEqualTo(1);
 	}
 
+	@Test
+	void awardsSchedulesPaymentsAndBatchesAreReadOverRestPaginatedAndGuardedPerObject() throws Exception {
+		String organisation = this.flow.organisationWithAccount();
+		PaymentFlow.Award award = this.flow.approvedTranche(organisation, 42_00L);
+		PaymentBatch paid = this.flow.pay(award.trancheId());
+
+		HttpResponse<String> schedule = this.flow.rest("GET", "/api/funding/awards/" + award.commitmentId(), "auditor", null, null);
+		assertThat(schedule.statusCode()).isEqualTo(200);
+		assertThat(schedule.body()).contains("\"amountYuan\":\"42.00\"").contains("\"state\":\"PAID\"");
+		HttpResponse<String> payment = this.flow.rest("GET", "/api/funding/tranches/" + award.trancheId() + "/payment",
+				"manager", null, null);
+		assertThat(payment.statusCode()).isEqualTo(200);
+		assertThat(payment.body()).contains(paid.getLines(0).getEndToEndId()).contains("\"bankStatus\":\"ACCP\"");
+		HttpResponse<String> page = this.flow.rest("GET", "/api/funding/batches?pageSize=1", "auditor", null, null);
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("\"nextPageToken\":\"");
+		assertThat(this.flow.rest("GET", "/api/funding/batches?pageSize=999", "auditor", null, null).body())
+			.contains("pageSize");
+
+		assertThat(this.flow.rest("GET", "/api/funding/awards/" + award.commitmentId(), "applicant1", null, null)
+			.statusCode()).as("another organisation's award is not there for an applicant").isEqualTo(404);
+		assertThat(this.flow.rest("GET", "/api/funding/tranches/" + award.trancheId() + "/payment", "applicant1", null, null)
+			.statusCode()).isEqualTo(404);
+		assertThat(this.flow.rest("GET", "/api/funding/batches/" + paid.getBatchId(), "applicant1", null, null)
+			.statusCode()).isEqualTo(403);
+	}
+
 	private static PaymentLine line(PaymentBatch batch, String trancheId) {
 		return batch.getLinesList().stream().filter(l -> l.getTrancheId().equals(trancheId)).findFirst().orElseThrow();
 	}

@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Payments ({@code jiangmen.funding.payments.*}): the bureau's own account that every pain.001
  * file debits, and the Redis fast path for idempotency keys. The defaults are the development
- * bureau's; production sets {@code FUNDING_DEBTOR_*}.
+ * bureau's; production sets {@code JIANGMEN_FUNDING_PAYMENTS_DEBTOR*}.
  *
  * @param debtorName account holder as the bank knows it (付款人户名)
  * @param debtorAccount the bureau's account number

@@ -23,13 +23,13 @@ class AwardReadController {
 	}
 
 	@GetMapping("/awards/{commitmentId}")
-	@Operation(summary = "An award (commitment) with its tranche schedule")
+	@Operation(operationId = "getAward", summary = "An award (commitment) with its tranche schedule")
 	PaymentViews.AwardView award(@PathVariable("commitmentId") String commitmentId) {
 		return PaymentViews.AwardView.of(this.queries.award(Callers.current(), commitmentId));
 	}
 
 	@GetMapping("/tranches/{trancheId}/payment")
-	@Operation(summary = "A tranche's payment status: its state, what offsets kept back, every batch line that carried it")
+	@Operation(operationId = "getPaymentStatus", summary = "A tranche's payment status: its state, what offsets kept back, every batch line that carried it")
 	PaymentViews.PaymentStatusView payment(@PathVariable("trancheId") String trancheId) {
 		return PaymentViews.PaymentStatusView.of(this.queries.paymentStatus(Callers.current(), trancheId));
 	}

@@ -54,7 +54,7 @@ class PaymentBatchController {
 	}
 
 	@PutMapping("/organisations/{organisationId}/bank-account")
-	@Operation(summary = "A finance officer enters or changes where an organisation is paid (audited)")
+	@Operation(operationId = "enterBeneficiaryAccount", summary = "A finance officer enters or changes where an organisation is paid (audited)")
 	PaymentViews.AccountView enterAccount(@PathVariable("organisationId") String organisationId,
 			@RequestBody NewAccount account) {
 		return PaymentViews.AccountView.of(this.accounts.enter(Callers.current(), organisationId, account.accountName(),
@@ -62,20 +62,20 @@ class PaymentBatchController {
 	}
 
 	@GetMapping("/organisations/{organisationId}/bank-account")
-	@Operation(summary = "Where an organisation is paid")
+	@Operation(operationId = "getBeneficiaryAccount", summary = "Where an organisation is paid")
 	PaymentViews.AccountView account(@PathVariable("organisationId") String organisationId) {
 		return PaymentViews.AccountView.of(this.accounts.find(Callers.current(), organisationId));
 	}
 
 	@PostMapping("/batches")
-	@Operation(summary = "A finance officer gathers APPROVED or FAILED tranches into a payment batch",
+	@Operation(operationId = "createPaymentBatch", summary = "A finance officer gathers APPROVED or FAILED tranches into a payment batch",
 			description = "Approved offsets of recoveries are kept back from the tranches. Idempotent by Idempotency-Key.")
 	PaymentViews.BatchView create(@RequestHeader(name = KEY, required = false) String key, @RequestBody NewBatch batch) {
 		return PaymentViews.BatchView.of(this.commands.create(Callers.current(), key, KEY, batch.trancheIds(), "trancheIds"));
 	}
 
 	@GetMapping("/batches")
-	@Operation(summary = "Payment batches, newest first, paginated")
+	@Operation(operationId = "listPaymentBatches", summary = "Payment batches, newest first, paginated")
 	PaymentViews.BatchPage batches(@RequestParam(name = "pageSize", defaultValue = "0") int pageSize,
 			@RequestParam(name = "pageToken", required = false) String pageToken) {
 		PageRequest page = PageRequest.of(pageSize, pageToken, "pageSize", "pageToken");
@@ -85,32 +85,32 @@ class PaymentBatchController {
 	}
 
 	@GetMapping("/batches/{batchId}")
-	@Operation(summary = "A payment batch with its lines and the bank's answers")
+	@Operation(operationId = "getPaymentBatch", summary = "A payment batch with its lines and the bank's answers")
 	PaymentViews.BatchView batch(@PathVariable("batchId") String batchId) {
 		return PaymentViews.BatchView.of(this.queries.batch(Callers.current(), batchId));
 	}
 
 	@GetMapping("/batches/{batchId}/pain001")
-	@Operation(summary = "The batch as an ISO 20022 pain.001.001.09 credit-transfer file (X-Checksum-SHA256 header)")
+	@Operation(operationId = "exportPain001", summary = "The batch as an ISO 20022 pain.001.001.09 credit-transfer file (X-Checksum-SHA256 header)")
 	ResponseEntity<byte[]> pain001(@PathVariable("batchId") String batchId) {
 		return file(this.queries.pain001(Callers.current(), batchId), MediaType.APPLICATION_XML);
 	}
 
 	@GetMapping("/batches/{batchId}/csv")
-	@Operation(summary = "The batch as CSV with a total row and a SHA-256 row (X-Checksum-SHA256 header of the whole file)")
+	@Operation(operationId = "exportBatchCsv", summary = "The batch as CSV with a total row and a SHA-256 row (X-Checksum-SHA256 header of the whole file)")
 	ResponseEntity<byte[]> csv(@PathVariable("batchId") String batchId) {
 		return file(this.queries.csv(Callers.current(), batchId), new MediaType("text", "csv", StandardCharsets.UTF_8));
 	}
 
 	@PostMapping("/batches/{batchId}/sending")
-	@Operation(summary = "A finance officer sends the batch to the bank: payable → in transit (在途), all lines or none")
+	@Operation(operationId = "sendPaymentBatch", summary = "A finance officer sends the batch to the bank: payable → in transit (在途), all lines or none")
 	PaymentViews.BatchView send(@PathVariable("batchId") String batchId,
 			@RequestHeader(name = KEY, required = false) String key) {
 		return PaymentViews.BatchView.of(this.commands.send(Callers.current(), key, KEY, batchId));
 	}
 
 	@PostMapping("/batches/{batchId}/confirmation")
-	@Operation(summary = "The bank's status report per line (simplified pain.002): ACCP/ACSC paid, RJCT back to the queue",
+	@Operation(operationId = "confirmPaymentBatch", summary = "The bank's status report per line (simplified pain.002): ACCP/ACSC paid, RJCT back to the queue",
 			description = "A rejected line is reversed to the payable and its tranche is FAILED with the bank's reason.")
 	PaymentViews.BatchView confirm(@PathVariable("batchId") String batchId,
 			@RequestHeader(name = KEY, required = false) String key, @RequestBody BankReport report) {

@@ -50,7 +50,7 @@ class RecoveryController {
 	}
 
 	@PostMapping
-	@Operation(summary = "A program manager or finance officer raises a recovery against an award",
+	@Operation(operationId = "raiseRecovery", summary = "A program manager or finance officer raises a recovery against an award",
 			description = "amount in yuan, at most what was paid on the award less other demands; method REPAYMENT or OFFSET.")
 	PaymentViews.RecoveryView raise(@RequestHeader(name = KEY, required = false) String key, @RequestBody NewRecovery body) {
 		List<FieldViolation> violations = new ArrayList<>();
@@ -61,7 +61,7 @@ class RecoveryController {
 	}
 
 	@PostMapping("/{recoveryId}/decision")
-	@Operation(summary = "A finance approver who did not raise it approves or rejects a recovery (reason required to reject)")
+	@Operation(operationId = "decideRecovery", summary = "A finance approver who did not raise it approves or rejects a recovery (reason required to reject)")
 	PaymentViews.RecoveryView decide(@PathVariable("recoveryId") String recoveryId,
 			@RequestHeader(name = KEY, required = false) String key, @RequestBody Decision decision) {
 		String verdict = decision.decision() == null ? "" : decision.decision().strip();
@@ -73,7 +73,7 @@ class RecoveryController {
 	}
 
 	@PostMapping("/{recoveryId}/repayment")
-	@Operation(summary = "A finance officer records the bank's confirmation of a repayment: settled through the ledger")
+	@Operation(operationId = "confirmRecoveryRepayment", summary = "A finance officer records the bank's confirmation of a repayment: settled through the ledger")
 	PaymentViews.RecoveryView repaid(@PathVariable("recoveryId") String recoveryId,
 			@RequestHeader(name = KEY, required = false) String key, @RequestBody Repayment repayment) {
 		return PaymentViews.RecoveryView.of(this.commands.confirmRepayment(Callers.current(), key, KEY, recoveryId,
@@ -81,7 +81,7 @@ class RecoveryController {
 	}
 
 	@GetMapping
-	@Operation(summary = "Recoveries, newest first, paginated; an applicant sees their organisation's")
+	@Operation(operationId = "listRecoveries", summary = "Recoveries, newest first, paginated; an applicant sees their organisation's")
 	PaymentViews.RecoveryPage list(@RequestParam(name = "pageSize", defaultValue = "0") int pageSize,
 			@RequestParam(name = "pageToken", required = false) String pageToken) {
 		PageRequest page = PageRequest.of(pageSize, pageToken, "pageSize", "pageToken");
@@ -91,7 +91,7 @@ class RecoveryController {
 	}
 
 	@GetMapping("/{recoveryId}")
-	@Operation(summary = "One recovery")
+	@Operation(operationId = "getRecovery", summary = "One recovery")
 	PaymentViews.RecoveryView recovery(@PathVariable("recoveryId") String recoveryId) {
 		return PaymentViews.RecoveryView.of(this.queries.recovery(Callers.current(), recoveryId));
 	}
