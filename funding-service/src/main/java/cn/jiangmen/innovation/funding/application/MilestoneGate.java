@@ -10,6 +10,7 @@ import cn.jiangmen.innovation.contracts.project.v1.GetMilestoneStatusResponse;
 import cn.jiangmen.innovation.contracts.project.v1.MilestoneState;
 import cn.jiangmen.innovation.contracts.project.v1.ProjectServiceGrpc;
 import cn.jiangmen.innovation.platform.domain.Caller;
+import cn.jiangmen.innovation.platform.error.DependencyUnavailableException;
 import cn.jiangmen.innovation.platform.error.FieldViolation;
 import cn.jiangmen.innovation.platform.error.InvalidInputException;
 import cn.jiangmen.innovation.platform.error.NotFoundException;

@@ -9,6 +9,26 @@ import cn.jiangmen.innovation.contracts.funding.v1.CommitmentState;
 import cn.jiangmen.innovation.contracts.funding.v1.DecideTrancheRequest;
 import cn.jiangmen.innovation.contracts.funding.v1.DecideTrancheResponse;
 import cn.jiangmen.innovation.contracts.funding.v1.FundingServiceGrpc;
+import cn.jiangmen.innovation.contracts.funding.v1.ConfirmPaymentBatchRequest;
+import cn.jiangmen.innovation.contracts.funding.v1.ConfirmPaymentBatchResponse;
+import cn.jiangmen.innovation.contracts.funding.v1.ConfirmRecoveryRepaymentRequest;
+import cn.jiangmen.innovation.contracts.funding.v1.ConfirmRecoveryRepaymentResponse;
+import cn.jiangmen.innovation.contracts.funding.v1.CreatePaymentBatchRequest;
+import cn.jiangmen.innovation.contracts.funding.v1.CreatePaymentBatchResponse;
+import cn.jiangmen.innovation.contracts.funding.v1.DecideRecoveryRequest;
+import cn.jiangmen.innovation.contracts.funding.v1.DecideRecoveryResponse;
+import cn.jiangmen.innovation.contracts.funding.v1.GetPaymentBatchRequest;
+import cn.jiangmen.innovation.contracts.funding.v1.GetPaymentBatchResponse;
+import cn.jiangmen.innovation.contracts.funding.v1.GetPaymentStatusRequest;
+import cn.jiangmen.innovation.contracts.funding.v1.GetPaymentStatusResponse;
+import cn.jiangmen.innovation.contracts.funding.v1.ListPaymentBatchesRequest;
+import cn.jiangmen.innovation.contracts.funding.v1.ListPaymentBatchesResponse;
+import cn.jiangmen.innovation.contracts.funding.v1.ListRecoveriesRequest;
+import cn.jiangmen.innovation.contracts.funding.v1.ListRecoveriesResponse;
+import cn.jiangmen.innovation.contracts.funding.v1.RaiseRecoveryRequest;
+import cn.jiangmen.innovation.contracts.funding.v1.RaiseRecoveryResponse;
+import cn.jiangmen.innovation.contracts.funding.v1.SendPaymentBatchRequest;
+import cn.jiangmen.innovation.contracts.funding.v1.SendPaymentBatchResponse;
 import cn.jiangmen.innovation.contracts.funding.v1.PrepareTrancheRequest;
 import cn.jiangmen.innovation.contracts.funding.v1.PrepareTrancheResponse;
 import cn.jiangmen.innovation.contracts.funding.v1.ScheduledTranche;
@@ -32,9 +52,74 @@ class FundingGrpcService extends FundingServiceGrpc.FundingServiceImplBase {
 
 	private final TrancheCommands tranches;
 
-	FundingGrpcService(AwardCommitments commitments, TrancheCommands tranches) {
+	private final BatchRpcs batches;
+
+	private final RecoveryRpcs recoveries;
+
+	FundingGrpcService(AwardCommitments commitments, TrancheCommands tranches, BatchRpcs batches, RecoveryRpcs recoveries) {
 		this.commitments = commitments;
 		this.tranches = tranches;
+		this.batches = batches;
+		this.recoveries = recoveries;
+	}
+
+	// Payment batches and recoveries live in their own adapters (BatchRpcs, RecoveryRpcs).
+
+	@Override
+	public void createPaymentBatch(CreatePaymentBatchRequest request, StreamObserver<CreatePaymentBatchResponse> observer) {
+		reply(observer, this.batches.create(request));
+	}
+
+	@Override
+	public void sendPaymentBatch(SendPaymentBatchRequest request, StreamObserver<SendPaymentBatchResponse> observer) {
+		reply(observer, this.batches.send(request));
+	}
+
+	@Override
+	public void confirmPaymentBatch(ConfirmPaymentBatchRequest request,
+			StreamObserver<ConfirmPaymentBatchResponse> observer) {
+		reply(observer, this.batches.confirm(request));
+	}
+
+	@Override
+	public void getPaymentBatch(GetPaymentBatchRequest request, StreamObserver<GetPaymentBatchResponse> observer) {
+		reply(observer, this.batches.get(request));
+	}
+
+	@Override
+	public void listPaymentBatches(ListPaymentBatchesRequest request, StreamObserver<ListPaymentBatchesResponse> observer) {
+		reply(observer, this.batches.list(request));
+	}
+
+	@Override
+	public void getPaymentStatus(GetPaymentStatusRequest request, StreamObserver<GetPaymentStatusResponse> observer) {
+		reply(observer, this.batches.status(request));
+	}
+
+	@Override
+	public void raiseRecovery(RaiseRecoveryRequest request, StreamObserver<RaiseRecoveryResponse> observer) {
+		reply(observer, this.recoveries.raise(request));
+	}
+
+	@Override
+	public void decideRecovery(DecideRecoveryRequest request, StreamObserver<DecideRecoveryResponse> observer) {
+		reply(observer, this.recoveries.decide(request));
+	}
+
+	@Override
+	public void confirmRecoveryRepayment(ConfirmRecoveryRepaymentRequest request,
+			StreamObserver<ConfirmRecoveryRepaymentResponse> observer) {
+		reply(observer, this.recoveries.repaid(request));
+	}
+
+	@Override
+	public void listRecoveries(ListRecoveriesRequest request, StreamObserver<ListRecoveriesResponse> observer) {
+		reply(observer, this.recoveries.list(request));
+	}
+
+	private static <T> void reply(StreamObserver<T> observer, T response) {
+		observer.onNext(response);
+		observer.onCompleted();
 	}
 
 	@Override

@@ -3,6 +3,7 @@ package cn.jiangmen.innovation.platform.grpc;
 import java.util.List;
 
 import cn.jiangmen.innovation.platform.error.ConflictException;
+import cn.jiangmen.innovation.platform.error.DependencyUnavailableException;
 import cn.jiangmen.innovation.platform.error.FieldViolation;
 import cn.jiangmen.innovation.platform.error.InvalidInputException;
 import cn.jiangmen.innovation.platform.error.NotFoundException;
@@ -44,6 +45,12 @@ public class GrpcStatusMapper implements GrpcExceptionHandler {
 				.addDetails(com.google.protobuf.Any.pack(
 						ErrorInfo.newBuilder().setDomain(DOMAIN).setReason(conflict.code()).build()))
 				.build());
+		}
+		if (exception instanceof DependencyUnavailableException unavailable) {
+			// retryable, unlike INTERNAL: the client may try again once the dependency answers
+			log.warn("{} unavailable: {}", unavailable.dependency(), unavailable.getMessage());
+			return status(Code.UNAVAILABLE,
+					unavailable.dependency() + " is not reachable right now; nothing was changed");
 		}
 		if (exception instanceof AuthenticationException refused) {
 			// Anyone who reaches the port can send a bad token: one short line, no stack trace.

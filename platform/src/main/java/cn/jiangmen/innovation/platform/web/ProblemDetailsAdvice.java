@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import cn.jiangmen.innovation.platform.error.ConflictException;
+import cn.jiangmen.innovation.platform.error.DependencyUnavailableException;
 import cn.jiangmen.innovation.platform.error.FieldViolation;
 import cn.jiangmen.innovation.platform.error.InvalidInputException;
 import cn.jiangmen.innovation.platform.error.NotFoundException;
@@ -63,6 +64,19 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
 		problem.setProperty("code", ex.code());
 		return problem;
+	}
+
+	/** A dependency is down or slow: 503 with Retry-After, so clients retry instead of reporting a bug. */
+	@ExceptionHandler(DependencyUnavailableException.class)
+	org.springframework.http.ResponseEntity<ProblemDetail> unavailable(DependencyUnavailableException ex) {
+		log.warn("{} unavailable: {}", ex.dependency(), ex.getMessage());
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+				ex.dependency() + " is not reachable right now; nothing was changed. Please try again shortly.");
+		problem.setTitle("Dependency unavailable");
+		problem.setProperty("dependency", ex.dependency());
+		return org.springframework.http.ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(org.springframework.http.HttpHeaders.RETRY_AFTER, "5")
+			.body(problem);
 	}
 
 	@ExceptionHandler(AccessDeniedException.class)

@@ -3,6 +3,7 @@ package cn.jiangmen.innovation.platform.grpc;
 import java.util.List;
 
 import cn.jiangmen.innovation.platform.error.ConflictException;
+import cn.jiangmen.innovation.platform.error.DependencyUnavailableException;
 import cn.jiangmen.innovation.platform.error.FieldViolation;
 import cn.jiangmen.innovation.platform.error.InvalidInputException;
 import cn.jiangmen.innovation.platform.error.NotFoundException;
@@ -44,6 +45,14 @@ class GrpcStatusMapperTest {
 		assertThat(conflict.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
 		assertThat(StatusProto.fromThrowable(conflict).getDetails(0).unpack(ErrorInfo.class).getReason())
 			.isEqualTo("deadline-passed");
+	}
+
+	@Test
+	void aDependencyThatDoesNotAnswerIsUnavailableSoClientsRetry() {
+		StatusException status = this.mapper.handleException(
+				new DependencyUnavailableException("project-service", "deadline exceeded", null));
+		assertThat(status.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
+		assertThat(status.getStatus().getDescription()).contains("project-service", "nothing was changed");
 	}
 
 	@Test
