@@ -111,7 +111,7 @@ class SubsidyClaimController {
 	}
 
 	@GetMapping("/subsidy-claims")
-	@Operation(summary = "Claims of one instrument (POST_SUBSIDY or INTEREST_SUBSIDY), newest first; an applicant sees their organisation's")
+	@Operation(operationId = "listSubsidyClaims", summary = "Claims of one instrument (POST_SUBSIDY or INTEREST_SUBSIDY), newest first; an applicant sees their organisation's")
 	List<SubsidyClaimView> list(@RequestParam(name = "instrument") String instrument,
 			@RequestParam(name = "organisationId", required = false) String organisationId,
 			@RequestParam(name = "offset", defaultValue = "0") int offset,
@@ -131,7 +131,7 @@ class SubsidyClaimController {
 	}
 
 	@GetMapping("/subsidy-claims/{claimId}")
-	@Operation(summary = "One claim: its organisation and bureau staff (404 for anyone else)")
+	@Operation(operationId = "getSubsidyClaim", summary = "One claim: its organisation and bureau staff (404 for anyone else)")
 	SubsidyClaimView find(@PathVariable("claimId") String claimId) {
 		return SubsidyClaimView.of(this.commands.find(Callers.current(), claimId));
 	}

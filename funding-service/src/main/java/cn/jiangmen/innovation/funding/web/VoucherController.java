@@ -86,7 +86,7 @@ class VoucherController {
 	}
 
 	@GetMapping("/vouchers")
-	@Operation(summary = "Vouchers, newest first: an applicant sees their enterprise's; bureau staff all or one enterprise's")
+	@Operation(operationId = "listVouchers", summary = "Vouchers, newest first: an applicant sees their enterprise's; bureau staff all or one enterprise's")
 	List<VoucherView> list(@RequestParam(name = "enterpriseId", required = false) String enterpriseId,
 			@RequestParam(name = "offset", defaultValue = "0") int offset,
 			@RequestParam(name = "limit", defaultValue = "50") int limit) {
@@ -97,7 +97,7 @@ class VoucherController {
 	}
 
 	@GetMapping("/vouchers/{voucherId}")
-	@Operation(summary = "One voucher: its enterprise, the provider it was redeemed with, and bureau staff")
+	@Operation(operationId = "getVoucher", summary = "One voucher: its enterprise, the provider it was redeemed with, and bureau staff")
 	VoucherView find(@PathVariable("voucherId") String voucherId) {
 		return VoucherView.of(this.commands.find(Callers.current(), voucherId));
 	}
