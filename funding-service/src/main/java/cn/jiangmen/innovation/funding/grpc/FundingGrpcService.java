@@ -8,6 +8,24 @@ import cn.jiangmen.innovation.contracts.funding.v1.CommitAwardResponse;
 import cn.jiangmen.innovation.contracts.funding.v1.CommitmentState;
 import cn.jiangmen.innovation.contracts.funding.v1.DecideTrancheRequest;
 import cn.jiangmen.innovation.contracts.funding.v1.DecideTrancheResponse;
+import cn.jiangmen.innovation.contracts.funding.v1.DecideVoucherSettlementRequest;
+import cn.jiangmen.innovation.contracts.funding.v1.DecideVoucherSettlementResponse;
+import cn.jiangmen.innovation.contracts.funding.v1.GetVoucherRequest;
+import cn.jiangmen.innovation.contracts.funding.v1.GetVoucherResponse;
+import cn.jiangmen.innovation.contracts.funding.v1.IssueVoucherRequest;
+import cn.jiangmen.innovation.contracts.funding.v1.IssueVoucherResponse;
+import cn.jiangmen.innovation.contracts.funding.v1.PrepareVoucherSettlementRequest;
+import cn.jiangmen.innovation.contracts.funding.v1.PrepareVoucherSettlementResponse;
+import cn.jiangmen.innovation.contracts.funding.v1.RedeemVoucherRequest;
+import cn.jiangmen.innovation.contracts.funding.v1.RedeemVoucherResponse;
+import cn.jiangmen.innovation.contracts.funding.v1.DecideSubsidyPaymentRequest;
+import cn.jiangmen.innovation.contracts.funding.v1.DecideSubsidyPaymentResponse;
+import cn.jiangmen.innovation.contracts.funding.v1.GetSubsidyClaimRequest;
+import cn.jiangmen.innovation.contracts.funding.v1.GetSubsidyClaimResponse;
+import cn.jiangmen.innovation.contracts.funding.v1.PrepareSubsidyPaymentRequest;
+import cn.jiangmen.innovation.contracts.funding.v1.PrepareSubsidyPaymentResponse;
+import cn.jiangmen.innovation.contracts.funding.v1.ReviewSubsidyClaimRequest;
+import cn.jiangmen.innovation.contracts.funding.v1.ReviewSubsidyClaimResponse;
 import cn.jiangmen.innovation.contracts.funding.v1.FundingServiceGrpc;
 import cn.jiangmen.innovation.contracts.funding.v1.ConfirmPaymentBatchRequest;
 import cn.jiangmen.innovation.contracts.funding.v1.ConfirmPaymentBatchResponse;
@@ -56,14 +74,21 @@ class FundingGrpcService extends FundingServiceGrpc.FundingServiceImplBase {
 
 	private final RecoveryRpcs recoveries;
 
-	FundingGrpcService(AwardCommitments commitments, TrancheCommands tranches, BatchRpcs batches, RecoveryRpcs recoveries) {
+	private final VoucherRpcs vouchers;
+
+	private final SubsidyRpcs subsidies;
+
+	FundingGrpcService(AwardCommitments commitments, TrancheCommands tranches, BatchRpcs batches, RecoveryRpcs recoveries,
+			VoucherRpcs vouchers, SubsidyRpcs subsidies) {
 		this.commitments = commitments;
 		this.tranches = tranches;
 		this.batches = batches;
 		this.recoveries = recoveries;
+		this.vouchers = vouchers;
+		this.subsidies = subsidies;
 	}
 
-	// Payment batches and recoveries live in their own adapters (BatchRpcs, RecoveryRpcs).
+	// Payment batches, recoveries, vouchers and subsidy claims live in their own adapters.
 
 	@Override
 	public void createPaymentBatch(CreatePaymentBatchRequest request, StreamObserver<CreatePaymentBatchResponse> observer) {
@@ -162,6 +187,68 @@ class FundingGrpcService extends FundingServiceGrpc.FundingServiceImplBase {
 				request.getReason());
 		responseObserver.onNext(DecideTrancheResponse.newBuilder().setTranche(tranche(decided)).build());
 		responseObserver.onCompleted();
+	}
+
+	@Override
+	public void issueVoucher(IssueVoucherRequest request, StreamObserver<IssueVoucherResponse> observer) {
+		observer.onNext(IssueVoucherResponse.newBuilder().setVoucher(this.vouchers.issue(request)).build());
+		observer.onCompleted();
+	}
+
+	@Override
+	public void redeemVoucher(RedeemVoucherRequest request, StreamObserver<RedeemVoucherResponse> observer) {
+		observer.onNext(RedeemVoucherResponse.newBuilder().setVoucher(this.vouchers.redeem(request)).build());
+		observer.onCompleted();
+	}
+
+	@Override
+	public void prepareVoucherSettlement(PrepareVoucherSettlementRequest request,
+			StreamObserver<PrepareVoucherSettlementResponse> observer) {
+		observer.onNext(PrepareVoucherSettlementResponse.newBuilder()
+			.setVoucher(this.vouchers.prepareSettlement(request))
+			.build());
+		observer.onCompleted();
+	}
+
+	@Override
+	public void decideVoucherSettlement(DecideVoucherSettlementRequest request,
+			StreamObserver<DecideVoucherSettlementResponse> observer) {
+		observer.onNext(DecideVoucherSettlementResponse.newBuilder()
+			.setVoucher(this.vouchers.decideSettlement(request))
+			.build());
+		observer.onCompleted();
+	}
+
+	@Override
+	public void getVoucher(GetVoucherRequest request, StreamObserver<GetVoucherResponse> observer) {
+		observer.onNext(GetVoucherResponse.newBuilder().setVoucher(this.vouchers.get(request)).build());
+		observer.onCompleted();
+	}
+
+	@Override
+	public void reviewSubsidyClaim(ReviewSubsidyClaimRequest request, StreamObserver<ReviewSubsidyClaimResponse> observer) {
+		observer.onNext(ReviewSubsidyClaimResponse.newBuilder().setClaim(this.subsidies.review(request)).build());
+		observer.onCompleted();
+	}
+
+	@Override
+	public void prepareSubsidyPayment(PrepareSubsidyPaymentRequest request,
+			StreamObserver<PrepareSubsidyPaymentResponse> observer) {
+		observer.onNext(PrepareSubsidyPaymentResponse.newBuilder().setClaim(this.subsidies.preparePayment(request)).build());
+		observer.onCompleted();
+	}
+
+	@Override
+	public void decideSubsidyPayment(DecideSubsidyPaymentRequest request,
+			StreamObserver<DecideSubsidyPaymentResponse> observer) {
+		observer.onNext(DecideSubsidyPaymentResponse.newBuilder().setClaim(this.subsidies.decidePayment(request)).build());
+		observer.onCompleted();
+	}
+
+	@Override
+	public void getSubsidyClaim(GetSubsidyClaimRequest request, StreamObserver<GetSubsidyClaimResponse> observer) {
+		observer.onNext(GetSubsidyClaimResponse.newBuilder().setClaim(this.subsidies.get(request)).build());
+		observer.onCompleted();
 	}
 
 	static ScheduledTranche tranche(Tranche t) {

@@ -1,0 +1,72 @@
+package cn.jiangmen.innovation.funding;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+import cn.jiangmen.innovation.testsupport.ServiceTestProperties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The demo profile seeds the instruments of the current year (2026 on the test's fixed clock) once:
+ * budgets raised with four eyes, rules, a provider, two vouchers with one redeemed, an
+ * interest-subsidy claim and a reviewed post-subsidy claim; running the seed again changes nothing,
+ * and the demo applicant sees their vouchers over REST with a real token.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "spring.grpc.server.port=0", "jiangmen.funding.vouchers.expiry-enabled=false" })
+@Import(InstrumentTestSupport.Beans.class)
+@ActiveProfiles("demo")
+@ExtendWith(LedgerBalanceCheck.class)
+class InstrumentDemoDataIT {
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		ServiceTestProperties.register(registry, "funding_demo_it");
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	ApplicationContext context;
+
+	@Test
+	void seedsTheInstrumentsOnce() throws Exception {
+		for (ApplicationRunner runner : this.context.getBeansOfType(ApplicationRunner.class).values()) {
+			runner.run(new DefaultApplicationArguments());
+		}
+		Map<String, Long> vouchers = this.jdbc.sql("select state, count(*) n from voucher where fiscal_year = 2026 group by state")
+			.query((rs, row) -> Map.entry(rs.getString("state"), rs.getLong("n")))
+			.list()
+			.stream()
+			.collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+		assertThat(vouchers).containsEntry("ISSUED", 1L).containsEntry("REDEEMED", 1L);
+		assertThat(this.jdbc.sql("select instrument || ':' || state || ':' || amount_minor from subsidy_claim order by instrument")
+			.query(String.class)
+			.list()).containsExactly("INTEREST_SUBSIDY:SUBMITTED:3100000", "POST_SUBSIDY:REVIEWED:50000000");
+		HttpResponse<String> mine = InstrumentTestSupport.send(this.port, "GET", "/api/funding/vouchers", "applicant1", null, null);
+		assertThat(mine.statusCode()).isEqualTo(200);
+		assertThat(mine.body()).contains("\"state\":\"REDEEMED\"").contains("\"redeemedYuan\":\"15000.00\"");
+		assertThat(InstrumentTestSupport.send(this.port, "GET", "/api/funding/budgets", "auditor", null, null).body())
+			.contains("vouchers").contains("post-subsidies").contains("interest-subsidies");
+	}
+
+}
