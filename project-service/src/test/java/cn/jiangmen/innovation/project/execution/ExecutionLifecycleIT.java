@@ -204,8 +204,10 @@ class ExecutionLifecycleIT extends ServiceIntegrationTest {
 		assertThat(history.json().get("changeRequests").findValuesAsString("state")).containsExactly("REJECTED", "APPROVED",
 				"APPROVED", "APPROVED");
 		assertThat(this.http.get(changes(project), token("applicant2")).status()).isEqualTo(404);
-		assertThat(this.jdbc.sql("select count(*) from audit_log where object_type = 'change_request'")
-			.query(Integer.class).single()).isEqualTo(8);
+		assertThat(this.jdbc.sql("""
+				select count(*) from audit_log where object_type = 'change_request'
+				and object_id in (select id::text from change_request where project_id = :project)
+				""").param("project", project.project()).query(Integer.class).single()).isEqualTo(8);
 	}
 
 	@Test
