@@ -39,13 +39,16 @@ class SuiteTestCommandTest {
         Result result = suite("test", "--dry-run", "-pl", "talent-service", "-am");
 
         assertThat(result.exit).isZero();
-        assertThat(result.out).contains("would install (Debian): chromium-driver kubernetes-client")
+        assertThat(result.out).contains("would install (Debian): chromium-driver kubernetes-client fonts-wqy-zenhei")
                 .contains("would run: ./mvnw -B verify -pl talent-service -am");
     }
 
     @Test
     void dryRunWithEverythingPresentInstallsNothing() throws Exception {
         tools("javac", "chromium", "chromedriver", "kubectl", "npm");
+        Path font = dir.resolve("root/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc");
+        Files.createDirectories(font.getParent());
+        Files.writeString(font, "font");
 
         Result result = suite("test", "--dry-run");
 
@@ -96,6 +99,7 @@ class SuiteTestCommandTest {
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("PATH", bin.toString());
+        builder.environment().put("SUITE_TEST_FILES_ROOT", dir.resolve("root").toString());
         Path out = dir.resolve("out");
         Path err = dir.resolve("err");
         Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();

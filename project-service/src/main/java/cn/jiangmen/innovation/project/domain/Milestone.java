@@ -12,6 +12,10 @@ import cn.jiangmen.innovation.platform.error.ConflictException;
  */
 public final class Milestone {
 
+	private static final java.util.Map<MilestoneLifecycle.Action, String> PAST = java.util.Map.of(
+			MilestoneLifecycle.Action.REPORT, "reported", MilestoneLifecycle.Action.ACCEPT, "accepted",
+			MilestoneLifecycle.Action.RETURN, "returned");
+
 	private final MilestoneId id;
 
 	private final ProjectId projectId;
@@ -40,23 +44,23 @@ public final class Milestone {
 
 	/** The project reports the milestone as reached. */
 	public Milestone report() {
-		return moveTo(MilestoneState.REPORTED, Optional.empty());
+		return move(MilestoneLifecycle.Action.REPORT, Optional.empty());
 	}
 
 	/** The bureau accepts a reported milestone (验收); funding may then release the tranche. */
 	public Milestone accept(Instant now) {
-		return moveTo(MilestoneState.ACCEPTED, Optional.of(Objects.requireNonNull(now, "now")));
+		return move(MilestoneLifecycle.Action.ACCEPT, Optional.of(Objects.requireNonNull(now, "now")));
 	}
 
-	/** The bureau rejects a reported milestone; the project may report it again. */
+	/** The bureau returns (退回) a reported milestone; the project may report it again. */
 	public Milestone reject() {
-		return moveTo(MilestoneState.REJECTED, Optional.empty());
+		return move(MilestoneLifecycle.Action.RETURN, Optional.empty());
 	}
 
-	private Milestone moveTo(MilestoneState next, Optional<Instant> acceptedAt) {
-		if (!this.state.canMoveTo(next)) {
-			throw new ConflictException("milestone.state", "A " + this.state + " milestone cannot become " + next);
-		}
+	private Milestone move(MilestoneLifecycle.Action action, Optional<Instant> acceptedAt) {
+		MilestoneState next = MilestoneLifecycle.target(this.state, action)
+			.orElseThrow(() -> new ConflictException("milestone.state",
+					"A " + this.state + " milestone cannot be " + PAST.get(action)));
 		return new Milestone(this.id, this.projectId, this.title, next, acceptedAt, this.version + 1);
 	}
 

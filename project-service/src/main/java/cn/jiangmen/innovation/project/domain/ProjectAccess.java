@@ -31,6 +31,25 @@ public final class ProjectAccess {
 		return caller.hasRole("program-manager");
 	}
 
+	/**
+	 * Who reads an approved project's execution (task book, milestones, reports, changes, rounds):
+	 * bureau roles and the lead organisation's applicants. Partners of the consortium join here when
+	 * the consortium tables (proposals) are merged: this is the one place to add them.
+	 */
+	public static boolean mayReadExecution(Caller caller, OrganisationId leadOrganisation) {
+		return seesAllProjects(caller) || isLeadApplicant(caller, leadOrganisation);
+	}
+
+	/** Accepting the task book, reporting progress and asking for changes are the lead organisation's. */
+	public static boolean isLeadApplicant(Caller caller, OrganisationId leadOrganisation) {
+		return caller.isApplicantOf(leadOrganisation.value());
+	}
+
+	/** Issuing and countersigning task books, milestone decisions, changes and check rounds. */
+	public static boolean mayManageExecution(Caller caller) {
+		return caller.hasRole("program-manager");
+	}
+
 	/** Reference data (priority fields) is the operators' job, not a program decision. */
 	public static boolean mayManageFields(Caller caller) {
 		return caller.hasRole("admin");
