@@ -12,6 +12,7 @@ import cn.jiangmen.innovation.contracts.talent.v1.ApplicationStatus;
 import cn.jiangmen.innovation.contracts.talent.v1.ApplicationSummary;
 import cn.jiangmen.innovation.contracts.talent.v1.CallStatus;
 import cn.jiangmen.innovation.contracts.talent.v1.Category;
+import cn.jiangmen.innovation.contracts.talent.v1.EligibilityFinding;
 import cn.jiangmen.innovation.contracts.talent.v1.ProfessionalTitle;
 import cn.jiangmen.innovation.contracts.talent.v1.TalentCall;
 import cn.jiangmen.innovation.platform.config.PlatformSecurityAutoConfiguration;
@@ -249,6 +250,33 @@ class TalentManagerPagesTest {
 			.andExpect(content().string(containsString("批次12号")))
 			.andExpect(content().string(not(containsString("批次9号"))))
 			.andExpect(content().string(containsString("href=\"/talent/manage/calls?page=1\"")));
+	}
+
+	@Test
+	void formalCheckRowsShowTheEligibilityFlagsAndTheMissingDocuments() throws Exception {
+		this.talent.callApplications = List.of(
+				this.talent.callApplications.get(1)
+					.toBuilder()
+					.addFindings(EligibilityFinding.newBuilder()
+						.setField("team")
+						.setCode("eligibility.team-too-small")
+						.setMessage("team too small"))
+					.addMissingAttachmentKinds("CV")
+					.addMissingAttachmentKinds("CONTRACT")
+					.build(),
+				this.talent.callApplications.get(0));
+		String queue = "/talent/manage/calls/" + CALL + "/formal-check";
+		this.mvc.perform(get(queue).with(manager()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("资格与材料")))
+			.andExpect(content().string(containsString("data-code=\"eligibility.team-too-small\"")))
+			.andExpect(content().string(containsString("团队人数少于本批次的要求。")))
+			.andExpect(content().string(containsString("缺少材料：")))
+			.andExpect(content().string(containsString("全职聘用合同")))
+			.andExpect(content().string(containsString("符合批次条件，材料齐全")));
+		this.mvc.perform(get(queue).param("lang", "en").with(manager()))
+			.andExpect(content().string(containsString("The team is smaller than this call requires.")))
+			.andExpect(content().string(containsString("Documents missing:")));
 	}
 
 	@Test
