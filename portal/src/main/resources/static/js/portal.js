@@ -29,6 +29,31 @@
     }
   });
 
+  // GOV.UK error summary: after a failed submit the page opens on it, so keyboard and screen-reader
+  // users start with what is wrong; its links move to the control (and scroll its label into view)
+  function focusErrorSummary() {
+    var summary = document.querySelector('[data-error-summary]');
+    if (summary) {
+      summary.focus();
+    }
+  }
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', focusErrorSummary);
+  } else {
+    focusErrorSummary();
+  }
+  document.addEventListener('click', function (event) {
+    var link = event.target && event.target.closest ? event.target.closest('.error-summary a[href^="#"]') : null;
+    var target = link ? document.getElementById(link.getAttribute('href').substring(1)) : null;
+    if (!target) {
+      return;
+    }
+    var label = document.querySelector('label[for="' + target.id + '"]');
+    event.preventDefault();
+    (label || target).scrollIntoView();
+    target.focus({ preventScroll: true });
+  });
+
   document.addEventListener('htmx:configRequest', function (event) {
     var token = csrfToken();
     if (token) {

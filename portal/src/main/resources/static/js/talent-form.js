@@ -190,11 +190,39 @@
       }
     });
     var n = 0;
+    var named = {};
+    Array.prototype.forEach.call(document.querySelectorAll('#feedback .problems [data-field]'), function (item) {
+      named[item.getAttribute('data-field')] = true;
+    });
+    // messages the server rendered above a control (after a redirect): kept while the field is
+    // still named, removed once a later save took it
+    Array.prototype.forEach.call(form.querySelectorAll('.field-error:not([data-autosave])'), function (p) {
+      var input = p.id && p.id.indexOf('error-') === 0 ? document.getElementById(p.id.substring(6)) : null;
+      if (input && named[input.name]) {
+        input.setAttribute('aria-invalid', 'true');
+        return;
+      }
+      if (input) {
+        var rest = (input.getAttribute('aria-describedby') || '').split(' ').filter(function (token) {
+          return token && token !== p.id;
+        }).join(' ');
+        if (rest) {
+          input.setAttribute('aria-describedby', rest);
+        } else {
+          input.removeAttribute('aria-describedby');
+        }
+        var group = p.closest('.form-group--error');
+        if (group) {
+          group.classList.remove('form-group--error');
+        }
+      }
+      p.parentNode.removeChild(p);
+    });
     Array.prototype.forEach.call(document.querySelectorAll('#feedback .problems [data-field]'), function (item) {
       var name = item.getAttribute('data-field');
       var input = name ? form.querySelector('[name="' + name.replace(/"/g, '') + '"]') : null;
       var text = item.querySelector('.problem-text');
-      if (!input || !text) {
+      if (!input || !text || document.getElementById('error-' + input.id)) {
         return;
       }
       var p = document.createElement('p');

@@ -169,7 +169,9 @@ public final class RunningSuite {
 	private void awaitReady(App app) {
 		HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 		URI readiness = URI.create("http://localhost:" + app.httpPort() + "/actuator/health/readiness");
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(240));
+		// a loaded machine (several builds on two cores) may need longer: -Djiangmen.suite.ready-seconds=600
+		long readySeconds = Long.getLong("jiangmen.suite.ready-seconds", 240);
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(readySeconds));
 		while (Instant.now().isBefore(deadline)) {
 			try {
 				HttpResponse<String> response = client.send(HttpRequest.newBuilder(readiness).GET().build(),
@@ -187,7 +189,8 @@ public final class RunningSuite {
 			}
 			sleep(500);
 		}
-		throw new IllegalStateException(app.name() + " not ready within 240 s; see " + this.logDir.resolve(app.name() + ".log"));
+		throw new IllegalStateException(
+				app.name() + " not ready within " + readySeconds + " s; see " + this.logDir.resolve(app.name() + ".log"));
 	}
 
 	private void stop() {

@@ -18,6 +18,12 @@ import java.util.concurrent.TimeUnit;
 
 import cn.jiangmen.innovation.contracts.talent.v1.ApplicationForm;
 import cn.jiangmen.innovation.contracts.talent.v1.ApplicationStatus;
+import cn.jiangmen.innovation.contracts.talent.v1.ApplicationSummary;
+import cn.jiangmen.innovation.contracts.talent.v1.Category;
+import cn.jiangmen.innovation.contracts.talent.v1.EligibilityFinding;
+import cn.jiangmen.innovation.contracts.talent.v1.ListApplicationsRequest;
+import cn.jiangmen.innovation.contracts.talent.v1.MemberRole;
+import cn.jiangmen.innovation.contracts.talent.v1.TeamMemberForm;
 import cn.jiangmen.innovation.contracts.talent.v1.CallApplicationsView;
 import cn.jiangmen.innovation.contracts.talent.v1.CreateApplicationRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.DeleteApplicationRequest;
@@ -160,6 +166,43 @@ class ApplicantJourneyIT extends ServiceIntegrationTest {
 		assertThat(this.api.get("/api/talent/calls/" + missing + "/ranking", token("applicant1")).status())
 			.as("applicants are refused the list whether or not the call exists")
 			.isEqualTo(403);
+	}
+
+	@Test
+	void formalCheckRowsCarryTheEligibilityFindingsAndTheMissingDocuments() {
+		String id = draft("applicant1");
+		stub("applicant1").saveApplication(SaveApplicationRequest.newBuilder()
+			.setApplicationId(id)
+			.setForm(ApplicationForm.newBuilder()
+				.setTitle("Visible-light communication team")
+				.setCategory(Category.CATEGORY_TEAM_RND_INDUSTRIALISATION)
+				.addTeam(TeamMemberForm.newBuilder().setName("李明").setRole(MemberRole.MEMBER_ROLE_LEADER)))
+			.build());
+		this.jdbc.sql("update talent_application set status = 'SUBMITTED' where id = :id")
+			.param("id", UUID.fromString(id))
+			.update();
+
+		ApplicationSummary row = stub("manager")
+			.listCallApplications(ListCallApplicationsRequest.newBuilder()
+				.setCallId(this.callId)
+				.setView(CallApplicationsView.CALL_APPLICATIONS_VIEW_FORMAL_CHECK)
+				.build())
+			.getApplicationsList()
+			.stream()
+			.filter(a -> a.getApplicationId().equals(id))
+			.findFirst()
+			.orElseThrow();
+		assertThat(row.getFindingsList()).extracting(EligibilityFinding::getCode)
+			.as("one person where the call asks for five")
+			.contains("eligibility.team-too-small");
+		assertThat(row.getMissingAttachmentKindsList()).containsExactlyInAnyOrder("PROPOSAL", "CV", "CONTRACT");
+
+		// the applicant's own list stays light: the formal check's flags are for the bureau's queue
+		assertThat(stub("applicant1").listApplications(ListApplicationsRequest.getDefaultInstance())
+			.getApplicationsList()).filteredOn(a -> a.getApplicationId().equals(id)).singleElement().satisfies(a -> {
+				assertThat(a.getFindingsList()).isEmpty();
+				assertThat(a.getMissingAttachmentKindsList()).isEmpty();
+			});
 	}
 
 	@Test

@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param expertiseFields the priority-field codes an expert ticks as fields of expertise: the nine
  * fields of project-service's reference data, which the talent programs use too (other codes can
  * be typed on the page, so a field a manager adds works before it is listed here)
+ * @param flash the cookie that carries a failed form's input and errors to the page after the
+ * redirect (POST-redirect-GET)
  */
 @ConfigurationProperties("jiangmen.portal")
 public record PortalProperties(@DefaultValue("Asia/Shanghai") ZoneId zone,
@@ -24,7 +26,18 @@ public record PortalProperties(@DefaultValue("Asia/Shanghai") ZoneId zone,
 		@DefaultValue({ "rail-transit-equipment", "motorcycle-power-systems", "semiconductor-lighting",
 				"marine-engineering-equipment", "intelligent-manufacturing-equipment", "visible-light-communication",
 				"intelligent-industrial-robots", "nev-batteries-power-systems",
-				"additive-manufacturing" }) java.util.List<String> expertiseFields) {
+				"additive-manufacturing" }) java.util.List<String> expertiseFields,
+		@DefaultValue Flash flash) {
+
+	/**
+	 * @param cookieName cookie name
+	 * @param key HMAC key that signs it; every replica needs the same (blank: random per process)
+	 * @param timeout how long the input waits for its page
+	 * @param secure whether the cookie is sent over HTTPS only (true behind TLS)
+	 */
+	public record Flash(@DefaultValue("JIANGMEN_FLASH") String cookieName, @DefaultValue("") String key,
+			@DefaultValue("60s") Duration timeout, @DefaultValue("false") boolean secure) {
+	}
 
 	/**
 	 * @param name cookie name

@@ -205,6 +205,17 @@ class ReviewManagerController {
 		}
 	}
 
+	/**
+	 * Confirming fixes the panel's ranking for good and sends the results on: the manager confirms on
+	 * a page of its own first (refused there, with the reason, while a score sheet is open).
+	 */
+	@GetMapping("/{id}/confirm")
+	@PreAuthorize("hasRole('program-manager')")
+	String confirmPage(@PathVariable("id") String id, Model model, Authentication user) {
+		panelPage(id, model, user, FieldErrors.none(), null, Map.of());
+		return "review/confirm-round";
+	}
+
 	@PostMapping("/{id}/confirm")
 	@PreAuthorize("hasRole('program-manager')")
 	String confirm(@PathVariable("id") String id) {

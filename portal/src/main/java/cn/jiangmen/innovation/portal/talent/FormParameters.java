@@ -14,6 +14,7 @@ import cn.jiangmen.innovation.contracts.talent.v1.ProfessionalTitle;
 import cn.jiangmen.innovation.contracts.talent.v1.TeamMemberForm;
 import cn.jiangmen.innovation.portal.web.ProtoEnums;
 
+import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
 /**
@@ -67,6 +68,37 @@ final class FormParameters {
 		}
 		members.values().stream().filter(m -> !m.getName().isBlank()).forEach(form::addTeam);
 		return form.build();
+	}
+
+	/**
+	 * The stored form as the page's parameters, with {@code typed} (input name to value) laid over
+	 * it: what a failed POST showed again after its redirect. Identity document numbers are never
+	 * among them (the page never shows one back).
+	 */
+	static MultiValueMap<String, String> overlay(ApplicationForm form, Map<String, String> typed) {
+		MultiValueMap<String, String> params = new LinkedMultiValueMap<>();
+		params.set("title", form.getTitle());
+		params.set("category", ProtoEnums.code(form.getCategory()));
+		params.set("priorityField", form.getPriorityField());
+		params.set("summary", form.getSummary());
+		params.set("host.name", form.getHostName());
+		params.set("host.creditCode", form.getHostCreditCode());
+		params.set("host.kind", ProtoEnums.code(form.getHostKind()));
+		for (int i = 0; i < form.getTeamCount(); i++) {
+			TeamMemberForm m = form.getTeam(i);
+			String at = "team[" + i + "].";
+			params.set(at + "name", m.getName());
+			params.set(at + "role", ProtoEnums.code(m.getRole()));
+			params.set(at + "title", ProtoEnums.code(m.getTitle()));
+			params.set(at + "degree", ProtoEnums.code(m.getDegree()));
+			params.set(at + "birthDate", m.getBirthDate());
+			params.set(at + "nationality", m.getNationality());
+			params.set(at + "employer", m.getEmployer());
+			params.set(at + "fullTime", m.hasFullTime() ? String.valueOf(m.getFullTime()) : "");
+			params.set(at + "orcid", m.getOrcid());
+		}
+		typed.forEach(params::set);
+		return params;
 	}
 
 	private static String value(MultiValueMap<String, String> params, String key) {

@@ -23,6 +23,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,6 +31,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The bureau's call management: every call with its state (drafts included), a form for managers to
@@ -104,26 +106,59 @@ class TalentCallsController {
 	@GetMapping("/new")
 	@PreAuthorize("hasRole('program-manager')")
 	String blank(Model model) {
+		// after a failed POST (POST-redirect-GET): the form as typed and what was wrong with it
+		if (model.getAttribute(FLASH_PARAMS) instanceof Map<?, ?> typed
+				&& model.getAttribute(FLASH_VIOLATIONS) instanceof List<?> pairs) {
+			MultiValueMap<String, String> params = new LinkedMultiValueMap<>();
+			typed.forEach((k, v) -> {
+				if (v instanceof List<?> values) {
+					values.forEach(value -> params.add(String.valueOf(k), String.valueOf(value)));
+				}
+			});
+			List<Rejected.Violation> violations = pairs.stream()
+				.filter(p -> p instanceof List<?> l && l.size() == 2)
+				.map(p -> (List<?>) p)
+				.map(p -> new Rejected.Violation(String.valueOf(p.get(0)), String.valueOf(p.get(1))))
+				.toList();
+			return form(model, CallForm.from(params), FieldErrors.of("talent", violations, CallForm::inputId));
+		}
 		return form(model, CallForm.blank(), FieldErrors.none());
+	}
+
+	static final String FLASH_PARAMS = "callFormTyped";
+
+	static final String FLASH_VIOLATIONS = "callFormViolations";
+
+	/** POST-redirect-GET: the form and its problems go to the blank form's page in flash attributes. */
+	private static String failed(MultiValueMap<String, String> params, List<Rejected.Violation> violations,
+			RedirectAttributes redirect) {
+		Map<String, List<String>> typed = new LinkedHashMap<>();
+		params.forEach((k, v) -> {
+			if (!k.equals("_csrf")) {
+				typed.put(k, v);
+			}
+		});
+		redirect.addFlashAttribute(FLASH_PARAMS, typed);
+		redirect.addFlashAttribute(FLASH_VIOLATIONS,
+				violations.stream().map(v -> List.of(v.field() == null ? "" : v.field(), v.reason())).toList());
+		return "redirect:/talent/manage/calls/new";
 	}
 
 	/** Creates the call as a draft; any problem re-shows the form with messages at the fields. */
 	@PostMapping
 	@PreAuthorize("hasRole('program-manager')")
-	String create(@RequestParam MultiValueMap<String, String> params, Model model, HttpServletResponse response) {
+	String create(@RequestParam MultiValueMap<String, String> params, RedirectAttributes redirect) {
 		CallForm form = CallForm.from(params);
 		CallForm.Parsed parsed = form.parse(this.properties.zone());
 		if (!parsed.problems().isEmpty()) {
-			response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-			return form(model, form, FieldErrors.of("talent", parsed.problems(), CallForm::inputId));
+			return failed(params, parsed.problems(), redirect);
 		}
 		try {
 			talent().createCall(parsed.request());
 			return "redirect:/talent/manage/calls?done=created";
 		}
 		catch (Rejected rejected) {
-			response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-			return form(model, form, FieldErrors.of("talent", rejected.violations(), CallForm::inputId));
+			return failed(params, rejected.violations(), redirect);
 		}
 	}
 
@@ -169,8 +204,7 @@ class TalentCallsController {
 
 	private String form(Model model, CallForm form, FieldErrors errors) {
 		model.addAttribute("form", form);
-		model.addAttribute("errors", errors);
-		model.addAttribute("summary", CallFormProblem.summary(errors));
+		model.addAttribute("errors", errors.labelled(CallFormProblem::label));
 		model.addAttribute("categories", TalentPagesController.CATEGORIES);
 		model.addAttribute("titles", TalentPagesController.TITLES);
 		model.addAttribute("knownFields", CallForm.KNOWN_FIELDS);

@@ -26,6 +26,7 @@ import cn.jiangmen.innovation.platform.grpc.ProtoTimes;
 import cn.jiangmen.innovation.platform.security.Roles;
 import cn.jiangmen.innovation.platform.web.ContentDispositions;
 import cn.jiangmen.innovation.portal.config.PortalProperties;
+import cn.jiangmen.innovation.portal.web.FieldErrors;
 import cn.jiangmen.innovation.portal.web.ProtoEnums;
 import cn.jiangmen.innovation.portal.web.Refused;
 import cn.jiangmen.innovation.portal.web.Rejected;
@@ -51,6 +52,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The applicant's talent pages: calls with their deadline countdown, the application form with
@@ -215,7 +217,11 @@ class TalentPagesController {
 			Model model, Authentication authentication) {
 		Notices.applicant(done).ifPresent(notice -> model.addAttribute("notice", notice));
 		ApplicationDetail detail = talent().application(id);
-		fill(model, detail, detail.getForm(), List.of(), authentication);
+		// after a failed POST (POST-redirect-GET): what was typed in the refused fields, and why
+		FailedForm failed = FailedForm.from(model);
+		ApplicationForm shown = failed == null ? detail.getForm()
+				: FormParameters.toForm(FormParameters.overlay(detail.getForm(), failed.typed()));
+		fill(model, detail, shown, failed == null ? List.of() : Problem.of(failed.violations()), authentication);
 		return "talent/application";
 	}
 
@@ -224,7 +230,7 @@ class TalentPagesController {
 	@PreAuthorize("hasRole('applicant')")
 	String save(@PathVariable("id") String id, @RequestParam MultiValueMap<String, String> params,
 			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model,
-			Authentication authentication, HttpServletResponse response) {
+			Authentication authentication, HttpServletResponse response, RedirectAttributes redirect) {
 		ApplicationForm form = FormParameters.toForm(params);
 		try {
 			SaveApplicationResponse answer = talent().save(id, form, version(params.getFirst("version")));
@@ -233,8 +239,15 @@ class TalentPagesController {
 				.stream()
 				.map(e -> Problem.of(e.getField(), e.getCode()))
 				.toList();
-			if (htmx == null && notSaved.isEmpty()) {
-				return "redirect:/talent/applications/" + id + "?done=saved";
+			if (htmx == null) {
+				if (notSaved.isEmpty()) {
+					return "redirect:/talent/applications/" + id + "?done=saved";
+				}
+				FailedForm.of(params, answer.getFieldErrorsList()
+					.stream()
+					.map(e -> new Rejected.Violation(e.getField(), e.getCode()))
+					.toList()).flash(redirect);
+				return "redirect:/talent/applications/" + Notices.id(id);
 			}
 			// the page shows what was typed (the bad fields too, to be corrected), not what was stored
 			fill(model, answer.getApplication(), form, notSaved, authentication);
@@ -242,9 +255,12 @@ class TalentPagesController {
 			return htmx != null ? "talent/application :: feedback" : "talent/application";
 		}
 		catch (Rejected rejected) {
-			response.setStatus(htmx != null ? HttpStatus.OK.value() : HttpStatus.UNPROCESSABLE_ENTITY.value());
+			if (htmx == null) {
+				FailedForm.of(params, rejected.violations()).flash(redirect);
+				return "redirect:/talent/applications/" + Notices.id(id);
+			}
 			fill(model, talent().application(id), form, Problem.of(rejected.violations()), authentication);
-			return htmx != null ? "talent/application :: feedback" : "talent/application";
+			return "talent/application :: feedback";
 		}
 		catch (Refused refused) {
 			// htmx swaps only 2xx answers (see the layout's htmx-config): the fragment must arrive
@@ -284,9 +300,9 @@ class TalentPagesController {
 	@PostMapping("/applications/{id}/submit")
 	@PreAuthorize("hasRole('applicant')")
 	String submit(@PathVariable("id") String id, Model model, Authentication authentication,
-			HttpServletResponse response) {
-		String page = act(id, "submitted", () -> talent().submit(id), model, authentication, response);
-		return page.startsWith("redirect:") ? "redirect:/talent/applications/" + Notices.id(id) + "/receipt" : page;
+			HttpServletResponse response, RedirectAttributes redirect) {
+		String page = act(id, "submitted", () -> talent().submit(id), model, authentication, response, redirect);
+		return page.endsWith("?done=submitted") ? "redirect:/talent/applications/" + Notices.id(id) + "/receipt" : page;
 	}
 
 	/** The receipt of a submission: when, with which reference, what was sent. */
@@ -318,8 +334,8 @@ class TalentPagesController {
 	@PostMapping("/applications/{id}/withdraw")
 	@PreAuthorize("hasRole('applicant')")
 	String withdraw(@PathVariable("id") String id, Model model, Authentication authentication,
-			HttpServletResponse response) {
-		return act(id, "withdrawn", () -> talent().withdraw(id), model, authentication, response);
+			HttpServletResponse response, RedirectAttributes redirect) {
+		return act(id, "withdrawn", () -> talent().withdraw(id), model, authentication, response, redirect);
 	}
 
 	/** Upload through htmx (the gateway needs the CSRF header for multipart); answers the attachments fragment. */
@@ -386,16 +402,15 @@ class TalentPagesController {
 	}
 
 	private String act(String id, String notice, Runnable action, Model model, Authentication authentication,
-			HttpServletResponse response) {
+			HttpServletResponse response, RedirectAttributes redirect) {
 		try {
 			action.run();
 			return "redirect:/talent/applications/" + id + "?done=" + notice;
 		}
 		catch (Rejected rejected) {
-			response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-			ApplicationDetail detail = talent().application(id);
-			fill(model, detail, detail.getForm(), Problem.of(rejected.violations()), authentication);
-			return "talent/application";
+			// POST-redirect-GET: the form page names what is missing; a reload does not submit again
+			new FailedForm(Map.of(), rejected.violations()).flash(redirect);
+			return "redirect:/talent/applications/" + Notices.id(id);
 		}
 		catch (Refused refused) {
 			response.setStatus(HttpStatus.CONFLICT.value());
@@ -445,6 +460,10 @@ class TalentPagesController {
 		model.addAttribute("canWithdraw",
 				applicant && detail.getSummary().getStatus() == ApplicationStatus.APPLICATION_STATUS_SUBMITTED);
 		model.addAttribute("problems", problems);
+		model.addAttribute("errors", FieldErrors.of("talent",
+				problems.stream().map(p -> new Rejected.Violation(p.field(), p.code())).toList(),
+				TalentPagesController::inputId));
+		model.addAttribute("yesNo", List.of("true", "false"));
 		Locale locale = LocaleContextHolder.getLocale();
 		model.addAttribute("findings", EligibilityNotes.of(detail.getFindingsList(), call, detail.getForm(),
 				(key, fallback) -> this.messages.getMessage(key, null, fallback, locale)));
@@ -463,6 +482,21 @@ class TalentPagesController {
 		if (!model.containsAttribute("uploadProblems")) {
 			model.addAttribute("uploadProblems", List.of());
 		}
+	}
+
+	/**
+	 * The id of the control (or section) a field of talent-service's belongs to: {@code team[2].birthDate}
+	 * is {@code team-2-birthDate}; the host section keeps its own ids.
+	 */
+	static String inputId(String field) {
+		return switch (field) {
+			case "host.name" -> "host-name";
+			case "host.creditCode" -> "host-credit-code";
+			case "host.kind" -> "host-kind";
+			case "team" -> "section-team";
+			default -> field.startsWith("attachments") ? "attachments"
+					: field.replaceAll("[^A-Za-z0-9_]+", "-").replaceAll("^-|-$", "");
+		};
 	}
 
 	/** Looked up per request, so that web slices without talent pages need no talent client. */

@@ -32,9 +32,24 @@ public final class FieldErrors {
 	 * @param reason the service's reason code
 	 * @param specificKey message key for this field and reason
 	 * @param genericKey message key for the reason alone
+	 * @param path the name the service gave it (the application form's inputs are named so)
+	 * @param labelKey message key naming the field in the error summary ({@code <service>.field.<path>}
+	 * without indices), or null
+	 * @param labelRow the 1-based row of a field in a list ({@code {0}} of the label), or null
+	 * @param labelArgKey a message key whose text is {@code {0}} of the label instead (a category's
+	 * name), or null
 	 */
-	public record Error(String field, String reason, String specificKey, String genericKey) {
+	public record Error(String field, String reason, String specificKey, String genericKey, String path,
+			String labelKey, Integer labelRow, String labelArgKey) {
+
+		/** The same problem named otherwise in the summary. */
+		public Error labelled(String key, String argKey) {
+			return new Error(this.field, this.reason, this.specificKey, this.genericKey, this.path, key, this.labelRow,
+					argKey);
+		}
 	}
+
+	private static final Pattern FIRST_INDEX = Pattern.compile("\\[(\\d+)]");
 
 	private final Map<String, List<Error>> errors;
 
@@ -56,9 +71,12 @@ public final class FieldErrors {
 			String reason = v.reason() == null || v.reason().isBlank() ? "invalid" : v.reason();
 			String field = rename.apply(v.field() == null ? "" : v.field());
 			String path = INDEX.matcher(v.field() == null ? "" : v.field()).replaceAll("");
+			java.util.regex.Matcher index = FIRST_INDEX.matcher(v.field() == null ? "" : v.field());
+			Integer row = index.find() ? Integer.parseInt(index.group(1)) + 1 : null;
 			errors.computeIfAbsent(field, key -> new ArrayList<>())
-				.add(new Error(field, reason, messages + ".error." + path + "." + reason,
-						messages + ".error." + reason));
+				.add(new Error(field, reason, messages + ".error." + path + "." + reason, messages + ".error." + reason,
+						v.field() == null ? "" : v.field(), path.isEmpty() ? null : messages + ".field." + path, row,
+						null));
 		}
 		return new FieldErrors(errors);
 	}
@@ -66,6 +84,18 @@ public final class FieldErrors {
 	/** One field, named by the portal itself (e.g. a choice left empty). */
 	public static FieldErrors single(String messages, String field, String reason) {
 		return of(messages, List.of(new Rejected.Violation(field, reason)), UnaryOperator.identity());
+	}
+
+	/** The same errors, each named in the summary as {@code label} says (e.g. with its category). */
+	public FieldErrors labelled(UnaryOperator<Error> label) {
+		Map<String, List<Error>> relabelled = new LinkedHashMap<>();
+		this.errors.forEach((field, list) -> relabelled.put(field, list.stream().map(label).toList()));
+		return new FieldErrors(relabelled);
+	}
+
+	/** The service's violations again (what a redirect carries in its flash attributes). */
+	public List<Rejected.Violation> violations() {
+		return all().stream().map(e -> new Rejected.Violation(e.path(), e.reason())).toList();
 	}
 
 	public boolean any() {
@@ -100,6 +130,12 @@ public final class FieldErrors {
 	/** {@code aria-describedby} value: the message's id when the field has one, else null (no attribute). */
 	public String describedBy(String field) {
 		return has(field) ? id(field) : null;
+	}
+
+	/** {@code aria-describedby} value with a hint: the hint's id and the message's, or null when neither. */
+	public String describedBy(String field, String hintId) {
+		String joined = ((hintId == null ? "" : hintId) + " " + (has(field) ? id(field) : "")).strip();
+		return joined.isEmpty() ? null : joined;
 	}
 
 	/** {@code aria-invalid} value: "true" or null (no attribute). */

@@ -32,6 +32,23 @@ class PageErrorAdvice {
 	}
 
 	/**
+	 * A service refused the request's fields and no page caught it. An id in the address that is
+	 * not one (platform's {@code Ids}: reason {@code id.malformed}, e.g. {@code /talent/applications/not-a-uuid})
+	 * names no page: the 404 page, for every controller at once. Anything else is the 4xx page, never
+	 * the 500 page.
+	 */
+	@ExceptionHandler(Rejected.class)
+	ModelAndView rejected(Rejected rejected, HttpServletRequest request, HttpServletResponse response) {
+		boolean malformedId = !rejected.violations().isEmpty()
+				&& rejected.violations().stream().allMatch(v -> MALFORMED_ID.equals(v.reason()));
+		log.debug("Page {} rejected by a service: {}", request.getRequestURI(), rejected.getMessage());
+		return page(malformedId ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST, request, response);
+	}
+
+	/** platform's {@code Ids.parse} reason for text that is not an id. */
+	static final String MALFORMED_ID = "id.malformed";
+
+	/**
 	 * Spring MVC's own 4xx/5xx (no such page, method not allowed, bad parameter...) keep their
 	 * status; anything else is a 500 whose details stay in the log.
 	 */

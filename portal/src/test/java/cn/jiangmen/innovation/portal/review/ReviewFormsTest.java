@@ -93,7 +93,7 @@ class ReviewFormsTest {
 			.param("criteria[2].code", "Team Work").param("criteria[2].name", "团队").param("criteria[2].weight", "30")
 			.param("item", "await-t1", "await-p1"))
 			.andExpect(status().isUnprocessableContent())
-			.andExpect(content().string(containsString("部分内容需要修改")))
+			.andExpect(content().string(containsString("请修改以下问题")))
 			.andExpect(content().string(containsString("各项指标的权重之和必须为 100%")))
 			.andExpect(content().string(containsString("截止时间须晚于当前时间")))
 			.andExpect(content().string(containsString("每个项目的评审专家人数须在 1 至 20 之间")))
@@ -162,7 +162,7 @@ class ReviewFormsTest {
 			.andExpect(content().string(containsString("<option value=\"sub-expert5\" selected=\"selected\">周专家</option>")));
 		this.mvc.perform(post("/review/rounds/round-1/assignments").with(MANAGER).with(csrf()).param("item_id", "item-1"))
 			.andExpect(status().isUnprocessableContent())
-			.andExpect(content().string(containsString("<p class=\"field-error\" id=\"error-assign-expert\">请选择专家。</p>")))
+			.andExpect(content().string(containsString("<span class=\"field-error__text\">请选择专家。</span>")))
 			.andExpect(content().string(containsString("aria-describedby=\"error-assign-expert\"")));
 		this.mvc.perform(post("/review/rounds/round-1/assignments").with(MANAGER).with(csrf())
 			.param("item_id", "item-2").param("expert", "sub-expert1"))

@@ -1,5 +1,7 @@
 package cn.jiangmen.innovation.portal.talent;
 
+import cn.jiangmen.innovation.portal.web.Prg;
+
 import java.io.ByteArrayInputStream;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -10,6 +12,7 @@ import cn.jiangmen.innovation.contracts.talent.v1.ApplicationStatus;
 import cn.jiangmen.innovation.contracts.talent.v1.ApplicationSummary;
 import cn.jiangmen.innovation.contracts.talent.v1.CallStatus;
 import cn.jiangmen.innovation.contracts.talent.v1.Category;
+import cn.jiangmen.innovation.contracts.talent.v1.EligibilityFinding;
 import cn.jiangmen.innovation.contracts.talent.v1.ProfessionalTitle;
 import cn.jiangmen.innovation.contracts.talent.v1.TalentCall;
 import cn.jiangmen.innovation.platform.config.PlatformSecurityAutoConfiguration;
@@ -250,6 +253,33 @@ class TalentManagerPagesTest {
 	}
 
 	@Test
+	void formalCheckRowsShowTheEligibilityFlagsAndTheMissingDocuments() throws Exception {
+		this.talent.callApplications = List.of(
+				this.talent.callApplications.get(1)
+					.toBuilder()
+					.addFindings(EligibilityFinding.newBuilder()
+						.setField("team")
+						.setCode("eligibility.team-too-small")
+						.setMessage("team too small"))
+					.addMissingAttachmentKinds("CV")
+					.addMissingAttachmentKinds("CONTRACT")
+					.build(),
+				this.talent.callApplications.get(0));
+		String queue = "/talent/manage/calls/" + CALL + "/formal-check";
+		this.mvc.perform(get(queue).with(manager()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("资格与材料")))
+			.andExpect(content().string(containsString("data-code=\"eligibility.team-too-small\"")))
+			.andExpect(content().string(containsString("团队人数少于本批次的要求。")))
+			.andExpect(content().string(containsString("缺少材料：")))
+			.andExpect(content().string(containsString("全职聘用合同")))
+			.andExpect(content().string(containsString("符合批次条件，材料齐全")));
+		this.mvc.perform(get(queue).param("lang", "en").with(manager()))
+			.andExpect(content().string(containsString("The team is smaller than this call requires.")))
+			.andExpect(content().string(containsString("Documents missing:")));
+	}
+
+	@Test
 	void aFormalCheckDecisionIsConfirmedOnAStepOfItsOwnBeforeAnythingIsSent() throws Exception {
 		String queue = "/talent/manage/calls/" + CALL + "/formal-check";
 		this.mvc.perform(get(queue).with(manager()))
@@ -343,10 +373,16 @@ class TalentManagerPagesTest {
 
 	@Test
 	void unreadableTimesAndNumbersAreExplainedAtTheFieldsAndNothingIsSent() throws Exception {
-		this.mvc.perform(validCallWith(post("/talent/manage/calls").with(manager()), "opensAt", "2026-13-01T09:00",
-				"LEADING_TALENT.maxLeaderAge", "sixty").param("categories", "LEADING_TALENT"))
-			.andExpect(status().isUnprocessableEntity())
-			.andExpect(content().string(containsString("请修改以下内容；申报批次尚未创建")))
+		MvcResult failed = this.mvc.perform(validCallWith(post("/talent/manage/calls").with(manager()), "opensAt",
+				"2026-13-01T09:00", "LEADING_TALENT.maxLeaderAge", "sixty").param("categories", "LEADING_TALENT"))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(header().string("Location", "/talent/manage/calls/new"))
+			.andReturn();
+		this.mvc.perform(Prg.follow(failed).with(manager()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("请修改以下问题")))
+			.andExpect(content().string(containsString("data-error-summary")))
+			.andExpect(content().string(containsString("href=\"#opensAt\"")))
 			.andExpect(content().string(containsString("id=\"error-opensAt\"")))
 			.andExpect(content().string(containsString("请填写日期和时间，例如 2026-03-01 09:00。")))
 			.andExpect(content().string(containsString("aria-describedby=\"zone-hint error-opensAt\"")))
@@ -362,8 +398,10 @@ class TalentManagerPagesTest {
 	void fieldsTalentServiceRefusesAreExplainedNextToThemInBothLanguages() throws Exception {
 		this.talent.failure = FakeTalent.invalid("categories[TEAM_RND_INDUSTRIALISATION].maxLeaderAge",
 				"age-limit.range", "closesAt", "call.closes-before-opening", "title", "required");
-		this.mvc.perform(validCallWith(post("/talent/manage/calls").with(manager()), "title", ""))
-			.andExpect(status().isUnprocessableEntity())
+		MvcResult failed = this.mvc.perform(validCallWith(post("/talent/manage/calls").with(manager()), "title", ""))
+			.andExpect(status().is3xxRedirection())
+			.andReturn();
+		this.mvc.perform(Prg.follow(failed).with(manager()))
 			.andExpect(content().string(containsString("年龄上限须在 18 至 100 之间（留空表示不限）。")))
 			.andExpect(content().string(containsString("截止时间须晚于开始时间。")))
 			.andExpect(content().string(containsString("id=\"error-cat-TEAM_RND_INDUSTRIALISATION-maxLeaderAge\"")))
@@ -373,10 +411,17 @@ class TalentManagerPagesTest {
 			.andExpect(content().string(containsString("aria-invalid=\"true\"")))
 			.andExpect(content().string(containsString("value=\"2026-05-31T23:59\"")));
 		this.talent.failure = FakeTalent.invalid("closesAt", "call.closes-before-opening");
-		this.mvc.perform(validCall(post("/talent/manage/calls").param("lang", "en").with(manager())))
-			.andExpect(status().isUnprocessableEntity())
+		failed = this.mvc.perform(validCall(post("/talent/manage/calls").with(manager())))
+			.andExpect(status().is3xxRedirection())
+			.andReturn();
+		// the page after the redirect is a plain GET: the language switch works on it
+		this.mvc.perform(Prg.follow(failed).param("lang", "en").with(manager()))
+			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("The closing time must be after the opening time.")))
-			.andExpect(content().string(containsString("Please correct these fields; the call has not been created")));
+			.andExpect(content().string(containsString("There is a problem")));
+		// a reload (the cookie is gone) shows the blank form, and nothing was posted again
+		this.mvc.perform(get("/talent/manage/calls/new").with(manager()))
+			.andExpect(content().string(not(containsString("data-error-summary"))));
 		assertThat(this.talent.callRequests).hasSize(2);
 		assertThat(this.talent.createdCalls).isEmpty();
 	}

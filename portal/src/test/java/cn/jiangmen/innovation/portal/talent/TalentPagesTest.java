@@ -1,5 +1,7 @@
 package cn.jiangmen.innovation.portal.talent;
 
+import cn.jiangmen.innovation.portal.web.Prg;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -426,13 +428,78 @@ class TalentPagesTest {
 			.andExpect(content().string(containsString("第 1 人：出生日期")))
 			.andExpect(content().string(containsString("校验码不符")));
 
-		// without script: the whole page, with what was typed still in the fields to be corrected
-		this.mvc.perform(post("/talent/applications/" + APP).with(applicant())
+		// without script: POST-redirect-GET; the page after the redirect shows what was typed in the
+		// fields to be corrected, the summary linked to them and each message next to its field
+		MvcResult failed = this.mvc.perform(post("/talent/applications/" + APP).with(applicant())
 			.param("title", "可见光通信创新团队")
-			.param("host.creditCode", "91440703MA4UJ8K2X1"))
+			.param("host.creditCode", "91440703MA4UJ8K2X1")
+			.param("team[0].name", "李明")
+			.param("team[0].birthDate", "1980-13-01")
+			.param("team[0].identityDocument", "440703198001010011"))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(header().string("Location", "/talent/applications/" + APP))
+			.andReturn();
+		assertThat(failed.getResponse().getCookie(Prg.COOKIE).getValue())
+			.as("an identity document number never rides in the flash cookie")
+			.doesNotContain("440703198001010011");
+		MvcResult page = this.mvc.perform(Prg.follow(failed).with(applicant()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("value=\"91440703MA4UJ8K2X1\"")))
-			.andExpect(content().string(containsString("其余内容已保存")));
+			.andExpect(content().string(containsString("id=\"error-summary\" class=\"error-summary problems\" role=\"alert\" tabindex=\"-1\" data-error-summary")))
+			.andExpect(content().string(containsString("href=\"#host-credit-code\"")))
+			.andExpect(content().string(containsString("href=\"#team-0-birthDate\"")))
+			.andExpect(content().string(containsString("第 1 人：出生日期")))
+			.andExpect(content().string(containsString("id=\"error-team-0-birthDate\"")))
+			.andReturn();
+		String html = page.getResponse().getContentAsString();
+		assertThat(html).containsPattern("id=\"team-0-birthDate\"[^>]*aria-invalid=\"true\"[^>]*aria-describedby=\"error-team-0-birthDate\"");
+		assertThat(page.getResponse().getHeader("Set-Cookie")).as("the flash is used once").contains("Max-Age=0");
+		// a reload (no cookie any more) shows the stored form and posts nothing again
+		int saves = this.talent.saves.size();
+		this.mvc.perform(get("/talent/applications/" + APP).with(applicant()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("data-error-summary"))));
+		assertThat(this.talent.saves).hasSize(saves);
+	}
+
+	@Test
+	void aFailedSubmitRedirectsToTheFormWithTheSummaryAndTheLanguageSwitchWorksThere() throws Exception {
+		this.talent.failure = FakeTalent.invalid("title", "required");
+		MvcResult failed = this.mvc.perform(post("/talent/applications/" + APP + "/submit").with(applicant()))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(header().string("Location", "/talent/applications/" + APP))
+			.andReturn();
+		this.mvc.perform(Prg.follow(failed).param("lang", "en").with(applicant()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("There is a problem")))
+			.andExpect(content().string(containsString("href=\"#title\"")))
+			.andExpect(content().string(containsString("aria-describedby=\"error-title\"")));
+	}
+
+	@Test
+	void theFormsControlsHaveLabelsAboveThemAndRequiredFieldsSaySo() throws Exception {
+		String html = this.mvc.perform(get("/talent/applications/" + APP).with(applicant()))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(html).contains("<label class=\"label\" for=\"title\">", "（必填）", "class=\"team-cards\"",
+				"<label class=\"label\" for=\"team-1-employer\">", "novalidate");
+		assertThat(html).as("the team is no longer a table wider than the page").doesNotContain("table class=\"data team\"");
+		assertThat(html).containsPattern("<input class=\"input\" id=\"title\" name=\"title\" type=\"text\"[^>]*required");
+	}
+
+	@Test
+	void aMalformedIdInThePathIsTheTranslatedNotFoundPageNotTheErrorPage() throws Exception {
+		// what talent-service answers for text that is not an id (platform's Ids.parse)
+		this.talent.failure = FakeTalent.invalid("application_id", "id.malformed");
+		this.mvc.perform(get("/talent/applications/not-a-uuid").with(applicant()))
+			.andExpect(status().isNotFound())
+			.andExpect(content().string(containsString("lang=\"zh-CN\"")))
+			.andExpect(content().string(containsString("class=\"page error-page\"")));
+		this.talent.failure = FakeTalent.invalid("application_id", "id.malformed");
+		this.mvc.perform(get("/talent/applications/not-a-uuid/receipt").param("lang", "en").with(applicant()))
+			.andExpect(status().isNotFound())
+			.andExpect(content().string(containsString("lang=\"en\"")));
 	}
 
 	@Test

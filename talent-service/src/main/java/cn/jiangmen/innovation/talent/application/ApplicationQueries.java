@@ -94,6 +94,11 @@ public class ApplicationQueries {
 				this.applications.fundedElsewhere(application, this.fundingOverlap.awardedSince(this.clock.instant())));
 	}
 
+	/** The call's eligibility rules the application does not meet today (none when the call is gone). */
+	public List<FieldViolation> eligibilityFindings(TalentApplication application) {
+		return this.calls.find(application.callId()).map(application::eligibilityFindings).orElse(List.of());
+	}
+
 	/** Ranked applications of a call, best first: for managers and auditors only. */
 	public List<TalentApplication> rankingOf(CallId callId, Caller caller) {
 		if (!TalentAccess.seesAllApplications(caller)) {

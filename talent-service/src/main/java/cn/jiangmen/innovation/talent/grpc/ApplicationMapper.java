@@ -6,6 +6,7 @@ import cn.jiangmen.innovation.contracts.talent.v1.ApplicationDetail;
 import cn.jiangmen.innovation.contracts.talent.v1.ApplicationStatus;
 import cn.jiangmen.innovation.contracts.talent.v1.ApplicationSummary;
 import cn.jiangmen.innovation.contracts.talent.v1.EligibilityFinding;
+import cn.jiangmen.innovation.platform.error.FieldViolation;
 import cn.jiangmen.innovation.talent.application.ApplicationQueries;
 import cn.jiangmen.innovation.talent.domain.ApplicantNotice;
 import cn.jiangmen.innovation.talent.domain.ApplicationContent;
@@ -79,25 +80,43 @@ final class ApplicationMapper {
 		if (application.correctionDueAt() != null) {
 			detail.setCorrectionDueAt(timestamp(application.correctionDueAt()));
 		}
-		details.eligibilityFindings()
-			.forEach(f -> detail.addFindings(EligibilityFinding.newBuilder()
-				.setField(f.field())
-				.setCode(f.code())
-				.setMessage(f.message())));
+		details.eligibilityFindings().forEach(f -> detail.addFindings(finding(f)));
 		c.missing()
 			.forEach(m -> detail.addMissingFields(cn.jiangmen.innovation.contracts.talent.v1.FieldError.newBuilder()
 				.setField(m.field())
 				.setCode(m.code())
 				.setMessage(m.message())));
 		attachments.forEach(a -> detail.addAttachments(AttachmentMapper.attachment(a)));
-		if (c.category() != null) {
-			for (AttachmentKind kind : AttachmentKind.requiredFor(c.category())) {
-				if (attachments.stream().noneMatch(a -> a.kind() == kind)) {
-					detail.addMissingAttachmentKinds(AttachmentMapper.kind(kind));
-				}
-			}
-		}
+		detail.addAllMissingAttachmentKinds(missingKinds(c, attachments));
 		return detail.build();
+	}
+
+	/**
+	 * A row of the formal check (形式审查): the summary with the eligibility findings and the
+	 * required documents not uploaded, so the manager sees them before opening the application.
+	 */
+	static ApplicationSummary formalCheckRow(TalentApplication application, List<FieldViolation> findings,
+			List<Attachment> attachments) {
+		return summary(application).toBuilder()
+			.addAllFindings(findings.stream().map(ApplicationMapper::finding).toList())
+			.addAllMissingAttachmentKinds(missingKinds(application.content(), attachments))
+			.build();
+	}
+
+	private static EligibilityFinding finding(FieldViolation f) {
+		return EligibilityFinding.newBuilder().setField(f.field()).setCode(f.code()).setMessage(f.message()).build();
+	}
+
+	/** The documents the category requires that are not among the attachments. */
+	private static List<String> missingKinds(ApplicationContent c, List<Attachment> attachments) {
+		if (c.category() == null) {
+			return List.of();
+		}
+		return AttachmentKind.requiredFor(c.category())
+			.stream()
+			.filter(kind -> attachments.stream().noneMatch(a -> a.kind() == kind))
+			.map(AttachmentMapper::kind)
+			.toList();
 	}
 
 }

@@ -6,12 +6,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import cn.jiangmen.innovation.contracts.talent.v1.ApplicationSummary;
 import cn.jiangmen.innovation.contracts.talent.v1.AwardApplicationRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.AwardApplicationResponse;
-import cn.jiangmen.innovation.contracts.talent.v1.DeclineApplicationRequest;
-import cn.jiangmen.innovation.contracts.talent.v1.DeclineApplicationResponse;
+import cn.jiangmen.innovation.contracts.talent.v1.CallApplicationsView;
 import cn.jiangmen.innovation.contracts.talent.v1.DecideFormalCheckRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.DecideFormalCheckResponse;
+import cn.jiangmen.innovation.contracts.talent.v1.DeclineApplicationRequest;
+import cn.jiangmen.innovation.contracts.talent.v1.DeclineApplicationResponse;
 import cn.jiangmen.innovation.contracts.talent.v1.ListCallApplicationsRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.ListCallApplicationsResponse;
 import cn.jiangmen.innovation.contracts.talent.v1.RecommendApplicationRequest;
@@ -26,6 +28,7 @@ import cn.jiangmen.innovation.platform.paging.PageRequest;
 import cn.jiangmen.innovation.platform.security.Callers;
 import cn.jiangmen.innovation.talent.application.ApplicationCommands;
 import cn.jiangmen.innovation.talent.application.ApplicationQueries;
+import cn.jiangmen.innovation.talent.application.AttachmentService;
 import cn.jiangmen.innovation.talent.domain.ApplicationId;
 import cn.jiangmen.innovation.talent.domain.ApplicationStatus;
 import cn.jiangmen.innovation.talent.domain.CallId;
@@ -51,9 +54,12 @@ class DecisionRpcs {
 	private static final ProtoFieldNames OUTCOME_FIELDS = new ProtoFieldNames(
 			Map.of("idempotencyKey", "idempotency_key", "scoreHundredths", "final_score_hundredths"));
 
-	DecisionRpcs(ApplicationQueries queries, ApplicationCommands commands) {
+	private final AttachmentService attachments;
+
+	DecisionRpcs(ApplicationQueries queries, ApplicationCommands commands, AttachmentService attachments) {
 		this.queries = queries;
 		this.commands = commands;
+		this.attachments = attachments;
 	}
 
 	ListCallApplicationsResponse callApplications(ListCallApplicationsRequest request) {
@@ -66,8 +72,15 @@ class DecisionRpcs {
 			default -> throw new InvalidInputException("view", "required", "must be FORMAL_CHECK or RANKING");
 		};
 		List<TalentApplication> items = ListPages.slice(all, page);
+		// the formal check's rows carry what the check looks at: eligibility and missing documents
+		List<ApplicationSummary> rows = request.getView() == CallApplicationsView.CALL_APPLICATIONS_VIEW_FORMAL_CHECK
+				? items.stream()
+					.map(a -> ApplicationMapper.formalCheckRow(a, this.queries.eligibilityFindings(a),
+							this.attachments.list(caller, a.id())))
+					.toList()
+				: ApplicationMapper.summaries(items);
 		return ListCallApplicationsResponse.newBuilder()
-			.addAllApplications(ApplicationMapper.summaries(items))
+			.addAllApplications(rows)
 			.setNextPageToken(page.nextToken(items.size()))
 			.build();
 	}
