@@ -82,7 +82,7 @@ class RealmDefinitionTest {
         assertThat(attributes.get("pkce.code.challenge.method")).isEqualTo("S256");
         assertThat(attributes.get("post.logout.redirect.uris")).isEqualTo("http://localhost:8080/*");
         assertThat(list(gateway.get("defaultClientScopes")))
-                .contains("jiangmen-api-audience", "jiangmen-organisation", "jiangmen-realm-roles", "profile", "basic")
+                .contains("jiangmen-api-audience", "organization", "jiangmen-realm-roles", "profile", "basic")
                 // Keycloak's own roles scope would add client roles and the account audience
                 .doesNotContain("roles");
     }
@@ -127,25 +127,58 @@ class RealmDefinitionTest {
     }
 
     @Test
-    void organisationAttributesAreClaimsAndDeclaredInTheUserProfile() {
-        List<Map<String, Object>> mappers = mappers(clientScope("jiangmen-organisation"));
-        for (String attribute : List.of("organisation_id", "organisation_name")) {
-            Map<String, Object> mapper = mappers.stream()
-                    .filter(m -> "oidc-usermodel-attribute-mapper".equals(m.get("protocolMapper")))
-                    .filter(m -> attribute.equals(map(m.get("config")).get("user.attribute")))
-                    .findFirst().orElseThrow(() -> new AssertionError("no mapper for " + attribute));
-            Map<String, Object> config = map(mapper.get("config"));
-            assertThat(config).containsEntry("claim.name", attribute)
-                    .containsEntry("access.token.claim", "true")
-                    .containsEntry("id.token.claim", "true")
-                    .containsEntry("userinfo.token.claim", "true");
-        }
-        // Keycloak 24+ drops attributes the declarative user profile does not know
+    void organisationMembershipIsTheOrganizationClaimWithIds() {
+        assertThat(realm.get("organizationsEnabled")).isEqualTo(true);
+        Map<String, Object> mapper = mappers(clientScope("organization")).stream()
+                .filter(m -> "oidc-organization-membership-mapper".equals(m.get("protocolMapper")))
+                .findFirst().orElseThrow(() -> new AssertionError("no oidc-organization-membership-mapper"));
+        assertThat(map(mapper.get("config"))).containsEntry("claim.name", "organization")
+                .containsEntry("jsonType.label", "JSON")
+                .containsEntry("addOrganizationId", "true")
+                .containsEntry("access.token.claim", "true");
+        // the mapper answers only when the scope string names "organization"
+        assertThat(map(clientScope("organization").get("attributes"))).containsEntry("include.in.token.scope", "true");
+        // the old user attributes are gone: nothing can name an organisation but membership
         Map<String, Object> components = map(realm.get("components"));
-        List<Object> profiles = list(components.get("org.keycloak.userprofile.UserProfileProvider"));
-        assertThat(profiles).hasSize(1);
-        String profileJson = (String) list(map(map(profiles.get(0)).get("config")).get("kc.user.profile.config")).get(0);
-        assertThat(profileJson).contains("\"name\":\"organisation_id\"", "\"name\":\"organisation_name\"");
+        String profileJson = (String) list(map(map(list(components.get("org.keycloak.userprofile.UserProfileProvider")).get(0))
+                .get("config")).get("kc.user.profile.config")).get(0);
+        assertThat(profileJson).doesNotContain("organisation_id", "organisation_name");
+        assertThat(clientScopeNames()).doesNotContain("jiangmen-organisation");
+    }
+
+    @Test
+    void organisationsCarryCreditCodeKindAndCity() {
+        List<Map<String, Object>> organisations = list(realm.get("organizations")).stream().map(RealmDefinitionTest::map)
+                .toList();
+        assertThat(organisations).hasSizeGreaterThanOrEqualTo(10);
+        Set<String> kinds = Set.of("ENTERPRISE", "UNIVERSITY", "INSTITUTE", "SERVICE_AGENCY", "OTHER");
+        for (Map<String, Object> organisation : organisations) {
+            Map<String, Object> attributes = map(organisation.get("attributes"));
+            assertThat(kinds).as((String) organisation.get("name")).containsAll(strings(attributes.get("kind")));
+            assertThat(strings(attributes.get("city"))).as((String) organisation.get("name")).hasSize(1);
+        }
+        assertThat(organisations).extracting(o -> map(o.get("attributes")).get("kind")).contains(List.of("ENTERPRISE"),
+                List.of("UNIVERSITY"), List.of("INSTITUTE"), List.of("SERVICE_AGENCY"));
+    }
+
+    @Test
+    void directoryClientAloneMayReadOrganisations() {
+        Map<String, Object> directory = client("jiangmen-directory");
+        assertThat(directory.get("serviceAccountsEnabled")).isEqualTo(true);
+        assertThat(directory.get("standardFlowEnabled")).isEqualTo(false);
+        assertThat(directory.get("directAccessGrantsEnabled")).isEqualTo(false);
+        Map<String, Object> account = users().stream()
+                .filter(u -> "jiangmen-directory".equals(u.get("serviceAccountClientId")))
+                .findFirst().orElseThrow(() -> new AssertionError("no service-account user for jiangmen-directory"));
+        assertThat(map(account.get("clientRoles"))).containsOnlyKeys("realm-management");
+        assertThat(list(map(account.get("clientRoles")).get("realm-management"))).containsExactly("manage-realm");
+        Map<String, Object> services = users().stream()
+                .filter(u -> "jiangmen-services".equals(u.get("serviceAccountClientId"))).findFirst().orElseThrow();
+        assertThat(services.get("clientRoles")).isNull();
+    }
+
+    private static Set<String> clientScopeNames() {
+        return list(realm.get("clientScopes")).stream().map(s -> (String) map(s).get("name")).collect(Collectors.toSet());
     }
 
     @Test
@@ -154,7 +187,7 @@ class RealmDefinitionTest {
         Set<String> defined = list(realm.get("clientScopes")).stream()
                 .map(s -> (String) map(s).get("name")).collect(Collectors.toSet());
         assertThat(defined).contains("basic", "profile", "email", "roles", "web-origins", "acr",
-                "jiangmen-api-audience", "jiangmen-organisation");
+                "jiangmen-api-audience", "organization");
         assertThat(defined).containsAll(strings(realm.get("defaultDefaultClientScopes")));
         assertThat(defined).containsAll(strings(realm.get("defaultOptionalClientScopes")));
         for (Object c : list(realm.get("clients"))) {
@@ -199,9 +232,12 @@ class RealmDefinitionTest {
     }
 
     private static void assertOrganisation(Map<String, Object> user, String id, String name) {
-        Map<String, Object> attributes = map(user.get("attributes"));
-        assertThat(list(attributes.get("organisation_id"))).containsExactly(id);
-        assertThat(list(attributes.get("organisation_name"))).containsExactly(name);
+        assertThat(user.get("attributes")).as("no organisation user attributes").isNull();
+        Map<String, Object> organisation = list(realm.get("organizations")).stream().map(RealmDefinitionTest::map)
+                .filter(o -> id.equals(o.get("id"))).findFirst().orElseThrow(() -> new AssertionError("no organisation " + id));
+        assertThat(organisation.get("name")).isEqualTo(name);
+        assertThat(list(organisation.get("members"))).extracting(m -> map(m).get("username"))
+                .containsExactly(user.get("username"));
     }
 
     private static Map<String, Object> client(String clientId) {

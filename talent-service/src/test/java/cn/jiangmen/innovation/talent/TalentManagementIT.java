@@ -273,7 +273,7 @@ class TalentManagementIT extends ServiceIntegrationTest {
 			assertThat(title.getCellType()).as("typed text stays text").isEqualTo(CellType.STRING);
 			assertThat(title.getStringCellValue()).isEqualTo("=HYPERLINK(\"http://evil.example\",\"可见光通信\")");
 			assertThat(top.getCell(3).getStringCellValue()).isEqualTo("TEAM_RND_INDUSTRIALISATION");
-			assertThat(top.getCell(5).getStringCellValue()).isEqualTo("91440703MA4UJ8K2XW");
+			assertThat(top.getCell(5).getStringCellValue()).isEqualTo("91440703MA4UJM0L1T");
 			assertThat(top.getCell(6).getStringCellValue()).isEqualTo("李明");
 			assertThat(top.getCell(7).getCellType()).isEqualTo(CellType.NUMERIC);
 			assertThat(top.getCell(7).getNumericCellValue()).isEqualTo(81.25);

@@ -144,8 +144,10 @@ class TalentWorkflowIT extends ServiceIntegrationTest {
 		Http.Reply saved = this.api.put("/api/talent/applications/" + id, token("applicant1"), fullForm(0));
 		assertThat(saved.status()).as(saved.text()).isEqualTo(200);
 		assertThat(saved.json().get("eligibility").size()).isZero();
+		// the host organisation is the applicant's entry in the directory, whatever the form says
 		assertThat(saved.json().get("application").get("host").get("creditCode").asString())
-			.isEqualTo("91440703MA4UJ8K2XW");
+			.isEqualTo("91440703MA4UJM0L1T");
+		assertThat(saved.json().get("application").get("host").get("name").asString()).isEqualTo("江门市光电科技有限公司");
 		assertThat(saved.json().get("application").get("team").get(0).has("identityDocument")).isFalse();
 		assertThat(saved.json().get("application").get("team").get(0).get("identityDocumentGiven").asBoolean())
 			.isTrue();
@@ -282,8 +284,8 @@ class TalentWorkflowIT extends ServiceIntegrationTest {
 		// a save is never rejected whole: the bad fields keep what was stored and are named
 		Http.Reply partial = this.api.put(base, token("applicant1"), bad);
 		assertThat(partial.status()).as(partial.text()).isEqualTo(200);
-		assertThat(fieldErrors(partial)).containsExactlyInAnyOrder("host.creditCode:credit-code.check-digit",
-				"team[0].orcid:orcid.check-digit", "team[0].birthDate:date.format");
+		assertThat(fieldErrors(partial)).containsExactlyInAnyOrder("team[0].orcid:orcid.check-digit",
+				"team[0].birthDate:date.format");
 
 		Http.Reply noCall = this.api.post("/api/talent/applications", token("applicant1"), Map.of("title", "x"));
 		assertThat(noCall.status()).isEqualTo(400);
@@ -310,7 +312,7 @@ class TalentWorkflowIT extends ServiceIntegrationTest {
 
 		Http.Reply current = this.api.get(base, token("applicant1"));
 		assertThat(current.json().get("application").get("host").get("creditCode").asString())
-			.isEqualTo("91440703MA4UJ8K2XW");
+			.isEqualTo("91440703MA4UJM0L1T");
 		assertThat(current.json().get("application").get("title").asString())
 			.isEqualTo("Visible-light communication team");
 		assertThat(current.json().get("application").get("team").get(0).get("orcid").asString())
@@ -348,8 +350,7 @@ class TalentWorkflowIT extends ServiceIntegrationTest {
 				"eligibility.leader-too-old", "eligibility.leader-title", "eligibility.leader-not-full-time");
 		Http.Reply refused = this.api.post("/api/talent/applications/" + id + "/submit", token("applicant2"), null);
 		assertThat(refused.status()).isEqualTo(400);
-		assertThat(refused.errors()).contains("summary:required", "host.creditCode:required",
-				"team[0].degree:required", "team[0].birthDate:eligibility.leader-too-old");
+		assertThat(refused.errors()).contains("summary:required", "team[0].degree:required", "team[0].birthDate:eligibility.leader-too-old");
 		assertThat(status(id)).isEqualTo("DRAFT");
 	}
 
@@ -513,9 +514,10 @@ class TalentWorkflowIT extends ServiceIntegrationTest {
 			.setApplicationId(id)
 			.setForm(ApplicationForm.newBuilder().setTitle("x").setHostCreditCode("91440703MA4UJ8K2X1"))
 			.build());
-		assertThat(partial.getFieldErrorsList()).extracting(e -> e.getField()).containsExactly("host.creditCode");
+		assertThat(partial.getFieldErrorsList()).as("a host code in the form is not read").isEmpty();
 		assertThat(partial.getApplication().getForm().getTitle()).isEqualTo("x");
-		assertThat(partial.getApplication().getForm().getHostCreditCode()).isEmpty();
+		assertThat(partial.getApplication().getForm().getHostName()).isEqualTo("五邑大学");
+		assertThat(partial.getApplication().getForm().getHostCreditCode()).isEqualTo("12440700455870000R");
 		assertThat(this.api.get("/api/talent/calls", token("applicant2")).json().get(0).get("acceptingSubmissions")
 			.asBoolean()).isTrue();
 	}

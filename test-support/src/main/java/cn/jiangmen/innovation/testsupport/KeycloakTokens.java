@@ -55,7 +55,7 @@ public final class KeycloakTokens {
     private static final String GATEWAY_CLIENT = "jiangmen-gateway";
     // as the realm's jiangmen-gateway client has them (checked by RealmTokenClaimsIT)
     private static final List<String> BASE_SCOPES = List.of("basic", "profile", "email", "jiangmen-realm-roles", "web-origins", "acr",
-            "jiangmen-organisation");
+            "organization");
     private static final String AUDIENCE_SCOPE = "jiangmen-api-audience";
     /** A cached token is handed out only while it stays valid at least this long. */
     private static final Duration MIN_REMAINING = Duration.ofSeconds(60);

@@ -113,16 +113,19 @@ class TestInfrastructureIT {
         assertThat(claims.getAudience()).contains("jiangmen-api");
         assertThat(realmRoles(claims)).contains("applicant").doesNotContain("program-manager");
         assertThat(claims.getStringClaim("preferred_username")).isEqualTo("applicant1");
-        assertThat(claims.getStringClaim("organisation_id")).isEqualTo("7d1c2a8e-0000-4000-8000-000000000001");
-        assertThat(claims.getStringClaim("organisation_name")).isEqualTo("江门市光电科技有限公司");
+        // Keycloak Organizations: {alias: {id}} (the realm's organization scope)
+        assertThat(claims.getJSONObjectClaim("organization")).containsOnlyKeys("jm-optoelectronics");
+        Object membership = claims.getJSONObjectClaim("organization").get("jm-optoelectronics");
+        assertThat(membership).isInstanceOf(Map.class);
+        assertThat(((Map<?, ?>) membership).get("id")).isEqualTo("7d1c2a8e-0000-4000-8000-000000000001");
         assertThat(tokens.accessToken("applicant1")).as("cached").isEqualTo(token);
 
         Jwt jwt = decoder.decode(token);
-        assertThat(jwt.getClaimAsString("organisation_id")).isEqualTo("7d1c2a8e-0000-4000-8000-000000000001");
+        assertThat(jwt.getClaimAsMap("organization")).containsOnlyKeys("jm-optoelectronics");
 
         JWTClaimsSet manager = verifiedClaims(tokens.accessToken("manager"));
         assertThat(realmRoles(manager)).contains("program-manager").doesNotContain("applicant");
-        assertThat(manager.getClaim("organisation_id")).isNull();
+        assertThat(manager.getClaim("organization")).isNull();
     }
 
     @Test

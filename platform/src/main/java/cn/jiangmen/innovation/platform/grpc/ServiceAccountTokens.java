@@ -7,8 +7,8 @@ import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 
 /**
- * Client-credentials tokens of the {@code jiangmen-services} account, cached and renewed by
- * Spring Security's authorized-client manager.
+ * Client-credentials tokens of a service account ({@code jiangmen-services} unless another client
+ * registration is named), cached and renewed by Spring Security's authorized-client manager.
  */
 public class ServiceAccountTokens implements Supplier<String> {
 
@@ -16,16 +16,24 @@ public class ServiceAccountTokens implements Supplier<String> {
 
 	private final OAuth2AuthorizedClientManager manager;
 
+	private final String registrationId;
+
 	public ServiceAccountTokens(OAuth2AuthorizedClientManager manager) {
+		this(manager, REGISTRATION_ID);
+	}
+
+	/** Tokens of the client registration {@code registrationId} (e.g. the organisation directory's reader). */
+	public ServiceAccountTokens(OAuth2AuthorizedClientManager manager, String registrationId) {
 		this.manager = manager;
+		this.registrationId = registrationId;
 	}
 
 	@Override
 	public String get() {
 		OAuth2AuthorizedClient client = this.manager.authorize(
-				OAuth2AuthorizeRequest.withClientRegistrationId(REGISTRATION_ID).principal(REGISTRATION_ID).build());
+				OAuth2AuthorizeRequest.withClientRegistrationId(this.registrationId).principal(this.registrationId).build());
 		if (client == null) {
-			throw new IllegalStateException("No service-account token for " + REGISTRATION_ID);
+			throw new IllegalStateException("No service-account token for " + this.registrationId);
 		}
 		return client.getAccessToken().getTokenValue();
 	}

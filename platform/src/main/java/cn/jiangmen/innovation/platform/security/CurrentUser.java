@@ -1,5 +1,6 @@
 package cn.jiangmen.innovation.platform.security;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -16,7 +17,12 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 public record CurrentUser(String subject, String username, Set<String> roles, Optional<UUID> organisationId,
 		String accessToken) {
 
-	public static final String ORGANISATION_CLAIM = "organisation_id";
+	/**
+	 * Keycloak Organizations' membership claim ({@code organization} client scope, mapper
+	 * {@code oidc-organization-membership-mapper} with "add organization id" and JSON type):
+	 * {@code {"<alias>": {"id": "<uuid>"}}}.
+	 */
+	public static final String ORGANISATION_CLAIM = "organization";
 
 	public static CurrentUser from(Authentication authentication) {
 		if (!(authentication instanceof JwtAuthenticationToken token)) {
@@ -29,20 +35,31 @@ public record CurrentUser(String subject, String username, Set<String> roles, Op
 			.filter(a -> a.startsWith(KeycloakRealmRoleConverter.ROLE_PREFIX))
 			.map(a -> a.substring(KeycloakRealmRoleConverter.ROLE_PREFIX.length()))
 			.collect(Collectors.toUnmodifiableSet());
-		String organisation = jwt.getClaimAsString(ORGANISATION_CLAIM);
-		Optional<UUID> organisationId = Optional.empty();
-		if (organisation != null && !organisation.isBlank()) {
-			try {
-				organisationId = Optional.of(UUID.fromString(organisation));
-			}
-			catch (IllegalArgumentException ex) {
-				// A malformed claim grants nothing: the caller simply has no organisation.
-				organisationId = Optional.empty();
-			}
-		}
+		Optional<UUID> organisationId = organisationOf(jwt.getClaim(ORGANISATION_CLAIM));
 		String username = jwt.getClaimAsString("preferred_username");
 		return new CurrentUser(jwt.getSubject(), username != null ? username : jwt.getSubject(), roles,
 				organisationId, jwt.getTokenValue());
+	}
+
+	/**
+	 * The one organisation the claim names by id. No claim, a claim without ids (the mapper's
+	 * plain list of aliases), a malformed id or more than one organisation all grant nothing: an
+	 * applicant acts for exactly one host organisation (依托单位), never for a guessed one.
+	 */
+	static Optional<UUID> organisationOf(Object claim) {
+		if (!(claim instanceof Map<?, ?> memberships) || memberships.size() != 1) {
+			return Optional.empty();
+		}
+		Object membership = memberships.values().iterator().next();
+		if (!(membership instanceof Map<?, ?> details) || !(details.get("id") instanceof String id)) {
+			return Optional.empty();
+		}
+		try {
+			return Optional.of(UUID.fromString(id));
+		}
+		catch (IllegalArgumentException ex) {
+			return Optional.empty();
+		}
 	}
 
 	public boolean hasRole(String role) {

@@ -1,8 +1,11 @@
 package cn.jiangmen.innovation.portal.review;
 
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import cn.jiangmen.innovation.contracts.review.v1.GetMyProfileResponse;
+import cn.jiangmen.innovation.platform.organisation.Organisation;
+import cn.jiangmen.innovation.platform.organisation.OrganisationDirectory;
 import cn.jiangmen.innovation.portal.config.PortalProperties;
 import cn.jiangmen.innovation.portal.web.FieldErrors;
 import cn.jiangmen.innovation.portal.web.Rejected;
@@ -34,10 +37,17 @@ class ExpertProfileController {
 
 	private final PortalProperties properties;
 
-	ExpertProfileController(ObjectProvider<ReviewPortalClient> clients, PortalProperties properties) {
+	private final ObjectProvider<OrganisationDirectory> directory;
+
+	ExpertProfileController(ObjectProvider<ReviewPortalClient> clients, PortalProperties properties,
+			ObjectProvider<OrganisationDirectory> directory) {
 		this.clients = clients;
 		this.properties = properties;
+		this.directory = directory;
 	}
+
+	/** The directory holds a city's host organisations: hundreds, all offered. */
+	static final int DIRECTORY_CHOICES = 2000;
 
 	@GetMapping
 	String profile(@RequestParam(name = "notice", required = false) String notice, Model model) {
@@ -46,12 +56,19 @@ class ExpertProfileController {
 			model.addAttribute("flash", "review.profile.saved");
 		}
 		model.addAttribute("found", mine.getFound());
-		return page(ProfileForm.of(mine.getProfile(), fields()), FieldErrors.none(), model);
+		return page(ProfileForm.of(mine.getProfile(), fields()).withOrganisationNames(this.directory.getObject()),
+				FieldErrors.none(), model);
 	}
 
 	@PostMapping
 	String save(@RequestParam MultiValueMap<String, String> params, Model model, HttpServletResponse response) {
-		ProfileForm form = ProfileForm.from(params);
+		ProfileForm.Resolved resolved = ProfileForm.from(params).resolveOrganisations(this.directory.getObject());
+		ProfileForm form = resolved.form();
+		if (!resolved.unknown().isEmpty()) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			model.addAttribute("found", true);
+			return page(form, FieldErrors.of("review", resolved.unknown(), UnaryOperator.identity()), model);
+		}
 		try {
 			this.clients.getObject().saveMyProfile(form.toProfile());
 		}
@@ -67,6 +84,9 @@ class ExpertProfileController {
 		model.addAttribute("form", form);
 		model.addAttribute("knownFields", fields());
 		model.addAttribute("relationshipKinds", ReviewChoices.relationshipKinds());
+		// the names an expert chooses from (a server-rendered list; the browser filters it as they type)
+		model.addAttribute("organisationNames",
+				this.directory.getObject().search("", DIRECTORY_CHOICES).stream().map(Organisation::name).toList());
 		model.addAttribute("errors", errors);
 		return "review/profile";
 	}

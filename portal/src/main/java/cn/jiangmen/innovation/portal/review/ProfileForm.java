@@ -17,6 +17,8 @@ import cn.jiangmen.innovation.contracts.review.v1.ExpertProfile;
 import cn.jiangmen.innovation.contracts.review.v1.ExpertRelationship;
 import cn.jiangmen.innovation.contracts.review.v1.RelationshipKind;
 
+import cn.jiangmen.innovation.platform.organisation.OrganisationDirectory;
+
 import org.springframework.util.MultiValueMap;
 
 /**
@@ -55,6 +57,88 @@ public record ProfileForm(String displayName, String email, String personKey, Se
 	}
 
 	static final int MAX_ROWS = 20;
+
+	/** The form with its organisations named by the directory, and the rows whose name it does not know. */
+	record Resolved(ProfileForm form, List<cn.jiangmen.innovation.portal.web.Rejected.Violation> unknown) {
+	}
+
+	/**
+	 * An expert chooses organisations by name (the page offers the directory's names): each typed
+	 * name is looked up in the directory and the row takes that entry's id and registered name; a
+	 * name the directory does not know is named as {@code current[i].organisation_name} /
+	 * {@code past[i].organisation_name} with reason {@code unknown}. Nobody types an id.
+	 */
+	Resolved resolveOrganisations(OrganisationDirectory directory) {
+		List<cn.jiangmen.innovation.portal.web.Rejected.Violation> unknown = new ArrayList<>();
+		List<Org> resolvedCurrent = resolve("current", this.current, directory, unknown);
+		List<Org> resolvedPast = resolve("past", this.past, directory, unknown);
+		List<Relation> resolvedRelations = new ArrayList<>();
+		for (int i = 0; i < this.relations.size(); i++) {
+			Relation r = this.relations.get(i);
+			if (!"ORGANISATION".equals(r.kind()) || r.reference().isBlank()) {
+				resolvedRelations.add(r);
+				continue;
+			}
+			var entry = byName(directory, r.reference().strip());
+			if (entry.isPresent()) {
+				resolvedRelations.add(new Relation(r.kind(), entry.get().id().toString(), r.note()));
+			}
+			else {
+				resolvedRelations.add(r);
+				unknown.add(new cn.jiangmen.innovation.portal.web.Rejected.Violation("relation[" + i + "].reference",
+						"unknown-organisation"));
+			}
+		}
+		return new Resolved(new ProfileForm(this.displayName, this.email, this.personKey, this.fields, this.otherFields,
+				resolvedCurrent, resolvedPast, this.joint, resolvedRelations), unknown);
+	}
+
+	/** As the page shows it: a declared organisation by its name in the directory, not its id. */
+	ProfileForm withOrganisationNames(OrganisationDirectory directory) {
+		List<Relation> named = this.relations.stream().map(r -> {
+			if (!"ORGANISATION".equals(r.kind())) {
+				return r;
+			}
+			try {
+				return directory.find(java.util.UUID.fromString(r.reference().strip()))
+					.map(o -> new Relation(r.kind(), o.name(), r.note()))
+					.orElse(r);
+			}
+			catch (IllegalArgumentException ex) {
+				return r;
+			}
+		}).toList();
+		return new ProfileForm(this.displayName, this.email, this.personKey, this.fields, this.otherFields, this.current,
+				this.past, this.joint, named);
+	}
+
+	private static java.util.Optional<cn.jiangmen.innovation.platform.organisation.Organisation> byName(
+			OrganisationDirectory directory, String name) {
+		return directory.search(name, 50).stream().filter(o -> o.name().equalsIgnoreCase(name)).findFirst();
+	}
+
+	private static List<Org> resolve(String kind, List<Org> rows, OrganisationDirectory directory,
+			List<cn.jiangmen.innovation.portal.web.Rejected.Violation> unknown) {
+		List<Org> resolved = new ArrayList<>();
+		for (int i = 0; i < rows.size(); i++) {
+			Org row = rows.get(i);
+			String name = row.name().strip();
+			if (name.isEmpty()) {
+				resolved.add(new Org("", "", row.from(), row.until()));
+				continue;
+			}
+			var entry = byName(directory, name);
+			if (entry.isPresent()) {
+				resolved.add(new Org(entry.get().id().toString(), entry.get().name(), row.from(), row.until()));
+			}
+			else {
+				resolved.add(new Org("", row.name(), row.from(), row.until()));
+				unknown.add(new cn.jiangmen.innovation.portal.web.Rejected.Violation(
+						kind + "[" + i + "].organisation_name", "unknown"));
+			}
+		}
+		return resolved;
+	}
 
 	private static final Pattern ROW = Pattern.compile("(current|past|joint|relation)\\[(\\d{1,2})]\\.(\\w+)");
 

@@ -17,6 +17,7 @@ import cn.jiangmen.innovation.portal.web.Rejected;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -42,9 +43,13 @@ class ReviewManagerController {
 
 	private final PortalProperties properties;
 
-	ReviewManagerController(ObjectProvider<ReviewPortalClient> clients, PortalProperties properties) {
+	private final MessageSource messages;
+
+	ReviewManagerController(ObjectProvider<ReviewPortalClient> clients, PortalProperties properties,
+			MessageSource messages) {
 		this.clients = clients;
 		this.properties = properties;
+		this.messages = messages;
 	}
 
 	@GetMapping
@@ -182,6 +187,11 @@ class ReviewManagerController {
 		model.addAttribute("matrix", matrix);
 		model.addAttribute("names", names);
 		model.addAttribute("titles", titles);
+		java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+		Map<String, String> details = new LinkedHashMap<>();
+		panel.getConflictsList()
+			.forEach(c -> details.putIfAbsent(c.getDetail(), ConflictDetails.translate(c.getDetail(), this.messages, locale)));
+		model.addAttribute("conflictDetails", details);
 		model.addAttribute("candidates", candidates);
 		model.addAttribute("errors", errors);
 		model.addAttribute("refusal", refusal);

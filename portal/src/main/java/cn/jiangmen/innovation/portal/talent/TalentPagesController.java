@@ -18,6 +18,9 @@ import cn.jiangmen.innovation.contracts.talent.v1.Category;
 import cn.jiangmen.innovation.contracts.talent.v1.Degree;
 import cn.jiangmen.innovation.contracts.talent.v1.DownloadAttachmentResponse;
 import cn.jiangmen.innovation.contracts.talent.v1.HostKind;
+import cn.jiangmen.innovation.platform.organisation.Organisation;
+import cn.jiangmen.innovation.platform.organisation.OrganisationDirectory;
+import cn.jiangmen.innovation.platform.security.CurrentUser;
 import cn.jiangmen.innovation.contracts.talent.v1.MemberRole;
 import cn.jiangmen.innovation.contracts.talent.v1.ProfessionalTitle;
 import cn.jiangmen.innovation.contracts.talent.v1.SaveApplicationResponse;
@@ -99,17 +102,45 @@ class TalentPagesController {
 
 	private final MessageSource messages;
 
+	private final ObjectProvider<OrganisationDirectory> directory;
+
 	private final Contact contact;
 
 	private final Clock clock = Clock.systemUTC();
 
 	TalentPagesController(ObjectProvider<TalentPortalClient> client, PortalProperties properties,
 			MessageSource messages, @Value("${jiangmen.portal.talent-contact.phone:}") String contactPhone,
-			@Value("${jiangmen.portal.talent-contact.email:}") String contactEmail) {
+			@Value("${jiangmen.portal.talent-contact.email:}") String contactEmail,
+			ObjectProvider<OrganisationDirectory> directory) {
 		this.client = client;
+		this.directory = directory;
 		this.properties = properties;
 		this.messages = messages;
 		this.contact = new Contact(contactPhone, contactEmail);
+	}
+
+	/**
+	 * The host organisation (依托单位) as the form shows it, read-only: nobody types it. While the
+	 * applicant can still edit, it is their organisation's entry in the directory (what the next save
+	 * stores); afterwards the copy the application kept at submission.
+	 *
+	 * @param kind {@code ENTERPRISE}, {@code UNIVERSITY}, {@code INSTITUTE}, or empty
+	 */
+	public record HostView(String name, String creditCode, String kind) {
+
+		static HostView of(ApplicationForm form) {
+			String kind = form.getHostKind() == HostKind.HOST_KIND_UNSPECIFIED ? "" : ProtoEnums.code(form.getHostKind());
+			return new HostView(form.getHostName(), form.getHostCreditCode(), kind);
+		}
+
+		static HostView of(Organisation entry) {
+			String kind = switch (entry.kind()) {
+				case ENTERPRISE, UNIVERSITY, INSTITUTE -> entry.kind().name();
+				default -> "";
+			};
+			return new HostView(entry.name(), entry.creditCode(), kind);
+		}
+
 	}
 
 	/** An applicant's draft on a call, as the call's card offers it. */
@@ -451,6 +482,7 @@ class TalentPagesController {
 		}
 		model.addAttribute("detail", detail);
 		model.addAttribute("form", form);
+		model.addAttribute("host", hostView(form, editable, authentication));
 		model.addAttribute("rows", rows);
 		model.addAttribute("status", status);
 		model.addAttribute("call", call);
@@ -497,6 +529,19 @@ class TalentPagesController {
 			default -> field.startsWith("attachments") ? "attachments"
 					: field.replaceAll("[^A-Za-z0-9_]+", "-").replaceAll("^-|-$", "");
 		};
+	}
+
+	private HostView hostView(ApplicationForm form, boolean editable, Authentication authentication) {
+		if (editable) {
+			OrganisationDirectory organisations = this.directory.getIfAvailable();
+			if (organisations != null) {
+				var entry = CurrentUser.from(authentication).organisationId().flatMap(organisations::find);
+				if (entry.isPresent()) {
+					return HostView.of(entry.get());
+				}
+			}
+		}
+		return HostView.of(form);
 	}
 
 	/** Looked up per request, so that web slices without talent pages need no talent client. */

@@ -4,6 +4,9 @@ import cn.jiangmen.innovation.portal.application.HomePage;
 import cn.jiangmen.innovation.portal.application.PortalUser;
 import cn.jiangmen.innovation.portal.application.TalentApplicationsClient;
 
+import cn.jiangmen.innovation.platform.organisation.OrganisationDirectory;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -18,13 +21,16 @@ class HomeController {
 
 	private final TalentApplicationsClient talent;
 
-	HomeController(TalentApplicationsClient talent) {
+	private final ObjectProvider<OrganisationDirectory> directory;
+
+	HomeController(TalentApplicationsClient talent, ObjectProvider<OrganisationDirectory> directory) {
 		this.talent = talent;
+		this.directory = directory;
 	}
 
 	@GetMapping("/")
 	String home(Authentication authentication, Model model) {
-		HomePage home = HomePage.of(PortalUser.from(authentication));
+		HomePage home = HomePage.of(PortalUser.from(authentication, this.directory.getIfAvailable()));
 		model.addAttribute("home", home);
 		if (home.shows(HomePage.Section.APPLICANT.name())) {
 			model.addAttribute("notices", this.talent.notices());

@@ -217,11 +217,15 @@ class ReviewFormsTest {
 			.andExpect(content().string(containsString("半导体照明（LED背光源模块化技术）")))
 			.andExpect(content().string(containsString("<legend>曾任职单位</legend>")))
 			.andExpect(content().string(containsString("aria-label=\"第 1 个曾任职单位的终止年份\"")))
+			// organisations are chosen by name from the directory; no id is typed
+			.andExpect(content().string(containsString("<option value=\"五邑大学\"></option>")))
+			.andExpect(content().string(containsString("list=\"organisation-names\"")))
+			.andExpect(content().string(not(containsString("name=\"current[0].id\""))))
 			.andExpect(content().string(containsString("href=\"/review/profile\" aria-current=\"page\"")));
 
 		this.mvc.perform(profile().param("email", "chen.example.org")
 			.param("past[0].id", "").param("past[0].name", "").param("past[0].from", "").param("past[0].until", "")
-			.param("past[1].id", "7d1c2a8e-0000-4000-8000-000000000001").param("past[1].name", "光电科技")
+			.param("past[1].name", "江门市光电科技有限公司")
 			.param("past[1].from", "2015").param("past[1].until", "2012"))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(content().string(containsString("请填写有效的电子邮箱")))
@@ -231,23 +235,37 @@ class ReviewFormsTest {
 			.andExpect(content().string(not(containsString("您的专家档案已保存"))));
 		assertThat(this.review.profile).isNull();
 
+		// a name the directory does not know is named next to its row; nothing is sent
 		this.mvc.perform(profile().param("email", "chen@example.org")
-			.param("past[0].id", "7d1c2a8e-0000-4000-8000-000000000001").param("past[0].name", "光电科技")
-			.param("past[0].from", "2008").param("past[0].until", "2014"))
+			.param("past[0].name", "光电科技").param("past[0].from", "2008").param("past[0].until", "2014"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("id=\"error-past-0--organisation_name\"")))
+			.andExpect(content().string(containsString("目录中没有该单位：请输入名称并从列表中选择。")))
+			.andExpect(content().string(containsString("value=\"光电科技\"")));
+		assertThat(this.review.profile).isNull();
+
+		this.mvc.perform(profile().param("email", "chen@example.org")
+			.param("past[0].name", " 江门市光电科技有限公司 ").param("past[0].from", "2008").param("past[0].until", "2014"))
 			.andExpect(redirectedUrl("/review/profile?notice=saved"));
 		var saved = this.review.profile;
 		assertThat(saved.getFieldCodesList()).containsExactly("semiconductor-lighting", "visible-light-communication",
 				"led-packaging");
 		assertThat(saved.getAffiliationsList()).extracting(a -> a.getOrganisationName() + ":" + a.getFromYear() + "-" + a.getUntilYear())
-			.containsExactly("五邑大学:2016-0", "光电科技:2008-2014");
+			.containsExactly("五邑大学:2016-0", "江门市光电科技有限公司:2008-2014");
+		assertThat(saved.getAffiliationsList()).extracting(a -> a.getOrganisationId())
+			.as("the directory's ids")
+			.containsExactly("7d1c2a8e-0000-4000-8000-000000000002", "7d1c2a8e-0000-4000-8000-000000000001");
 		assertThat(saved.getCoApplications(0).getPersonKey()).isEqualTo("leader-42");
 		assertThat(saved.getRelationships(0).getKind().name()).isEqualTo("RELATIONSHIP_KIND_ORGANISATION");
+		assertThat(saved.getRelationships(0).getReference()).as("the organisation chosen by name, sent by id")
+			.isEqualTo("7d1c2a8e-0000-4000-8000-000000000001");
 
 		this.mvc.perform(get("/review/profile?notice=saved").with(EXPERT))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("您的专家档案已保存。")))
 			.andExpect(content().string(not(containsString("您尚未建立专家档案"))))
 			.andExpect(content().string(containsString("value=\"led-packaging\"")))
+			.andExpect(content().string(containsString("name=\"relation[0].reference\" value=\"江门市光电科技有限公司\"")))
 			.andExpect(content().string(containsString("value=\"五邑大学\"")));
 	}
 
@@ -302,13 +320,12 @@ class ReviewFormsTest {
 			.param("display_name", "陈专家")
 			.param("field", "semiconductor-lighting", "visible-light-communication")
 			.param("other_fields", "led-packaging, semiconductor-lighting")
-			.param("current[0].id", "7d1c2a8e-0000-4000-8000-000000000002")
 			.param("current[0].name", "五邑大学")
 			.param("current[0].from", "2016")
 			.param("joint[0].person", "leader-42")
 			.param("joint[0].year", "2024")
 			.param("relation[0].kind", "ORGANISATION")
-			.param("relation[0].reference", "7d1c2a8e-0000-4000-8000-000000000001")
+			.param("relation[0].reference", "江门市光电科技有限公司")
 			.param("relation[0].note", "配偶任职");
 	}
 

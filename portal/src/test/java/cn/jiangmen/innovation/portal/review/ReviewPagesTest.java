@@ -6,6 +6,10 @@ import java.util.Map;
 import java.util.UUID;
 
 import cn.jiangmen.innovation.platform.config.PlatformSecurityAutoConfiguration;
+import cn.jiangmen.innovation.platform.organisation.InMemoryOrganisationDirectory;
+import cn.jiangmen.innovation.platform.organisation.Organisation;
+import cn.jiangmen.innovation.platform.organisation.OrganisationDirectory;
+import cn.jiangmen.innovation.platform.organisation.OrganisationKind;
 import cn.jiangmen.innovation.platform.security.KeycloakRealmRoleConverter;
 import cn.jiangmen.innovation.portal.config.PortalProperties;
 import cn.jiangmen.innovation.portal.config.PortalSecurityConfiguration;
@@ -58,6 +62,16 @@ class ReviewPagesTest {
 		@Bean
 		FakeReviewService fakeReviewService() {
 			return new FakeReviewService();
+		}
+
+		/** Part of the realm's organisation directory: what an expert chooses organisations from. */
+		@Bean
+		OrganisationDirectory organisationDirectory() {
+			return new InMemoryOrganisationDirectory(List.of(
+					new Organisation(UUID.fromString("7d1c2a8e-0000-4000-8000-000000000001"), "江门市光电科技有限公司",
+							"91440703MA4UJM0L1T", OrganisationKind.ENTERPRISE, "江门市蓬江区"),
+					new Organisation(UUID.fromString("7d1c2a8e-0000-4000-8000-000000000002"), "五邑大学",
+							"12440700455870000R", OrganisationKind.UNIVERSITY, "江门市蓬江区")));
 		}
 
 		@Bean
@@ -180,7 +194,9 @@ class ReviewPagesTest {
 		this.mvc.perform(get("/review/rounds/round-1").with(user("auditor", "auditor")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("所在单位（现任或三年内）")))
-			.andExpect(content().string(containsString("works at 江门市光电科技有限公司")))
+			// the rule's detail in the reader's language, not review-service's English record
+			.andExpect(content().string(containsString("现任职于江门市光电科技有限公司")))
+			.andExpect(content().string(not(containsString("works at"))))
 			.andExpect(content().string(containsString("周专家")))
 			.andExpect(content().string(containsString("1.5 小时")))
 			.andExpect(content().string(containsString("主审专家")));

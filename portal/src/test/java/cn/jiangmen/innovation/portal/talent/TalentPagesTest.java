@@ -10,6 +10,7 @@ import java.util.Map;
 
 import cn.jiangmen.innovation.contracts.talent.v1.ApplicationDetail;
 import cn.jiangmen.innovation.contracts.talent.v1.ApplicationForm;
+import cn.jiangmen.innovation.contracts.talent.v1.HostKind;
 import cn.jiangmen.innovation.contracts.talent.v1.ApplicationStatus;
 import cn.jiangmen.innovation.contracts.talent.v1.ApplicationSummary;
 import cn.jiangmen.innovation.contracts.talent.v1.CallCategory;
@@ -149,6 +150,29 @@ class TalentPagesTest {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("2026年度珠江人才计划")))
 			.andExpect(content().string(containsString("开始申报")));
+	}
+
+	@Test
+	void theHostOrganisationIsShownFromTheDirectoryAndNobodyTypesIt() throws Exception {
+		this.mvc.perform(get("/talent/applications/" + APP).with(applicant()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("以下为组织机构目录中登记的本单位信息，无需填写")))
+			.andExpect(content().string(containsString("<dd id=\"host-name\">江门市光电科技有限公司</dd>")))
+			.andExpect(content().string(containsString("<dd id=\"host-credit-code\">91440703MA4UJM0L1T</dd>")))
+			.andExpect(content().string(containsString("<dd id=\"host-kind\">企业</dd>")))
+			.andExpect(content().string(not(containsString("name=\"host.name\""))))
+			.andExpect(content().string(not(containsString("name=\"host.creditCode\""))))
+			.andExpect(content().string(not(containsString("name=\"host.kind\""))));
+
+		// once submitted, the page shows the copy the application kept, even if the directory changed since
+		this.talent.application = this.talent.application.toBuilder()
+			.setSummary(this.talent.application.getSummary().toBuilder().setStatus(ApplicationStatus.APPLICATION_STATUS_SUBMITTED))
+			.setForm(this.talent.application.getForm().toBuilder().setHostName("江门市光电科技有限公司（旧名）")
+				.setHostCreditCode("91440703MA4UJM0L1T").setHostKind(HostKind.HOST_KIND_ENTERPRISE))
+			.build();
+		this.mvc.perform(get("/talent/applications/" + APP).with(applicant()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("<dd id=\"host-name\">江门市光电科技有限公司（旧名）</dd>")));
 	}
 
 	@Test
@@ -348,7 +372,7 @@ class TalentPagesTest {
 			.andExpect(content().string(containsString("hx-trigger=\"change delay:1s\"")))
 			.andExpect(content().string(containsString("hx-post=\"/talent/applications/" + APP + "\"")))
 			.andExpect(content().string(containsString("依托单位")))
-			.andExpect(content().string(containsString("value=\"91440703MA4UJ8K2XW\"")))
+			.andExpect(content().string(containsString("<dd id=\"host-credit-code\">91440703MA4UJM0L1T</dd>")))
 			// the category arrives as a proto enum and is still the option selected
 			.andExpect(content().string(containsString("value=\"TEAM_RND_INDUSTRIALISATION\" selected=\"selected\"")))
 			.andExpect(content().string(containsString("至少 5 名团队成员（含带头人）；已填写 0 名。")))
@@ -408,31 +432,31 @@ class TalentPagesTest {
 	@Test
 	void aPartialSaveSaysWhatWasSavedAndNamesTheFieldsThatWereNot() throws Exception {
 		this.talent.fieldErrors = List.of(FieldError.newBuilder()
-			.setField("host.creditCode")
-			.setCode("credit-code.check-digit")
+			.setField("team[0].orcid")
+			.setCode("orcid.check-digit")
 			.build(),
 				FieldError.newBuilder().setField("team[0].birthDate").setCode("date.format").build());
 		this.mvc.perform(post("/talent/applications/" + APP).with(applicant())
 			.header("HX-Request", "true")
 			.param("title", "可见光通信创新团队")
 			.param("summary", "新的简介")
-			.param("host.creditCode", "91440703MA4UJ8K2X1")
 			.param("team[0].name", "李明")
 			.param("team[0].role", "LEADER")
+			.param("team[0].orcid", "0000-0002-1825-0098")
 			.param("team[0].birthDate", "1980-13-01"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("已自动保存于")))
 			.andExpect(content().string(containsString("其余内容已保存；以下内容未能保存，请更正：")))
-			.andExpect(content().string(containsString("data-field=\"host.creditCode\"")))
+			.andExpect(content().string(containsString("data-field=\"team[0].orcid\"")))
 			.andExpect(content().string(containsString("data-field=\"team[0].birthDate\"")))
 			.andExpect(content().string(containsString("第 1 人：出生日期")))
-			.andExpect(content().string(containsString("校验码不符")));
+			.andExpect(content().string(containsString("该 ORCID 的校验位不正确。")));
 
 		// without script: POST-redirect-GET; the page after the redirect shows what was typed in the
 		// fields to be corrected, the summary linked to them and each message next to its field
 		MvcResult failed = this.mvc.perform(post("/talent/applications/" + APP).with(applicant())
 			.param("title", "可见光通信创新团队")
-			.param("host.creditCode", "91440703MA4UJ8K2X1")
+			.param("team[0].orcid", "0000-0002-1825-0098")
 			.param("team[0].name", "李明")
 			.param("team[0].birthDate", "1980-13-01")
 			.param("team[0].identityDocument", "440703198001010011"))
@@ -444,9 +468,9 @@ class TalentPagesTest {
 			.doesNotContain("440703198001010011");
 		MvcResult page = this.mvc.perform(Prg.follow(failed).with(applicant()))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("value=\"91440703MA4UJ8K2X1\"")))
+			.andExpect(content().string(containsString("value=\"0000-0002-1825-0098\"")))
 			.andExpect(content().string(containsString("id=\"error-summary\" class=\"error-summary problems\" role=\"alert\" tabindex=\"-1\" data-error-summary")))
-			.andExpect(content().string(containsString("href=\"#host-credit-code\"")))
+			.andExpect(content().string(containsString("href=\"#team-0-orcid\"")))
 			.andExpect(content().string(containsString("href=\"#team-0-birthDate\"")))
 			.andExpect(content().string(containsString("第 1 人：出生日期")))
 			.andExpect(content().string(containsString("id=\"error-team-0-birthDate\"")))
@@ -634,8 +658,7 @@ class TalentPagesTest {
 		return jwt().jwt(jwt -> jwt.tokenValue("applicant1-token")
 			.subject("sub-applicant1")
 			.claim("preferred_username", "applicant1")
-			.claim("organisation_id", "7d1c2a8e-0000-4000-8000-000000000001")
-			.claim("organisation_name", "江门市光电科技有限公司")
+			.claim("organization", Map.of("jm-optoelectronics", Map.of("id", "7d1c2a8e-0000-4000-8000-000000000001")))
 			.claim("realm_access", Map.of("roles", List.of("applicant"))))
 			.authorities(new KeycloakRealmRoleConverter());
 	}

@@ -31,8 +31,7 @@ final class TestUsers {
 			.subject("sub-applicant1")
 			.claim("preferred_username", "applicant1")
 			.claim("name", "李华")
-			.claim("organisation_id", "7d1c2a8e-0000-4000-8000-000000000001")
-			.claim("organisation_name", ORGANISATION)
+			.claim("organization", Map.of("jm-optoelectronics", Map.of("id", "7d1c2a8e-0000-4000-8000-000000000001")))
 			.claim("realm_access", Map.of("roles", List.of("applicant"))))
 			.authorities(new KeycloakRealmRoleConverter());
 	}

@@ -26,7 +26,9 @@ import org.springframework.transaction.annotation.Transactional;
  * Profile {@code demo}: profiles of the five demo experts (Keycloak ids fixed in the realm), so a
  * manager can open a round over the demo applications at once. Their fields cover the demo calls;
  * expert3 left 五邑大学 in 2024 and expert5 declared a relationship with 江门市光电科技有限公司, so the
- * conflict list shows both rules at work. Existing profiles are left as they are.
+ * conflict list shows both rules at work. Each name is the realm user's family + given name, so an
+ * expert is called the same in the page header (the token's name) and in the review matrix (this
+ * profile). Existing profiles are left as they are.
  */
 @Component
 @Profile("demo")
@@ -69,17 +71,17 @@ class DemoData implements ApplicationRunner {
 		UUID scut = UUID.fromString("7d1c2a8e-0000-4000-8000-0000000000a2");
 		UUID jnu = UUID.fromString("7d1c2a8e-0000-4000-8000-0000000000a3");
 		return List.of(
-				expert(1, "张卫国 教授", ALL_DEMO_FIELDS, List.of(Affiliation.current(gdut, "广东工业大学", 2008)), List.of(),
+				expert(1, "张卫国", ALL_DEMO_FIELDS, List.of(Affiliation.current(gdut, "广东工业大学", 2008)), List.of(),
 						List.of()),
-				expert(2, "刘芳 研究员", Set.of("visible-light-communication", "intelligent-industrial-robots", "nev-batteries-power-systems"),
+				expert(2, "刘芳", Set.of("visible-light-communication", "intelligent-industrial-robots", "nev-batteries-power-systems"),
 						List.of(Affiliation.current(scut, "华南理工大学", 2012)), List.of(new CoApplication("nb:林涛|1970-02-14", 2019)),
 						List.of()),
-				expert(3, "黄志强 教授级高工", ALL_DEMO_FIELDS,
+				expert(3, "黄志强", ALL_DEMO_FIELDS,
 						List.of(Affiliation.current(jnu, "暨南大学", 2025), Affiliation.past(WUYI_UNIVERSITY, "五邑大学", 2010, 2024)),
 						List.of(), List.of()),
-				expert(4, "吴敏 教授", Set.of("visible-light-communication", "intelligent-industrial-robots", "additive-manufacturing"),
+				expert(4, "吴敏", Set.of("visible-light-communication", "intelligent-industrial-robots", "additive-manufacturing"),
 						List.of(Affiliation.current(gdut, "广东工业大学", 2015)), List.of(), List.of()),
-				expert(5, "郑海燕 研究员", ALL_DEMO_FIELDS, List.of(Affiliation.current(scut, "华南理工大学", 2005)), List.of(),
+				expert(5, "郑海燕", ALL_DEMO_FIELDS, List.of(Affiliation.current(scut, "华南理工大学", 2005)), List.of(),
 						List.of(new DeclaredRelationship(DeclaredRelationship.Kind.ORGANISATION, OPTOELECTRONICS.toString(),
 								"曾任该公司技术顾问"))));
 	}

@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 import cn.jiangmen.innovation.platform.audit.Audit;
+import cn.jiangmen.innovation.platform.organisation.OrganisationDirectory;
 import cn.jiangmen.innovation.platform.outbox.Outbox;
 import cn.jiangmen.innovation.platform.outbox.OutboxMessage;
 import cn.jiangmen.innovation.platform.error.ConflictException;
@@ -22,6 +23,8 @@ import cn.jiangmen.innovation.platform.error.NotFoundException;
 import cn.jiangmen.innovation.talent.domain.ApplicationContent;
 import cn.jiangmen.innovation.talent.domain.ApplicationForm;
 import cn.jiangmen.innovation.talent.domain.ApplicationId;
+import cn.jiangmen.innovation.talent.domain.ApplicationLifecycle;
+import cn.jiangmen.innovation.talent.domain.HostOrganisation;
 import cn.jiangmen.innovation.talent.domain.ApplicationStatus;
 import cn.jiangmen.innovation.talent.domain.Attachment;
 import cn.jiangmen.innovation.talent.domain.AttachmentId;
@@ -80,14 +83,17 @@ public class ApplicationCommands {
 
 	private final ApplicantNotices notices;
 
+	private final OrganisationDirectory directory;
+
 	private final JsonMapper json;
 
 	private final Clock clock;
 
 	public ApplicationCommands(TalentApplications applications, TalentCalls calls, RecordedOutcomes outcomes,
 			Attachments attachments, AttachmentStore store, Audit audit, Outbox outbox, IdentityFingerprint fingerprint,
-			ApplicantNotices notices, JsonMapper json, Clock clock) {
+			ApplicantNotices notices, OrganisationDirectory directory, JsonMapper json, Clock clock) {
 		this.applications = applications;
+		this.directory = directory;
 		this.calls = calls;
 		this.outcomes = outcomes;
 		this.attachments = attachments;
@@ -124,8 +130,8 @@ public class ApplicationCommands {
 			.filter(c -> c.status() == CallStatus.OPEN)
 			.orElseThrow(() -> new NotFoundException("Call", callId));
 		Instant now = now();
-		ApplicationContent content = form.parse(today(now), this.fingerprint);
 		OrganisationId organisation = TalentAccess.organisationOf(caller).orElseThrow();
+		ApplicationContent content = form.parse(today(now), this.fingerprint).withHost(hostOf(organisation));
 		List<TalentApplication> drafts = this.applications.lockDraftsOf(organisation, call.id());
 		if (!anotherDraft && !drafts.isEmpty()) {
 			throw new ConflictException("application.draft-exists",
@@ -152,7 +158,7 @@ public class ApplicationCommands {
 		Instant now = now();
 		ApplicationForm.Parsed parsed = form.parseKeeping(today(now), this.fingerprint, application.content());
 		Map<String, Object> before = snapshot(application);
-		application.update(parsed.content(), now);
+		application.update(parsed.content().withHost(hostOf(application.organisationId())), now);
 		this.applications.update(application);
 		record(caller, "talent.application.updated", application, before, now);
 		return new Saved(reload(id), parsed.violations());
@@ -190,7 +196,14 @@ public class ApplicationCommands {
 		TalentCall call = callOf(application);
 		Set<AttachmentKind> attached = EnumSet.noneOf(AttachmentKind.class);
 		this.attachments.ofApplication(id).forEach(attachment -> attached.add(attachment.kind()));
-		return change(caller, application, "talent.application.submitted", a -> a.submit(call, attached, now()));
+		return change(caller, application, "talent.application.submitted", a -> {
+			Instant now = now();
+			if (ApplicationLifecycle.isEditable(a.status())) {
+				// the copy kept from now on is the directory's entry at submission
+				a.update(a.content().withHost(hostOf(a.organisationId())), now);
+			}
+			a.submit(call, attached, now);
+		});
 	}
 
 	@Transactional
@@ -287,6 +300,14 @@ public class ApplicationCommands {
 
 	private TalentApplication reload(ApplicationId id) {
 		return this.applications.find(id).orElseThrow();
+	}
+
+	/**
+	 * The host organisation as the directory has it now; an organisation the directory no longer
+	 * knows leaves the host empty (submission then names it as missing).
+	 */
+	private HostOrganisation hostOf(OrganisationId organisation) {
+		return this.directory.find(organisation.value()).map(HostOrganisation::of).orElse(HostOrganisation.EMPTY);
 	}
 
 	/** Visible to the caller (else not found) and owned by their organisation (else forbidden). */

@@ -20,6 +20,11 @@ public record ApplicationContent(String title, Category category, String priorit
 		team = team == null ? List.of() : List.copyOf(team);
 	}
 
+	/** The same content with the host organisation the directory names (the form never names it). */
+	public ApplicationContent withHost(HostOrganisation newHost) {
+		return new ApplicationContent(this.title, this.category, this.priorityField, this.summary, newHost, this.team);
+	}
+
 	public Optional<TeamMember> leader() {
 		return this.team.stream().filter(TeamMember::isLeader).findFirst();
 	}

@@ -15,6 +15,11 @@ import cn.jiangmen.innovation.platform.error.InvalidInputException;
  * #parse(LocalDate, IdentityFingerprint)} turns it into {@link ApplicationContent}, reporting every malformed field at
  * once (credit code check digit, ORCID checksum, unknown codes, dates in the future, lengths) so
  * that nothing half-checked is stored.
+ * <p>
+ * {@code hostName}, {@code hostCreditCode} and {@code hostKind} are not read: the host organisation
+ * (依托单位) is the applicant's organisation in the directory, never what a form says
+ * ({@code ApplicationCommands} puts it in). The REST and gRPC forms still carry the fields for
+ * old clients; whatever they hold is ignored.
  */
 public record ApplicationForm(String title, String category, String priorityField, String summary, String hostName,
 		String hostCreditCode, String hostKind, List<Member> team) {
@@ -76,22 +81,8 @@ public record ApplicationForm(String title, String category, String priorityFiel
 				v -> text(this.priorityField, "priorityField", 100, v));
 		String cleanSummary = keep(violations, "summary", previous == null ? null : previous.summary(),
 				v -> text(this.summary, "summary", MAX_SUMMARY, v));
-		String hostNameText = keep(violations, "host.name", before.name(),
-				v -> text(this.hostName, "host.name", MAX_TEXT, v));
-		CreditCode creditCode = keep(violations, "host.creditCode", before.creditCode(), v -> {
-			if (!present(this.hostCreditCode)) {
-				return null;
-			}
-			try {
-				return CreditCode.parse(this.hostCreditCode, "host.creditCode");
-			}
-			catch (InvalidInputException ex) {
-				v.addAll(ex.violations());
-				return null;
-			}
-		});
-		OrganisationKind kind = keep(violations, "host.kind", before.kind(),
-				v -> code(OrganisationKind.class, this.hostKind, "host.kind", v));
+		// the host organisation is never read from the form: the commands take it from the organisation directory
+		HostOrganisation host = before;
 		List<TeamMember> members = new ArrayList<>();
 		List<Member> input = this.team == null ? List.of() : this.team;
 		List<TeamMember> earlier = previous == null ? List.of() : previous.team();
@@ -113,10 +104,10 @@ public record ApplicationForm(String title, String category, String priorityFiel
 		if (cleanTitle == null) {
 			// only without a previous content (parse throws): nothing is built from it
 			return new Parsed(new ApplicationContent("", cleanCategory, field, cleanSummary,
-					new HostOrganisation(hostNameText, creditCode, kind), members), violations);
+					host, members), violations);
 		}
 		return new Parsed(new ApplicationContent(cleanTitle, cleanCategory, field, cleanSummary,
-				new HostOrganisation(hostNameText, creditCode, kind), members), violations);
+				host, members), violations);
 	}
 
 	/** The person stored before for this row: the same name first, else the same place in the list. */

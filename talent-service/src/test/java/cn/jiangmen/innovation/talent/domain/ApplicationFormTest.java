@@ -31,8 +31,6 @@ class ApplicationFormTest {
 				ex -> assertThat(ex.violations()).extracting(FieldViolation::field, FieldViolation::code)
 					.containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("title", "required"),
 							org.assertj.core.groups.Tuple.tuple("category", "code.unknown"),
-							org.assertj.core.groups.Tuple.tuple("host.creditCode", "credit-code.check-digit"),
-							org.assertj.core.groups.Tuple.tuple("host.kind", "code.unknown"),
 							org.assertj.core.groups.Tuple.tuple("team[0].name", "required"),
 							org.assertj.core.groups.Tuple.tuple("team[0].role", "code.unknown"),
 							org.assertj.core.groups.Tuple.tuple("team[0].birthDate", "birth-date.range"),
@@ -40,6 +38,26 @@ class ApplicationFormTest {
 							org.assertj.core.groups.Tuple.tuple("team[0].orcid", "orcid.check-digit"),
 							org.assertj.core.groups.Tuple.tuple("team[0].identityDocument",
 									"identity-document.length")));
+	}
+
+	@Test
+	void aFormCannotNameItsHostOrganisation() {
+		ApplicationContent content = new ApplicationForm("T", null, null, null, "五邑大学", "12440700455870000R",
+				"UNIVERSITY", List.of()).parse(TODAY, Fixtures.FINGERPRINT);
+		assertThat(content.host()).isEqualTo(HostOrganisation.EMPTY);
+	}
+
+	@Test
+	void theHostIsACopyOfTheDirectoryEntry() {
+		var entry = new cn.jiangmen.innovation.platform.organisation.Organisation(Fixtures.ORG_A.value(),
+				"江门市光电科技有限公司", "91440703MA4UJM0L1T",
+				cn.jiangmen.innovation.platform.organisation.OrganisationKind.ENTERPRISE, "江门市蓬江区");
+		assertThat(HostOrganisation.of(entry)).isEqualTo(new HostOrganisation("江门市光电科技有限公司",
+				new CreditCode("91440703MA4UJM0L1T"), OrganisationKind.ENTERPRISE));
+		var agency = new cn.jiangmen.innovation.platform.organisation.Organisation(Fixtures.ORG_B.value(), "服务中心",
+				"not a code", cn.jiangmen.innovation.platform.organisation.OrganisationKind.SERVICE_AGENCY, "江门市");
+		assertThat(HostOrganisation.of(agency)).as("no kind talent hosts, no valid code: submission names them")
+			.isEqualTo(new HostOrganisation("服务中心", null, null));
 	}
 
 	@Test
@@ -86,7 +104,6 @@ class ApplicationFormTest {
 
 		assertThat(parsed.violations()).extracting(FieldViolation::field, FieldViolation::code)
 			.containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("title", "required"),
-					org.assertj.core.groups.Tuple.tuple("host.creditCode", "credit-code.check-digit"),
 					org.assertj.core.groups.Tuple.tuple("team[0].birthDate", "date.format"),
 					org.assertj.core.groups.Tuple.tuple("team[1].nationality", "nationality.format"),
 					org.assertj.core.groups.Tuple.tuple("team[2].role", "code.unknown"));
@@ -94,8 +111,8 @@ class ApplicationFormTest {
 		assertThat(content.title()).as("kept").isEqualTo("Team");
 		assertThat(content.category()).as("taken").isEqualTo(Category.TEAM_RND_INDUSTRIALISATION);
 		assertThat(content.summary()).isEqualTo("A new summary");
-		assertThat(content.host().creditCode().value()).as("kept").isEqualTo("91440703MA4UJ8K2XW");
-		assertThat(content.host().kind()).isEqualTo(OrganisationKind.ENTERPRISE);
+		// the form's host fields are never read: the host comes from the organisation directory
+		assertThat(content.host()).isEqualTo(previous.host()).isEqualTo(HostOrganisation.EMPTY);
 		TeamMember leader = content.team().get(0);
 		assertThat(leader.birthDate()).as("kept").isEqualTo(LocalDate.of(1980, 1, 1));
 		assertThat(leader.title()).as("taken").isEqualTo(ProfessionalTitle.PROFESSOR);
