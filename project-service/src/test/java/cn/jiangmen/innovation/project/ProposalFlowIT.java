@@ -172,6 +172,12 @@ class ProposalFlowIT extends ServiceIntegrationTest {
 		// formal check: passing hands the proposal to review with the consortium's organisations
 		assertThat(this.http.postJson("/api/projects/proposals/" + id + "/formal-check", lead,
 				"{\"decision\":\"PASS\"}").status()).isEqualTo(403);
+		// the order of checks: who may act comes before malformed input
+		assertThat(this.http.postJson("/api/projects/proposals/" + id + "/formal-check", lead,
+				"{\"decision\":\"MAYBE\",\"correctionDueAt\":\"soon\"}").status()).isEqualTo(403);
+		assertThat(fields(this.http.postJson("/api/projects/proposals/" + id + "/formal-check", manager,
+				"{\"decision\":\"RETURN\",\"reasons\":[\"缺少营业执照\"],\"correctionDueAt\":\"soon\"}")))
+			.containsExactly("correctionDueAt");
 		assertThat(fields(this.http.postJson("/api/projects/proposals/" + id + "/formal-check", manager,
 				"{\"decision\":\"RETURN\"}"))).contains("reasons", "correctionDueAt");
 		HttpProbe.Response passed = this.http.postJson("/api/projects/proposals/" + id + "/formal-check", manager,

@@ -95,11 +95,18 @@ public class ProposalDecisions {
 	@Transactional
 	public Proposal formalCheck(Caller caller, ProposalId id, FormalCheck decision, List<String> reasons,
 			Instant correctionDueAt) {
+		return formalCheck(caller, id, decision, reasons, correctionDueAt, List.of());
+	}
+
+	/** As above; {@code found} holds what the adapter already found malformed (named after the 404 and 403 checks). */
+	@Transactional
+	public Proposal formalCheck(Caller caller, ProposalId id, FormalCheck decision, List<String> reasons,
+			Instant correctionDueAt, List<FieldViolation> found) {
 		Proposal proposal = managed(caller, id);
 		Instant now = now();
 		List<String> clean = reasons == null ? List.of()
 				: reasons.stream().filter(r -> r != null && !r.isBlank()).map(String::strip).toList();
-		List<FieldViolation> violations = new ArrayList<>();
+		List<FieldViolation> violations = new ArrayList<>(found);
 		if (decision == null) {
 			violations.add(new FieldViolation("decision", "unknown-value", "must be PASS, RETURN or REJECT"));
 		}
@@ -109,7 +116,8 @@ public class ProposalDecisions {
 		if (clean.stream().anyMatch(r -> r.length() > 2000)) {
 			violations.add(new FieldViolation("reasons", "too-long", "each reason must be at most 2000 characters"));
 		}
-		if (decision == FormalCheck.RETURN && (correctionDueAt == null || !correctionDueAt.isAfter(now))) {
+		if (decision == FormalCheck.RETURN && violations.stream().noneMatch(v -> v.field().equals("correctionDueAt"))
+				&& (correctionDueAt == null || !correctionDueAt.isAfter(now))) {
 			violations.add(new FieldViolation("correctionDueAt", "required", "must be a time in the future"));
 		}
 		if (!violations.isEmpty()) {

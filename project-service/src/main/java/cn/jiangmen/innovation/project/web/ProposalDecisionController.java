@@ -46,11 +46,8 @@ class ProposalDecisionController {
 			// named by the use case, after the 404 and 403 checks
 		}
 		var due = CallRequests.instant(body.correctionDueAt(), "correctionDueAt", violations);
-		if (!violations.isEmpty()) {
-			throw new cn.jiangmen.innovation.platform.error.InvalidInputException(violations);
-		}
 		return ProposalView.of(this.queries.details(this.decisions.formalCheck(Callers.current(), ProposalId.parse(id, "id"),
-				decision, body.reasons(), due)), List.of());
+				decision, body.reasons(), due, violations)), List.of());
 	}
 
 	@PostMapping("/approval")
