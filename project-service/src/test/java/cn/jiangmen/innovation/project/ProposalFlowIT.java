@@ -58,7 +58,9 @@ class ProposalFlowIT extends ServiceIntegrationTest {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		ServiceTestProperties.register(registry, "project_it");
+		// its own database: the other ITs' cached contexts run their relays on a schedule and would
+		// otherwise claim this test's messages
+		ServiceTestProperties.register(registry, "project_flow_it");
 		registry.add("jiangmen.outbox.relay.enabled", () -> "false");
 		registry.add("spring.grpc.client.channel.funding.target", () -> "static://localhost:" + FUNDING_PORT);
 		registry.add("spring.grpc.client.channel.review.target", () -> "static://localhost:" + REVIEW_PORT);
