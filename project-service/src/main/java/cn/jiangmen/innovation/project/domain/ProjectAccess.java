@@ -55,4 +55,19 @@ public final class ProjectAccess {
 		return caller.hasRole("admin");
 	}
 
+	/** Calls (申报指南), formal checks, approval (立项): the bureau's program managers. */
+	public static boolean mayManageCalls(Caller caller) {
+		return caller.hasRole("program-manager");
+	}
+
+	/** Draft calls are the bureau's (and the auditors') until published. */
+	public static boolean seesDraftCalls(Caller caller) {
+		return caller.hasAnyRole(Set.of("program-manager", "auditor", "service"));
+	}
+
+	/** review-service delivering an outcome, under the suite's service account. */
+	public static boolean isService(Caller caller) {
+		return caller.hasRole("service");
+	}
+
 }

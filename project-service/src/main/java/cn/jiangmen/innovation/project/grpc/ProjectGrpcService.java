@@ -3,24 +3,7 @@ package cn.jiangmen.innovation.project.grpc;
 import java.util.List;
 import java.util.function.Supplier;
 
-import cn.jiangmen.innovation.contracts.project.v1.AcceptTaskBookRequest;
-import cn.jiangmen.innovation.contracts.project.v1.AcceptTaskBookResponse;
-import cn.jiangmen.innovation.contracts.project.v1.CountersignTaskBookRequest;
-import cn.jiangmen.innovation.contracts.project.v1.CountersignTaskBookResponse;
-import cn.jiangmen.innovation.contracts.project.v1.GetProjectSummaryRequest;
-import cn.jiangmen.innovation.contracts.project.v1.GetProjectSummaryResponse;
-import cn.jiangmen.innovation.contracts.project.v1.GetTaskBookPdfRequest;
-import cn.jiangmen.innovation.contracts.project.v1.GetTaskBookPdfResponse;
-import cn.jiangmen.innovation.contracts.project.v1.GetTaskBookRequest;
-import cn.jiangmen.innovation.contracts.project.v1.GetTaskBookResponse;
-import cn.jiangmen.innovation.contracts.project.v1.ListDueMilestonesRequest;
-import cn.jiangmen.innovation.contracts.project.v1.ListDueMilestonesResponse;
-import cn.jiangmen.innovation.contracts.project.v1.ListMilestonesRequest;
-import cn.jiangmen.innovation.contracts.project.v1.ListMilestonesResponse;
-import cn.jiangmen.innovation.contracts.project.v1.ListProgressReportsRequest;
-import cn.jiangmen.innovation.contracts.project.v1.ListProgressReportsResponse;
-import cn.jiangmen.innovation.contracts.project.v1.SubmitProgressReportRequest;
-import cn.jiangmen.innovation.contracts.project.v1.SubmitProgressReportResponse;
+import cn.jiangmen.innovation.contracts.project.v1.*;
 import cn.jiangmen.innovation.contracts.project.v1.GetMilestoneStatusRequest;
 import cn.jiangmen.innovation.contracts.project.v1.GetMilestoneStatusResponse;
 import cn.jiangmen.innovation.contracts.project.v1.MilestoneState;
@@ -54,13 +37,23 @@ class ProjectGrpcService extends ProjectServiceGrpc.ProjectServiceImplBase {
 
 	private final ProgressReportRpcs reports;
 
+	private final CallRpcs calls;
+
+	private final ProposalRpcs proposals;
+
+	private final ProposalDecisionRpcs decisions;
+
 	ProjectGrpcService(MilestoneQueries milestones, FieldQueries fields, ProjectExecutionRpcs execution,
-			TaskBookRpcs taskBooks, ProgressReportRpcs reports) {
+			TaskBookRpcs taskBooks, ProgressReportRpcs reports, CallRpcs calls, ProposalRpcs proposals,
+			ProposalDecisionRpcs decisions) {
 		this.milestones = milestones;
 		this.fields = fields;
 		this.execution = execution;
 		this.taskBooks = taskBooks;
 		this.reports = reports;
+		this.calls = calls;
+		this.proposals = proposals;
+		this.decisions = decisions;
 	}
 
 	private static <T> void answer(StreamObserver<T> observer, Supplier<T> call) {
@@ -114,6 +107,82 @@ class ProjectGrpcService extends ProjectServiceGrpc.ProjectServiceImplBase {
 	public void listProgressReports(ListProgressReportsRequest request,
 			StreamObserver<ListProgressReportsResponse> observer) {
 		answer(observer, () -> this.reports.listProgressReports(request));
+	}
+
+	// calls (申报指南): CallRpcs
+
+	@Override
+	public void createCall(CreateCallRequest request, StreamObserver<CreateCallResponse> observer) {
+		answer(observer, () -> this.calls.create(request));
+	}
+
+	@Override
+	public void getCall(GetCallRequest request, StreamObserver<GetCallResponse> observer) {
+		answer(observer, () -> this.calls.get(request));
+	}
+
+	@Override
+	public void listCalls(ListCallsRequest request, StreamObserver<ListCallsResponse> observer) {
+		answer(observer, () -> this.calls.list(request));
+	}
+
+	@Override
+	public void changeCallStatus(ChangeCallStatusRequest request, StreamObserver<ChangeCallStatusResponse> observer) {
+		answer(observer, () -> this.calls.change(request));
+	}
+
+	// proposals (申报书): ProposalRpcs and ProposalDecisionRpcs
+
+	@Override
+	public void createProposal(CreateProposalRequest request, StreamObserver<CreateProposalResponse> observer) {
+		answer(observer, () -> this.proposals.create(request));
+	}
+
+	@Override
+	public void saveProposal(SaveProposalRequest request, StreamObserver<SaveProposalResponse> observer) {
+		answer(observer, () -> this.proposals.save(request));
+	}
+
+	@Override
+	public void getProposal(GetProposalRequest request, StreamObserver<GetProposalResponse> observer) {
+		answer(observer, () -> this.proposals.get(request));
+	}
+
+	@Override
+	public void listProposals(ListProposalsRequest request, StreamObserver<ListProposalsResponse> observer) {
+		answer(observer, () -> this.proposals.list(request));
+	}
+
+	@Override
+	public void confirmParticipation(ConfirmParticipationRequest request, StreamObserver<ConfirmParticipationResponse> observer) {
+		answer(observer, () -> this.proposals.confirm(request));
+	}
+
+	@Override
+	public void submitProposal(SubmitProposalRequest request, StreamObserver<SubmitProposalResponse> observer) {
+		answer(observer, () -> this.proposals.submit(request));
+	}
+
+	@Override
+	public void withdrawProposal(WithdrawProposalRequest request, StreamObserver<WithdrawProposalResponse> observer) {
+		answer(observer, () -> this.proposals.withdraw(request));
+	}
+
+	@Override
+	public void decideProposalFormalCheck(DecideProposalFormalCheckRequest request,
+			StreamObserver<DecideProposalFormalCheckResponse> observer) {
+		answer(observer, () -> this.decisions.formalCheck(request));
+	}
+
+	@Override
+	public void recordProposalReviewOutcome(RecordProposalReviewOutcomeRequest request,
+			StreamObserver<RecordProposalReviewOutcomeResponse> observer) {
+		answer(observer, () -> this.decisions.recordReviewOutcome(request));
+	}
+
+	@Override
+	public void approveProposal(ApproveProposalRequest request, StreamObserver<ApproveProposalResponse> observer) {
+		answer(observer, () -> this.decisions.approve(request));
 	}
 
 	@Override

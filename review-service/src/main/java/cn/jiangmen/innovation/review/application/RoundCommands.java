@@ -333,10 +333,10 @@ public class RoundCommands {
 		for (FinalRanking.Outcome outcome : outcomes) {
 			this.items.updateState(outcome.item(), ReviewState.RANKED);
 			ReviewItem item = byId.get(outcome.item());
-			if (item.owningContext() == OwningContext.TALENT) {
-				this.outbox.add(OutboxMessage.pending(OutboxMessage.TALENT_OUTCOME, "review-outcome-" + item.id(),
-						this.json.writeValueAsString(ReviewOutcomePayload.of(item, outcome, now)), now));
-			}
+			String destination = item.owningContext() == OwningContext.TALENT ? OutboxMessage.TALENT_OUTCOME
+					: ReviewOutcomePayload.PROJECT_OUTCOME;
+			this.outbox.add(OutboxMessage.pending(destination, "review-outcome-" + item.id(),
+					this.json.writeValueAsString(ReviewOutcomePayload.of(item, outcome, now)), now));
 		}
 		this.audit.record(caller.username(), now, "round.confirmed", "review_round", roundId, Map.of("state", "OPEN"),
 				Map.of("state", "CONFIRMED", "ranking", outcomes.stream()
