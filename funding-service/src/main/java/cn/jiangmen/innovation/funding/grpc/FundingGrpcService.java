@@ -8,7 +8,23 @@ import cn.jiangmen.innovation.contracts.funding.v1.CommitAwardResponse;
 import cn.jiangmen.innovation.contracts.funding.v1.CommitmentState;
 import cn.jiangmen.innovation.contracts.funding.v1.DecideTrancheRequest;
 import cn.jiangmen.innovation.contracts.funding.v1.DecideTrancheResponse;
+import cn.jiangmen.innovation.contracts.funding.v1.DecideBudgetRaiseRequest;
+import cn.jiangmen.innovation.contracts.funding.v1.DecideBudgetRaiseResponse;
 import cn.jiangmen.innovation.contracts.funding.v1.FundingServiceGrpc;
+import cn.jiangmen.innovation.contracts.funding.v1.GetAwardRequest;
+import cn.jiangmen.innovation.contracts.funding.v1.GetAwardResponse;
+import cn.jiangmen.innovation.contracts.funding.v1.ListAwardsRequest;
+import cn.jiangmen.innovation.contracts.funding.v1.ListAwardsResponse;
+import cn.jiangmen.innovation.contracts.funding.v1.ListBudgetRaisesRequest;
+import cn.jiangmen.innovation.contracts.funding.v1.ListBudgetRaisesResponse;
+import cn.jiangmen.innovation.contracts.funding.v1.ListBudgetsRequest;
+import cn.jiangmen.innovation.contracts.funding.v1.ListBudgetsResponse;
+import cn.jiangmen.innovation.contracts.funding.v1.ListTranchesRequest;
+import cn.jiangmen.innovation.contracts.funding.v1.ListTranchesResponse;
+import cn.jiangmen.innovation.contracts.funding.v1.OpenBudgetLineRequest;
+import cn.jiangmen.innovation.contracts.funding.v1.OpenBudgetLineResponse;
+import cn.jiangmen.innovation.contracts.funding.v1.PrepareBudgetRaiseRequest;
+import cn.jiangmen.innovation.contracts.funding.v1.PrepareBudgetRaiseResponse;
 import cn.jiangmen.innovation.contracts.funding.v1.PrepareTrancheRequest;
 import cn.jiangmen.innovation.contracts.funding.v1.PrepareTrancheResponse;
 import cn.jiangmen.innovation.contracts.funding.v1.ScheduledTranche;
@@ -24,7 +40,11 @@ import io.grpc.stub.StreamObserver;
 
 import org.springframework.stereotype.Service;
 
-/** gRPC face of funding-service: owning services commit awards; finance prepares and decides tranches. */
+/**
+ * gRPC face of funding-service: owning services commit awards; finance prepares and decides
+ * tranches. The read side and budgets live in their own adapters ({@link AwardRpcs},
+ * {@link BudgetRpcs}), this class only delegates to them.
+ */
 @Service
 class FundingGrpcService extends FundingServiceGrpc.FundingServiceImplBase {
 
@@ -32,9 +52,63 @@ class FundingGrpcService extends FundingServiceGrpc.FundingServiceImplBase {
 
 	private final TrancheCommands tranches;
 
-	FundingGrpcService(AwardCommitments commitments, TrancheCommands tranches) {
+	private final BudgetRpcs budgets;
+
+	private final AwardRpcs awards;
+
+	FundingGrpcService(AwardCommitments commitments, TrancheCommands tranches, BudgetRpcs budgets, AwardRpcs awards) {
 		this.commitments = commitments;
 		this.tranches = tranches;
+		this.budgets = budgets;
+		this.awards = awards;
+	}
+
+	@Override
+	public void listTranches(ListTranchesRequest request, StreamObserver<ListTranchesResponse> responseObserver) {
+		reply(responseObserver, this.awards.tranches(request));
+	}
+
+	@Override
+	public void getAward(GetAwardRequest request, StreamObserver<GetAwardResponse> responseObserver) {
+		reply(responseObserver, this.awards.award(request));
+	}
+
+	@Override
+	public void listAwards(ListAwardsRequest request, StreamObserver<ListAwardsResponse> responseObserver) {
+		reply(responseObserver, this.awards.awards(request));
+	}
+
+	@Override
+	public void listBudgets(ListBudgetsRequest request, StreamObserver<ListBudgetsResponse> responseObserver) {
+		reply(responseObserver, this.budgets.list(request));
+	}
+
+	@Override
+	public void openBudgetLine(OpenBudgetLineRequest request, StreamObserver<OpenBudgetLineResponse> responseObserver) {
+		reply(responseObserver, this.budgets.open(request));
+	}
+
+	@Override
+	public void prepareBudgetRaise(PrepareBudgetRaiseRequest request,
+			StreamObserver<PrepareBudgetRaiseResponse> responseObserver) {
+		reply(responseObserver, this.budgets.prepare(request));
+	}
+
+	@Override
+	public void decideBudgetRaise(DecideBudgetRaiseRequest request,
+			StreamObserver<DecideBudgetRaiseResponse> responseObserver) {
+		reply(responseObserver, this.budgets.decide(request));
+	}
+
+	@Override
+	public void listBudgetRaises(ListBudgetRaisesRequest request,
+			StreamObserver<ListBudgetRaisesResponse> responseObserver) {
+		reply(responseObserver, this.budgets.raises(request));
+	}
+
+	private static <T> void reply(StreamObserver<T> observer, T response) {
+		observer.onNext(response);
+		observer.onCompleted();
 	}
 
 	@Override
