@@ -1,9 +1,13 @@
 package cn.jiangmen.innovation.portal.web;
 
+import cn.jiangmen.innovation.platform.security.Roles;
 import cn.jiangmen.innovation.portal.application.HomePage;
 import cn.jiangmen.innovation.portal.application.PortalUser;
 import cn.jiangmen.innovation.portal.application.TalentApplicationsClient;
+import cn.jiangmen.innovation.portal.finance.FinanceWork;
+import cn.jiangmen.innovation.portal.finance.FundingPortalClient;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -18,8 +22,11 @@ class HomeController {
 
 	private final TalentApplicationsClient talent;
 
-	HomeController(TalentApplicationsClient talent) {
+	private final ObjectProvider<FundingPortalClient> funding;
+
+	HomeController(TalentApplicationsClient talent, ObjectProvider<FundingPortalClient> funding) {
 		this.talent = talent;
+		this.funding = funding;
 	}
 
 	@GetMapping("/")
@@ -28,6 +35,11 @@ class HomeController {
 		model.addAttribute("home", home);
 		if (home.shows(HomePage.Section.APPLICANT.name())) {
 			model.addAttribute("notices", this.talent.notices());
+		}
+		FundingPortalClient client = this.funding.getIfAvailable();
+		if (home.shows(HomePage.Section.FINANCE.name()) && client != null) {
+			model.addAttribute("financeWork", FinanceWork.of(client, home.user().hasRole(Roles.FINANCE_OFFICER),
+					home.user().hasRole(Roles.FINANCE_APPROVER)));
 		}
 		return "home";
 	}

@@ -8,6 +8,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import cn.jiangmen.innovation.portal.application.TalentApplicationsClient;
 import cn.jiangmen.innovation.portal.config.PortalProperties;
 import cn.jiangmen.innovation.portal.config.PortalSecurityConfiguration;
+import cn.jiangmen.innovation.portal.finance.FakeFundingService;
+import cn.jiangmen.innovation.portal.finance.FundingPortalClient;
 import io.grpc.Metadata;
 import io.grpc.Server;
 import io.grpc.ServerCall;
@@ -29,7 +31,7 @@ import org.springframework.grpc.client.GrpcChannelFactory;
  */
 @TestConfiguration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PortalProperties.class)
-@Import({ PortalSecurityConfiguration.class, TalentApplicationsClient.class })
+@Import({ PortalSecurityConfiguration.class, TalentApplicationsClient.class, FundingPortalClient.class })
 class PortalWebTestConfiguration {
 
 	static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("Authorization",
@@ -54,8 +56,13 @@ class PortalWebTestConfiguration {
 		return new ReceivedTokens();
 	}
 
+	@Bean
+	FakeFundingService fakeFundingService() {
+		return new FakeFundingService();
+	}
+
 	@Bean(destroyMethod = "shutdownNow")
-	Server talentServer(FakeTalentService service, ReceivedTokens tokens) throws IOException {
+	Server talentServer(FakeTalentService service, FakeFundingService funding, ReceivedTokens tokens) throws IOException {
 		ServerInterceptor capture = new ServerInterceptor() {
 			@Override
 			public <ReqT, RespT> ServerCall.Listener<ReqT> interceptCall(ServerCall<ReqT, RespT> call, Metadata headers,
@@ -68,6 +75,7 @@ class PortalWebTestConfiguration {
 		return InProcessServerBuilder.forName(this.serverName)
 			.directExecutor()
 			.addService(ServerInterceptors.intercept(service, capture))
+			.addService(ServerInterceptors.intercept(funding, FakeFundingService.IDENTITY))
 			.build()
 			.start();
 	}
