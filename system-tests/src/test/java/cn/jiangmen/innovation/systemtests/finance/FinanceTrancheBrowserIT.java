@@ -137,7 +137,7 @@ class FinanceTrancheBrowserIT {
 				insert.executeUpdate();
 			}
 			try (PreparedStatement insert = db.prepareStatement(
-					"insert into milestone (id, project_id, title, state) values (?, ?, '中试线建成', 'ACCEPTED')")) {
+					"insert into milestone (id, project_id, title, state, accepted_at) values (?, ?, '中试线建成', 'ACCEPTED', now())")) {
 				insert.setObject(1, milestone);
 				insert.setObject(2, project);
 				insert.executeUpdate();
