@@ -99,6 +99,30 @@ public class BudgetCommands {
 		if (!violations.isEmpty()) {
 			throw new InvalidInputException(violations);
 		}
+		return prepare(maker, idempotencyKey, keyField, budget, amount);
+	}
+
+	/** The same use case from gRPC: the amount in fen ({@code common.v1.Money}), named {@code amount}. */
+	@Transactional
+	public BudgetRaise prepareRaiseInFen(Caller maker, String key, String keyField, String programCode, int fiscalYear,
+			String currency, Long minorUnits) {
+		BudgetKey budget = new BudgetKey(programCode, fiscalYear);
+		if (this.budgets.find(budget).isEmpty()) {
+			throw new NotFoundException("Budget", budget);
+		}
+		if (!FundingAccess.isMaker(maker)) {
+			throw new AccessDeniedException("Only finance officers prepare budget raises");
+		}
+		String idempotencyKey = IdempotentCommands.requireKey(key, keyField);
+		List<FieldViolation> violations = new ArrayList<>();
+		long amount = CnyAmount.ofMinor(currency, minorUnits, "amount", violations);
+		if (!violations.isEmpty()) {
+			throw new InvalidInputException(violations);
+		}
+		return prepare(maker, idempotencyKey, keyField, budget, amount);
+	}
+
+	private BudgetRaise prepare(Caller maker, String idempotencyKey, String keyField, BudgetKey budget, long amount) {
 		String hash = IdempotentCommands.hash(maker, "budget.raise", budget + "|" + amount);
 		return this.idempotent.once(maker, idempotencyKey, keyField, "budget.raise", hash, BudgetRaise.class, () -> {
 			BudgetRaise raise = BudgetRaise.prepare(budget, amount, maker, now());

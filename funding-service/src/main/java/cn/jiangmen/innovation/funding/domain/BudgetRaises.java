@@ -12,4 +12,7 @@ public interface BudgetRaises {
 	/** Optimistic: false when the raise changed since it was read. */
 	boolean update(BudgetRaise raise);
 
+	/** Newest first; only those in {@code state} unless it is null. */
+	java.util.List<BudgetRaise> page(BudgetRaise.State state, int offset, int limit);
+
 }

@@ -8,6 +8,9 @@ public interface Budgets {
 
 	List<Budget> all();
 
+	/** Newest year first, then by program code; only {@code fiscalYear} unless it is null. */
+	List<Budget> page(Integer fiscalYear, int offset, int limit);
+
 	Optional<Budget> find(BudgetKey key);
 
 	/** False when the line exists already. */

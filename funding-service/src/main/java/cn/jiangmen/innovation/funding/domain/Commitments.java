@@ -17,4 +17,15 @@ public interface Commitments {
 
 	void add(Commitment commitment);
 
+	/** Committed awards, newest first: of one beneficiary, or of all when {@code recipient} is null. */
+	java.util.List<Commitment> committed(java.util.UUID recipient, int offset, int limit);
+
+	java.util.List<Commitment> findAll(java.util.Collection<CommitmentId> ids);
+
+	/** The beneficiaries' names recorded with the awards; awards without one are absent. */
+	java.util.Map<CommitmentId, String> beneficiaryNames(java.util.Collection<CommitmentId> ids);
+
+	/** Records the beneficiary's name the awarding service sent (kept as first sent). */
+	void nameBeneficiary(CommitmentId id, String name);
+
 }

@@ -18,6 +18,8 @@ public final class FundingAccess {
 	static final Set<String> READS_ALL_AWARDS = Set.of("finance-officer", "finance-approver", "program-manager",
 			"auditor", "service");
 
+	static final Set<String> WORKS_FINANCE_QUEUES = Set.of("finance-officer", "finance-approver", "auditor");
+
 	private FundingAccess() {
 	}
 
@@ -50,6 +52,16 @@ public final class FundingAccess {
 	/** Awards, schedules and payments: finance, managers and auditors all; applicants their organisation's. */
 	public static boolean mayReadAward(Caller caller, UUID recipientOrganisation) {
 		return caller.hasAnyRole(READS_ALL_AWARDS) || caller.isApplicantOf(recipientOrganisation);
+	}
+
+	/** The tranche queues (待经办 / 待复核 / 已退回): finance, and auditors who read everything. */
+	public static boolean mayReadTrancheQueues(Caller caller) {
+		return caller.hasAnyRole(WORKS_FINANCE_QUEUES);
+	}
+
+	/** Every organisation's awards at once (a beneficiary list, a statement of any organisation). */
+	public static boolean mayReadAllAwards(Caller caller) {
+		return caller.hasAnyRole(READS_ALL_AWARDS);
 	}
 
 }

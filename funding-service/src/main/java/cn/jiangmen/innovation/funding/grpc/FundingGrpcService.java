@@ -3,55 +3,7 @@ package cn.jiangmen.innovation.funding.grpc;
 import java.util.List;
 
 import cn.jiangmen.innovation.contracts.common.v1.Money;
-import cn.jiangmen.innovation.contracts.funding.v1.CommitAwardRequest;
-import cn.jiangmen.innovation.contracts.funding.v1.CommitAwardResponse;
-import cn.jiangmen.innovation.contracts.funding.v1.CommitmentState;
-import cn.jiangmen.innovation.contracts.funding.v1.DecideTrancheRequest;
-import cn.jiangmen.innovation.contracts.funding.v1.DecideTrancheResponse;
-import cn.jiangmen.innovation.contracts.funding.v1.DecideVoucherSettlementRequest;
-import cn.jiangmen.innovation.contracts.funding.v1.DecideVoucherSettlementResponse;
-import cn.jiangmen.innovation.contracts.funding.v1.GetVoucherRequest;
-import cn.jiangmen.innovation.contracts.funding.v1.GetVoucherResponse;
-import cn.jiangmen.innovation.contracts.funding.v1.IssueVoucherRequest;
-import cn.jiangmen.innovation.contracts.funding.v1.IssueVoucherResponse;
-import cn.jiangmen.innovation.contracts.funding.v1.PrepareVoucherSettlementRequest;
-import cn.jiangmen.innovation.contracts.funding.v1.PrepareVoucherSettlementResponse;
-import cn.jiangmen.innovation.contracts.funding.v1.RedeemVoucherRequest;
-import cn.jiangmen.innovation.contracts.funding.v1.RedeemVoucherResponse;
-import cn.jiangmen.innovation.contracts.funding.v1.DecideSubsidyPaymentRequest;
-import cn.jiangmen.innovation.contracts.funding.v1.DecideSubsidyPaymentResponse;
-import cn.jiangmen.innovation.contracts.funding.v1.GetSubsidyClaimRequest;
-import cn.jiangmen.innovation.contracts.funding.v1.GetSubsidyClaimResponse;
-import cn.jiangmen.innovation.contracts.funding.v1.PrepareSubsidyPaymentRequest;
-import cn.jiangmen.innovation.contracts.funding.v1.PrepareSubsidyPaymentResponse;
-import cn.jiangmen.innovation.contracts.funding.v1.ReviewSubsidyClaimRequest;
-import cn.jiangmen.innovation.contracts.funding.v1.ReviewSubsidyClaimResponse;
-import cn.jiangmen.innovation.contracts.funding.v1.FundingServiceGrpc;
-import cn.jiangmen.innovation.contracts.funding.v1.ConfirmPaymentBatchRequest;
-import cn.jiangmen.innovation.contracts.funding.v1.ConfirmPaymentBatchResponse;
-import cn.jiangmen.innovation.contracts.funding.v1.ConfirmRecoveryRepaymentRequest;
-import cn.jiangmen.innovation.contracts.funding.v1.ConfirmRecoveryRepaymentResponse;
-import cn.jiangmen.innovation.contracts.funding.v1.CreatePaymentBatchRequest;
-import cn.jiangmen.innovation.contracts.funding.v1.CreatePaymentBatchResponse;
-import cn.jiangmen.innovation.contracts.funding.v1.DecideRecoveryRequest;
-import cn.jiangmen.innovation.contracts.funding.v1.DecideRecoveryResponse;
-import cn.jiangmen.innovation.contracts.funding.v1.GetPaymentBatchRequest;
-import cn.jiangmen.innovation.contracts.funding.v1.GetPaymentBatchResponse;
-import cn.jiangmen.innovation.contracts.funding.v1.GetPaymentStatusRequest;
-import cn.jiangmen.innovation.contracts.funding.v1.GetPaymentStatusResponse;
-import cn.jiangmen.innovation.contracts.funding.v1.ListPaymentBatchesRequest;
-import cn.jiangmen.innovation.contracts.funding.v1.ListPaymentBatchesResponse;
-import cn.jiangmen.innovation.contracts.funding.v1.ListRecoveriesRequest;
-import cn.jiangmen.innovation.contracts.funding.v1.ListRecoveriesResponse;
-import cn.jiangmen.innovation.contracts.funding.v1.RaiseRecoveryRequest;
-import cn.jiangmen.innovation.contracts.funding.v1.RaiseRecoveryResponse;
-import cn.jiangmen.innovation.contracts.funding.v1.SendPaymentBatchRequest;
-import cn.jiangmen.innovation.contracts.funding.v1.SendPaymentBatchResponse;
-import cn.jiangmen.innovation.contracts.funding.v1.PrepareTrancheRequest;
-import cn.jiangmen.innovation.contracts.funding.v1.PrepareTrancheResponse;
-import cn.jiangmen.innovation.contracts.funding.v1.ScheduledTranche;
-import cn.jiangmen.innovation.contracts.funding.v1.TrancheDecision;
-import cn.jiangmen.innovation.contracts.funding.v1.TrancheState;
+import cn.jiangmen.innovation.contracts.funding.v1.*;
 import cn.jiangmen.innovation.funding.application.AwardCommitments;
 import cn.jiangmen.innovation.funding.application.TrancheCommands;
 import cn.jiangmen.innovation.funding.domain.CommitAward;
@@ -62,7 +14,11 @@ import io.grpc.stub.StreamObserver;
 
 import org.springframework.stereotype.Service;
 
-/** gRPC face of funding-service: owning services commit awards; finance prepares and decides tranches. */
+/**
+ * gRPC face of funding-service: owning services commit awards; finance prepares and decides
+ * tranches. The read side and budgets live in their own adapters ({@link AwardRpcs},
+ * {@link BudgetRpcs}), this class only delegates to them.
+ */
 @Service
 class FundingGrpcService extends FundingServiceGrpc.FundingServiceImplBase {
 
@@ -78,17 +34,23 @@ class FundingGrpcService extends FundingServiceGrpc.FundingServiceImplBase {
 
 	private final SubsidyRpcs subsidies;
 
+	private final BudgetRpcs budgets;
+
+	private final AwardRpcs awards;
+
 	FundingGrpcService(AwardCommitments commitments, TrancheCommands tranches, BatchRpcs batches, RecoveryRpcs recoveries,
-			VoucherRpcs vouchers, SubsidyRpcs subsidies) {
+			VoucherRpcs vouchers, SubsidyRpcs subsidies, BudgetRpcs budgets, AwardRpcs awards) {
 		this.commitments = commitments;
 		this.tranches = tranches;
 		this.batches = batches;
 		this.recoveries = recoveries;
 		this.vouchers = vouchers;
 		this.subsidies = subsidies;
+		this.budgets = budgets;
+		this.awards = awards;
 	}
 
-	// Payment batches, recoveries, vouchers and subsidy claims live in their own adapters.
+	// Budgets, awards, payment batches, recoveries, vouchers and subsidy claims live in their own adapters.
 
 	@Override
 	public void createPaymentBatch(CreatePaymentBatchRequest request, StreamObserver<CreatePaymentBatchResponse> observer) {
@@ -140,6 +102,48 @@ class FundingGrpcService extends FundingServiceGrpc.FundingServiceImplBase {
 	@Override
 	public void listRecoveries(ListRecoveriesRequest request, StreamObserver<ListRecoveriesResponse> observer) {
 		reply(observer, this.recoveries.list(request));
+
+	@Override
+	public void listTranches(ListTranchesRequest request, StreamObserver<ListTranchesResponse> responseObserver) {
+		reply(responseObserver, this.awards.tranches(request));
+	}
+
+	@Override
+	public void getAward(GetAwardRequest request, StreamObserver<GetAwardResponse> responseObserver) {
+		reply(responseObserver, this.awards.award(request));
+	}
+
+	@Override
+	public void listAwards(ListAwardsRequest request, StreamObserver<ListAwardsResponse> responseObserver) {
+		reply(responseObserver, this.awards.awards(request));
+	}
+
+	@Override
+	public void listBudgets(ListBudgetsRequest request, StreamObserver<ListBudgetsResponse> responseObserver) {
+		reply(responseObserver, this.budgets.list(request));
+	}
+
+	@Override
+	public void openBudgetLine(OpenBudgetLineRequest request, StreamObserver<OpenBudgetLineResponse> responseObserver) {
+		reply(responseObserver, this.budgets.open(request));
+	}
+
+	@Override
+	public void prepareBudgetRaise(PrepareBudgetRaiseRequest request,
+			StreamObserver<PrepareBudgetRaiseResponse> responseObserver) {
+		reply(responseObserver, this.budgets.prepare(request));
+	}
+
+	@Override
+	public void decideBudgetRaise(DecideBudgetRaiseRequest request,
+			StreamObserver<DecideBudgetRaiseResponse> responseObserver) {
+		reply(responseObserver, this.budgets.decide(request));
+	}
+
+	@Override
+	public void listBudgetRaises(ListBudgetRaisesRequest request,
+			StreamObserver<ListBudgetRaisesResponse> responseObserver) {
+		reply(responseObserver, this.budgets.raises(request));
 	}
 
 	private static <T> void reply(StreamObserver<T> observer, T response) {

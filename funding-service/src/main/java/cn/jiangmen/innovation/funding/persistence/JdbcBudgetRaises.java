@@ -71,6 +71,17 @@ class JdbcBudgetRaises implements BudgetRaises {
 			.update() == 1;
 	}
 
+	@Override
+	public java.util.List<BudgetRaise> page(BudgetRaise.State state, int offset, int limit) {
+		return this.jdbc.sql("select " + COLUMNS + " from budget_raise where (cast(:state as varchar) is null or state = :state)"
+				+ " order by prepared_at desc, id limit :limit offset :offset")
+			.param("state", state == null ? null : state.name())
+			.param("limit", limit)
+			.param("offset", offset)
+			.query(JdbcBudgetRaises::map)
+			.list();
+	}
+
 	private static BudgetRaise map(ResultSet rs, int row) throws SQLException {
 		String decided = rs.getString("decided_by_subject");
 		Timestamp decidedAt = rs.getTimestamp("decided_at");

@@ -36,6 +36,17 @@ class JdbcBudgets implements Budgets {
 	}
 
 	@Override
+	public List<Budget> page(Integer fiscalYear, int offset, int limit) {
+		return this.jdbc.sql(SELECT + " where (cast(:year as int) is null or b.fiscal_year = :year)"
+				+ " order by b.fiscal_year desc, b.program_code limit :limit offset :offset")
+			.param("year", fiscalYear)
+			.param("limit", limit)
+			.param("offset", offset)
+			.query(JdbcBudgets::map)
+			.list();
+	}
+
+	@Override
 	public Optional<Budget> find(BudgetKey key) {
 		return this.jdbc.sql(SELECT + " where b.program_code = :code and b.fiscal_year = :year")
 			.param("code", key.programCode())

@@ -77,6 +77,53 @@ class JdbcCommitments implements Commitments {
 			.update();
 	}
 
+	@Override
+	public java.util.List<Commitment> committed(UUID recipient, int offset, int limit) {
+		return this.jdbc.sql("select " + COLUMNS + " from commitment where state = 'COMMITTED'"
+				+ " and (cast(:recipient as uuid) is null or recipient_organisation_id = :recipient)"
+				+ " order by decided_at desc, id limit :limit offset :offset")
+			.param("recipient", recipient)
+			.param("limit", limit)
+			.param("offset", offset)
+			.query(JdbcCommitments::map)
+			.list();
+	}
+
+	@Override
+	public java.util.List<Commitment> findAll(java.util.Collection<CommitmentId> ids) {
+		if (ids.isEmpty()) {
+			return java.util.List.of();
+		}
+		return this.jdbc.sql("select " + COLUMNS + " from commitment where id in (:ids)")
+			.param("ids", ids.stream().map(CommitmentId::value).distinct().toList())
+			.query(JdbcCommitments::map)
+			.list();
+	}
+
+	@Override
+	public java.util.Map<CommitmentId, String> beneficiaryNames(java.util.Collection<CommitmentId> ids) {
+		java.util.Map<CommitmentId, String> names = new java.util.HashMap<>();
+		if (ids.isEmpty()) {
+			return names;
+		}
+		this.jdbc.sql("select id, recipient_organisation_name from commitment where id in (:ids)"
+				+ " and recipient_organisation_name is not null")
+			.param("ids", ids.stream().map(CommitmentId::value).distinct().toList())
+			.query((rs, row) -> names.put(new CommitmentId(rs.getObject("id", UUID.class)),
+					rs.getString("recipient_organisation_name")))
+			.list();
+		return names;
+	}
+
+	@Override
+	public void nameBeneficiary(CommitmentId id, String name) {
+		this.jdbc.sql("update commitment set recipient_organisation_name = :name where id = :id"
+				+ " and recipient_organisation_name is null")
+			.param("name", name)
+			.param("id", id.value())
+			.update();
+	}
+
 	private static Commitment map(ResultSet rs, int row) throws SQLException {
 		return new Commitment(new CommitmentId(rs.getObject("id", UUID.class)), rs.getString("idempotency_key"),
 				new BudgetKey(rs.getString("program_code"), rs.getInt("fiscal_year")), rs.getString("award_reference"),

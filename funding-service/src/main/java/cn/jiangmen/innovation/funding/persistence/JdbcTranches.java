@@ -67,6 +67,30 @@ class JdbcTranches implements Tranches {
 	}
 
 	@Override
+	public List<Tranche> inStates(java.util.Set<TrancheState> states, java.time.LocalDate dueBy, int offset, int limit) {
+		return this.jdbc.sql("select " + COLUMNS + " from tranche where state in (:states)"
+				+ " and (cast(:due as date) is null or milestone_id is not null or planned_date <= :due)"
+				+ " order by planned_date, commitment_id, sequence limit :limit offset :offset")
+			.param("states", states.stream().map(Enum::name).toList())
+			.param("due", dueBy == null ? null : Date.valueOf(dueBy))
+			.param("limit", limit)
+			.param("offset", offset)
+			.query(JdbcTranches::map)
+			.list();
+	}
+
+	@Override
+	public List<Tranche> ofCommitments(java.util.Collection<CommitmentId> commitments) {
+		if (commitments.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql("select " + COLUMNS + " from tranche where commitment_id in (:ids) order by commitment_id, sequence")
+			.param("ids", commitments.stream().map(CommitmentId::value).toList())
+			.query(JdbcTranches::map)
+			.list();
+	}
+
+	@Override
 	public boolean update(Tranche t) {
 		return this.jdbc.sql("""
 				update tranche set state = :state, prepared_by_subject = :preparedSubject, prepared_by_name = :preparedName,

@@ -7,7 +7,7 @@ import cn.jiangmen.innovation.platform.security.Roles;
 /**
  * What the home page shows: one section per role the user holds, in a fixed order. A section
  * names its role (for the heading and anchor); the template fills it with that role's links, each
- * to a page that works. Roles whose pages do not exist yet (finance, admin) get no section: a card
+ * to a page that works. Roles whose pages do not exist yet (admin) get no section: a card
  * that leads nowhere only costs the reader a click.
  *
  * @param user who is signed in
@@ -17,7 +17,7 @@ public record HomePage(PortalUser user, List<Section> sections) {
 
 	public enum Section {
 
-		APPLICANT("applicant"), EXPERT("expert"), PROGRAM_MANAGER("manager"), AUDITOR("auditor");
+		APPLICANT("applicant"), EXPERT("expert"), PROGRAM_MANAGER("manager"), FINANCE("finance"), AUDITOR("auditor");
 
 		private final String anchor;
 
@@ -42,6 +42,9 @@ public record HomePage(PortalUser user, List<Section> sections) {
 		if (user.hasRole(Roles.PROGRAM_MANAGER)) {
 			sections.add(Section.PROGRAM_MANAGER);
 		}
+		if (user.hasAnyRole(Roles.FINANCE_OFFICER, Roles.FINANCE_APPROVER)) {
+			sections.add(Section.FINANCE);
+		}
 		if (user.hasRole(Roles.AUDITOR)) {
 			sections.add(Section.AUDITOR);
 		}
@@ -57,7 +60,7 @@ public record HomePage(PortalUser user, List<Section> sections) {
 		return this.user.roles().isEmpty();
 	}
 
-	/** Roles held, but none has pages yet (finance, admin): the page says so instead of showing cards. */
+	/** Roles held, but none has pages yet (admin): the page says so instead of showing cards. */
 	public boolean noWork() {
 		return this.sections.isEmpty() && !noRole();
 	}

@@ -1,8 +1,11 @@
 package cn.jiangmen.innovation.portal.web;
 
+import cn.jiangmen.innovation.platform.security.Roles;
 import cn.jiangmen.innovation.portal.application.HomePage;
 import cn.jiangmen.innovation.portal.application.PortalUser;
 import cn.jiangmen.innovation.portal.application.TalentApplicationsClient;
+import cn.jiangmen.innovation.portal.finance.FinanceWork;
+import cn.jiangmen.innovation.portal.finance.FundingPortalClient;
 
 import cn.jiangmen.innovation.platform.organisation.OrganisationDirectory;
 
@@ -23,9 +26,13 @@ class HomeController {
 
 	private final ObjectProvider<OrganisationDirectory> directory;
 
-	HomeController(TalentApplicationsClient talent, ObjectProvider<OrganisationDirectory> directory) {
+	private final ObjectProvider<FundingPortalClient> funding;
+
+	HomeController(TalentApplicationsClient talent, ObjectProvider<OrganisationDirectory> directory,
+			ObjectProvider<FundingPortalClient> funding) {
 		this.talent = talent;
 		this.directory = directory;
+		this.funding = funding;
 	}
 
 	@GetMapping("/")
@@ -34,6 +41,11 @@ class HomeController {
 		model.addAttribute("home", home);
 		if (home.shows(HomePage.Section.APPLICANT.name())) {
 			model.addAttribute("notices", this.talent.notices());
+		}
+		FundingPortalClient client = this.funding.getIfAvailable();
+		if (home.shows(HomePage.Section.FINANCE.name()) && client != null) {
+			model.addAttribute("financeWork", FinanceWork.of(client, home.user().hasRole(Roles.FINANCE_OFFICER),
+					home.user().hasRole(Roles.FINANCE_APPROVER)));
 		}
 		return "home";
 	}

@@ -84,6 +84,18 @@ final class Layout {
 		if (user.hasAnyRole(Roles.PROGRAM_MANAGER, Roles.AUDITOR)) {
 			links.add(new NavLink("/review/rounds", "review.nav.rounds", path.startsWith("/review/rounds")));
 		}
+		if (user.hasAnyRole(Roles.APPLICANT)) {
+			links.add(new NavLink("/funding/awards", "finance.nav.awards", path.startsWith("/funding/")));
+		}
+		if (user.hasAnyRole(Roles.FINANCE_OFFICER, Roles.FINANCE_APPROVER, Roles.AUDITOR)) {
+			links.add(new NavLink("/finance/inbox", "finance.nav.inbox",
+					path.startsWith("/finance/inbox") || path.startsWith("/finance/tranches")));
+		}
+		if (user.hasAnyRole(Roles.FINANCE_OFFICER, Roles.FINANCE_APPROVER, Roles.PROGRAM_MANAGER, Roles.AUDITOR)) {
+			links.add(new NavLink("/finance/budgets", "finance.nav.budgets",
+					path.startsWith("/finance/budget")));
+			links.add(new NavLink("/finance/statements", "finance.nav.statements", path.startsWith("/finance/statements")));
+		}
 		// every entry is a page of its own: an anchor into the home page would only scroll it
 		return links;
 	}

@@ -106,7 +106,7 @@ class HomePageTest {
 			.andExpect(content().string(containsString("href=\"/review/assignments\"")))
 			.andExpect(content().string(containsString("href=\"/review/rounds\"")))
 			.andExpect(content().string(containsString("id=\"auditor\"")))
-			.andExpect(content().string(not(containsString("id=\"finance\""))))
+			.andExpect(content().string(containsString("id=\"finance\"")))
 			.andExpect(content().string(not(containsString("id=\"admin\""))))
 			.andExpect(content().string(not(containsString("id=\"manager\""))))
 			.andReturn();
@@ -116,8 +116,31 @@ class HomePageTest {
 	}
 
 	@Test
-	void financeAndAdminRolesSeeNoCardsButAPlainWord() throws Exception {
-		for (String role : new String[] { "finance-officer", "finance-approver", "admin" }) {
+	void financeRolesSeeTheirWorkCountedAndLinkedAndTheirNav() throws Exception {
+		this.mvc.perform(get("/").with(TestUsers.user("officer", "F", "finance-officer")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"finance\"")))
+			.andExpect(content().string(containsString("待经办 2 笔")))
+			.andExpect(content().string(containsString("href=\"/finance/inbox?tab=prepare\"")))
+			.andExpect(content().string(containsString("href=\"/finance/budgets\"")))
+			.andExpect(content().string(containsString("资金拨付待办")))
+			.andExpect(content().string(not(containsString("待复核"))))
+			.andExpect(content().string(not(containsString("暂无需要您处理的事项"))));
+		// the approver's count leaves out what they prepared themselves: they may not decide it
+		this.mvc.perform(get("/").with(TestUsers.user("approver", "A", "finance-approver")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("待复核 1 笔")))
+			.andExpect(content().string(containsString("待审批预算追加 1 项")));
+		this.mvc.perform(get("/?lang=en").with(TestUsers.user("officer", "A", "finance-officer", "finance-approver")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("2 tranche(s) to prepare")))
+			.andExpect(content().string(containsString("0 tranche(s) to approve")))
+			.andExpect(content().string(containsString("Payments inbox")));
+	}
+
+	@Test
+	void theAdminRoleSeesNoCardsButAPlainWord() throws Exception {
+		for (String role : new String[] { "admin" }) {
 			this.mvc.perform(get("/").with(TestUsers.user("f", "F", role)))
 				.andExpect(status().isOk())
 				.andExpect(content().string(containsString("暂无需要您处理的事项")))

@@ -52,6 +52,19 @@ class PageSnapshotTest {
 		write(dir, "applications-error-zh.html", "/applications", null, TestUsers.applicant());
 		write(dir, "error-404-zh.html", "/nothing-here", null, TestUsers.applicant());
 		this.talent.reset();
+		RequestPostProcessor officer = TestUsers.user("officer", "陈会计", "finance-officer", "finance-approver");
+		RequestPostProcessor approver = TestUsers.user("approver", "周审批", "finance-approver");
+		write(dir, "home-finance-zh.html", "/", null, officer);
+		write(dir, "finance-inbox-zh.html", "/finance/inbox", null, officer);
+		write(dir, "finance-inbox-approve-own-zh.html", "/finance/inbox?tab=approve", null, officer);
+		write(dir, "finance-inbox-approve-en.html", "/finance/inbox?tab=approve", "en", approver);
+		write(dir, "finance-prepare-confirm-zh.html", "/finance/tranches/t-due/prepare", null, officer);
+		write(dir, "finance-reject-confirm-zh.html", "/finance/tranches/t-prepared/reject", null, approver);
+		write(dir, "finance-budgets-zh.html", "/finance/budgets", null, approver);
+		write(dir, "finance-budgets-en.html", "/finance/budgets", "en", approver);
+		write(dir, "finance-raise-zh.html", "/finance/budgets/raise", null, officer);
+		write(dir, "finance-statement-zh.html", "/finance/statements/7d1c2a8e-0000-4000-8000-000000000001", null, approver);
+		write(dir, "funding-awards-zh.html", "/funding/awards", null, TestUsers.applicant());
 	}
 
 	private void write(Path dir, String file, String path, String lang, RequestPostProcessor user) throws Exception {

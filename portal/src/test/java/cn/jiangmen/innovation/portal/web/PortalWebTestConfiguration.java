@@ -12,6 +12,8 @@ import cn.jiangmen.innovation.platform.organisation.OrganisationKind;
 import cn.jiangmen.innovation.portal.application.TalentApplicationsClient;
 import cn.jiangmen.innovation.portal.config.PortalProperties;
 import cn.jiangmen.innovation.portal.config.PortalSecurityConfiguration;
+import cn.jiangmen.innovation.portal.finance.FakeFundingService;
+import cn.jiangmen.innovation.portal.finance.FundingPortalClient;
 import io.grpc.Metadata;
 import io.grpc.Server;
 import io.grpc.ServerCall;
@@ -33,7 +35,7 @@ import org.springframework.grpc.client.GrpcChannelFactory;
  */
 @TestConfiguration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PortalProperties.class)
-@Import({ PortalSecurityConfiguration.class, TalentApplicationsClient.class })
+@Import({ PortalSecurityConfiguration.class, TalentApplicationsClient.class, FundingPortalClient.class })
 class PortalWebTestConfiguration {
 
 	/** The realm's demo organisations the test applicant belongs to, as the directory has them. */
@@ -69,8 +71,13 @@ class PortalWebTestConfiguration {
 		return new ReceivedTokens();
 	}
 
+	@Bean
+	FakeFundingService fakeFundingService() {
+		return new FakeFundingService();
+	}
+
 	@Bean(destroyMethod = "shutdownNow")
-	Server talentServer(FakeTalentService service, ReceivedTokens tokens) throws IOException {
+	Server talentServer(FakeTalentService service, FakeFundingService funding, ReceivedTokens tokens) throws IOException {
 		ServerInterceptor capture = new ServerInterceptor() {
 			@Override
 			public <ReqT, RespT> ServerCall.Listener<ReqT> interceptCall(ServerCall<ReqT, RespT> call, Metadata headers,
@@ -83,6 +90,7 @@ class PortalWebTestConfiguration {
 		return InProcessServerBuilder.forName(this.serverName)
 			.directExecutor()
 			.addService(ServerInterceptors.intercept(service, capture))
+			.addService(ServerInterceptors.intercept(funding, FakeFundingService.IDENTITY))
 			.build()
 			.start();
 	}

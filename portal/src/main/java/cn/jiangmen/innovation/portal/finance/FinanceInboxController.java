@@ -1,0 +1,191 @@
+package cn.jiangmen.innovation.portal.finance;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import cn.jiangmen.innovation.contracts.funding.v1.TrancheQueue;
+import cn.jiangmen.innovation.portal.web.Refused;
+import cn.jiangmen.innovation.portal.web.Rejected;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Finance's inbox (资金拨付待办): tranches to prepare (经办), to approve (复核) and rejected
+ * (已退回), and each action on a confirmation page. The maker's own tranches show the decision
+ * disabled with the reason; funding-service refuses it anyway (four eyes is the server's rule,
+ * the page only explains it).
+ */
+@Controller
+@RequestMapping("/finance")
+@PreAuthorize("hasAnyRole('finance-officer','finance-approver','auditor')")
+class FinanceInboxController {
+
+	/** The tabs, in the order the page shows them, by their URL name. */
+	static final Map<String, TrancheQueue> TABS = Map.of("prepare", TrancheQueue.TRANCHE_QUEUE_TO_PREPARE, "approve",
+			TrancheQueue.TRANCHE_QUEUE_TO_APPROVE, "rejected", TrancheQueue.TRANCHE_QUEUE_REJECTED);
+
+	static final List<String> TAB_ORDER = List.of("prepare", "approve", "rejected");
+
+	static final Map<String, String> NOTICES = Map.of("prepared", "finance.notice.prepared", "approved",
+			"finance.notice.approved", "rejected", "finance.notice.rejected");
+
+	private final ObjectProvider<FundingPortalClient> clients;
+
+	private final MessageSource messages;
+
+	FinanceInboxController(ObjectProvider<FundingPortalClient> clients, MessageSource messages) {
+		this.clients = clients;
+		this.messages = messages;
+	}
+
+	@GetMapping("/inbox")
+	String inbox(@RequestParam(name = "tab", defaultValue = "prepare") String tab,
+			@RequestParam(name = "notice", required = false) String notice, Model model) {
+		String current = TABS.containsKey(tab) ? tab : "prepare";
+		model.addAttribute("tab", current);
+		model.addAttribute("tabs", TAB_ORDER);
+		model.addAttribute("rows", rows(current));
+		if (notice != null && NOTICES.containsKey(notice)) {
+			model.addAttribute("flash", NOTICES.get(notice));
+		}
+		return "finance/inbox";
+	}
+
+	@GetMapping("/inbox.csv")
+	ResponseEntity<byte[]> inboxCsv(@RequestParam(name = "tab", defaultValue = "prepare") String tab, Locale locale) {
+		String current = TABS.containsKey(tab) ? tab : "prepare";
+		return Exports.csv("finance-" + current, header(locale), cells(current, locale));
+	}
+
+	@GetMapping("/inbox.xlsx")
+	ResponseEntity<byte[]> inboxXlsx(@RequestParam(name = "tab", defaultValue = "prepare") String tab, Locale locale) {
+		String current = TABS.containsKey(tab) ? tab : "prepare";
+		return Exports.xlsx("finance-" + current, this.messages.getMessage("finance.tab." + current, null, locale),
+				header(locale), cells(current, locale));
+	}
+
+	/** The confirmation before preparing (经办): what will be asked for payment, and that the milestone is checked. */
+	@GetMapping("/tranches/{id}/prepare")
+	@PreAuthorize("hasRole('finance-officer')")
+	String confirmPrepare(@PathVariable("id") String id, @RequestParam(name = "from", defaultValue = "prepare") String from,
+			Model model) {
+		return confirmation(find(from, id), "prepare", from, FundingPortalClient.newKey(), null, "", model);
+	}
+
+	@PostMapping("/tranches/{id}/prepare")
+	@PreAuthorize("hasRole('finance-officer')")
+	String prepare(@PathVariable("id") String id, @RequestParam(name = "from", defaultValue = "prepare") String from,
+			@RequestParam(name = "key", defaultValue = "") String key, Model model, HttpServletResponse response) {
+		try {
+			this.clients.getObject().prepare(key.isBlank() ? FundingPortalClient.newKey() : key, id);
+			return "redirect:/finance/inbox?tab=approve&notice=prepared";
+		}
+		catch (Refused refused) {
+			response.setStatus(HttpStatus.CONFLICT.value());
+			return confirmation(find(from, id), "prepare", from, key, refusal(refused.code()), "", model);
+		}
+		catch (ResponseStatusException unavailable) {
+			if (unavailable.getStatusCode().value() != HttpStatus.SERVICE_UNAVAILABLE.value()) {
+				throw unavailable;
+			}
+			response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+			return confirmation(find(from, id), "prepare", from, key, "finance.refused.unavailable", "", model);
+		}
+	}
+
+	/** The confirmation before approving (批准) or rejecting (退回, with a reason). */
+	@GetMapping("/tranches/{id}/{decision:approve|reject}")
+	@PreAuthorize("hasRole('finance-approver')")
+	String confirmDecision(@PathVariable("id") String id, @PathVariable("decision") String decision, Model model) {
+		return confirmation(find("approve", id), decision, "approve", FundingPortalClient.newKey(), null, "", model);
+	}
+
+	@PostMapping("/tranches/{id}/{decision:approve|reject}")
+	@PreAuthorize("hasRole('finance-approver')")
+	String decide(@PathVariable("id") String id, @PathVariable("decision") String decision,
+			@RequestParam(name = "key", defaultValue = "") String key,
+			@RequestParam(name = "reason", defaultValue = "") String reason, Model model, HttpServletResponse response) {
+		String why = reason.strip();
+		boolean approve = "approve".equals(decision);
+		if (!approve && why.isEmpty()) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			model.addAttribute("reasonError", "finance.error.reason.required");
+			return confirmation(find("approve", id), decision, "approve", key, null, why, model);
+		}
+		try {
+			this.clients.getObject().decide(key.isBlank() ? FundingPortalClient.newKey() : key, id, approve, why);
+			return "redirect:/finance/inbox?tab=" + (approve ? "approve" : "rejected") + "&notice="
+					+ (approve ? "approved" : "rejected");
+		}
+		catch (Rejected rejected) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			model.addAttribute("reasonError", "finance.error.reason."
+					+ (rejected.violations().isEmpty() ? "invalid" : rejected.violations().get(0).reason()));
+			return confirmation(find("approve", id), decision, "approve", key, null, why, model);
+		}
+		catch (Refused refused) {
+			response.setStatus(HttpStatus.CONFLICT.value());
+			return confirmation(find("approve", id), decision, "approve", key, refusal(refused.code()), why, model);
+		}
+	}
+
+	private String confirmation(InboxRow row, String action, String from, String key, String refusal, String reason,
+			Model model) {
+		model.addAttribute("row", row);
+		model.addAttribute("action", action);
+		model.addAttribute("from", from);
+		model.addAttribute("key", key);
+		model.addAttribute("refusal", refusal);
+		model.addAttribute("reason", reason);
+		return "finance/tranche-confirm";
+	}
+
+	private static final java.util.Set<String> REFUSALS = java.util.Set.of("tranche.milestone-not-accepted",
+			"tranche.not-yet-due", "tranche.transition-not-allowed", "tranche.changed");
+
+	private static String refusal(String code) {
+		return "finance.refused." + (REFUSALS.contains(code) ? code : "generic");
+	}
+
+	/** The tranche as its queue shows it; 404 once it has left the queue (decided meanwhile). */
+	private InboxRow find(String tab, String id) {
+		TrancheQueue queue = TABS.getOrDefault(tab, TrancheQueue.TRANCHE_QUEUE_TO_PREPARE);
+		Optional<InboxRow> row = this.clients.getObject()
+			.queue(queue)
+			.stream()
+			.map(InboxRow::of)
+			.filter(r -> r.trancheId().equals(id))
+			.findFirst();
+		return row.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "tranche not in " + tab));
+	}
+
+	private List<InboxRow> rows(String tab) {
+		return this.clients.getObject().queue(TABS.get(tab)).stream().map(InboxRow::of).toList();
+	}
+
+	private List<String> header(Locale locale) {
+		return InboxRow.COLUMNS.stream().map(c -> this.messages.getMessage("finance.column." + c, null, locale)).toList();
+	}
+
+	private List<List<Object>> cells(String tab, Locale locale) {
+		String milestone = this.messages.getMessage("finance.kind.milestone", null, locale);
+		String instalment = this.messages.getMessage("finance.kind.instalment", null, locale);
+		return rows(tab).stream().map(r -> r.cells(r.milestone() ? milestone : instalment)).toList();
+	}
+
+}

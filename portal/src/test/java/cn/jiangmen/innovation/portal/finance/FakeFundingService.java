@@ -1,0 +1,302 @@
+package cn.jiangmen.innovation.portal.finance;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import cn.jiangmen.innovation.contracts.common.v1.Money;
+import cn.jiangmen.innovation.contracts.funding.v1.Award;
+import cn.jiangmen.innovation.contracts.funding.v1.BudgetLine;
+import cn.jiangmen.innovation.contracts.funding.v1.BudgetRaise;
+import cn.jiangmen.innovation.contracts.funding.v1.BudgetRaiseState;
+import cn.jiangmen.innovation.contracts.funding.v1.DecideBudgetRaiseRequest;
+import cn.jiangmen.innovation.contracts.funding.v1.DecideBudgetRaiseResponse;
+import cn.jiangmen.innovation.contracts.funding.v1.DecideTrancheRequest;
+import cn.jiangmen.innovation.contracts.funding.v1.DecideTrancheResponse;
+import cn.jiangmen.innovation.contracts.funding.v1.FundingServiceGrpc;
+import cn.jiangmen.innovation.contracts.funding.v1.ListAwardsRequest;
+import cn.jiangmen.innovation.contracts.funding.v1.ListAwardsResponse;
+import cn.jiangmen.innovation.contracts.funding.v1.ListBudgetRaisesRequest;
+import cn.jiangmen.innovation.contracts.funding.v1.ListBudgetRaisesResponse;
+import cn.jiangmen.innovation.contracts.funding.v1.ListBudgetsRequest;
+import cn.jiangmen.innovation.contracts.funding.v1.ListBudgetsResponse;
+import cn.jiangmen.innovation.contracts.funding.v1.ListTranchesRequest;
+import cn.jiangmen.innovation.contracts.funding.v1.ListTranchesResponse;
+import cn.jiangmen.innovation.contracts.funding.v1.PrepareBudgetRaiseRequest;
+import cn.jiangmen.innovation.contracts.funding.v1.PrepareBudgetRaiseResponse;
+import cn.jiangmen.innovation.contracts.funding.v1.PrepareTrancheRequest;
+import cn.jiangmen.innovation.contracts.funding.v1.PrepareTrancheResponse;
+import cn.jiangmen.innovation.contracts.funding.v1.QueuedTranche;
+import cn.jiangmen.innovation.contracts.funding.v1.ScheduledTranche;
+import cn.jiangmen.innovation.contracts.funding.v1.TrancheDecision;
+import cn.jiangmen.innovation.contracts.funding.v1.TrancheQueue;
+import cn.jiangmen.innovation.contracts.funding.v1.TrancheState;
+import com.google.protobuf.Any;
+import com.google.rpc.Code;
+import com.google.rpc.ErrorInfo;
+import io.grpc.Context;
+import io.grpc.Contexts;
+import io.grpc.Metadata;
+import io.grpc.ServerCall;
+import io.grpc.ServerCallHandler;
+import io.grpc.ServerInterceptor;
+import io.grpc.Status;
+import io.grpc.protobuf.StatusProto;
+import io.grpc.stub.StreamObserver;
+
+/**
+ * Stands in for funding-service: a tranche to prepare ("t-due", milestone accepted), one whose
+ * milestone is not accepted ("t-open"), one prepared by "officer" ("t-prepared"), one rejected;
+ * the caller is known by the token the portal relays ("&lt;username&gt;-token"), so "prepared by
+ * caller" and the four-eyes refusal behave as funding's do. {@link #projectDown} plays a
+ * project-service that does not answer.
+ */
+public class FakeFundingService extends FundingServiceGrpc.FundingServiceImplBase {
+
+	static final Context.Key<String> CALLER = Context.key("caller");
+
+	static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("Authorization", Metadata.ASCII_STRING_MARSHALLER);
+
+	/** Reads the caller's username from the relayed token, as funding reads the subject from the JWT. */
+	public static final ServerInterceptor IDENTITY = new ServerInterceptor() {
+		@Override
+		public <ReqT, RespT> ServerCall.Listener<ReqT> interceptCall(ServerCall<ReqT, RespT> call, Metadata headers,
+				ServerCallHandler<ReqT, RespT> next) {
+			String authorization = headers.get(AUTHORIZATION);
+			String user = authorization == null ? "" : authorization.replace("Bearer ", "").replace("-token", "");
+			return Contexts.interceptCall(Context.current().withValue(CALLER, user), call, headers, next);
+		}
+	};
+
+	final Map<String, QueuedTranche> tranches = new ConcurrentHashMap<>();
+
+	final List<String> calls = new CopyOnWriteArrayList<>();
+
+	final List<BudgetRaise> raises = new CopyOnWriteArrayList<>();
+
+	volatile boolean projectDown;
+
+	public FakeFundingService() {
+		reset();
+	}
+
+	void reset() {
+		this.projectDown = false;
+		this.calls.clear();
+		this.tranches.clear();
+		this.raises.clear();
+		put(queued("t-due", TrancheState.TRANCHE_STATE_SCHEDULED, "m-accepted", "", "", 1_200_000_00L));
+		put(queued("t-open", TrancheState.TRANCHE_STATE_SCHEDULED, "m-open", "", "", 800_000_00L));
+		put(queued("t-prepared", TrancheState.TRANCHE_STATE_PREPARED, "m-accepted", "officer", "", 500_000_00L));
+		put(queued("t-rejected", TrancheState.TRANCHE_STATE_REJECTED, "", "officer", "收款账户缺失", 300_000_00L));
+		this.raises.add(BudgetRaise.newBuilder()
+			.setRaiseId("r-1")
+			.setProgramCode("talent")
+			.setFiscalYear(2026)
+			.setAmount(fen(20_000_000_00L))
+			.setState(BudgetRaiseState.BUDGET_RAISE_STATE_PREPARED)
+			.setPreparedBy("officer")
+			.build());
+	}
+
+	private void put(QueuedTranche t) {
+		this.tranches.put(t.getTranche().getTrancheId(), t);
+	}
+
+	static Money fen(long fen) {
+		return Money.newBuilder().setCurrencyCode("CNY").setMinorUnits(fen).build();
+	}
+
+	static QueuedTranche queued(String id, TrancheState state, String milestone, String maker, String reason, long fen) {
+		return QueuedTranche.newBuilder()
+			.setTranche(ScheduledTranche.newBuilder()
+				.setTrancheId(id)
+				.setSequence(1)
+				.setMilestoneId(milestone)
+				.setAmount(fen(fen))
+				.setPlannedDate("2026-06-30")
+				.setState(state))
+			.setCommitmentId("c-1")
+			.setAwardReference("JM-2026-ZX-" + id)
+			.setProgramCode("major-projects")
+			.setFiscalYear(2026)
+			.setRecipientOrganisationId("7d1c2a8e-0000-4000-8000-000000000001")
+			.setRecipientOrganisationName("江门市光电科技有限公司")
+			.setPreparedBy(maker)
+			.setDecidedBy(reason.isEmpty() ? "" : "approver")
+			.setDecisionReason(reason)
+			.build();
+	}
+
+	private static String caller() {
+		return CALLER.get();
+	}
+
+	@Override
+	public void listTranches(ListTranchesRequest request, StreamObserver<ListTranchesResponse> observer) {
+		this.calls.add("listTranches " + request.getQueue());
+		TrancheState wanted = switch (request.getQueue()) {
+			case TRANCHE_QUEUE_TO_PREPARE -> TrancheState.TRANCHE_STATE_SCHEDULED;
+			case TRANCHE_QUEUE_TO_APPROVE -> TrancheState.TRANCHE_STATE_PREPARED;
+			default -> TrancheState.TRANCHE_STATE_REJECTED;
+		};
+		observer.onNext(ListTranchesResponse.newBuilder()
+			.addAllTranches(this.tranches.values()
+				.stream()
+				.filter(t -> t.getTranche().getState() == wanted)
+				.sorted(java.util.Comparator.comparing(t -> t.getTranche().getTrancheId()))
+				.map(t -> t.toBuilder().setPreparedByCaller(t.getPreparedBy().equals(caller())).build())
+				.toList())
+			.build());
+		observer.onCompleted();
+	}
+
+	@Override
+	public void prepareTranche(PrepareTrancheRequest request, StreamObserver<PrepareTrancheResponse> observer) {
+		this.calls.add("prepare " + request.getTrancheId() + " key=" + request.getIdempotencyKey());
+		QueuedTranche t = this.tranches.get(request.getTrancheId());
+		if (t == null) {
+			observer.onError(Status.NOT_FOUND.asRuntimeException());
+			return;
+		}
+		if (this.projectDown) {
+			observer.onError(Status.UNAVAILABLE.withDescription("project-service is not reachable").asRuntimeException());
+			return;
+		}
+		if (t.getTranche().getMilestoneId().equals("m-open")) {
+			observer.onError(refused("tranche.milestone-not-accepted"));
+			return;
+		}
+		QueuedTranche prepared = t.toBuilder()
+			.setTranche(t.getTranche().toBuilder().setState(TrancheState.TRANCHE_STATE_PREPARED))
+			.setPreparedBy(caller())
+			.build();
+		put(prepared);
+		observer.onNext(PrepareTrancheResponse.newBuilder().setTranche(prepared.getTranche()).build());
+		observer.onCompleted();
+	}
+
+	@Override
+	public void decideTranche(DecideTrancheRequest request, StreamObserver<DecideTrancheResponse> observer) {
+		this.calls.add("decide " + request.getTrancheId() + " " + request.getDecision() + " " + request.getReason());
+		QueuedTranche t = this.tranches.get(request.getTrancheId());
+		if (t == null) {
+			observer.onError(Status.NOT_FOUND.asRuntimeException());
+			return;
+		}
+		if (t.getPreparedBy().equals(caller())) {
+			observer.onError(Status.PERMISSION_DENIED.withDescription("four eyes").asRuntimeException());
+			return;
+		}
+		boolean approve = request.getDecision() == TrancheDecision.TRANCHE_DECISION_APPROVE;
+		QueuedTranche decided = t.toBuilder()
+			.setTranche(t.getTranche()
+				.toBuilder()
+				.setState(approve ? TrancheState.TRANCHE_STATE_APPROVED : TrancheState.TRANCHE_STATE_REJECTED))
+			.setDecidedBy(caller())
+			.setDecisionReason(request.getReason())
+			.build();
+		put(decided);
+		observer.onNext(DecideTrancheResponse.newBuilder().setTranche(decided.getTranche()).build());
+		observer.onCompleted();
+	}
+
+	@Override
+	public void listBudgets(ListBudgetsRequest request, StreamObserver<ListBudgetsResponse> observer) {
+		observer.onNext(ListBudgetsResponse.newBuilder()
+			.addBudgets(line("talent", 2026, 50_000_000_00L, 12_000_000_00L, 3_000_000_00L))
+			.addBudgets(line("major-projects", 2026, 80_000_000_00L, 20_000_000_00L, 5_000_000_00L))
+			.addBudgets(line("vouchers", 2025, 10_000_000_00L, 0, 9_000_000_00L))
+			.build());
+		observer.onCompleted();
+	}
+
+	static BudgetLine line(String code, int year, long appropriated, long pending, long posted) {
+		return BudgetLine.newBuilder()
+			.setProgramCode(code)
+			.setFiscalYear(year)
+			.setAppropriated(fen(appropriated))
+			.setPending(fen(pending))
+			.setPosted(fen(posted))
+			.setAvailable(fen(appropriated - pending - posted))
+			.build();
+	}
+
+	@Override
+	public void listBudgetRaises(ListBudgetRaisesRequest request, StreamObserver<ListBudgetRaisesResponse> observer) {
+		observer.onNext(ListBudgetRaisesResponse.newBuilder()
+			.addAllRaises(this.raises.stream()
+				.filter(r -> request.getState() == BudgetRaiseState.BUDGET_RAISE_STATE_UNSPECIFIED
+						|| r.getState() == request.getState())
+				.map(r -> r.toBuilder().setPreparedByCaller(r.getPreparedBy().equals(caller())).build())
+				.toList())
+			.build());
+		observer.onCompleted();
+	}
+
+	@Override
+	public void prepareBudgetRaise(PrepareBudgetRaiseRequest request, StreamObserver<PrepareBudgetRaiseResponse> observer) {
+		this.calls.add("prepareRaise " + request.getProgramCode() + " " + request.getFiscalYear() + " "
+				+ request.getAmount().getMinorUnits());
+		BudgetRaise raise = BudgetRaise.newBuilder()
+			.setRaiseId("r-" + (this.raises.size() + 1))
+			.setProgramCode(request.getProgramCode())
+			.setFiscalYear(request.getFiscalYear())
+			.setAmount(request.getAmount())
+			.setState(BudgetRaiseState.BUDGET_RAISE_STATE_PREPARED)
+			.setPreparedBy(caller())
+			.build();
+		this.raises.add(raise);
+		observer.onNext(PrepareBudgetRaiseResponse.newBuilder().setRaise(raise).build());
+		observer.onCompleted();
+	}
+
+	@Override
+	public void decideBudgetRaise(DecideBudgetRaiseRequest request, StreamObserver<DecideBudgetRaiseResponse> observer) {
+		this.calls.add("decideRaise " + request.getRaiseId() + " " + request.getDecision());
+		observer.onNext(DecideBudgetRaiseResponse.newBuilder()
+			.setRaise(BudgetRaise.newBuilder().setRaiseId(request.getRaiseId()))
+			.build());
+		observer.onCompleted();
+	}
+
+	@Override
+	public void listAwards(ListAwardsRequest request, StreamObserver<ListAwardsResponse> observer) {
+		this.calls.add("listAwards " + request.getRecipientOrganisationId());
+		observer.onNext(ListAwardsResponse.newBuilder()
+			.addAwards(Award.newBuilder()
+				.setCommitmentId("c-1")
+				.setAwardReference("JM-2026-RC-0007")
+				.setProgramCode("talent")
+				.setFiscalYear(2026)
+				.setRecipientOrganisationId("7d1c2a8e-0000-4000-8000-000000000001")
+				.setRecipientOrganisationName("江门市光电科技有限公司")
+				.setAmount(fen(3_000_000_00L))
+				.setReleased(fen(1_000_000_00L))
+				.setPaid(fen(0))
+				.addTranches(ScheduledTranche.newBuilder()
+					.setTrancheId("i-1")
+					.setSequence(1)
+					.setAmount(fen(1_000_000_00L))
+					.setPlannedDate("2026-01-15")
+					.setState(TrancheState.TRANCHE_STATE_APPROVED))
+				.addTranches(ScheduledTranche.newBuilder()
+					.setTrancheId("i-2")
+					.setSequence(2)
+					.setAmount(fen(2_000_000_00L))
+					.setPlannedDate("2027-01-15")
+					.setState(TrancheState.TRANCHE_STATE_SCHEDULED)))
+			.build());
+		observer.onCompleted();
+	}
+
+	private static io.grpc.StatusRuntimeException refused(String reason) {
+		return StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
+			.setCode(Code.FAILED_PRECONDITION_VALUE)
+			.setMessage(reason)
+			.addDetails(Any.pack(ErrorInfo.newBuilder().setReason(reason).setDomain("funding").build()))
+			.build());
+	}
+
+}
