@@ -67,7 +67,7 @@ class AwardRpcs {
 		Tranche t = q.tranche();
 		Commitment award = q.award();
 		return QueuedTranche.newBuilder()
-			.setTranche(FundingGrpcService.tranche(t))
+			.setTranche(TrancheRpcs.tranche(t))
 			.setCommitmentId(award.id().toString())
 			.setAwardReference(award.awardReference())
 			.setProgramCode(award.budget().programCode())
@@ -94,7 +94,7 @@ class AwardRpcs {
 			.setAmount(ListPages.fen(a.amountMinor()))
 			.setReleased(ListPages.fen(s.releasedMinor()))
 			.setPaid(ListPages.fen(s.paidMinor()))
-			.addAllTranches(FundingGrpcService.tranches(s.tranches()))
+			.addAllTranches(TrancheRpcs.tranches(s.tranches()))
 			.setProjectId(a.projectId() == null ? "" : a.projectId().toString())
 			.setState(CommitmentState.valueOf("COMMITMENT_STATE_" + a.state().name()))
 			.build();

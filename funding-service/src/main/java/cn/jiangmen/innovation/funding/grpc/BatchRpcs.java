@@ -87,7 +87,7 @@ class BatchRpcs {
 	GetPaymentStatusResponse status(GetPaymentStatusRequest request) {
 		PaymentQueries.PaymentStatus status = this.queries.paymentStatus(Callers.current(), request.getTrancheId());
 		return GetPaymentStatusResponse.newBuilder()
-			.setTranche(FundingGrpcService.tranche(status.tranche()))
+			.setTranche(TrancheRpcs.tranche(status.tranche()))
 			.setOrganisationId(status.organisationId().toString())
 			.setOffset(money(status.offsetMinor()))
 			.addAllLines(status.lines().stream().map(BatchRpcs::line).toList())
