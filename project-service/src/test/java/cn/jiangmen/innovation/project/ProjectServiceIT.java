@@ -208,7 +208,7 @@ class ProjectServiceIT extends ServiceIntegrationTest {
 	}
 
 	private static String path(UUID project, UUID milestone) {
-		return "/api/projects/" + project + "/milestones/" + milestone;
+		return "/api/projects/projects/" + project + "/milestones/" + milestone;
 	}
 
 	private String state(UUID milestone) {

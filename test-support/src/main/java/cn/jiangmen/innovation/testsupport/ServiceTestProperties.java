@@ -17,7 +17,7 @@ public final class ServiceTestProperties {
     }
 
     /**
-     * Registers {@code spring.datasource.url/username/password} (the database is created if missing),
+     * Registers {@code spring.datasource.url/username/password} (the database is dropped and created empty the first time this JVM names it),
      * {@code spring.data.redis.host/port}, {@code spring.security.oauth2.resourceserver.jwt.issuer-uri},
      * {@code spring.security.oauth2.resourceserver.jwt.audiences=jiangmen-api},
      * {@code spring.security.oauth2.client.provider.keycloak.issuer-uri} and {@code jiangmen.keycloak-url}.
@@ -27,7 +27,7 @@ public final class ServiceTestProperties {
     public static void register(DynamicPropertyRegistry registry, String database) {
         TestInfrastructure infra = TestInfrastructure.get();
         String suffix = System.getenv().getOrDefault("JIANGMEN_TEST_DB_SUFFIX", "");
-        String jdbcUrl = infra.jdbcUrl(suffix.isBlank() ? database : database + "_" + suffix);
+        String jdbcUrl = infra.freshJdbcUrl(suffix.isBlank() ? database : database + "_" + suffix);
         registry.add("spring.datasource.url", () -> jdbcUrl);
         registry.add("spring.datasource.username", infra::dbUser);
         registry.add("spring.datasource.password", infra::dbPassword);

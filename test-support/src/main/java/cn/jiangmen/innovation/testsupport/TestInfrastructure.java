@@ -17,6 +17,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -70,6 +71,9 @@ public final class TestInfrastructure {
     private final String keycloakUrl;
     private final KeycloakTokens tokens;
     private final Set<String> ensuredDatabases = ConcurrentHashMap.newKeySet();
+
+    /** Databases this JVM has dropped and created empty once (see {@link #freshJdbcUrl}). */
+    private final Set<String> freshDatabases = new HashSet<>();
     private final Deque<AutoCloseable> started;
 
     private TestInfrastructure(String mode, String dbHost, int dbPort, String dbUser, String dbPassword,
@@ -121,6 +125,22 @@ public final class TestInfrastructure {
 
     public String dbPassword() {
         return dbPassword;
+    }
+
+    /**
+     * JDBC URL of {@code database}, dropped and created empty the first time this JVM asks for it, then
+     * shared by every Spring context of the JVM that names it. A database left by an earlier build (the
+     * local PostgreSQL keeps them) would otherwise carry that build's Flyway history, and a migration
+     * merged since with a lower version would fail validation.
+     */
+    public String freshJdbcUrl(String database) {
+        checkDatabaseName(database);
+        synchronized (freshDatabases) {
+            if (freshDatabases.add(database)) {
+                recreateDatabase(database);
+            }
+        }
+        return jdbcUrl(database);
     }
 
     /** Drops {@code database} (terminating its connections) and creates it empty. */

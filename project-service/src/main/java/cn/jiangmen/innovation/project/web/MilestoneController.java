@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@RequestMapping("/api/projects/{projectId}/milestones/{milestoneId}")
+@RequestMapping("/api/projects/projects/{projectId}/milestones/{milestoneId}")
 @Tag(name = "Milestones", description = "Task-book milestones and their acceptance")
 class MilestoneController {
 

@@ -46,9 +46,9 @@ class ExecutionDemoDataIT extends ServiceIntegrationTest {
 		assertThat(this.http.get("/api/projects/due-milestones?window=OVERDUE", token("manager")).json().get("milestones")
 			.findValues("milestone").stream().map(m -> m.get("title").asString()).toList())
 			.contains("检测平台搭建 Inspection platform");
-		assertThat(this.http.get("/api/projects/00000000-0000-4000-8000-0000000e0001/task-book", token("applicant1"))
+		assertThat(this.http.get("/api/projects/projects/00000000-0000-4000-8000-0000000e0001/task-book", token("applicant1"))
 			.json().get("taskBook").get("state").asString()).isEqualTo("ISSUED");
-		assertThat(this.http.get("/api/projects/00000000-0000-4000-8000-0000000e0003/summary", token("applicant1")).status())
+		assertThat(this.http.get("/api/projects/projects/00000000-0000-4000-8000-0000000e0003/summary", token("applicant1")).status())
 			.as("Wuyi University's project").isEqualTo(404);
 	}
 

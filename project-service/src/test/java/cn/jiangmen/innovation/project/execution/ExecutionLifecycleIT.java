@@ -249,7 +249,7 @@ class ExecutionLifecycleIT extends ServiceIntegrationTest {
 		assertThat(failed.json().get("state").asString()).isEqualTo("FAILED");
 		assertThat(summary(project).getStage()).isEqualTo(ProjectStage.PROJECT_STAGE_FAILED);
 		assertThat(summary(project).getMarkedForRecovery()).isTrue();
-		JsonNode recovery = this.http.get("/api/projects/" + project.project() + "/summary", token("auditor")).json().get("recovery");
+		JsonNode recovery = this.http.get("/api/projects/projects/" + project.project() + "/summary", token("auditor")).json().get("recovery");
 		assertThat(recovery.get("releasedYuan").asString()).isEqualTo("1500000.00");
 		assertThat(recovery.get("reason").asString()).contains("Failed final acceptance", "42", "Pilot line not built");
 		assertThat(this.jdbc.sql("select count(*) from audit_log where action = 'project.marked-for-recovery' and object_id = :id")
@@ -261,7 +261,7 @@ class ExecutionLifecycleIT extends ServiceIntegrationTest {
 		ApprovedProjects.Created project = this.fixture.approved(ORG_1, "LED 背光模组", "TASK_BOOK", 150_000_000L,
 				List.of(new ApprovedProjects.Plan("样机 Prototype module", TODAY.plusMonths(6), 60_000_000L),
 						new ApprovedProjects.Plan("量产 Pilot production", TODAY.plusMonths(18), 90_000_000L)));
-		String base = "/api/projects/" + project.project() + "/task-book";
+		String base = "/api/projects/projects/" + project.project() + "/task-book";
 		assertThat(this.http.postJson(base, token("manager"), """
 				{"kpiTargets":[{"milestoneId":"%s","name":"发明专利申请","unit":"件","target":"3.00"}]}
 				""".formatted(project.milestones().get(0))).status()).isEqualTo(200);
@@ -275,21 +275,21 @@ class ExecutionLifecycleIT extends ServiceIntegrationTest {
 	}
 
 	private static String changes(ApprovedProjects.Created project) {
-		return "/api/projects/" + project.project() + "/change-requests";
+		return "/api/projects/projects/" + project.project() + "/change-requests";
 	}
 
 	private HttpProbe.Response round(ApprovedProjects.Created project, String kind) {
-		return this.http.postJson("/api/projects/" + project.project() + "/check-rounds", token("manager"),
+		return this.http.postJson("/api/projects/projects/" + project.project() + "/check-rounds", token("manager"),
 				"{\"kind\":\"" + kind + "\"}");
 	}
 
 	private HttpProbe.Response outcome(ApprovedProjects.Created project, String round, String body) {
-		return this.http.postJson("/api/projects/" + project.project() + "/check-rounds/" + round + "/outcome",
+		return this.http.postJson("/api/projects/projects/" + project.project() + "/check-rounds/" + round + "/outcome",
 				token("manager"), body);
 	}
 
 	private static String milestone(ApprovedProjects.Created project, UUID milestone) {
-		return "/api/projects/" + project.project() + "/milestones/" + milestone;
+		return "/api/projects/projects/" + project.project() + "/milestones/" + milestone;
 	}
 
 	private cn.jiangmen.innovation.contracts.project.v1.ProjectSummary summary(ApprovedProjects.Created project) {

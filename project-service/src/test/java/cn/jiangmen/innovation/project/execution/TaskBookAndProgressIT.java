@@ -286,7 +286,7 @@ class TaskBookAndProgressIT extends ServiceIntegrationTest {
 	}
 
 	private static String base(UUID project) {
-		return "/api/projects/" + project;
+		return "/api/projects/projects/" + project;
 	}
 
 	private ProjectServiceGrpc.ProjectServiceBlockingStub stub(String user) {

@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@RequestMapping("/api/projects/{projectId}/change-requests")
+@RequestMapping("/api/projects/projects/{projectId}/change-requests")
 @Tag(name = "Change requests", description = "Changes (变更) of dates, budget lines, partners and KPI targets, with before/after")
 class ChangeRequestController {
 

@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@RequestMapping("/api/projects/{projectId}/check-rounds")
+@RequestMapping("/api/projects/projects/{projectId}/check-rounds")
 @Tag(name = "Mid-term and final acceptance", description = "中期检查 and 验收 rounds with pass / rectify / fail outcomes")
 class CheckRoundController {
 

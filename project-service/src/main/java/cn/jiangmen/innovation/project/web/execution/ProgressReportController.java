@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@RequestMapping("/api/projects/{projectId}/milestones/{milestoneId}")
+@RequestMapping("/api/projects/projects/{projectId}/milestones/{milestoneId}")
 @Tag(name = "Progress", description = "Progress reports with evidence, and the manager's return of a milestone")
 class ProgressReportController {
 

@@ -26,7 +26,7 @@ class ProjectExecutionController {
 		this.queries = queries;
 	}
 
-	@GetMapping("/api/projects/{projectId}/summary")
+	@GetMapping("/api/projects/projects/{projectId}/summary")
 	@Operation(operationId = "getProjectSummary", summary = "Stage, task book, milestones with state, due date and tranche, rounds",
 			description = "Bureau roles and the lead organisation's applicants; 404 for anyone else.")
 	ExecutionViews.ProjectSummaryView summary(@PathVariable("projectId") String projectId) {
@@ -34,7 +34,7 @@ class ProjectExecutionController {
 			.of(this.queries.summary(ProjectId.parse(projectId, "projectId"), Callers.current()));
 	}
 
-	@GetMapping("/api/projects/{projectId}/milestones")
+	@GetMapping("/api/projects/projects/{projectId}/milestones")
 	@Operation(operationId = "listMilestones", summary = "The project's milestones in task-book order, paginated")
 	ExecutionViews.MilestonePage milestones(@PathVariable("projectId") String projectId,
 			@RequestParam(name = "pageSize", defaultValue = "0") int pageSize,
