@@ -18,10 +18,10 @@ import cn.jiangmen.innovation.contracts.talent.v1.CallStatus;
 import cn.jiangmen.innovation.contracts.talent.v1.Category;
 import cn.jiangmen.innovation.contracts.talent.v1.EligibilityFinding;
 import cn.jiangmen.innovation.contracts.talent.v1.FieldError;
+import cn.jiangmen.innovation.contracts.talent.v1.TeamMemberForm;
 import cn.jiangmen.innovation.contracts.talent.v1.TalentAttachment;
 import cn.jiangmen.innovation.contracts.talent.v1.MemberRole;
 import cn.jiangmen.innovation.contracts.talent.v1.ProfessionalTitle;
-import cn.jiangmen.innovation.contracts.talent.v1.TeamMemberForm;
 import cn.jiangmen.innovation.contracts.talent.v1.TalentCall;
 import cn.jiangmen.innovation.platform.config.PlatformSecurityAutoConfiguration;
 import cn.jiangmen.innovation.platform.security.KeycloakRealmRoleConverter;
@@ -466,6 +466,10 @@ class TalentPagesTest {
 		assertThat(failed.getResponse().getCookie(Prg.COOKIE).getValue())
 			.as("an identity document number never rides in the flash cookie")
 			.doesNotContain("440703198001010011");
+		// the partial save stored the valid parts: the member's name, not the refused ORCID and birth date
+		this.talent.application = this.talent.application.toBuilder()
+			.setForm(this.talent.application.getForm().toBuilder().addTeam(TeamMemberForm.newBuilder().setName("李明")))
+			.build();
 		MvcResult page = this.mvc.perform(Prg.follow(failed).with(applicant()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("value=\"0000-0002-1825-0098\"")))
