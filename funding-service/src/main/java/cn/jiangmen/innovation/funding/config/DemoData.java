@@ -86,6 +86,10 @@ class DemoData implements ApplicationRunner {
 		}
 		for (Object[] line : BUDGETS) {
 			String code = (String) line[0];
+			// the instruments' seed (InstrumentDemoData) may have opened its programs' lines already
+			if (this.budgets.find(new BudgetKey(code, 2026)).isPresent()) {
+				continue;
+			}
 			this.budgetCommands.create(OFFICER, "demo-budget-" + code, "key", code, 2026);
 			BudgetRaise raise = this.budgetCommands.prepareRaise(OFFICER, "demo-raise-" + code, "key", code, 2026,
 					line[1] + ".00", "CNY");
