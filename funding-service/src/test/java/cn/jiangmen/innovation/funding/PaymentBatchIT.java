@@ -268,7 +268,11 @@ class PaymentBatchIT {
 		String tranche = this.flow.approvedTranche(organisation, 700L).trancheId();
 		String key = "batch-" + UUID.randomUUID();
 		PaymentBatch created = this.flow.batch(key, tranche);
-		String cacheKey = "funding:idempotency:" + key;
+		// the copy belongs to this database: its oid is part of the key
+		long database = this.jdbc.sql("select oid from pg_database where datname = current_database()")
+			.query(Long.class)
+			.single();
+		String cacheKey = "funding:idempotency:" + database + ":" + key;
 		assertThat(this.redis.opsForValue().get(cacheKey)).as("the first answer is copied to Redis after commit")
 			.contains(created.getBatchId());
 		assertThat(this.redis.getExpire(cacheKey)).as("short-lived").isPositive();

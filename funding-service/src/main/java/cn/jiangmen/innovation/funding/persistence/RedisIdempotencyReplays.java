@@ -8,12 +8,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * First answers in Redis (Jedis, via Spring Data Redis) under {@code funding:idempotency:<key>}, as
- * {@code <request hash>\n<answer JSON>}, expiring after {@code jiangmen.funding.payments.replay-cache-ttl}.
- * Any Redis failure is a miss: PostgreSQL stays the record and answers instead.
+ * First answers in Redis (Jedis, via Spring Data Redis) under
+ * {@code funding:idempotency:<database oid>:<key>}, as {@code <request hash>\n<answer JSON>}, expiring
+ * after {@code jiangmen.funding.payments.replay-cache-ttl}. Any Redis failure is a miss: PostgreSQL stays
+ * the record and answers instead. The database's oid is part of the key because a copy is only true of
+ * the database that committed it: a database dropped and created again (restored, or a test database)
+ * has a new oid, so an old copy is never replayed against it.
  */
 @Repository
 class RedisIdempotencyReplays implements IdempotencyReplays {
@@ -26,15 +30,20 @@ class RedisIdempotencyReplays implements IdempotencyReplays {
 
 	private final PaymentProperties properties;
 
-	RedisIdempotencyReplays(StringRedisTemplate redis, PaymentProperties properties) {
+	private final String prefix;
+
+	RedisIdempotencyReplays(StringRedisTemplate redis, PaymentProperties properties, JdbcClient jdbc) {
 		this.redis = redis;
 		this.properties = properties;
+		this.prefix = PREFIX
+				+ jdbc.sql("select oid from pg_database where datname = current_database()").query(Long.class).single()
+				+ ":";
 	}
 
 	@Override
 	public Optional<Replay> find(String key) {
 		try {
-			String value = this.redis.opsForValue().get(PREFIX + key);
+			String value = this.redis.opsForValue().get(this.prefix + key);
 			if (value == null) {
 				return Optional.empty();
 			}
@@ -52,7 +61,7 @@ class RedisIdempotencyReplays implements IdempotencyReplays {
 	public void remember(String key, Replay replay) {
 		try {
 			this.redis.opsForValue()
-				.set(PREFIX + key, replay.requestHash() + "\n" + replay.responseJson(), this.properties.replayCacheTtl());
+				.set(this.prefix + key, replay.requestHash() + "\n" + replay.responseJson(), this.properties.replayCacheTtl());
 		}
 		catch (RuntimeException ex) {
 			log.debug("Redis replay cache unavailable, the answer stays in PostgreSQL only: {}", ex.getMessage());
