@@ -55,8 +55,24 @@ public final class GatewayBrowser {
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.build()));
+		// with Keycloak Organizations on, the login is identity-first: the username's page may be followed
+		// by a page asking for the password alone
+		Matcher passwordForm = LOGIN_FORM.matcher(back.body());
+		if (!back.uri().toString().startsWith(gatewayUrl) && back.body().contains("name=\"password\"")
+				&& passwordForm.find()) {
+			back = browser.follow(browser.send(HttpRequest.newBuilder(back.uri().resolve(passwordForm.group(1).replace("&amp;", "&")))
+				.POST(HttpRequest.BodyPublishers.ofString("password=demo&credentialId="))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.build()));
+		}
 		if (!back.uri().toString().startsWith(gatewayUrl)) {
-			throw new AssertionError("Sign-in of " + username + " ended at " + back.uri() + " (" + back.statusCode() + ")");
+			Matcher inputs = Pattern.compile("<input[^>]*name=\"([^\"]+)\"").matcher(back.body());
+			StringBuilder names = new StringBuilder();
+			while (inputs.find()) {
+				names.append(inputs.group(1)).append(' ');
+			}
+			throw new AssertionError("Sign-in of " + username + " ended at " + back.uri() + " (" + back.statusCode()
+					+ "), a form asking for: " + names);
 		}
 		return browser;
 	}

@@ -136,8 +136,16 @@ public final class BrowserlessUser {
 			throw new AssertionError("No Keycloak login form at " + loginPage.uri() + ":\n" + loginPage.body());
 		}
 		URI action = URI.create(form.absUrl("action"));
-		return follow(postForm(action, Map.of("username", username, "password", password, "credentialId", ""),
-				Map.of()));
+		HttpResponse<String> next = follow(postForm(action,
+				Map.of("username", username, "password", password, "credentialId", ""), Map.of()));
+		// with Keycloak Organizations on, the login is identity-first: a page may ask for the password alone
+		Element passwordForm = Jsoup.parse(next.body(), next.uri().toString()).selectFirst("form#kc-form-login");
+		if (passwordForm != null && passwordForm.selectFirst("input[name=password]") != null
+				&& next.uri().getPath().contains("/login-actions/")) {
+			next = follow(postForm(URI.create(passwordForm.absUrl("action")),
+					Map.of("password", password, "credentialId", ""), Map.of()));
+		}
+		return next;
 	}
 
 	public String cookie(String name) {

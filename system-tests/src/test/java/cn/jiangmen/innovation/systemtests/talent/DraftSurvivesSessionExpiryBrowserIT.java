@@ -92,9 +92,7 @@ class DraftSurvivesSessionExpiryBrowserIT {
 			.until(driver -> driver.getCurrentUrl().startsWith(draftUrl) ? List.<WebElement>of()
 					: driver.findElements(By.id("username")).isEmpty() ? null : driver.findElements(By.id("username")));
 		if (!login.isEmpty()) {
-			login.get(0).sendKeys("applicant1");
-			browser.findElement(By.id("password")).sendKeys("demo");
-			browser.findElement(By.id("kc-login")).click();
+			Chromium.logIn(browser, "applicant1");
 		}
 		wait.until(ExpectedConditions.urlToBe(draftUrl));
 		WebElement restore = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("autosave-restore")));
