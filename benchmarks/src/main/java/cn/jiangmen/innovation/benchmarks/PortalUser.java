@@ -55,6 +55,16 @@ final class PortalUser {
 			.POST(HttpRequest.BodyPublishers.ofString(Http.form(Map.of("username", username, "password", password,
 					"credentialId", ""))))
 			.build()));
+		// with Keycloak Organizations on, the login is identity-first: a page may ask for the password alone
+		Element passwordForm = Jsoup.parse(landing.body(), landing.uri().toString()).selectFirst("form#kc-form-login");
+		if (passwordForm != null && passwordForm.selectFirst("input[name=password]") != null
+				&& landing.uri().getPath().contains("/login-actions/")) {
+			landing = user.follow(user.send(HttpRequest.newBuilder(URI.create(passwordForm.absUrl("action")))
+				.timeout(Http.TIMEOUT)
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString(Http.form(Map.of("password", password, "credentialId", ""))))
+				.build()));
+		}
 		if (landing.statusCode() != 200 || !landing.uri().toString().startsWith(gateway)) {
 			throw new IllegalStateException("sign-in of " + username + " ended with " + landing.statusCode() + " at "
 					+ landing.uri());
