@@ -59,9 +59,6 @@ class TalentBrowserIT {
 		new Select(browser.findElement(By.id("category"))).selectByValue("TEAM_RND_INDUSTRIALISATION");
 		new Select(browser.findElement(By.id("priorityField"))).selectByValue("visible-light-communication");
 		type("summary", "面向工厂的LED可见光通信");
-		type("host-name", "江门市光电科技有限公司");
-		type("host-credit-code", "91440703MA4UJ8K2XW");
-		new Select(browser.findElement(By.id("host-kind"))).selectByValue("ENTERPRISE");
 		member(0, "李明", "LEADER", "PROFESSOR", "1980-05-31");
 		member(1, "张华", "CORE_MEMBER", "ENGINEER", "1990-03-01");
 
