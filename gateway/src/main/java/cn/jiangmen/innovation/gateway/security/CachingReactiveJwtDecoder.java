@@ -13,7 +13,7 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 /**
  * Remembers the access tokens this gateway has already validated. A client sends the same token on
  * every request until it expires; decoding it again (Nimbus's constant-time Base64 and the RSA
- * signature check) was a quarter of the gateway's CPU samples under load (benchmarks/README.md). A
+ * signature check) was a quarter of the gateway's CPU samples under load (README.md, "Benchmarks"). A
  * remembered token is the same signed token, so nothing is trusted that was not checked once; its
  * expiry (and not-before) is checked again on every use, an entry lives at most {@code ttl}, the
  * cache is bounded, and a refused token is never remembered (it is refused again, with its error).

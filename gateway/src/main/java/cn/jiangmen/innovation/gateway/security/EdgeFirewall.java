@@ -9,7 +9,7 @@ import org.springframework.security.web.server.firewall.StrictServerWebExchangeF
  * Spring Security's strict firewall with its own rules for header names and values, checked without
  * a regular expression. The firewall checks a header each time a filter reads it, and the default
  * patterns run per character over the 1-2 KB Authorization header several times per request: 12 % of
- * the gateway's CPU samples under load (benchmarks/README.md). {@code EdgeFirewallTest} holds these
+ * the gateway's CPU samples under load (README.md, "Benchmarks"). {@code EdgeFirewallTest} holds these
  * to the library's patterns.
  */
 @Configuration(proxyBeanMethods = false)
