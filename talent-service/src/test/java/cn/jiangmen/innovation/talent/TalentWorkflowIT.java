@@ -78,7 +78,7 @@ class TalentWorkflowIT extends ServiceIntegrationTest {
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
 		ServiceTestProperties.register(registry, "talent_it");
-		registry.add("talent.attachments.directory", ATTACHMENTS::toString);
+		registry.add("talent.attachments.old-folder", ATTACHMENTS::toString);
 		registry.add("spring.grpc.client.channel.review.target", review::target);
 	}
 
@@ -320,11 +320,11 @@ class TalentWorkflowIT extends ServiceIntegrationTest {
 		assertThat(current.json().get("application").get("team").get(0).get("birthDate").asString())
 			.isEqualTo("1980-05-31");
 		assertThat(this.api.get(base + "/attachments", token("applicant1")).json().size()).isEqualTo(3);
-		try (var files = Files.list(ATTACHMENTS)) {
-			assertThat(files.filter(f -> !f.getFileName().toString().endsWith(".part")).count())
-				.as("only the three accepted files are on disk")
-				.isEqualTo(3);
-		}
+		assertThat(this.jdbc.sql("select count(*) from talent_attachment_content c join talent_attachment a"
+				+ " on a.id = c.attachment_id where a.application_id = :id")
+			.param("id", UUID.fromString(id))
+			.query(Long.class)
+			.single()).as("only the three accepted files are stored").isEqualTo(3);
 		assertThat(actions(id)).as("the two partial saves, nothing for the refused uploads").hasSize(audits + 2);
 
 		Map<String, Object> stale = fullForm(0);

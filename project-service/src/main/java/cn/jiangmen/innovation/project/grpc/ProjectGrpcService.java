@@ -43,9 +43,11 @@ class ProjectGrpcService extends ProjectServiceGrpc.ProjectServiceImplBase {
 
 	private final ProposalDecisionRpcs decisions;
 
+	private final DocumentRpcs documents;
+
 	ProjectGrpcService(MilestoneQueries milestones, FieldQueries fields, ProjectExecutionRpcs execution,
 			TaskBookRpcs taskBooks, ProgressReportRpcs reports, CallRpcs calls, ProposalRpcs proposals,
-			ProposalDecisionRpcs decisions) {
+			ProposalDecisionRpcs decisions, DocumentRpcs documents) {
 		this.milestones = milestones;
 		this.fields = fields;
 		this.execution = execution;
@@ -54,6 +56,7 @@ class ProjectGrpcService extends ProjectServiceGrpc.ProjectServiceImplBase {
 		this.calls = calls;
 		this.proposals = proposals;
 		this.decisions = decisions;
+		this.documents = documents;
 	}
 
 	private static <T> void answer(StreamObserver<T> observer, Supplier<T> call) {
@@ -211,6 +214,56 @@ class ProjectGrpcService extends ProjectServiceGrpc.ProjectServiceImplBase {
 			.ifPresent(at -> response.setAcceptedAt(ProtoTimes.timestamp(at)));
 		responseObserver.onNext(response.build());
 		responseObserver.onCompleted();
+	}
+
+	// --- Documents (attachments): proposal documents and milestone evidence ---
+
+	@Override
+	public void uploadProposalDocument(UploadProposalDocumentRequest request,
+			StreamObserver<UploadProposalDocumentResponse> observer) {
+		answer(observer, () -> this.documents.uploadProposalDocument(request));
+	}
+
+	@Override
+	public void listProposalDocuments(ListProposalDocumentsRequest request,
+			StreamObserver<ListProposalDocumentsResponse> observer) {
+		answer(observer, () -> this.documents.listProposalDocuments(request));
+	}
+
+	@Override
+	public void downloadProposalDocument(DownloadProposalDocumentRequest request,
+			StreamObserver<DownloadProposalDocumentResponse> observer) {
+		answer(observer, () -> this.documents.downloadProposalDocument(request));
+	}
+
+	@Override
+	public void deleteProposalDocument(DeleteProposalDocumentRequest request,
+			StreamObserver<DeleteProposalDocumentResponse> observer) {
+		answer(observer, () -> this.documents.deleteProposalDocument(request));
+	}
+
+	@Override
+	public void uploadMilestoneEvidence(UploadMilestoneEvidenceRequest request,
+			StreamObserver<UploadMilestoneEvidenceResponse> observer) {
+		answer(observer, () -> this.documents.uploadMilestoneEvidence(request));
+	}
+
+	@Override
+	public void listMilestoneEvidence(ListMilestoneEvidenceRequest request,
+			StreamObserver<ListMilestoneEvidenceResponse> observer) {
+		answer(observer, () -> this.documents.listMilestoneEvidence(request));
+	}
+
+	@Override
+	public void downloadMilestoneEvidence(DownloadMilestoneEvidenceRequest request,
+			StreamObserver<DownloadMilestoneEvidenceResponse> observer) {
+		answer(observer, () -> this.documents.downloadMilestoneEvidence(request));
+	}
+
+	@Override
+	public void deleteMilestoneEvidence(DeleteMilestoneEvidenceRequest request,
+			StreamObserver<DeleteMilestoneEvidenceResponse> observer) {
+		answer(observer, () -> this.documents.deleteMilestoneEvidence(request));
 	}
 
 }

@@ -26,10 +26,7 @@ import cn.jiangmen.innovation.talent.domain.ApplicationId;
 import cn.jiangmen.innovation.talent.domain.ApplicationLifecycle;
 import cn.jiangmen.innovation.talent.domain.HostOrganisation;
 import cn.jiangmen.innovation.talent.domain.ApplicationStatus;
-import cn.jiangmen.innovation.talent.domain.Attachment;
-import cn.jiangmen.innovation.talent.domain.AttachmentId;
 import cn.jiangmen.innovation.talent.domain.AttachmentKind;
-import cn.jiangmen.innovation.talent.domain.AttachmentStore;
 import cn.jiangmen.innovation.talent.domain.OrganisationId;
 import cn.jiangmen.innovation.talent.domain.Attachments;
 import cn.jiangmen.innovation.talent.domain.CallId;
@@ -50,8 +47,6 @@ import cn.jiangmen.innovation.talent.domain.TalentAccess;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -73,8 +68,6 @@ public class ApplicationCommands {
 
 	private final Attachments attachments;
 
-	private final AttachmentStore store;
-
 	private final Audit audit;
 
 	private final Outbox outbox;
@@ -90,14 +83,13 @@ public class ApplicationCommands {
 	private final Clock clock;
 
 	public ApplicationCommands(TalentApplications applications, TalentCalls calls, RecordedOutcomes outcomes,
-			Attachments attachments, AttachmentStore store, Audit audit, Outbox outbox, IdentityFingerprint fingerprint,
+			Attachments attachments, Audit audit, Outbox outbox, IdentityFingerprint fingerprint,
 			ApplicantNotices notices, OrganisationDirectory directory, JsonMapper json, Clock clock) {
 		this.applications = applications;
 		this.directory = directory;
 		this.calls = calls;
 		this.outcomes = outcomes;
 		this.attachments = attachments;
-		this.store = store;
 		this.audit = audit;
 		this.outbox = outbox;
 		this.fingerprint = fingerprint;
@@ -165,8 +157,8 @@ public class ApplicationCommands {
 	}
 
 	/**
-	 * Deletes a draft of the caller's organisation, with its attachments (their files once the
-	 * deletion committed). Anything past the draft stays: a submitted application is withdrawn, not
+	 * Deletes a draft of the caller's organisation, with its attachments and their bytes (the
+	 * database's cascade, in the same transaction). Anything past the draft stays: a submitted application is withdrawn, not
 	 * deleted. The audit trail keeps what was deleted.
 	 */
 	@Transactional
@@ -176,18 +168,11 @@ public class ApplicationCommands {
 			throw new ConflictException("application.not-deletable",
 					"Only a draft can be deleted; this application is " + application.status());
 		}
-		List<AttachmentId> files = this.attachments.ofApplication(id).stream().map(Attachment::id).toList();
 		Map<String, Object> before = snapshot(application);
-		before.put("attachments", files.size());
+		before.put("attachments", this.attachments.ofApplication(id).size());
 		this.applications.remove(application);
 		this.audit.record(caller.username(), now(), "talent.application.deleted", OBJECT_TYPE, application.id(), before,
 				null);
-		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-			@Override
-			public void afterCommit() {
-				files.forEach(ApplicationCommands.this.store::delete);
-			}
-		});
 	}
 
 	@Transactional
