@@ -5,6 +5,7 @@ import java.time.ZoneId;
 
 import cn.jiangmen.innovation.platform.config.PlatformSecurityAutoConfiguration;
 import cn.jiangmen.innovation.portal.config.PortalSecurityConfiguration;
+import cn.jiangmen.innovation.portal.web.Prg;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +15,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static cn.jiangmen.innovation.portal.review.ReviewPagesTest.user;
@@ -86,13 +88,18 @@ class ReviewFormsTest {
 
 	@Test
 	void badRoundInputIsNamedNextToEachFieldKeptAsTypedAndNothingIsCreated() throws Exception {
-		this.mvc.perform(round("2026 第二批", "2020-01-01T09:00", "0")
+		MvcResult failed = this.mvc.perform(round("2026 第二批", "2020-01-01T09:00", "0")
 			// rows 0 and 2 typed, row 1 left empty: the bad code is shown on row 2, not row 1
 			.param("criteria[0].code", "innovation").param("criteria[0].name", "创新性").param("criteria[0].weight", "50")
 			.param("criteria[1].code", "").param("criteria[1].name", "").param("criteria[1].weight", "")
 			.param("criteria[2].code", "Team Work").param("criteria[2].name", "团队").param("criteria[2].weight", "30")
 			.param("item", "await-t1", "await-p1"))
-			.andExpect(status().isUnprocessableContent())
+			.andExpect(status().isSeeOther())
+			.andExpect(redirectedUrl("/review/rounds/new"))
+			.andReturn();
+		// POST-redirect-GET: the form's page shows it as typed with a message next to each field
+		this.mvc.perform(Prg.follow(failed).with(MANAGER))
+			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("请修改以下问题")))
 			.andExpect(content().string(containsString("各项指标的权重之和必须为 100%")))
 			.andExpect(content().string(containsString("截止时间须晚于当前时间")))
@@ -108,6 +115,11 @@ class ReviewFormsTest {
 			.andExpect(content().string(containsString("value=\"2026 第二批\"")))
 			.andExpect(content().string(containsString("value=\"Team Work\"")))
 			.andExpect(content().string(containsString("value=\"2020-01-01T09:00\"")));
+		this.mvc.perform(Prg.follow(failed).param("lang", "en").with(MANAGER))
+			.andExpect(content().string(containsString("There is a problem")));
+		// a reload: the blank form, nothing posted again
+		this.mvc.perform(get("/review/rounds/new").with(MANAGER))
+			.andExpect(content().string(not(containsString("data-error-summary"))));
 		assertThat(this.review.opened).isEmpty();
 		assertThat(this.review.calls.get(0)).contains("criteria=innovation:50/0 Team Work:30/0");
 	}
@@ -154,16 +166,29 @@ class ReviewFormsTest {
 			.andExpect(content().string(not(containsString("手动分配与利益冲突"))))
 			.andExpect(content().string(not(containsString("/remove"))));
 
-		// a conflicted assignment: refused with its reason, the choice kept
-		this.mvc.perform(post("/review/rounds/round-1/assignments").with(MANAGER).with(csrf())
+		// a conflicted assignment: refused with its reason, the choice kept (POST-redirect-GET)
+		MvcResult refused = this.mvc.perform(post("/review/rounds/round-1/assignments").with(MANAGER).with(csrf())
 			.param("item_id", "item-1").param("expert", "sub-expert5"))
-			.andExpect(status().isConflict())
+			.andExpect(status().isSeeOther())
+			.andExpect(redirectedUrl("/review/rounds/round-1"))
+			.andReturn();
+		this.mvc.perform(Prg.follow(refused).with(MANAGER))
+			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("该专家与此项目存在利益冲突（见下方利益冲突列表），不能分配。")))
 			.andExpect(content().string(containsString("<option value=\"sub-expert5\" selected=\"selected\">周专家</option>")));
-		this.mvc.perform(post("/review/rounds/round-1/assignments").with(MANAGER).with(csrf()).param("item_id", "item-1"))
-			.andExpect(status().isUnprocessableContent())
+		MvcResult rejected = this.mvc.perform(post("/review/rounds/round-1/assignments").with(MANAGER).with(csrf())
+			.param("item_id", "item-1"))
+			.andExpect(status().isSeeOther())
+			.andReturn();
+		this.mvc.perform(Prg.follow(rejected).with(MANAGER))
+			.andExpect(content().string(containsString("data-error-summary")))
+			.andExpect(content().string(containsString("href=\"#assign-expert\"")))
 			.andExpect(content().string(containsString("<span class=\"field-error__text\">请选择专家。</span>")))
 			.andExpect(content().string(containsString("aria-describedby=\"error-assign-expert\"")));
+		this.mvc.perform(Prg.follow(rejected).param("lang", "en").with(MANAGER))
+			.andExpect(content().string(containsString("There is a problem")));
+		this.mvc.perform(get("/review/rounds/round-1").with(MANAGER))
+			.andExpect(content().string(not(containsString("data-error-summary"))));
 		this.mvc.perform(post("/review/rounds/round-1/assignments").with(MANAGER).with(csrf())
 			.param("item_id", "item-2").param("expert", "sub-expert1"))
 			.andExpect(redirectedUrl("/review/rounds/round-1?notice=assigned-one"));
@@ -172,13 +197,18 @@ class ReviewFormsTest {
 
 		this.mvc.perform(post("/review/rounds/round-1/assignments/a-2/remove").with(MANAGER).with(csrf()))
 			.andExpect(redirectedUrl("/review/rounds/round-1?notice=unassigned"));
-		this.mvc.perform(post("/review/rounds/round-1/assignments/a-1/remove").with(MANAGER).with(csrf()))
-			.andExpect(status().isConflict())
+		MvcResult submitted = this.mvc.perform(post("/review/rounds/round-1/assignments/a-1/remove").with(MANAGER)
+			.with(csrf()))
+			.andExpect(status().isSeeOther())
+			.andReturn();
+		this.mvc.perform(Prg.follow(submitted).with(MANAGER))
 			.andExpect(content().string(containsString("该专家已提交此项目的评审意见")));
 
-		this.mvc.perform(post("/review/rounds/round-1/conflicts").with(MANAGER).with(csrf())
+		MvcResult noDetail = this.mvc.perform(post("/review/rounds/round-1/conflicts").with(MANAGER).with(csrf())
 			.param("item_id", "item-2").param("expert", "sub-expert5").param("detail", " "))
-			.andExpect(status().isUnprocessableContent())
+			.andExpect(status().isSeeOther())
+			.andReturn();
+		this.mvc.perform(Prg.follow(noDetail).with(MANAGER))
 			.andExpect(content().string(containsString("id=\"error-conflict-detail\"")))
 			.andExpect(content().string(containsString("请说明原因")));
 		this.mvc.perform(post("/review/rounds/round-1/conflicts").with(MANAGER).with(csrf())
