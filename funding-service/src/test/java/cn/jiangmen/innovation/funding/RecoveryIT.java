@@ -206,7 +206,8 @@ class RecoveryIT {
 	void aFailedProjectsRecoveryIsPreparedBySystemAndDecidedByAFinanceApprover() throws Exception {
 		String organisation = this.flow.organisationWithAccount();
 		String project = UUID.randomUUID().toString();
-		PaymentFlow.Award award = this.flow.approvedTranche(organisation, 8_000_00L, project);
+		// the budget line holds 10,000 yuan: both awards of this test fit in it
+		PaymentFlow.Award award = this.flow.approvedTranche(organisation, 6_000_00L, project);
 		this.flow.pay(award.trancheId());
 
 		String key = "project-recovery:" + project;
@@ -218,7 +219,7 @@ class RecoveryIT {
 		assertThat(demand.getRaisedBy()).isEqualTo("system");
 		assertThat(demand.getReason()).isEqualTo(RecoveryReason.RECOVERY_REASON_FAILED_ACCEPTANCE);
 		assertThat(demand.getMethod()).isEqualTo(RecoveryMethod.RECOVERY_METHOD_REPAYMENT);
-		assertThat(demand.getAmount().getMinorUnits()).as("capped at what was paid").isEqualTo(8_000_00L);
+		assertThat(demand.getAmount().getMinorUnits()).as("capped at what was paid").isEqualTo(6_000_00L);
 		assertThat(raiseForProject("service", key, project, 10_000_00L)).as("a redelivery gets the first answer")
 			.isEqualTo(raised);
 		assertThat(this.jdbc.sql("select raised_by_subject from recovery where id = :id")
@@ -248,9 +249,9 @@ class RecoveryIT {
 
 		// an award nothing was paid on: no demand, and the answer says why
 		String unpaidProject = UUID.randomUUID().toString();
-		PaymentFlow.Award unpaid = this.flow.approvedTranche(organisation, 3_000_00L, unpaidProject);
+		PaymentFlow.Award unpaid = this.flow.approvedTranche(organisation, 2_000_00L, unpaidProject);
 		RaiseProjectRecoveryResponse none = raiseForProject("service", "project-recovery:" + unpaidProject, unpaidProject,
-				3_000_00L);
+				2_000_00L);
 		assertThat(none.hasRecovery()).isFalse();
 		assertThat(none.getNoDemandReason()).contains("Nothing to recover", "0.00");
 		assertThat(this.jdbc.sql("select count(*) from recovery where commitment_id = :id")
