@@ -75,6 +75,12 @@ class FundingGrpcService extends FundingServiceGrpc.FundingServiceImplBase {
 	}
 
 	@Override
+	public void raiseProjectRecovery(cn.jiangmen.innovation.contracts.funding.v1.RaiseProjectRecoveryRequest request,
+			StreamObserver<cn.jiangmen.innovation.contracts.funding.v1.RaiseProjectRecoveryResponse> observer) {
+		reply(observer, this.recoveries.raiseForProject(request));
+	}
+
+	@Override
 	public void decideRecovery(DecideRecoveryRequest request, StreamObserver<DecideRecoveryResponse> observer) {
 		reply(observer, this.recoveries.decide(request));
 	}

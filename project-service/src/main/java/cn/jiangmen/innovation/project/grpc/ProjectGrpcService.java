@@ -45,9 +45,12 @@ class ProjectGrpcService extends ProjectServiceGrpc.ProjectServiceImplBase {
 
 	private final DocumentRpcs documents;
 
+	private final CheckRoundRpcs checkRounds;
+
 	ProjectGrpcService(MilestoneQueries milestones, FieldQueries fields, ProjectExecutionRpcs execution,
 			TaskBookRpcs taskBooks, ProgressReportRpcs reports, CallRpcs calls, ProposalRpcs proposals,
-			ProposalDecisionRpcs decisions, DocumentRpcs documents) {
+			ProposalDecisionRpcs decisions, DocumentRpcs documents, CheckRoundRpcs checkRounds) {
+		this.checkRounds = checkRounds;
 		this.milestones = milestones;
 		this.fields = fields;
 		this.execution = execution;
@@ -175,6 +178,13 @@ class ProjectGrpcService extends ProjectServiceGrpc.ProjectServiceImplBase {
 	public void decideProposalFormalCheck(DecideProposalFormalCheckRequest request,
 			StreamObserver<DecideProposalFormalCheckResponse> observer) {
 		answer(observer, () -> this.decisions.formalCheck(request));
+	}
+
+	@Override
+	public void recordCheckRoundOutcome(
+			cn.jiangmen.innovation.contracts.project.v1.RecordCheckRoundOutcomeRequest request,
+			StreamObserver<cn.jiangmen.innovation.contracts.project.v1.RecordCheckRoundOutcomeResponse> observer) {
+		answer(observer, () -> this.checkRounds.recordOutcome(request));
 	}
 
 	@Override

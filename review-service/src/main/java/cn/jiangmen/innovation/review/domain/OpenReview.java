@@ -25,10 +25,11 @@ import cn.jiangmen.innovation.platform.error.InvalidInputException;
  * @param submittedAt when the owner accepted the submission, if known
  * @param leaderPersonKey the owner's key of the applicant or project leader, for conflict detection
  * @param memberPersonKeys the owner's keys of team members and co-applicants
+ * @param itemKind what the item is (application, proposal, mid-term check, final acceptance)
  */
 public record OpenReview(String idempotencyKey, OwningContext owningContext, UUID itemId, String title,
 		List<String> fieldCodes, List<UUID> organisationIds, List<String> organisationNames, Optional<Instant> submittedAt,
-		Optional<String> leaderPersonKey, List<String> memberPersonKeys) {
+		Optional<String> leaderPersonKey, List<String> memberPersonKeys, ItemKind itemKind) {
 
 	public static final int MAX_KEY_LENGTH = 100;
 
@@ -63,7 +64,23 @@ public record OpenReview(String idempotencyKey, OwningContext owningContext, UUI
 	public static OpenReview of(String idempotencyKey, OwningContext owningContext, String itemId, String title,
 			List<String> fieldCodes, List<OrganisationInput> organisations, Optional<Instant> submittedAt,
 			String leaderPersonKey, List<String> memberPersonKeys) {
+		return of(idempotencyKey, owningContext, itemId, title, fieldCodes, organisations, submittedAt, leaderPersonKey,
+				memberPersonKeys, null);
+	}
+
+	/**
+	 * As above with the item's kind; {@code itemKind} null (unspecified) means the owning context's
+	 * first kind, as before kinds existed. A kind of another owner (a talent mid-term check) is refused.
+	 */
+	public static OpenReview of(String idempotencyKey, OwningContext owningContext, String itemId, String title,
+			List<String> fieldCodes, List<OrganisationInput> organisations, Optional<Instant> submittedAt,
+			String leaderPersonKey, List<String> memberPersonKeys, ItemKind itemKind) {
 		List<FieldViolation> violations = new ArrayList<>();
+		ItemKind kind = itemKind != null ? itemKind : ItemKind.firstOf(owningContext).orElse(null);
+		if (kind != null && owningContext != null && !kind.belongsTo(owningContext)) {
+			violations.add(new FieldViolation("itemKind", "context",
+					"must be an item kind of " + owningContext + " (" + kind + " is not)"));
+		}
 		String key = idempotencyKey == null ? "" : idempotencyKey.strip();
 		if (key.isEmpty()) {
 			violations.add(new FieldViolation("idempotencyKey", "required", "must not be blank"));
@@ -128,7 +145,7 @@ public record OpenReview(String idempotencyKey, OwningContext owningContext, UUI
 		List<String> shownNames = names.stream().allMatch(String::isEmpty) ? List.of() : names;
 		return new OpenReview(key, owningContext, item, cleanTitle, codes, ids, shownNames,
 				submittedAt.map(at -> at.truncatedTo(ChronoUnit.MICROS)), Optional.of(leader).filter(l -> !l.isEmpty()),
-				members);
+				members, kind);
 	}
 
 	private static UUID parseUuid(String text, String field, List<FieldViolation> violations) {

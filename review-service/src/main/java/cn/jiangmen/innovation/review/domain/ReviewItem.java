@@ -36,6 +36,8 @@ public final class ReviewItem {
 
 	private final List<String> memberPersonKeys;
 
+	private final ItemKind itemKind;
+
 	private final ReviewState state;
 
 	private final String openedBy;
@@ -46,6 +48,16 @@ public final class ReviewItem {
 			List<String> fieldCodes, List<UUID> organisationIds, List<String> organisationNames,
 			Optional<Instant> submittedAt, Optional<String> leaderPersonKey, List<String> memberPersonKeys,
 			ReviewState state, String openedBy, Instant openedAt) {
+		this(id, idempotencyKey, owningContext, itemId, title, fieldCodes, organisationIds, organisationNames,
+				submittedAt, leaderPersonKey, memberPersonKeys, ItemKind.firstOf(owningContext).orElseThrow(), state,
+				openedBy, openedAt);
+	}
+
+	public ReviewItem(ReviewItemId id, String idempotencyKey, OwningContext owningContext, UUID itemId, String title,
+			List<String> fieldCodes, List<UUID> organisationIds, List<String> organisationNames,
+			Optional<Instant> submittedAt, Optional<String> leaderPersonKey, List<String> memberPersonKeys,
+			ItemKind itemKind, ReviewState state, String openedBy, Instant openedAt) {
+		this.itemKind = Objects.requireNonNull(itemKind, "itemKind");
 		this.id = Objects.requireNonNull(id, "id");
 		this.idempotencyKey = Objects.requireNonNull(idempotencyKey, "idempotencyKey");
 		this.owningContext = Objects.requireNonNull(owningContext, "owningContext");
@@ -66,7 +78,8 @@ public final class ReviewItem {
 	public static ReviewItem open(OpenReview request, String openedBy, Instant now) {
 		return new ReviewItem(ReviewItemId.newId(), request.idempotencyKey(), request.owningContext(),
 				request.itemId(), request.title(), request.fieldCodes(), request.organisationIds(),
-				request.organisationNames(), request.submittedAt(), request.leaderPersonKey(), request.memberPersonKeys(), ReviewState.AWAITING_ROUND,
+				request.organisationNames(), request.submittedAt(), request.leaderPersonKey(), request.memberPersonKeys(),
+				request.itemKind(), ReviewState.AWAITING_ROUND,
 				openedBy, now);
 	}
 
@@ -81,7 +94,7 @@ public final class ReviewItem {
 				&& this.organisationNames.equals(request.organisationNames())
 				&& this.submittedAt.equals(request.submittedAt())
 				&& this.leaderPersonKey.equals(request.leaderPersonKey())
-				&& this.memberPersonKeys.equals(request.memberPersonKeys());
+				&& this.memberPersonKeys.equals(request.memberPersonKeys()) && this.itemKind == request.itemKind();
 	}
 
 	/**
@@ -101,7 +114,7 @@ public final class ReviewItem {
 	public ReviewItem withState(ReviewState newState) {
 		return new ReviewItem(this.id, this.idempotencyKey, this.owningContext, this.itemId, this.title,
 				this.fieldCodes, this.organisationIds, this.organisationNames, this.submittedAt, this.leaderPersonKey,
-				this.memberPersonKeys, newState, this.openedBy, this.openedAt);
+				this.memberPersonKeys, this.itemKind, newState, this.openedBy, this.openedAt);
 	}
 
 	public Optional<String> leaderPersonKey() {
@@ -110,6 +123,11 @@ public final class ReviewItem {
 
 	public List<String> memberPersonKeys() {
 		return this.memberPersonKeys;
+	}
+
+	/** What the item is; a round holds one kind. */
+	public ItemKind itemKind() {
+		return this.itemKind;
 	}
 
 	public ReviewItemId id() {

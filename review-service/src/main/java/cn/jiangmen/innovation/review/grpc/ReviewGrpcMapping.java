@@ -34,6 +34,23 @@ final class ReviewGrpcMapping {
 		};
 	}
 
+	/** Unspecified (or a value this build does not know) means the owning context's first kind. */
+	static cn.jiangmen.innovation.review.domain.ItemKind itemKind(
+			cn.jiangmen.innovation.contracts.review.v1.ItemKind kind) {
+		return switch (kind) {
+			case ITEM_KIND_APPLICATION -> cn.jiangmen.innovation.review.domain.ItemKind.APPLICATION;
+			case ITEM_KIND_PROPOSAL -> cn.jiangmen.innovation.review.domain.ItemKind.PROPOSAL;
+			case ITEM_KIND_MID_TERM_CHECK -> cn.jiangmen.innovation.review.domain.ItemKind.MID_TERM_CHECK;
+			case ITEM_KIND_FINAL_ACCEPTANCE -> cn.jiangmen.innovation.review.domain.ItemKind.FINAL_ACCEPTANCE;
+			case ITEM_KIND_UNSPECIFIED, UNRECOGNIZED -> null;
+		};
+	}
+
+	static cn.jiangmen.innovation.contracts.review.v1.ItemKind toProto(
+			cn.jiangmen.innovation.review.domain.ItemKind kind) {
+		return cn.jiangmen.innovation.contracts.review.v1.ItemKind.valueOf("ITEM_KIND_" + kind.name());
+	}
+
 	static OwningContext toProto(cn.jiangmen.innovation.review.domain.OwningContext context) {
 		return OwningContext.valueOf("OWNING_CONTEXT_" + context.name());
 	}
