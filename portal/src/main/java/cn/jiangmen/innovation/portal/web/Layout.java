@@ -72,6 +72,12 @@ final class Layout {
 			links.add(new NavLink("/talent/calls", "talent.nav.calls",
 					path.startsWith("/talent/") && !path.startsWith("/talent/manage/")));
 		}
+		if (user.hasRole(Roles.APPLICANT)) {
+			// major projects (重大科技专项): the calls, and the organisation's proposals with its projects
+			links.add(new NavLink("/projects/calls", "projects.nav.calls", path.startsWith("/projects/calls")));
+			links.add(new NavLink("/projects/proposals", "projects.nav.proposals", path.startsWith("/projects/")
+					&& !path.startsWith("/projects/calls") && !path.startsWith("/projects/manage")));
+		}
 		if (user.hasAnyRole(Roles.PROGRAM_MANAGER, Roles.AUDITOR)) {
 			links.add(new NavLink("/talent/manage/calls", "talent.call.list.title", path.startsWith("/talent/manage/")));
 		}

@@ -47,10 +47,14 @@ class ProjectGrpcService extends ProjectServiceGrpc.ProjectServiceImplBase {
 
 	private final CheckRoundRpcs checkRounds;
 
+	private final ChangeRequestRpcs changes;
+
 	ProjectGrpcService(MilestoneQueries milestones, FieldQueries fields, ProjectExecutionRpcs execution,
 			TaskBookRpcs taskBooks, ProgressReportRpcs reports, CallRpcs calls, ProposalRpcs proposals,
-			ProposalDecisionRpcs decisions, DocumentRpcs documents, CheckRoundRpcs checkRounds) {
+			ProposalDecisionRpcs decisions, DocumentRpcs documents, CheckRoundRpcs checkRounds,
+			ChangeRequestRpcs changes) {
 		this.checkRounds = checkRounds;
+		this.changes = changes;
 		this.milestones = milestones;
 		this.fields = fields;
 		this.execution = execution;
@@ -196,6 +200,18 @@ class ProjectGrpcService extends ProjectServiceGrpc.ProjectServiceImplBase {
 	@Override
 	public void approveProposal(ApproveProposalRequest request, StreamObserver<ApproveProposalResponse> observer) {
 		answer(observer, () -> this.decisions.approve(request));
+	}
+
+	// the applicant's project page: change requests (ChangeRequestRpcs)
+
+	@Override
+	public void listChangeRequests(ListChangeRequestsRequest request, StreamObserver<ListChangeRequestsResponse> observer) {
+		answer(observer, () -> this.changes.list(request));
+	}
+
+	@Override
+	public void requestChange(RequestChangeRequest request, StreamObserver<RequestChangeResponse> observer) {
+		answer(observer, () -> this.changes.request(request));
 	}
 
 	@Override
