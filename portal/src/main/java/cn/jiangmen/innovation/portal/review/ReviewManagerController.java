@@ -187,7 +187,10 @@ class ReviewManagerController {
 		model.addAttribute("matrix", matrix);
 		model.addAttribute("names", names);
 		model.addAttribute("titles", titles);
-		java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+		// the page's own locale (a ?lang= switch on this very request included), as Thymeleaf's messages use
+		java.util.Locale locale = org.springframework.web.servlet.support.RequestContextUtils
+			.getLocale(((org.springframework.web.context.request.ServletRequestAttributes) org.springframework.web.context.request.RequestContextHolder
+				.currentRequestAttributes()).getRequest());
 		// each conflict's detail in the reader's language, in the order of the panel's list, and per
 		// matrix cell (item, expert) all of them, so the matrix says why a pair has no assignment
 		java.util.List<String> details = panel.getConflictsList()
