@@ -129,7 +129,7 @@ class PersonConflictBrowserIT {
 			// POST-redirect-GET: the page after the redirect names the missing organisation next to it
 			WebElement message = wait.until(
 					ExpectedConditions.visibilityOfElementLocated(By.id("error-relation-0--organisation_name")));
-			assertThat(message.getText()).isEqualTo("请按名称从单位目录中选择该人员所在单位。");
+			assertThat(message.getText()).contains("请按名称从单位目录中选择该人员所在单位。");
 			assertThat(browser.getCurrentUrl()).endsWith("/review/profile");
 			WebElement organisation = browser.findElement(By.name("relation[0].organisation"));
 			assertThat(organisation.getAttribute("aria-invalid")).isEqualTo("true");
