@@ -212,11 +212,24 @@ class ReviewManagerController {
 		model.addAttribute("matrix", matrix);
 		model.addAttribute("names", names);
 		model.addAttribute("titles", titles);
-		java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
-		Map<String, String> details = new LinkedHashMap<>();
-		panel.getConflictsList()
-			.forEach(c -> details.putIfAbsent(c.getDetail(), ConflictDetails.translate(c.getDetail(), this.messages, locale)));
+		// the page's own locale (a ?lang= switch on this very request included), as Thymeleaf's messages use
+		java.util.Locale locale = org.springframework.web.servlet.support.RequestContextUtils
+			.getLocale(((org.springframework.web.context.request.ServletRequestAttributes) org.springframework.web.context.request.RequestContextHolder
+				.currentRequestAttributes()).getRequest());
+		// each conflict's detail in the reader's language, in the order of the panel's list, and per
+		// matrix cell (item, expert) all of them, so the matrix says why a pair has no assignment
+		java.util.List<String> details = panel.getConflictsList()
+			.stream()
+			.map(c -> ConflictDetails.translate(c, this.messages, locale))
+			.toList();
+		Map<String, Map<String, String>> conflictCells = new LinkedHashMap<>();
+		for (int i = 0; i < details.size(); i++) {
+			var c = panel.getConflicts(i);
+			conflictCells.computeIfAbsent(c.getReviewItemId(), k -> new LinkedHashMap<>())
+				.merge(c.getExpert(), details.get(i), (a, b) -> a + "; " + b);
+		}
 		model.addAttribute("conflictDetails", details);
+		model.addAttribute("conflictCells", conflictCells);
 		model.addAttribute("candidates", candidates);
 		model.addAttribute("errors", errors);
 		model.addAttribute("refusal", refusal);

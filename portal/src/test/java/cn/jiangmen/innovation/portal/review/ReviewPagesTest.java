@@ -215,12 +215,24 @@ class ReviewPagesTest {
 		this.mvc.perform(get("/review/rounds/round-1").with(user("auditor", "auditor")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("所在单位（现任或三年内）")))
-			// the rule's detail in the reader's language, not review-service's English record
+			// the rule's detail in the reader's language (by its code), not review-service's English record
 			.andExpect(content().string(containsString("现任职于江门市光电科技有限公司")))
-			.andExpect(content().string(not(containsString("works at"))))
+			.andExpect(content().string(containsString("已申报与五邑大学的王五存在关联关系：我的博士生")))
+			.andExpect(content().string(not(containsString("works at 江门市"))))
+			.andExpect(content().string(not(containsString("declared relationship"))))
+			// a manager's own words as written, even when they read like a rule's sentence
+			.andExpect(content().string(containsString("works at the same lab as the leader")))
+			// the matrix says why a pair has no assignment
+			.andExpect(content().string(containsString("回避：现任职于江门市光电科技有限公司")))
 			.andExpect(content().string(containsString("周专家")))
 			.andExpect(content().string(containsString("1.5 小时")))
 			.andExpect(content().string(containsString("主审专家")));
+		this.mvc.perform(get("/review/rounds/round-1").param("lang", "en").with(manager))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Works at 江门市光电科技有限公司")))
+			.andExpect(content().string(containsString("Declared relationship with 王五 (五邑大学): 我的博士生")))
+			.andExpect(content().string(containsString("Conflict: Works at 江门市光电科技有限公司")))
+			.andExpect(content().string(containsString("works at the same lab as the leader")));
 		this.mvc.perform(get("/review/rounds/round-1/results").with(manager))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("<svg")))

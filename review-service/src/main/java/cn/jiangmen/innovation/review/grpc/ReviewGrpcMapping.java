@@ -13,6 +13,7 @@ import cn.jiangmen.innovation.contracts.review.v1.RoundSummary;
 import cn.jiangmen.innovation.contracts.review.v1.SheetStatus;
 import cn.jiangmen.innovation.platform.grpc.ProtoTimes;
 import cn.jiangmen.innovation.review.domain.Assignment;
+import cn.jiangmen.innovation.review.domain.ConflictDetailCode;
 import cn.jiangmen.innovation.review.domain.RecordedConflict;
 import cn.jiangmen.innovation.review.domain.ReviewRound;
 
@@ -106,8 +107,16 @@ final class ReviewGrpcMapping {
 			.setExpert(c.conflict().expert().subject())
 			.setReason(toProto(c.conflict().reason()))
 			.setDetail(c.conflict().detail())
+			.setDetailCode(toProto(c.conflict().detailCode()))
+			.addAllDetailArguments(c.conflict().detailArguments())
 			.setRecordedBy(c.recordedBy())
 			.build();
+	}
+
+	static cn.jiangmen.innovation.contracts.review.v1.ConflictDetailCode toProto(ConflictDetailCode code) {
+		return code == ConflictDetailCode.NONE
+				? cn.jiangmen.innovation.contracts.review.v1.ConflictDetailCode.CONFLICT_DETAIL_CODE_UNSPECIFIED
+				: cn.jiangmen.innovation.contracts.review.v1.ConflictDetailCode.valueOf("CONFLICT_DETAIL_CODE_" + code.name());
 	}
 
 }

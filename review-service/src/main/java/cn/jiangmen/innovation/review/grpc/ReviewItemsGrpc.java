@@ -57,7 +57,7 @@ class ReviewItemsGrpc {
 							.map(o -> new OpenReview.OrganisationInput(o.getId(), o.getName()))
 							.toList(),
 						ProtoTimes.optionalInstant(request.getSubmittedAt(), "submitted_at"),
-						request.getLeaderPersonKey(), request.getMemberPersonKeysList(),
+						request.getLeaderPersonKey(), request.getMemberPersonKeysList(), request.getLeaderNameKeysList(),
 						ReviewGrpcMapping.itemKind(request.getItemKind())));
 		return OpenReviewResponse.newBuilder()
 			.setReviewItemId(item.id().toString())

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Repository;
 class JdbcReviewItems implements ReviewItems {
 
 	private static final String COLUMNS = "id, idempotency_key, owning_context, item_id, title, field_codes,"
-			+ " organisation_ids::text[] as organisation_ids, organisation_names, submitted_at, leader_person_key, member_person_keys, item_kind, state, opened_by, opened_at";
+			+ " organisation_ids::text[] as organisation_ids, organisation_names, submitted_at, leader_person_key, member_person_keys, leader_name_keys, item_kind, state, opened_by, opened_at";
 
 	private final JdbcClient jdbc;
 
@@ -37,9 +37,9 @@ class JdbcReviewItems implements ReviewItems {
 		int inserted = this.jdbc.sql("""
 				insert into review_item (id, idempotency_key, owning_context, item_id, title, field_codes,
 				                         organisation_ids, organisation_names, submitted_at, leader_person_key,
-				                         member_person_keys, item_kind, state, opened_by, opened_at)
+				                         member_person_keys, leader_name_keys, item_kind, state, opened_by, opened_at)
 				values (:id, :key, :context, :itemId, :title, :fieldCodes, cast(:organisationIds as uuid[]), :names, :submittedAt,
-				        :leader, :members, :kind, :state, :openedBy, :openedAt)
+				        :leader, :members, :leaderNames, :kind, :state, :openedBy, :openedAt)
 				on conflict (idempotency_key) do nothing
 				""")
 			.param("id", item.id().value())
@@ -53,6 +53,7 @@ class JdbcReviewItems implements ReviewItems {
 			.param("submittedAt", item.submittedAt().map(Timestamp::from).orElse(null))
 			.param("leader", item.leaderPersonKey().orElse(null))
 			.param("members", item.memberPersonKeys().toArray(String[]::new))
+			.param("leaderNames", item.leaderNameKeys().toArray(String[]::new))
 			.param("kind", item.itemKind().name())
 			.param("state", item.state().name())
 			.param("openedBy", item.openedBy())
@@ -135,6 +136,7 @@ class JdbcReviewItems implements ReviewItems {
 				Optional.ofNullable(submittedAt).map(Timestamp::toInstant),
 				Optional.ofNullable(rs.getString("leader_person_key")),
 				Arrays.asList((String[]) array(rs.getArray("member_person_keys"))),
+				Arrays.asList((String[]) array(rs.getArray("leader_name_keys"))),
 				ItemKind.valueOf(rs.getString("item_kind")), ReviewState.valueOf(rs.getString("state")),
 				rs.getString("opened_by"), rs.getTimestamp("opened_at").toInstant());
 	}

@@ -37,12 +37,12 @@ class StandardRubricsTest {
 	void anItemKindBelongsToItsOwnerAndUnspecifiedMeansTheOwnersFirstKind() {
 		String item = UUID.randomUUID().toString();
 		OpenReview unspecified = OpenReview.of("k", OwningContext.PROJECT, item, "A", List.of(), List.of(),
-				java.util.Optional.empty(), "", List.of(), null);
+				java.util.Optional.empty(), "", List.of(), List.of(), null);
 		assertThat(unspecified.itemKind()).isEqualTo(ItemKind.PROPOSAL);
 		assertThat(OpenReview.of("k", OwningContext.TALENT, item, "A", List.of(), List.of(), java.util.Optional.empty()).itemKind())
 			.isEqualTo(ItemKind.APPLICATION);
 		assertThatThrownBy(() -> OpenReview.of("k", OwningContext.TALENT, item, "A", List.of(), List.of(),
-				java.util.Optional.empty(), "", List.of(), ItemKind.FINAL_ACCEPTANCE))
+				java.util.Optional.empty(), "", List.of(), List.of(), ItemKind.FINAL_ACCEPTANCE))
 			.isInstanceOfSatisfying(InvalidInputException.class,
 					ex -> assertThat(ex.violations()).extracting(v -> v.field()).containsExactly("itemKind"));
 	}

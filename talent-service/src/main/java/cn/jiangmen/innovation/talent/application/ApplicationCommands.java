@@ -42,6 +42,7 @@ import cn.jiangmen.innovation.talent.domain.TalentApplications;
 import cn.jiangmen.innovation.talent.domain.TalentCall;
 import cn.jiangmen.innovation.talent.domain.TalentCalls;
 import cn.jiangmen.innovation.platform.domain.Caller;
+import cn.jiangmen.innovation.platform.domain.PersonNameKey;
 import cn.jiangmen.innovation.talent.domain.TalentAccess;
 
 import org.springframework.security.access.AccessDeniedException;
@@ -82,9 +83,12 @@ public class ApplicationCommands {
 
 	private final Clock clock;
 
+	private final PersonNameKey personKeys;
+
 	public ApplicationCommands(TalentApplications applications, TalentCalls calls, RecordedOutcomes outcomes,
 			Attachments attachments, Audit audit, Outbox outbox, IdentityFingerprint fingerprint,
-			ApplicantNotices notices, OrganisationDirectory directory, JsonMapper json, Clock clock) {
+			ApplicantNotices notices, OrganisationDirectory directory, JsonMapper json, Clock clock,
+			PersonNameKey personKeys) {
 		this.applications = applications;
 		this.directory = directory;
 		this.calls = calls;
@@ -96,6 +100,7 @@ public class ApplicationCommands {
 		this.notices = notices;
 		this.json = json;
 		this.clock = clock;
+		this.personKeys = personKeys;
 	}
 
 	/** A saved application and the fields that were not saved (each kept its previous value). */
@@ -206,7 +211,7 @@ public class ApplicationCommands {
 	public TalentApplication passFormalCheck(Caller caller, ApplicationId id) {
 		TalentApplication passed = change(caller, managed(caller, id), "talent.application.formal-check-passed",
 				a -> a.passFormalCheck(now()));
-		ReviewHandOff handOff = ReviewHandOff.of(passed);
+		ReviewHandOff handOff = ReviewHandOff.of(passed, this.personKeys);
 		this.outbox.add(OutboxMessage.pending(OutboxMessage.REVIEW_OPEN, handOff.idempotencyKey(),
 				this.json.writeValueAsString(ReviewHandOffPayload.of(handOff)), passed.updatedAt()));
 		return passed;
