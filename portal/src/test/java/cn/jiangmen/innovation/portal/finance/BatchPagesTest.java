@@ -215,7 +215,8 @@ class BatchPagesTest {
 			.andExpect(redirectedUrl("/finance/batches/b-sent?notice=answered"));
 		assertThat(this.funding.batches.calls).contains("confirm b-sent B-SENT-1=ACSC");
 		this.mvc.perform(get("/finance/batches/b-sent?lang=en").with(approver()))
-			.andExpect(content().string(containsString("Payment batch JMPAY-20261130-0001")))
+			.andExpect(content().string(containsString("<title>Payment batch JMPAY-20261130-0001")))
+			.andExpect(content().string(containsString("id=\"batch-reference\">JMPAY-20261130-0001<")))
 			.andExpect(content().string(containsString("With the bank")))
 			.andExpect(content().string(containsString(">Paid<")))
 			.andExpect(content().string(not(containsString("href=\"/finance/batches/b-sent/answer\""))));
