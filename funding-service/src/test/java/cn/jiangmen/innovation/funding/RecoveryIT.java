@@ -16,27 +16,11 @@ import cn.jiangmen.innovation.contracts.funding.v1.RecoveryDecision;
 import cn.jiangmen.innovation.contracts.funding.v1.RecoveryMethod;
 import cn.jiangmen.innovation.contracts.funding.v1.RecoveryReason;
 import cn.jiangmen.innovation.contracts.funding.v1.RecoveryState;
-import cn.jiangmen.innovation.funding.domain.Budgets;
-import cn.jiangmen.innovation.funding.domain.ledger.Ledger;
-import cn.jiangmen.innovation.testsupport.ServiceTestProperties;
-import cn.jiangmen.innovation.testsupport.TestInfrastructure;
 import cn.jiangmen.innovation.testsupport.client.GrpcChannels;
-import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.grpc.test.autoconfigure.LocalGrpcServerPort;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -46,55 +30,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * against what was paid, settlement by repayment and by offset against the next tranche, all
  * through the ledger (checked after every test).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { "spring.grpc.server.port=0" })
-@ExtendWith(LedgerBalanceCheck.class)
-class RecoveryIT {
-
-	static final TestInfrastructure infra = TestInfrastructure.get();
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		ServiceTestProperties.register(registry, "funding_it");
-	}
-
-	@LocalGrpcServerPort
-	int grpcPort;
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	Budgets budgets;
-
-	@Autowired
-	Ledger ledger;
-
-	@Autowired
-	TransactionTemplate transactions;
-
-	ManagedChannel channel;
+class RecoveryIT extends FundingIntegrationTest {
 
 	PaymentFlow flow;
 
-	FundingFixtures fixtures;
-
-	String code;
-
-	@BeforeEach
-	void open() {
-		this.channel = GrpcChannels.plaintext(this.grpcPort);
-		this.code = "rec-" + UUID.randomUUID().toString().substring(0, 8);
-		this.fixtures = new FundingFixtures(this.budgets, this.ledger, this.transactions, this.jdbc);
-		this.fixtures.budget(this.code, 2026, 1_000_000L);
-		this.flow = new PaymentFlow(infra, this.channel, this.port, this.code);
+	RecoveryIT() {
+		super("rec", 1_000_000L);
 	}
 
-	@AfterEach
-	void close() {
-		GrpcChannels.close(this.channel);
+	@BeforeEach
+	void openFlow() {
+		this.flow = new PaymentFlow(infra, this.channel, this.port, this.code);
 	}
 
 	@Test

@@ -60,6 +60,11 @@ class FundingGrpcService extends FundingServiceGrpc.FundingServiceImplBase {
 	}
 
 	@Override
+	public void exportPaymentBatch(ExportPaymentBatchRequest request, StreamObserver<ExportPaymentBatchResponse> observer) {
+		reply(observer, this.batches.export(request));
+	}
+
+	@Override
 	public void listPaymentBatches(ListPaymentBatchesRequest request, StreamObserver<ListPaymentBatchesResponse> observer) {
 		reply(observer, this.batches.list(request));
 	}

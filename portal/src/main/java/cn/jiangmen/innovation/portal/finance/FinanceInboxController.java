@@ -51,9 +51,13 @@ class FinanceInboxController {
 
 	private final MessageSource messages;
 
-	FinanceInboxController(ObjectProvider<FundingPortalClient> clients, MessageSource messages) {
+	private final Beneficiaries beneficiaries;
+
+	FinanceInboxController(ObjectProvider<FundingPortalClient> clients, MessageSource messages,
+			Beneficiaries beneficiaries) {
 		this.clients = clients;
 		this.messages = messages;
+		this.beneficiaries = beneficiaries;
 	}
 
 	@GetMapping("/inbox")
@@ -183,17 +187,20 @@ class FinanceInboxController {
 	/** The tranche as its queue shows it; 404 once it has left the queue (decided meanwhile). */
 	private InboxRow find(String tab, String id) {
 		TrancheQueue queue = TABS.getOrDefault(tab, TrancheQueue.TRANCHE_QUEUE_TO_PREPARE);
-		Optional<InboxRow> row = this.clients.getObject()
-			.queue(queue)
-			.stream()
-			.map(InboxRow::of)
+		Optional<InboxRow> row = named(this.clients.getObject().queue(queue)).stream()
 			.filter(r -> r.trancheId().equals(id))
 			.findFirst();
 		return row.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "tranche not in " + tab));
 	}
 
 	private List<InboxRow> rows(String tab) {
-		return this.clients.getObject().queue(TABS.get(tab)).stream().map(InboxRow::of).toList();
+		return named(this.clients.getObject().queue(TABS.get(tab)));
+	}
+
+	private List<InboxRow> named(List<cn.jiangmen.innovation.contracts.funding.v1.QueuedTranche> queued) {
+		java.util.Map<String, String> names = this.beneficiaries
+			.names(queued.stream().map(q -> q.getRecipientOrganisationId()).distinct().toList());
+		return queued.stream().map(q -> InboxRow.of(q, names)).toList();
 	}
 
 	private List<String> header(Locale locale) {

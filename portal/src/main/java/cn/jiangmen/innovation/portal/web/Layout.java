@@ -96,8 +96,10 @@ final class Layout {
 		if (user.hasAnyRole(Roles.FINANCE_OFFICER, Roles.FINANCE_APPROVER, Roles.AUDITOR)) {
 			links.add(new NavLink("/finance/inbox", "finance.nav.inbox",
 					path.startsWith("/finance/inbox") || path.startsWith("/finance/tranches")));
+			links.add(new NavLink("/finance/batches", "finance.nav.batches", path.startsWith("/finance/batches")));
 		}
 		if (user.hasAnyRole(Roles.FINANCE_OFFICER, Roles.FINANCE_APPROVER, Roles.PROGRAM_MANAGER, Roles.AUDITOR)) {
+			links.add(new NavLink("/finance/recoveries", "finance.nav.recoveries", path.startsWith("/finance/recoveries")));
 			links.add(new NavLink("/finance/budgets", "finance.nav.budgets",
 					path.startsWith("/finance/budget")));
 			links.add(new NavLink("/finance/statements", "finance.nav.statements", path.startsWith("/finance/statements")));
