@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 import cn.jiangmen.innovation.contracts.funding.v1.BankLineResult;
 import cn.jiangmen.innovation.contracts.funding.v1.BankTransactionStatus;
@@ -16,6 +17,7 @@ import cn.jiangmen.innovation.contracts.funding.v1.QueuedTranche;
 import cn.jiangmen.innovation.contracts.funding.v1.TrancheQueue;
 import cn.jiangmen.innovation.contracts.funding.v1.TrancheState;
 import cn.jiangmen.innovation.platform.web.ContentDispositions;
+import cn.jiangmen.innovation.portal.web.FailedPost;
 import cn.jiangmen.innovation.portal.web.FieldErrors;
 import cn.jiangmen.innovation.portal.web.Refused;
 import cn.jiangmen.innovation.portal.web.Rejected;
@@ -36,6 +38,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Payment batches (支付批次): approved tranches (and those the bank refused) waiting for a batch;
@@ -79,7 +83,8 @@ class BatchPagesController {
 	@GetMapping
 	String batches(@RequestParam(name = "page", defaultValue = "") String page,
 			@RequestParam(name = "notice", required = false) String notice, Model model) {
-		return list(page, FieldErrors.none(), model);
+		FailedPost failed = FailedPost.from(model);
+		return list(page, failed == null ? FieldErrors.none() : failed.errors("finance", UnaryOperator.identity()), model);
 	}
 
 	/** The confirmation before making a batch: the chosen tranches and what the file will ask the bank to pay. */
@@ -92,17 +97,20 @@ class BatchPagesController {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			return list("", FieldErrors.single("finance", "tranches", "batch.none-chosen"), model);
 		}
-		return createConfirmation(chosen, FundingPortalClient.newKey(), null, model);
+		FailedPost failed = FailedPost.from(model);
+		return createConfirmation(chosen, failed == null ? FundingPortalClient.newKey() : failed.value("key", ""),
+				failed == null ? null : failed.refusal(), model);
 	}
 
 	@PostMapping
 	@PreAuthorize("hasRole('finance-officer')")
 	String create(@RequestParam(name = "tranche", required = false) List<String> tranches,
-			@RequestParam(name = "key", defaultValue = "") String key, Model model, HttpServletResponse response) {
+			@RequestParam(name = "key", defaultValue = "") String key, @RequestParam MultiValueMap<String, String> form,
+			RedirectAttributes redirect) {
 		List<String> ids = tranches == null ? List.of() : List.copyOf(new LinkedHashSet<>(tranches));
 		if (ids.isEmpty()) {
-			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			return list("", FieldErrors.single("finance", "tranches", "batch.none-chosen"), model);
+			return FailedPost.rejected(form, List.of(new Rejected.Violation("tranches", "batch.none-chosen")))
+				.redirect("/finance/batches", redirect);
 		}
 		try {
 			PaymentBatch batch = this.clients.getObject()
@@ -110,12 +118,13 @@ class BatchPagesController {
 			return "redirect:/finance/batches/" + batch.getBatchId() + "?notice=created";
 		}
 		catch (Refused refused) {
-			response.setStatus(HttpStatus.CONFLICT.value());
-			return createConfirmation(chosen(ids), key, refusal(refused.code()), model);
+			UriComponentsBuilder page = UriComponentsBuilder.fromPath("/finance/batches/new");
+			ids.forEach(tranche -> page.queryParam("tranche", tranche));
+			return FailedPost.refused(form, refusal(refused.code())).redirect(page.build().encode().toUriString(), redirect);
 		}
 		catch (Rejected rejected) {
-			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			return list("", FieldErrors.single("finance", "tranches", "batch.invalid"), model);
+			return FailedPost.rejected(form, List.of(new Rejected.Violation("tranches", "batch.invalid")))
+				.redirect("/finance/batches", redirect);
 		}
 	}
 
@@ -145,20 +154,22 @@ class BatchPagesController {
 	@GetMapping("/{id}/send")
 	@PreAuthorize("hasRole('finance-officer')")
 	String confirmSend(@PathVariable("id") String id, Model model) {
-		return sendConfirmation(view(this.clients.getObject().batch(id)), FundingPortalClient.newKey(), null, model);
+		FailedPost failed = FailedPost.from(model);
+		return sendConfirmation(view(this.clients.getObject().batch(id)),
+				failed == null ? FundingPortalClient.newKey() : failed.value("key", ""),
+				failed == null ? null : failed.refusal(), model);
 	}
 
 	@PostMapping("/{id}/send")
 	@PreAuthorize("hasRole('finance-officer')")
-	String send(@PathVariable("id") String id, @RequestParam(name = "key", defaultValue = "") String key, Model model,
-			HttpServletResponse response) {
+	String send(@PathVariable("id") String id, @RequestParam(name = "key", defaultValue = "") String key,
+			@RequestParam MultiValueMap<String, String> form, RedirectAttributes redirect) {
 		try {
 			this.clients.getObject().sendBatch(key.isBlank() ? FundingPortalClient.newKey() : key, id);
 			return "redirect:/finance/batches/" + id + "?notice=sent";
 		}
 		catch (Refused refused) {
-			response.setStatus(HttpStatus.CONFLICT.value());
-			return sendConfirmation(view(this.clients.getObject().batch(id)), key, refusal(refused.code()), model);
+			return FailedPost.refused(form, refusal(refused.code())).redirect("/finance/batches/" + id + "/send", redirect);
 		}
 	}
 
@@ -166,8 +177,19 @@ class BatchPagesController {
 	@GetMapping("/{id}/answer")
 	@PreAuthorize("hasRole('finance-officer')")
 	String answerForm(@PathVariable("id") String id, Model model) {
-		return answerPage(view(this.clients.getObject().batch(id)), BankAnswers.empty(), FieldErrors.none(),
-				FundingPortalClient.newKey(), model);
+		BatchView batch = view(this.clients.getObject().batch(id));
+		FailedPost failed = FailedPost.from(model);
+		if (failed == null) {
+			return answerPage(batch, BankAnswers.empty(), FieldErrors.none(), FundingPortalClient.newKey(), model);
+		}
+		// after a failed POST: the answers as typed, checked again, or what the service said of them
+		BankAnswers answers = BankAnswers.read(batch, failed.typed());
+		FieldErrors errors = answers.errors().any() ? answers.errors()
+				: failed.errors("finance", UnaryOperator.identity());
+		if (failed.refusal() != null) {
+			model.addAttribute("refusal", failed.refusal());
+		}
+		return answerPage(batch, answers, errors, failed.value("key", ""), model);
 	}
 
 	/**
@@ -177,13 +199,11 @@ class BatchPagesController {
 	@PostMapping("/{id}/answer")
 	@PreAuthorize("hasRole('finance-officer')")
 	String checkAnswer(@PathVariable("id") String id, @RequestParam MultiValueMap<String, String> form,
-			@RequestParam(name = "key", defaultValue = "") String key, Model model, HttpServletResponse response) {
+			@RequestParam(name = "key", defaultValue = "") String key, Model model, RedirectAttributes redirect) {
 		BatchView batch = view(this.clients.getObject().batch(id));
 		BankAnswers answers = BankAnswers.read(batch, form);
-		FieldErrors errors = answers.errors();
-		if (errors.any()) {
-			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			return answerPage(batch, answers, errors, key, model);
+		if (answers.errors().any()) {
+			return FailedPost.rejected(form, List.of()).redirect("/finance/batches/" + id + "/answer", redirect);
 		}
 		model.addAttribute("batch", batch);
 		model.addAttribute("answers", answers);
@@ -194,12 +214,12 @@ class BatchPagesController {
 	@PostMapping("/{id}/answer/confirmed")
 	@PreAuthorize("hasRole('finance-officer')")
 	String answer(@PathVariable("id") String id, @RequestParam MultiValueMap<String, String> form,
-			@RequestParam(name = "key", defaultValue = "") String key, Model model, HttpServletResponse response) {
+			@RequestParam(name = "key", defaultValue = "") String key, RedirectAttributes redirect) {
 		BatchView batch = view(this.clients.getObject().batch(id));
 		BankAnswers answers = BankAnswers.read(batch, form);
+		String page = "/finance/batches/" + id + "/answer";
 		if (answers.errors().any()) {
-			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			return answerPage(batch, answers, answers.errors(), key, model);
+			return FailedPost.rejected(form, List.of()).redirect(page, redirect);
 		}
 		List<BankLineResult> lines = new ArrayList<>();
 		for (BankAnswers.Answer a : answers.given()) {
@@ -215,13 +235,11 @@ class BatchPagesController {
 			return "redirect:/finance/batches/" + id + "?notice=answered";
 		}
 		catch (Rejected rejected) {
-			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			return answerPage(batch, answers, FieldErrors.single("finance", "", "batch.answer-invalid"), key, model);
+			return FailedPost.rejected(form, List.of(new Rejected.Violation("", "batch.answer-invalid")))
+				.redirect(page, redirect);
 		}
 		catch (Refused refused) {
-			response.setStatus(HttpStatus.CONFLICT.value());
-			model.addAttribute("refusal", refusal(refused.code()));
-			return answerPage(batch, answers, FieldErrors.none(), key, model);
+			return FailedPost.refused(form, refusal(refused.code())).redirect(page, redirect);
 		}
 	}
 

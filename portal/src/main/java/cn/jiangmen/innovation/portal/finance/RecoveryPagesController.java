@@ -12,9 +12,9 @@ import cn.jiangmen.innovation.contracts.funding.v1.Recovery;
 import cn.jiangmen.innovation.contracts.funding.v1.RecoveryMethod;
 import cn.jiangmen.innovation.contracts.funding.v1.RecoveryReason;
 import cn.jiangmen.innovation.portal.application.PortalUser;
+import cn.jiangmen.innovation.portal.web.FailedPost;
 import cn.jiangmen.innovation.portal.web.Refused;
 import cn.jiangmen.innovation.portal.web.Rejected;
-import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Recovery demands (追回): the demands raised on a failed acceptance or misconduct, a new demand
@@ -80,7 +81,51 @@ class RecoveryPagesController {
 	@GetMapping("/new")
 	@PreAuthorize("hasAnyRole('finance-officer','program-manager')")
 	String raiseForm(@RequestParam(name = "award", defaultValue = "") String award, Model model) {
+		if (model.getAttribute(FAILED) instanceof Map<?, ?> failed) {
+			return raisePage(new RecoveryForm(text(failed, "award"), text(failed, "reason"), text(failed, "explanation"),
+					text(failed, "amount"), text(failed, "method")), errors(failed.get("errors")), text(failed, "key"),
+					model);
+		}
 		return raisePage(new RecoveryForm(award, "", "", "", ""), Map.of(), FundingPortalClient.newKey(), model);
+	}
+
+	/** What a failed POST left for the page after its redirect (POST-redirect-GET, in the flash cookie). */
+	static final String FAILED = "recoveryFailed";
+
+	private static String text(Map<?, ?> flash, String name) {
+		Object value = flash.get(name);
+		return value == null ? "" : value.toString();
+	}
+
+	private static Map<String, String> errors(Object flashed) {
+		Map<String, String> errors = new LinkedHashMap<>();
+		if (flashed instanceof Map<?, ?> map) {
+			map.forEach((field, key) -> errors.put(String.valueOf(field), String.valueOf(key)));
+		}
+		return errors;
+	}
+
+	/** A failed confirmation goes back to its page, with what was typed and why (303: a reload posts nothing). */
+	private static String back(String page, String key, String text, String error, String refusal,
+			RedirectAttributes redirect) {
+		Map<String, Object> failed = new LinkedHashMap<>();
+		failed.put("key", key);
+		failed.put("text", text);
+		failed.put("error", error == null ? "" : error);
+		failed.put("refusal", refusal == null ? "" : refusal);
+		redirect.addFlashAttribute(FAILED, failed);
+		FailedPost.seeOther();
+		return "redirect:" + page;
+	}
+
+	/** The confirmation page, after a failed POST as it was typed with its message. */
+	private String confirmationAfter(RecoveryRow row, String action, Model model) {
+		if (model.getAttribute(FAILED) instanceof Map<?, ?> failed) {
+			return confirmation(row, action, text(failed, "key"), text(failed, "text"),
+					text(failed, "error").isEmpty() ? null : text(failed, "error"),
+					text(failed, "refusal").isEmpty() ? null : text(failed, "refusal"), model);
+		}
+		return confirmation(row, action, FundingPortalClient.newKey(), "", null, null, model);
 	}
 
 	@PostMapping
@@ -90,7 +135,7 @@ class RecoveryPagesController {
 			@RequestParam(name = "explanation", defaultValue = "") String explanation,
 			@RequestParam(name = "amount", defaultValue = "") String amount,
 			@RequestParam(name = "method", defaultValue = "") String method,
-			@RequestParam(name = "key", defaultValue = "") String key, Model model, HttpServletResponse response) {
+			@RequestParam(name = "key", defaultValue = "") String key, RedirectAttributes redirect) {
 		RecoveryForm form = new RecoveryForm(award.strip(), reason, explanation.strip(), amount, method);
 		Map<String, String> errors = new LinkedHashMap<>();
 		if (form.award().isEmpty()) {
@@ -124,8 +169,17 @@ class RecoveryPagesController {
 				errors.put("award", "finance.recovery.refused.generic");
 			}
 		}
-		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-		return raisePage(form, errors, key, model);
+		Map<String, Object> failed = new LinkedHashMap<>();
+		failed.put("award", form.award());
+		failed.put("reason", form.reason());
+		failed.put("explanation", form.explanation());
+		failed.put("amount", form.amount());
+		failed.put("method", form.method());
+		failed.put("key", key);
+		failed.put("errors", errors);
+		redirect.addFlashAttribute(FAILED, failed);
+		FailedPost.seeOther();
+		return "redirect:/finance/recoveries/new";
 	}
 
 	/** The confirmation before approving (批准) or rejecting (退回, with a reason) a demand. */
@@ -133,34 +187,29 @@ class RecoveryPagesController {
 	@PreAuthorize("hasRole('finance-approver')")
 	String confirmDecision(@PathVariable("id") String id, @PathVariable("decision") String decision,
 			Authentication authentication, Model model) {
-		return confirmation(find(id, authentication), decision, FundingPortalClient.newKey(), "", null, null, model);
+		return confirmationAfter(find(id, authentication), decision, model);
 	}
 
 	@PostMapping("/{id}/{decision:approve|reject}")
 	@PreAuthorize("hasRole('finance-approver')")
 	String decide(@PathVariable("id") String id, @PathVariable("decision") String decision,
 			@RequestParam(name = "key", defaultValue = "") String key,
-			@RequestParam(name = "reason", defaultValue = "") String reason, Authentication authentication, Model model,
-			HttpServletResponse response) {
+			@RequestParam(name = "reason", defaultValue = "") String reason, RedirectAttributes redirect) {
 		boolean approve = "approve".equals(decision);
 		String why = reason.strip();
+		String page = "/finance/recoveries/" + id + "/" + decision;
 		if (!approve && why.isEmpty()) {
-			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			return confirmation(find(id, authentication), decision, key, why, "finance.error.reason.required", null,
-					model);
+			return back(page, key, why, "finance.error.reason.required", null, redirect);
 		}
 		try {
 			funding().decideRecovery(key.isBlank() ? FundingPortalClient.newKey() : key, id, approve, why);
 			return "redirect:/finance/recoveries?notice=" + (approve ? "approved" : "rejected");
 		}
 		catch (Rejected rejected) {
-			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			return confirmation(find(id, authentication), decision, key, why, "finance.error.reason.invalid", null,
-					model);
+			return back(page, key, why, "finance.error.reason.invalid", null, redirect);
 		}
 		catch (Refused refused) {
-			response.setStatus(HttpStatus.CONFLICT.value());
-			return confirmation(find(id, authentication), decision, key, why, null, refusal(refused.code()), model);
+			return back(page, key, why, null, refusal(refused.code()), redirect);
 		}
 	}
 
@@ -168,32 +217,27 @@ class RecoveryPagesController {
 	@GetMapping("/{id}/repayment")
 	@PreAuthorize("hasRole('finance-officer')")
 	String confirmRepayment(@PathVariable("id") String id, Authentication authentication, Model model) {
-		return confirmation(find(id, authentication), "repayment", FundingPortalClient.newKey(), "", null, null, model);
+		return confirmationAfter(find(id, authentication), "repayment", model);
 	}
 
 	@PostMapping("/{id}/repayment")
 	@PreAuthorize("hasRole('finance-officer')")
 	String repayment(@PathVariable("id") String id, @RequestParam(name = "key", defaultValue = "") String key,
-			@RequestParam(name = "reference", defaultValue = "") String reference, Authentication authentication,
-			Model model, HttpServletResponse response) {
+			@RequestParam(name = "reference", defaultValue = "") String reference, RedirectAttributes redirect) {
 		String ref = reference.strip();
+		String page = "/finance/recoveries/" + id + "/repayment";
 		if (ref.isEmpty()) {
-			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			return confirmation(find(id, authentication), "repayment", key, ref,
-					"finance.error.recovery.reference.required", null, model);
+			return back(page, key, ref, "finance.error.recovery.reference.required", null, redirect);
 		}
 		try {
 			funding().confirmRepayment(key.isBlank() ? FundingPortalClient.newKey() : key, id, ref);
 			return "redirect:/finance/recoveries?notice=repaid";
 		}
 		catch (Rejected rejected) {
-			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			return confirmation(find(id, authentication), "repayment", key, ref,
-					"finance.error.recovery.reference.invalid", null, model);
+			return back(page, key, ref, "finance.error.recovery.reference.invalid", null, redirect);
 		}
 		catch (Refused refused) {
-			response.setStatus(HttpStatus.CONFLICT.value());
-			return confirmation(find(id, authentication), "repayment", key, ref, null, refusal(refused.code()), model);
+			return back(page, key, ref, null, refusal(refused.code()), redirect);
 		}
 	}
 

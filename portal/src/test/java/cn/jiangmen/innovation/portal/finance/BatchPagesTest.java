@@ -10,6 +10,7 @@ import cn.jiangmen.innovation.platform.organisation.Organisation;
 import cn.jiangmen.innovation.platform.organisation.OrganisationDirectory;
 import cn.jiangmen.innovation.platform.organisation.OrganisationKind;
 import cn.jiangmen.innovation.portal.config.PortalSecurityConfiguration;
+import cn.jiangmen.innovation.portal.web.Prg;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +21,10 @@ import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static cn.jiangmen.innovation.portal.finance.FinancePagesTest.approver;
 import static cn.jiangmen.innovation.portal.finance.FinancePagesTest.officer;
@@ -137,14 +142,14 @@ class BatchPagesTest {
 
 	@Test
 	void aBeneficiaryWithoutAnAccountIsRefusedInWordsAndNothingIsMade() throws Exception {
-		this.mvc.perform(post("/finance/batches").with(officer()).with(csrf()).param("key", "k-1")
-			.param("tranche", "t-noaccount"))
-			.andExpect(status().isConflict())
+		afterRedirect(post("/finance/batches").with(officer()).with(csrf()).param("key", "k-1")
+			.param("tranche", "t-noaccount"), officer())
+			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("尚未登记银行账户")))
 			.andExpect(content().string(containsString("无账户科技有限公司")));
 		assertThat(this.funding.batches.order).containsExactly("b-sent");
-		this.mvc.perform(post("/finance/batches").with(officer()).with(csrf()).param("key", "k-2"))
-			.andExpect(status().isUnprocessableContent())
+		afterRedirect(post("/finance/batches").with(officer()).with(csrf()).param("key", "k-2"), officer())
+			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("请至少选择一笔款项")));
 	}
 
@@ -161,8 +166,8 @@ class BatchPagesTest {
 		this.mvc.perform(post("/finance/batches/b-2/send").with(officer()).with(csrf()).param("key", "k-send"))
 			.andExpect(redirectedUrl("/finance/batches/b-2?notice=sent"));
 		assertThat(this.funding.batches.calls).contains("send b-2 key=k-send");
-		this.mvc.perform(post("/finance/batches/b-2/send").with(officer()).with(csrf()).param("key", "k-send-2"))
-			.andExpect(status().isConflict())
+		afterRedirect(post("/finance/batches/b-2/send").with(officer()).with(csrf()).param("key", "k-send-2"), officer())
+			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("此批次刚被他人修改")));
 		this.mvc.perform(get("/finance/batches/b-2").with(officer()))
 			.andExpect(content().string(containsString("href=\"/finance/batches/b-2/answer\"")))
@@ -172,14 +177,14 @@ class BatchPagesTest {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("name=\"answer-1\"")))
 			.andExpect(content().string(containsString("第 1 笔：江门市光电科技有限公司，1,500,000.00 元")));
-		this.mvc.perform(post("/finance/batches/b-2/answer").with(officer()).with(csrf()).param("key", "k-answer")
-			.param("answer-1", "rejected").param("reason-1", " "))
-			.andExpect(status().isUnprocessableContent())
+		afterRedirect(post("/finance/batches/b-2/answer").with(officer()).with(csrf()).param("key", "k-answer")
+			.param("answer-1", "rejected").param("reason-1", " "), officer())
+			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("请填写银行退回原因")))
 			.andExpect(content().string(containsString("href=\"#reason-1\"")))
 			.andExpect(content().string(containsString("id=\"error-reason-1\"")));
-		this.mvc.perform(post("/finance/batches/b-2/answer").with(officer()).with(csrf()).param("key", "k-answer"))
-			.andExpect(status().isUnprocessableContent())
+		afterRedirect(post("/finance/batches/b-2/answer").with(officer()).with(csrf()).param("key", "k-answer"), officer())
+			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("请至少登记一笔款项的银行回执")));
 		this.mvc.perform(post("/finance/batches/b-2/answer").with(officer()).with(csrf()).param("key", "k-answer")
 			.param("answer-1", "rejected").param("reason-1", "AC01 账号有误"))
@@ -253,6 +258,12 @@ class BatchPagesTest {
 			.andExpect(content().string(containsString("rel=\"first\"")))
 			.andExpect(content().string(not(containsString("rel=\"next\""))));
 		assertThat(this.funding.batches.calls).contains("list size=20 token=p2");
+	}
+
+	/** A failed POST answers 303 to its form's page; what that page shows, with the flash cookie it set. */
+	private ResultActions afterRedirect(MockHttpServletRequestBuilder post, RequestPostProcessor user) throws Exception {
+		MvcResult failed = this.mvc.perform(post).andExpect(status().isSeeOther()).andReturn();
+		return this.mvc.perform(Prg.follow(failed).with(user));
 	}
 
 }
