@@ -20,7 +20,8 @@ public final class ServiceTestProperties {
      * Registers {@code spring.datasource.url/username/password} (the database is dropped and created empty the first time this JVM names it),
      * {@code spring.data.redis.host/port}, {@code spring.security.oauth2.resourceserver.jwt.issuer-uri},
      * {@code spring.security.oauth2.resourceserver.jwt.audiences=jiangmen-api},
-     * {@code spring.security.oauth2.client.provider.keycloak.issuer-uri} and {@code jiangmen.keycloak-url}.
+     * {@code spring.security.oauth2.client.provider.keycloak.issuer-uri}, {@code jiangmen.keycloak-url} and a small
+     * connection pool (5, 1 idle).
      * When {@code JIANGMEN_TEST_DB_SUFFIX} is set, it is appended to the database name, so builds of two
      * checkouts on one machine do not share test databases.
      */
@@ -37,5 +38,9 @@ public final class ServiceTestProperties {
         registry.add("spring.security.oauth2.resourceserver.jwt.audiences", () -> KeycloakTokens.API_AUDIENCE);
         registry.add("spring.security.oauth2.client.provider.keycloak.issuer-uri", infra::issuerUri);
         registry.add("jiangmen.keycloak-url", infra::keycloakUrl);
+        // A test JVM keeps up to spring.test.context.cache.maxSize contexts (root pom), each with its own
+        // pool: small pools keep a module's ITs under PostgreSQL's 100 connections ("too many clients").
+        registry.add("spring.datasource.hikari.maximum-pool-size", () -> 5);
+        registry.add("spring.datasource.hikari.minimum-idle", () -> 1);
     }
 }
