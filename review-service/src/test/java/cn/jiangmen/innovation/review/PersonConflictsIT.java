@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 
 import cn.jiangmen.innovation.contracts.common.v1.OwningContext;
 import cn.jiangmen.innovation.contracts.review.v1.ConflictDetailCode;
+import cn.jiangmen.innovation.contracts.review.v1.ConflictReason;
 import cn.jiangmen.innovation.contracts.review.v1.ExpertAffiliation;
 import cn.jiangmen.innovation.contracts.review.v1.ExpertCoApplication;
 import cn.jiangmen.innovation.contracts.review.v1.ExpertProfile;
@@ -182,6 +183,72 @@ class PersonConflictsIT extends ServiceIntegrationTest {
 	}
 
 	/**
+	 * The expert themself on the team: no key to type, review-service derives the expert's name keys
+	 * from their display name at each current and recent organisation, as talent derives its members'.
+	 * The same name at another organisation is another person; a key typed in an older profile is kept
+	 * when the profile is saved again without it.
+	 */
+	@Test
+	void anExpertIsOnTheTeamByTheirOwnNameAtTheirOrganisation() {
+		int lastYear = Instant.now().atZone(ZoneOffset.UTC).getYear() - 1;
+		// expert1: a team member by name, currently at the member's employer
+		save("expert1", ExpertProfile.newBuilder()
+			.setDisplayName("王 五")
+			.addAffiliations(ExpertAffiliation.newBuilder().setOrganisationId(WUYI).setOrganisationName("五邑大学")
+				.setFromYear(2012)));
+		// expert2: the same name at another organisation
+		save("expert2", ExpertProfile.newBuilder()
+			.setDisplayName("王五")
+			.addAffiliations(ExpertAffiliation.newBuilder().setOrganisationId(ELSEWHERE).setOrganisationName("暨南大学")
+				.setFromYear(2012)));
+		// expert3: the leader, who left the host last year (still within the window)
+		save("expert3", ExpertProfile.newBuilder()
+			.setDisplayName("李明")
+			.addAffiliations(ExpertAffiliation.newBuilder().setOrganisationId(HOST).setOrganisationName("江门市光电科技有限公司")
+				.setFromYear(2015).setUntilYear(lastYear))
+			.addAffiliations(ExpertAffiliation.newBuilder().setOrganisationId(ELSEWHERE).setOrganisationName("暨南大学")
+				.setFromYear(lastYear)));
+		// expert4: a key typed in a profile saved before, then saved again from a page without the field
+		save("expert4", ExpertProfile.newBuilder().setDisplayName("黄专家").setPersonKey("nb:member2|1990-01-02"));
+		save("expert4", ExpertProfile.newBuilder().setDisplayName("黄专家"));
+		assertThat(this.jdbc.sql("select person_key from expert where username = 'expert4'").query(String.class).single())
+			.isEqualTo("nb:member2|1990-01-02");
+
+		String item = stub(null).openReview(OpenReviewRequest.newBuilder()
+			.setIdempotencyKey("person-self-it-" + UUID.randomUUID())
+			.setOwningContext(OwningContext.OWNING_CONTEXT_TALENT)
+			.setItemId(UUID.randomUUID().toString())
+			.setTitle("可见光通信团队")
+			.addFieldCodes("semiconductor-lighting")
+			.addOrganisations(Organisation.newBuilder().setId(UUID.randomUUID().toString()).setName("江门市某新办企业"))
+			.setLeaderPersonKey("id:0f0f")
+			.addLeaderNameKeys(key("李明", "江门市光电科技有限公司"))
+			.addMemberPersonKeys("nb:member2|1990-01-02")
+			.addMemberPersonKeys(key("王五", "五邑大学"))
+			.build()).getReviewItemId();
+		HttpProbe.Response opened = this.api.post("/api/review/rounds", token("manager"), roundJson(item));
+		assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+		String round = opened.json().get("round").get("id").asString();
+
+		List<PanelConflict> conflicts = stub("manager")
+			.getRoundPanel(GetRoundPanelRequest.newBuilder().setRoundId(round).build())
+			.getConflictsList();
+		assertThat(conflicts).extracting(c -> username(c.getExpert()), PanelConflict::getReason,
+				PanelConflict::getDetailCode)
+			.containsExactlyInAnyOrder(
+					org.assertj.core.groups.Tuple.tuple("expert1", ConflictReason.CONFLICT_REASON_TEAM_MEMBER,
+							ConflictDetailCode.CONFLICT_DETAIL_CODE_TEAM_MEMBER),
+					org.assertj.core.groups.Tuple.tuple("expert3", ConflictReason.CONFLICT_REASON_TEAM_MEMBER,
+							ConflictDetailCode.CONFLICT_DETAIL_CODE_TEAM_MEMBER),
+					org.assertj.core.groups.Tuple.tuple("expert4", ConflictReason.CONFLICT_REASON_TEAM_MEMBER,
+							ConflictDetailCode.CONFLICT_DETAIL_CODE_TEAM_MEMBER));
+		// and a manager cannot assign the member anyway
+		HttpProbe.Response refused = this.api.post("/api/review/rounds/" + round + "/assignments", token("manager"),
+				"{\"itemId\":\"" + item + "\",\"expert\":\"" + subject("expert1") + "\"}");
+		assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+	}
+
+	/**
 	 * A database as main left it (migrations up to V5, conflicts with English sentences, profiles with
 	 * bare keys) takes V30: every rule's sentence becomes its code with arguments, a manager's words
 	 * stay uncoded, and old profiles are read with no name and their key.
@@ -247,9 +314,20 @@ class PersonConflictsIT extends ServiceIntegrationTest {
 		}
 	}
 
+	/**
+	 * On a connection of its own: V3 creates a {@code pg_temp} function, which lives as long as the
+	 * session, so on a pooled connection that already ran V3 for the service's schema it would exist.
+	 */
 	private Flyway flyway(String schema, String target) {
+		com.zaxxer.hikari.HikariDataSource pool;
+		try {
+			pool = this.dataSource.unwrap(com.zaxxer.hikari.HikariDataSource.class);
+		}
+		catch (java.sql.SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
 		return Flyway.configure()
-			.dataSource(this.dataSource)
+			.dataSource(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword())
 			.schemas(schema)
 			.createSchemas(true)
 			.locations("classpath:db/migration", "classpath:db/platform")

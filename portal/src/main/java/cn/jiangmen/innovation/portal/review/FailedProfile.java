@@ -30,7 +30,7 @@ record FailedProfile(MultiValueMap<String, String> typed, List<Rejected.Violatio
 
 	/** The profile form's inputs; anything else a browser sends (the CSRF token) stays behind. */
 	private static final Pattern INPUT = Pattern
-		.compile("display_name|email|person_key|field|other_fields|(current|past|joint|relation)\\[\\d{1,2}]\\.\\w{1,20}");
+		.compile("display_name|email|field|other_fields|(current|past|joint|relation)\\[\\d{1,2}]\\.\\w{1,20}");
 
 	static FailedProfile of(MultiValueMap<String, String> params, List<Rejected.Violation> violations) {
 		MultiValueMap<String, String> typed = new LinkedMultiValueMap<>();

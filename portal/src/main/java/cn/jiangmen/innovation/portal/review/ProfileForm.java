@@ -29,7 +29,7 @@ import org.springframework.util.MultiValueMap;
  * (a past one has its last year), so what review-service names {@code affiliations[i]} is mapped
  * back to the row it came from.
  */
-public record ProfileForm(String displayName, String email, String personKey, Set<String> fields, String otherFields,
+public record ProfileForm(String displayName, String email, Set<String> fields, String otherFields,
 		List<Org> current, List<Org> past, List<Joint> joint, List<Relation> relations) {
 
 	public record Org(String id, String name, String from, String until) {
@@ -109,7 +109,7 @@ public record ProfileForm(String displayName, String email, String personKey, Se
 				.map(o -> new Relation(r.kind(), r.person(), o.name(), o.id().toString(), r.key(), r.note()))
 				.orElse(new Relation(r.kind(), r.person(), r.organisation(), "", r.key(), r.note())));
 		}
-		return new Resolved(new ProfileForm(this.displayName, this.email, this.personKey, this.fields, this.otherFields,
+		return new Resolved(new ProfileForm(this.displayName, this.email, this.fields, this.otherFields,
 				resolvedCurrent, resolvedPast, resolvedJoint, resolvedRelations), unknown);
 	}
 
@@ -142,7 +142,7 @@ public record ProfileForm(String displayName, String email, String personKey, Se
 				return r;
 			}
 		}).toList();
-		return new ProfileForm(this.displayName, this.email, this.personKey, this.fields, this.otherFields, this.current,
+		return new ProfileForm(this.displayName, this.email, this.fields, this.otherFields, this.current,
 				this.past, this.joint, named);
 	}
 
@@ -189,7 +189,7 @@ public record ProfileForm(String displayName, String email, String personKey, Se
 			Org org = new Org(a.getOrganisationId(), a.getOrganisationName(), year(a.getFromYear()), year(a.getUntilYear()));
 			(a.getUntilYear() == 0 ? current : past).add(org);
 		}
-		return new ProfileForm(p.getDisplayName(), p.getEmail(), p.getPersonKey(), boxes, String.join(", ", others),
+		return new ProfileForm(p.getDisplayName(), p.getEmail(), boxes, String.join(", ", others),
 				current, past,
 				p.getCoApplicationsList()
 					.stream()
@@ -264,7 +264,7 @@ public record ProfileForm(String displayName, String email, String personKey, Se
 		if (boxes != null) {
 			boxes.stream().map(String::strip).filter(s -> !s.isEmpty()).forEach(fields::add);
 		}
-		return new ProfileForm(value(form, "display_name"), value(form, "email"), value(form, "person_key"), fields,
+		return new ProfileForm(value(form, "display_name"), value(form, "email"), fields,
 				value(form, "other_fields"),
 				rows(current).stream().map(o -> new Org(o[0], o[1], o[2], "")).toList(),
 				rows(past).stream().map(o -> new Org(o[0], o[1], o[2], o[3])).toList(),
@@ -292,7 +292,6 @@ public record ProfileForm(String displayName, String email, String personKey, Se
 		ExpertProfile.Builder p = ExpertProfile.newBuilder()
 			.setDisplayName(this.displayName)
 			.setEmail(this.email)
-			.setPersonKey(this.personKey)
 			.addAllFieldCodes(codes());
 		for (Org org : this.current) {
 			if (!org.isEmpty()) {

@@ -256,6 +256,10 @@ class ReviewFormsTest {
 			.andExpect(content().string(containsString("aria-label=\"第 1 项关系的人员姓名\"")))
 			.andExpect(content().string(not(containsString("name=\"joint[0].key\""))))
 			.andExpect(content().string(not(containsString("人员标识，或"))))
+			// nor a key for the expert themself: their name at their organisations recognises them on a team
+			.andExpect(content().string(not(containsString("name=\"person_key\""))))
+			.andExpect(content().string(containsString("aria-describedby=\"display-name-hint\"")))
+			.andExpect(content().string(containsString("系统据此及下方现任和近年任职单位识别您是否为申报团队成员")))
 			.andExpect(content().string(containsString("href=\"/review/profile\" aria-current=\"page\"")));
 
 		// a rejected save is POST-redirect-GET: the page after the redirect shows the form as typed,
@@ -312,6 +316,8 @@ class ReviewFormsTest {
 		var saved = this.review.profile;
 		assertThat(saved.getFieldCodesList()).containsExactly("semiconductor-lighting", "visible-light-communication",
 				"led-packaging");
+		assertThat(saved.getDisplayName()).isEqualTo("陈专家");
+		assertThat(saved.getPersonKey()).as("no key of the expert's own is sent").isEmpty();
 		assertThat(saved.getAffiliationsList()).extracting(a -> a.getOrganisationName() + ":" + a.getFromYear() + "-" + a.getUntilYear())
 			.containsExactly("五邑大学:2016-0", "江门市光电科技有限公司:2008-2014");
 		assertThat(saved.getAffiliationsList()).extracting(a -> a.getOrganisationId())
@@ -347,7 +353,7 @@ class ReviewFormsTest {
 	@Test
 	void aProfileSavedWithPersonKeysStaysReadableAndKeepsItsKeysUntilANameIsGiven() throws Exception {
 		this.review.profile = cn.jiangmen.innovation.contracts.review.v1.ExpertProfile.newBuilder()
-			.setSubject("sub-expert1").setUsername("expert1").setDisplayName("陈专家")
+			.setSubject("sub-expert1").setUsername("expert1").setDisplayName("陈专家").setPersonKey("nb:陈专家|1960-05-01")
 			.addCoApplications(cn.jiangmen.innovation.contracts.review.v1.ExpertCoApplication.newBuilder()
 				.setPersonKey("nb:林涛|1970-02-14").setYear(2019))
 			.addRelationships(cn.jiangmen.innovation.contracts.review.v1.ExpertRelationship.newBuilder()
@@ -358,7 +364,9 @@ class ReviewFormsTest {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("此前以人员标识 nb:林涛|1970-02-14 填写，仍用于回避检查")))
 			.andExpect(content().string(containsString("name=\"joint[0].key\" value=\"nb:林涛|1970-02-14\"")))
-			.andExpect(content().string(containsString("name=\"relation[0].key\" value=\"pk-cousin\"")));
+			.andExpect(content().string(containsString("name=\"relation[0].key\" value=\"pk-cousin\"")))
+			// the expert's own old key is not shown (review-service keeps it when a save sends none)
+			.andExpect(content().string(not(containsString("nb:陈专家|1960-05-01"))));
 		// saved again untouched: the keys go back as they were; a name given replaces the key
 		this.mvc.perform(post("/review/profile").with(EXPERT).with(csrf())
 			.param("display_name", "陈专家")
@@ -367,6 +375,7 @@ class ReviewFormsTest {
 			.param("relation[0].person", "赵六").param("relation[0].organisation", "五邑大学"))
 			.andExpect(redirectedUrl("/review/profile?notice=saved"));
 		assertThat(this.review.profile.getCoApplications(0).getPersonKey()).isEqualTo("nb:林涛|1970-02-14");
+		assertThat(this.review.profile.getPersonKey()).isEmpty();
 		assertThat(this.review.profile.getCoApplications(0).getPersonName()).isEmpty();
 		assertThat(this.review.profile.getRelationships(0).getReference()).isEmpty();
 		assertThat(this.review.profile.getRelationships(0).getPersonName()).isEqualTo("赵六");

@@ -50,7 +50,8 @@ public class ExpertPool {
 		if (!ReviewAccess.isManager(caller) && !(ReviewAccess.isExpert(caller) && caller.subject().equals(id.subject()))) {
 			throw new AccessDeniedException("Managers maintain the pool; experts only their own profile");
 		}
-		return save(caller, input.toExpert(id, username, this.clock.instant().atZone(ZoneOffset.UTC).getYear(), this.keys));
+		ProfileInput kept = input.keepingPersonKey(this.experts.find(id).map(Expert::personKey));
+		return save(caller, kept.toExpert(id, username, this.clock.instant().atZone(ZoneOffset.UTC).getYear(), this.keys));
 	}
 
 	/** The calling expert's own profile (subject and username from the token). */

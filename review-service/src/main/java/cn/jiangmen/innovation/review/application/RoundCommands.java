@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 
 import cn.jiangmen.innovation.platform.audit.Audit;
 import cn.jiangmen.innovation.platform.domain.Caller;
+import cn.jiangmen.innovation.platform.domain.PersonNameKey;
 import cn.jiangmen.innovation.platform.error.ConflictException;
 import cn.jiangmen.innovation.platform.error.InvalidInputException;
 import cn.jiangmen.innovation.platform.error.NotFoundException;
@@ -85,8 +86,10 @@ public class RoundCommands {
 
 	private final Clock clock;
 
+	private final PersonNameKey keys;
+
 	RoundCommands(Rounds rounds, ReviewItems items, Experts experts, Conflicts conflicts, Assignments assignments,
-			ConsensusReports consensus, Outbox outbox, Audit audit, JsonMapper json, Clock clock) {
+			ConsensusReports consensus, Outbox outbox, Audit audit, JsonMapper json, Clock clock, PersonNameKey keys) {
 		this.rounds = rounds;
 		this.items = items;
 		this.experts = experts;
@@ -97,6 +100,7 @@ public class RoundCommands {
 		this.audit = audit;
 		this.json = json;
 		this.clock = clock;
+		this.keys = keys;
 	}
 
 	public record Opened(ReviewRound round, int conflictsDetected) {
@@ -153,7 +157,7 @@ public class RoundCommands {
 			this.rounds.addItem(round.id(), id);
 			this.items.updateState(id, ReviewState.IN_REVIEW);
 			for (Expert expert : pool) {
-				for (Conflict conflict : ConflictRules.detect(expert, id, item.parties(), year)) {
+				for (Conflict conflict : ConflictRules.detect(expert, id, item.parties(), year, this.keys)) {
 					if (this.conflicts.addIfAbsent(new RecordedConflict(conflict, round.id(), "conflict-rules", now))) {
 						detected++;
 					}
@@ -189,7 +193,7 @@ public class RoundCommands {
 			.forEach(c -> conflicted.add(new Assigner.Pair(c.conflict().item(), c.conflict().expert())));
 		for (ReviewItem item : byId.values()) {
 			for (Expert expert : pool) {
-				for (Conflict c : ConflictRules.detect(expert, item.id(), item.parties(), year)) {
+				for (Conflict c : ConflictRules.detect(expert, item.id(), item.parties(), year, this.keys)) {
 					this.conflicts.addIfAbsent(new RecordedConflict(c, roundId, "conflict-rules", now));
 					conflicted.add(new Assigner.Pair(item.id(), expert.id()));
 				}
@@ -234,7 +238,7 @@ public class RoundCommands {
 			.orElseThrow(() -> new InvalidInputException("expert", "not-found", "is not in the expert pool"));
 		ReviewItem item = this.items.find(itemId).orElseThrow(() -> new NotFoundException("Review item", itemId));
 		List<Conflict> detected = ConflictRules.detect(expert, itemId, item.parties(),
-				round.openedAt().atZone(ZoneOffset.UTC).getYear());
+				round.openedAt().atZone(ZoneOffset.UTC).getYear(), this.keys);
 		detected.forEach(c -> this.conflicts.addIfAbsent(new RecordedConflict(c, roundId, "conflict-rules", now)));
 		if (!detected.isEmpty() || this.conflicts.exists(itemId, expertId)) {
 			Map<String, Object> attempt = Map.of("item", itemId.toString(), "expert", expertId.subject());

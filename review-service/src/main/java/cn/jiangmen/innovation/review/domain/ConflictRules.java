@@ -4,9 +4,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import cn.jiangmen.innovation.platform.domain.PersonNameKey;
+
 /**
  * Conflict-of-interest detection, a pure function of the expert's profile, the item's parties and
- * the reference year (the year the round is opened). Every rule that fires yields its own
+ * the reference year (the year the round is opened), with the suite's {@link PersonNameKey} to
+ * recognise the expert themself on a team by name. Every rule that fires yields its own
  * {@link Conflict} with the reason and a coded detail, so managers can see all of them in their language.
  */
 public final class ConflictRules {
@@ -17,7 +20,8 @@ public final class ConflictRules {
 	private ConflictRules() {
 	}
 
-	public static List<Conflict> detect(Expert expert, ReviewItemId item, ItemParties parties, int referenceYear) {
+	public static List<Conflict> detect(Expert expert, ReviewItemId item, ItemParties parties, int referenceYear,
+			PersonNameKey keys) {
 		List<Conflict> conflicts = new ArrayList<>();
 		for (Affiliation affiliation : expert.affiliations()) {
 			if (parties.organisationIds().contains(affiliation.organisationId())
@@ -29,7 +33,8 @@ public final class ConflictRules {
 								affiliation.organisationName(), Integer.toString(affiliation.untilYear().getAsInt())));
 			}
 		}
-		if (parties.involvesPerson(expert.personKey())) {
+		// one conflict however many of the expert's keys match (a leader and member at two organisations)
+		if (expert.ownKeys(keys, referenceYear, WINDOW_YEARS).stream().anyMatch(parties::involvesPerson)) {
 			conflicts.add(Conflict.coded(expert.id(), item, ConflictReason.TEAM_MEMBER, ConflictDetailCode.TEAM_MEMBER));
 		}
 		expert.coApplications()

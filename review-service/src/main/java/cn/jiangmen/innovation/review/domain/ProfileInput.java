@@ -15,6 +15,8 @@ import cn.jiangmen.innovation.platform.error.InvalidInputException;
  * An expert profile as typed (REST body or gRPC message), before checking. {@link #toExpert}
  * names every bad field at once by the domain's names ({@code affiliations[1].untilYear},
  * {@code relationships[0].reference}...), which each adapter translates to its transport's names.
+ * {@code personKey} (the expert's own key, typed before experts were recognised by their name at
+ * their organisations) is deprecated: no page asks for it any more; an empty one keeps the stored key.
  */
 public record ProfileInput(String displayName, String email, String personKey, List<String> fieldCodes,
 		List<AffiliationInput> affiliations, List<CoApplicationInput> coApplications,
@@ -58,6 +60,18 @@ public record ProfileInput(String displayName, String email, String personKey, L
 
 	/** A person as given: name and organisation, or (older profiles) a bare key. */
 	private record Person(String key, String name, UUID organisationId, String organisationName) {
+	}
+
+	/**
+	 * This input, or when it gives no key of the expert's own, with the key stored before: a profile
+	 * saved without the retired field must not lose the key it was matched by.
+	 */
+	public ProfileInput keepingPersonKey(java.util.Optional<String> stored) {
+		if ((this.personKey != null && !this.personKey.isBlank()) || stored.isEmpty()) {
+			return this;
+		}
+		return new ProfileInput(this.displayName, this.email, stored.get(), this.fieldCodes, this.affiliations,
+				this.coApplications, this.relationships);
 	}
 
 	public ProfileInput {

@@ -1,11 +1,14 @@
 package cn.jiangmen.innovation.review.domain;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+
+import cn.jiangmen.innovation.platform.domain.PersonNameKey;
 
 import org.junit.jupiter.api.Test;
 
@@ -49,10 +52,41 @@ class ConflictRulesTest {
 			expert("two-reasons", "x12", List.of(Affiliation.current(ORG_A, "光电科技", 2020)),
 					List.of(new CoApplication("p-lead", 2021), new CoApplication("p-lead", 2026)), List.of()));
 
+	static final PersonNameKey KEYS = PersonNameKey
+		.hmacSha256("conflict-rules-test-secret-of-32-bytes-at-least".getBytes(StandardCharsets.UTF_8));
+
+	@Test
+	void anExpertIsOnTheTeamByTheirNameAtACurrentOrRecentOrganisation() {
+		String atHost = KEYS.of("陈 晓", "光电科技").orElseThrow();
+		String atEmployer = KEYS.of("陈晓", "五邑大学").orElseThrow();
+		ItemParties team = new ItemParties(Set.of(UUID.randomUUID()), Optional.empty(), Set.of(atHost), Set.of(atEmployer));
+		Expert leader = named("陈晓", List.of(Affiliation.current(ORG_A, "光电科技", 2018)));
+		Expert member = named("陈晓", List.of(Affiliation.past(ORG_B, "五邑大学", 2010, 2023)));
+		Expert leftLongAgo = named("陈晓", List.of(Affiliation.past(ORG_B, "五邑大学", 2010, 2022)));
+		Expert elsewhere = named("陈晓", List.of(Affiliation.current(ORG_C, "其他研究院", 2015)));
+		Expert namesake = named("陈小", List.of(Affiliation.current(ORG_A, "光电科技", 2018)));
+
+		assertThat(ConflictRules.detect(leader, ITEM, team, YEAR, KEYS)).singleElement()
+			.extracting(Conflict::reason, Conflict::detailCode)
+			.containsExactly(ConflictReason.TEAM_MEMBER, ConflictDetailCode.TEAM_MEMBER);
+		assertThat(ConflictRules.detect(member, ITEM, team, YEAR, KEYS)).as("left 2023, counted in 2026")
+			.extracting(Conflict::reason)
+			.containsExactly(ConflictReason.TEAM_MEMBER);
+		assertThat(ConflictRules.detect(member, ITEM, team, 2027, KEYS)).isEmpty();
+		assertThat(ConflictRules.detect(leftLongAgo, ITEM, team, YEAR, KEYS)).isEmpty();
+		assertThat(ConflictRules.detect(elsewhere, ITEM, team, YEAR, KEYS)).as("the same name elsewhere").isEmpty();
+		assertThat(ConflictRules.detect(namesake, ITEM, team, YEAR, KEYS)).isEmpty();
+	}
+
+	static Expert named(String displayName, List<Affiliation> affiliations) {
+		return new Expert(new ExpertId("sub-" + affiliations.hashCode()), "u", displayName, "", null, Set.of("f1"),
+				affiliations, List.of(), List.of());
+	}
+
 	@Test
 	void everyRuleFiresWithItsReasonAndNearMissesDoNot() {
 		Map<String, List<Conflict>> found = POOL.stream()
-			.collect(Collectors.toMap(e -> e.id().subject(), e -> ConflictRules.detect(e, ITEM, PARTIES, YEAR)));
+			.collect(Collectors.toMap(e -> e.id().subject(), e -> ConflictRules.detect(e, ITEM, PARTIES, YEAR, KEYS)));
 
 		assertThat(reasons(found, "current-employee")).containsExactly(ConflictReason.ORGANISATION);
 		assertThat(found.get("current-employee").get(0).detail()).isEqualTo("works at 光电科技");
@@ -78,7 +112,7 @@ class ConflictRulesTest {
 
 	@Test
 	void everyConflictNamesTheExpertAndTheItem() {
-		POOL.forEach(e -> ConflictRules.detect(e, ITEM, PARTIES, YEAR).forEach(c -> {
+		POOL.forEach(e -> ConflictRules.detect(e, ITEM, PARTIES, YEAR, KEYS).forEach(c -> {
 			assertThat(c.expert()).isEqualTo(e.id());
 			assertThat(c.item()).isEqualTo(ITEM);
 			assertThat(c.detail()).isNotBlank();
@@ -88,21 +122,21 @@ class ConflictRulesTest {
 	@Test
 	void theWindowIsCountedFromTheRoundsYear() {
 		Expert left2023 = POOL.get(1);
-		assertThat(ConflictRules.detect(left2023, ITEM, PARTIES, 2027)).isEmpty();
-		assertThat(ConflictRules.detect(left2023, ITEM, PARTIES, 2026)).hasSize(1);
+		assertThat(ConflictRules.detect(left2023, ITEM, PARTIES, 2027, KEYS)).isEmpty();
+		assertThat(ConflictRules.detect(left2023, ITEM, PARTIES, 2026, KEYS)).hasSize(1);
 	}
 
 	@Test
 	void anItemWithoutPeopleOnlyChecksOrganisationsAndDeclarations() {
 		ItemParties orgsOnly = new ItemParties(Set.of(ORG_A), Optional.empty(), Set.of());
-		assertThat(POOL.stream().filter(e -> !ConflictRules.detect(e, ITEM, orgsOnly, YEAR).isEmpty()).map(e -> e.id().subject()))
+		assertThat(POOL.stream().filter(e -> !ConflictRules.detect(e, ITEM, orgsOnly, YEAR, KEYS).isEmpty()).map(e -> e.id().subject()))
 			.containsExactlyInAnyOrder("current-employee", "declared-organisation", "two-reasons");
 	}
 
 	@Test
 	void eachDetailCarriesItsCodeAndArgumentsBesideTheSentence() {
 		Map<String, List<Conflict>> found = POOL.stream()
-			.collect(Collectors.toMap(e -> e.id().subject(), e -> ConflictRules.detect(e, ITEM, PARTIES, YEAR)));
+			.collect(Collectors.toMap(e -> e.id().subject(), e -> ConflictRules.detect(e, ITEM, PARTIES, YEAR, KEYS)));
 		assertThat(found.get("current-employee").get(0)).extracting(Conflict::detailCode, Conflict::detailArguments)
 			.containsExactly(ConflictDetailCode.WORKS_AT, List.of("光电科技"));
 		assertThat(found.get("left-three-years-ago").get(0)).extracting(Conflict::detailCode, Conflict::detailArguments)
@@ -128,15 +162,15 @@ class ConflictRulesTest {
 		Expert coAppliedWithMember = expert("co-applied-member", "x22", List.of(),
 				List.of(new CoApplication("name:member-at-employer", 2025, "王五", ORG_B, "五邑大学")), List.of());
 
-		assertThat(ConflictRules.detect(related, ITEM, named, YEAR)).singleElement()
+		assertThat(ConflictRules.detect(related, ITEM, named, YEAR, KEYS)).singleElement()
 			.extracting(Conflict::reason, Conflict::detailCode, Conflict::detailArguments, Conflict::detail)
 			.containsExactly(ConflictReason.DECLARED, ConflictDetailCode.RELATIONSHIP_PERSON, List.of("王五", "五邑大学"),
 					"declared relationship with 王五 at 五邑大学");
-		assertThat(ConflictRules.detect(coApplied, ITEM, named, YEAR)).singleElement()
+		assertThat(ConflictRules.detect(coApplied, ITEM, named, YEAR, KEYS)).singleElement()
 			.extracting(Conflict::reason, Conflict::detailCode, Conflict::detailArguments)
 			.containsExactly(ConflictReason.CO_APPLIED_WITH_LEADER, ConflictDetailCode.CO_APPLIED_PERSON,
 					List.of("李明", "光电科技", "2025"));
-		assertThat(ConflictRules.detect(coAppliedWithMember, ITEM, named, YEAR)).as("a member is not the leader").isEmpty();
+		assertThat(ConflictRules.detect(coAppliedWithMember, ITEM, named, YEAR, KEYS)).as("a member is not the leader").isEmpty();
 	}
 
 	static List<ConflictReason> reasons(Map<String, List<Conflict>> found, String subject) {
