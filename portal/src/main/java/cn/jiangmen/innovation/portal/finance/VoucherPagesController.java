@@ -114,7 +114,7 @@ class VoucherPagesController {
 	}
 
 	/**
-	 * The form posts here without {@code confirmed}: checked, then on to the confirmation (303);
+	 * The form posts here without {@code confirmed=1}: checked, then on to the confirmation (303);
 	 * the confirmation posts with it and the voucher is issued. Anything wrong goes back to the form.
 	 */
 	@PostMapping(ISSUE_FORM)
@@ -145,7 +145,7 @@ class VoucherPagesController {
 			return FailedPost.rejected(params, errors).redirect(ISSUE_FORM, redirect);
 		}
 		String idempotencyKey = key.isBlank() ? FundingPortalClient.newKey() : key;
-		if (!"yes".equals(confirmed)) {
+		if (!"1".equals(confirmed)) {
 			FailedPost.seeOther();
 			redirect.addAttribute("enterprise", organisation);
 			redirect.addAttribute("year", fiscalYear);

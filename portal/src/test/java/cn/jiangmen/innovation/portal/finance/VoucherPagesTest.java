@@ -129,7 +129,7 @@ class VoucherPagesTest {
 			.andExpect(content().string(containsString("name=\"key\" value=\"k1\"")));
 		MvcResult malformed = this.mvc.perform(post("/finance/vouchers/issue").with(manager).with(csrf())
 			.param("enterprise", "not-an-id").param("year", "2026").param("amount", "1000").param("key", "k2")
-			.param("confirmed", "yes"))
+			.param("confirmed", "1"))
 			.andExpect(status().isSeeOther())
 			.andReturn();
 		this.mvc.perform(Prg.follow(malformed).param("lang", "en").with(manager))
@@ -148,14 +148,14 @@ class VoucherPagesTest {
 			.andExpect(content().string(containsString("江门市光电科技有限公司")))
 			.andExpect(content().string(containsString("200,000.00")))
 			.andExpect(content().string(containsString("此操作不可撤销")))
-			.andExpect(content().string(containsString("name=\"confirmed\" value=\"yes\"")));
+			.andExpect(content().string(containsString("name=\"confirmed\" value=\"1\"")));
 		this.mvc.perform(post("/finance/vouchers/issue").with(manager).with(csrf()).param("enterprise", FakeVouchers.ORG_1)
-			.param("year", "2026").param("amount", "200000").param("key", "k3").param("confirmed", "yes"))
+			.param("year", "2026").param("amount", "200000").param("key", "k3").param("confirmed", "1"))
 			.andExpect(redirectedUrl("/finance/vouchers?notice=issued"));
 		assertThat(this.funding.vouchers.calls).contains("issue " + FakeVouchers.ORG_1 + " 2026 20000000 key=k3");
 		MvcResult capped = this.mvc.perform(post("/finance/vouchers/issue").with(manager).with(csrf())
 			.param("enterprise", FakeVouchers.ORG_1).param("year", "2026").param("amount", "600000").param("key", "k4")
-			.param("confirmed", "yes"))
+			.param("confirmed", "1"))
 			.andExpect(status().isSeeOther())
 			.andExpect(redirectedUrl("/finance/vouchers/issue"))
 			.andReturn();
@@ -163,7 +163,7 @@ class VoucherPagesTest {
 			.andExpect(content().string(containsString("发放后将超过该企业的年度创新券上限，未发放。")));
 		this.mvc.perform(get("/finance/vouchers/issue").with(officer())).andExpect(status().isForbidden());
 		this.mvc.perform(post("/finance/vouchers/issue").with(officer()).with(csrf()).param("enterprise", FakeVouchers.ORG_1)
-			.param("year", "2026").param("amount", "1").param("confirmed", "yes"))
+			.param("year", "2026").param("amount", "1").param("confirmed", "1"))
 			.andExpect(status().isForbidden());
 	}
 
