@@ -306,6 +306,29 @@ public class VoucherCommands {
 		return this.vouchers.list(enterprise, offset, limit);
 	}
 
+	/**
+	 * The portal's lists: an applicant sees their organisation's vouchers as holder, or with
+	 * {@code asProvider} those redeemed with it; bureau staff and auditors all, or one enterprise's
+	 * or provider's. Naming another organisation is refused rather than answered empty, so a
+	 * mistaken link shows a denial instead of a misleading "none".
+	 */
+	public List<Voucher> list(Caller caller, boolean asProvider, String organisationId, int offset, int limit) {
+		UUID named = organisationId == null || organisationId.isBlank() ? null : uuid(organisationId, "organisationId");
+		UUID organisation = named;
+		if (!caller.hasAnyRole(java.util.Set.of("program-manager", "finance-officer", "finance-approver", "auditor"))) {
+			UUID own = caller.organisationId().filter(o -> caller.hasRole("applicant"))
+				.orElseThrow(() -> new AccessDeniedException("Not allowed to list vouchers"));
+			if (named != null && !named.equals(own)) {
+				throw new AccessDeniedException("An applicant lists their own organisation's vouchers only");
+			}
+			organisation = own;
+		}
+		if (asProvider && organisation != null) {
+			return this.vouchers.redeemedWith(organisation, offset, limit);
+		}
+		return this.vouchers.list(organisation, offset, limit);
+	}
+
 	private void postToProvider(Voucher voucher, Instant now) {
 		Transfer pending = this.ledger.transfer(voucher.pendingTransferId()).orElseThrow();
 		String payable = Accounts.payable(voucher.redemption().providerId());

@@ -192,6 +192,11 @@ class FundingGrpcService extends FundingServiceGrpc.FundingServiceImplBase {
 	}
 
 	@Override
+	public void listVouchers(ListVouchersRequest request, StreamObserver<ListVouchersResponse> observer) {
+		reply(observer, this.vouchers.list(request));
+	}
+
+	@Override
 	public void reviewSubsidyClaim(ReviewSubsidyClaimRequest request, StreamObserver<ReviewSubsidyClaimResponse> observer) {
 		reply(observer, ReviewSubsidyClaimResponse.newBuilder().setClaim(this.subsidies.review(request)).build());
 	}

@@ -8,14 +8,19 @@ import cn.jiangmen.innovation.contracts.funding.v1.DecideVoucherSettlementReques
 import cn.jiangmen.innovation.contracts.funding.v1.GetVoucherRequest;
 import cn.jiangmen.innovation.contracts.funding.v1.InstrumentDecision;
 import cn.jiangmen.innovation.contracts.funding.v1.IssueVoucherRequest;
+import cn.jiangmen.innovation.contracts.funding.v1.ListVouchersRequest;
+import cn.jiangmen.innovation.contracts.funding.v1.ListVouchersResponse;
 import cn.jiangmen.innovation.contracts.funding.v1.PrepareVoucherSettlementRequest;
 import cn.jiangmen.innovation.contracts.funding.v1.RedeemVoucherRequest;
+import cn.jiangmen.innovation.contracts.funding.v1.VoucherListView;
 import cn.jiangmen.innovation.contracts.funding.v1.VoucherState;
 import cn.jiangmen.innovation.funding.application.VoucherCommands;
 import cn.jiangmen.innovation.funding.domain.CnyAmount;
 import cn.jiangmen.innovation.funding.domain.voucher.Voucher;
+import cn.jiangmen.innovation.platform.domain.Caller;
 import cn.jiangmen.innovation.platform.error.FieldViolation;
 import cn.jiangmen.innovation.platform.error.InvalidInputException;
+import cn.jiangmen.innovation.platform.paging.PageRequest;
 import cn.jiangmen.innovation.platform.security.Callers;
 
 import org.springframework.stereotype.Component;
@@ -58,6 +63,18 @@ class VoucherRpcs {
 		return voucher(ProtoFieldNames.named(() -> this.commands.find(Callers.current(), request.getVoucherId())));
 	}
 
+	ListVouchersResponse list(ListVouchersRequest request) {
+		PageRequest page = ListPages.of(request.getPageSize(), request.getPageToken());
+		boolean asProvider = request.getView() == VoucherListView.VOUCHER_LIST_VIEW_PROVIDER;
+		Caller caller = Callers.current();
+		List<Voucher> vouchers = ProtoFieldNames.named(() -> this.commands.list(caller, asProvider,
+				request.getOrganisationId(), page.offset(), page.size()));
+		return ListVouchersResponse.newBuilder()
+			.addAllVouchers(vouchers.stream().map(v -> voucher(v, caller)).toList())
+			.setNextPageToken(page.nextToken(vouchers.size()))
+			.build();
+	}
+
 	static boolean approve(InstrumentDecision decision) {
 		if (decision == InstrumentDecision.INSTRUMENT_DECISION_UNSPECIFIED || decision == InstrumentDecision.UNRECOGNIZED) {
 			throw new InvalidInputException("decision", "required", "must be APPROVE or REJECT");
@@ -81,6 +98,10 @@ class VoucherRpcs {
 	}
 
 	static cn.jiangmen.innovation.contracts.funding.v1.Voucher voucher(Voucher v) {
+		return voucher(v, Callers.current());
+	}
+
+	static cn.jiangmen.innovation.contracts.funding.v1.Voucher voucher(Voucher v, Caller caller) {
 		var builder = cn.jiangmen.innovation.contracts.funding.v1.Voucher.newBuilder()
 			.setVoucherId(v.id().toString())
 			.setEnterpriseId(v.enterpriseId().toString())
@@ -96,6 +117,13 @@ class VoucherRpcs {
 		}
 		if (v.settlement() != null) {
 			builder.setEvidenceReference(v.settlement().evidenceReference());
+			if (v.settlement().preparedBy() != null) {
+				builder.setSettlementPreparedBy(v.settlement().preparedBy().username())
+					.setSettlementPreparedByCaller(v.settlement().preparedBy().subject().equals(caller.subject()));
+			}
+		}
+		if (v.issuedAt() != null) {
+			builder.setIssuedAt(v.issuedAt().toString());
 		}
 		return builder.build();
 	}

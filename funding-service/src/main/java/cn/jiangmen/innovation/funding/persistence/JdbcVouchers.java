@@ -133,6 +133,19 @@ class JdbcVouchers implements Vouchers {
 	}
 
 	@Override
+	public List<Voucher> redeemedWith(UUID provider, int offset, int limit) {
+		return this.jdbc.sql("select " + COLUMNS + """
+				 from voucher where provider_id = :provider
+				order by issued_at desc, id offset :offset limit :limit
+				""")
+			.param("provider", provider)
+			.param("offset", offset)
+			.param("limit", limit)
+			.query(JdbcVouchers::map)
+			.list();
+	}
+
+	@Override
 	public List<Voucher.Id> dueForExpiry(LocalDate today, int limit) {
 		return this.jdbc.sql("""
 				select id from voucher where state = 'ISSUED' and expires_on < :today

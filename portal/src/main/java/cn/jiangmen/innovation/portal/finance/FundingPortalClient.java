@@ -22,7 +22,15 @@ import cn.jiangmen.innovation.contracts.funding.v1.DecideRecoveryRequest;
 import cn.jiangmen.innovation.contracts.funding.v1.DecideTrancheRequest;
 import cn.jiangmen.innovation.contracts.funding.v1.ExportPaymentBatchRequest;
 import cn.jiangmen.innovation.contracts.funding.v1.ExportPaymentBatchResponse;
+import cn.jiangmen.innovation.contracts.funding.v1.DecideVoucherSettlementRequest;
 import cn.jiangmen.innovation.contracts.funding.v1.FundingServiceGrpc;
+import cn.jiangmen.innovation.contracts.funding.v1.GetVoucherRequest;
+import cn.jiangmen.innovation.contracts.funding.v1.InstrumentDecision;
+import cn.jiangmen.innovation.contracts.funding.v1.IssueVoucherRequest;
+import cn.jiangmen.innovation.contracts.funding.v1.ListVouchersRequest;
+import cn.jiangmen.innovation.contracts.funding.v1.PrepareVoucherSettlementRequest;
+import cn.jiangmen.innovation.contracts.funding.v1.Voucher;
+import cn.jiangmen.innovation.contracts.funding.v1.VoucherListView;
 import cn.jiangmen.innovation.contracts.funding.v1.GetAwardRequest;
 import cn.jiangmen.innovation.contracts.funding.v1.GetPaymentBatchRequest;
 import cn.jiangmen.innovation.contracts.funding.v1.GetPaymentStatusRequest;
@@ -239,6 +247,47 @@ public class FundingPortalClient {
 			.setRecoveryId(recoveryId)
 			.setBankReference(bankReference)
 			.build()).getRecovery());
+	}
+
+	/** Every voucher of the view (funding applies whose: the token's organisation for applicants). */
+	public List<Voucher> vouchers(VoucherListView view, String organisationId) {
+		return call(() -> all(token -> stub().listVouchers(ListVouchersRequest.newBuilder()
+			.setView(view)
+			.setOrganisationId(organisationId == null ? "" : organisationId)
+			.setPageSize(PAGE)
+			.setPageToken(token)
+			.build()), r -> r.getVouchersList(), r -> r.getNextPageToken()));
+	}
+
+	public Voucher voucher(String voucherId) {
+		return call(() -> stub().getVoucher(GetVoucherRequest.newBuilder().setVoucherId(voucherId).build()).getVoucher());
+	}
+
+	public Voucher issueVoucher(String idempotencyKey, String enterpriseId, int fiscalYear, long fen) {
+		return call(() -> stub().issueVoucher(IssueVoucherRequest.newBuilder()
+			.setIdempotencyKey(idempotencyKey)
+			.setEnterpriseId(enterpriseId)
+			.setFiscalYear(fiscalYear)
+			.setAmount(Money.newBuilder().setCurrencyCode("CNY").setMinorUnits(fen))
+			.build()).getVoucher());
+	}
+
+	public Voucher prepareVoucherSettlement(String idempotencyKey, String voucherId, String evidence) {
+		return call(() -> stub().prepareVoucherSettlement(PrepareVoucherSettlementRequest.newBuilder()
+			.setIdempotencyKey(idempotencyKey)
+			.setVoucherId(voucherId)
+			.setEvidenceReference(evidence)
+			.build()).getVoucher());
+	}
+
+	public Voucher decideVoucherSettlement(String idempotencyKey, String voucherId, boolean approve, String reason) {
+		return call(() -> stub().decideVoucherSettlement(DecideVoucherSettlementRequest.newBuilder()
+			.setIdempotencyKey(idempotencyKey)
+			.setVoucherId(voucherId)
+			.setDecision(approve ? InstrumentDecision.INSTRUMENT_DECISION_APPROVE
+					: InstrumentDecision.INSTRUMENT_DECISION_REJECT)
+			.setReason(reason == null ? "" : reason)
+			.build()).getVoucher());
 	}
 
 	/** A fresh idempotency key for a form: generated when the page is shown, sent back with the submit. */

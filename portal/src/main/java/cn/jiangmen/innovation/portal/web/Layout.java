@@ -91,7 +91,12 @@ final class Layout {
 			links.add(new NavLink("/review/rounds", "review.nav.rounds", path.startsWith("/review/rounds")));
 		}
 		if (user.hasAnyRole(Roles.APPLICANT)) {
-			links.add(new NavLink("/funding/awards", "finance.nav.awards", path.startsWith("/funding/")));
+			links.add(new NavLink("/funding/awards", "finance.nav.awards",
+					path.startsWith("/funding/") && !path.startsWith("/funding/vouchers")));
+			// an enterprise holds vouchers; a university, institute or agency may also be a provider
+			links.add(new NavLink("/funding/vouchers", "finance.nav.my-vouchers", "/funding/vouchers".equals(path)));
+			links.add(new NavLink("/funding/vouchers/redeemed", "finance.nav.vouchers-redeemed",
+					path.startsWith("/funding/vouchers/redeemed")));
 		}
 		if (user.hasAnyRole(Roles.FINANCE_OFFICER, Roles.FINANCE_APPROVER, Roles.AUDITOR)) {
 			links.add(new NavLink("/finance/inbox", "finance.nav.inbox",
@@ -103,6 +108,7 @@ final class Layout {
 			links.add(new NavLink("/finance/budgets", "finance.nav.budgets",
 					path.startsWith("/finance/budget")));
 			links.add(new NavLink("/finance/statements", "finance.nav.statements", path.startsWith("/finance/statements")));
+			links.add(new NavLink("/finance/vouchers", "finance.nav.vouchers", path.startsWith("/finance/vouchers")));
 		}
 		// every entry is a page of its own: an anchor into the home page would only scroll it
 		return links;

@@ -99,6 +99,9 @@ public class FakeFundingService extends FundingServiceGrpc.FundingServiceImplBas
 	/** Recovery demands, as funding's recovery RPCs keep them. */
 	final FakeRecoveries recoveries = new FakeRecoveries();
 
+	/** Innovation vouchers, as funding's voucher RPCs keep them. */
+	final FakeVouchers vouchers = new FakeVouchers();
+
 	/** Payment batches, as funding's batch RPCs keep them. */
 	final FakePaymentBatches batches = new FakePaymentBatches(this);
 
@@ -119,6 +122,7 @@ public class FakeFundingService extends FundingServiceGrpc.FundingServiceImplBas
 		put(queued("t-rejected", TrancheState.TRANCHE_STATE_REJECTED, "", "officer", "收款账户缺失", 300_000_00L));
 		this.batches.reset();
 		this.recoveries.reset();
+		this.vouchers.reset();
 		put(queued("t-approved", TrancheState.TRANCHE_STATE_APPROVED, "m-accepted", "officer", "", 1_500_000_00L)
 			.toBuilder()
 			.setRecipientOrganisationName("")
@@ -403,6 +407,36 @@ public class FakeFundingService extends FundingServiceGrpc.FundingServiceImplBas
 	public void confirmRecoveryRepayment(ConfirmRecoveryRepaymentRequest request,
 			StreamObserver<ConfirmRecoveryRepaymentResponse> observer) {
 		this.recoveries.repay(request, observer);
+	}
+
+	@Override
+	public void listVouchers(cn.jiangmen.innovation.contracts.funding.v1.ListVouchersRequest request,
+			StreamObserver<cn.jiangmen.innovation.contracts.funding.v1.ListVouchersResponse> observer) {
+		this.vouchers.list(request, caller(), observer);
+	}
+
+	@Override
+	public void getVoucher(cn.jiangmen.innovation.contracts.funding.v1.GetVoucherRequest request,
+			StreamObserver<cn.jiangmen.innovation.contracts.funding.v1.GetVoucherResponse> observer) {
+		this.vouchers.get(request, caller(), observer);
+	}
+
+	@Override
+	public void issueVoucher(cn.jiangmen.innovation.contracts.funding.v1.IssueVoucherRequest request,
+			StreamObserver<cn.jiangmen.innovation.contracts.funding.v1.IssueVoucherResponse> observer) {
+		this.vouchers.issue(request, caller(), observer);
+	}
+
+	@Override
+	public void prepareVoucherSettlement(cn.jiangmen.innovation.contracts.funding.v1.PrepareVoucherSettlementRequest request,
+			StreamObserver<cn.jiangmen.innovation.contracts.funding.v1.PrepareVoucherSettlementResponse> observer) {
+		this.vouchers.prepare(request, caller(), observer);
+	}
+
+	@Override
+	public void decideVoucherSettlement(cn.jiangmen.innovation.contracts.funding.v1.DecideVoucherSettlementRequest request,
+			StreamObserver<cn.jiangmen.innovation.contracts.funding.v1.DecideVoucherSettlementResponse> observer) {
+		this.vouchers.decide(request, caller(), observer);
 	}
 
 	void put(String id, TrancheState state) {

@@ -21,6 +21,9 @@ public interface Vouchers {
 	/** Vouchers of an enterprise, newest first (all vouchers when enterprise is null). */
 	List<Voucher> list(UUID enterprise, int offset, int limit);
 
+	/** Vouchers redeemed with a provider (服务机构), newest first. */
+	List<Voucher> redeemedWith(UUID provider, int offset, int limit);
+
 	/** Issued vouchers whose end date is before {@code today}, skipping rows another replica holds. */
 	List<Voucher.Id> dueForExpiry(LocalDate today, int limit);
 
