@@ -14,7 +14,8 @@ final class ProjectMessages {
 	private static final Map<String, String> DONE = Map.of("saved", "projects.done.saved", "submitted",
 			"projects.done.submitted", "withdrawn", "projects.done.withdrawn", "confirmed", "projects.done.confirmed",
 			"accepted", "projects.done.task-book-accepted", "reported", "projects.done.reported", "changed",
-			"projects.done.change-requested");
+			"projects.done.change-requested", "uploaded", "projects.done.document-uploaded", "document-removed",
+			"projects.done.document-removed");
 
 	private static final Pattern CODE = Pattern.compile("[a-z][a-z.-]{0,80}");
 

@@ -10,6 +10,9 @@ import cn.jiangmen.innovation.contracts.project.v1.AcceptTaskBookRequest;
 import cn.jiangmen.innovation.contracts.project.v1.ChangeRequest;
 import cn.jiangmen.innovation.contracts.project.v1.ConfirmParticipationRequest;
 import cn.jiangmen.innovation.contracts.project.v1.CreateProposalRequest;
+import cn.jiangmen.innovation.contracts.project.v1.DeleteProposalDocumentRequest;
+import cn.jiangmen.innovation.contracts.project.v1.DownloadProposalDocumentRequest;
+import cn.jiangmen.innovation.contracts.project.v1.DownloadProposalDocumentResponse;
 import cn.jiangmen.innovation.contracts.project.v1.GetCallRequest;
 import cn.jiangmen.innovation.contracts.project.v1.GetProjectSummaryRequest;
 import cn.jiangmen.innovation.contracts.project.v1.GetProposalRequest;
@@ -22,10 +25,14 @@ import cn.jiangmen.innovation.contracts.project.v1.ListCallsRequest;
 import cn.jiangmen.innovation.contracts.project.v1.ListChangeRequestsRequest;
 import cn.jiangmen.innovation.contracts.project.v1.ListPriorityFieldsRequest;
 import cn.jiangmen.innovation.contracts.project.v1.ListProgressReportsRequest;
+import cn.jiangmen.innovation.contracts.project.v1.ListProposalDocumentsRequest;
+import cn.jiangmen.innovation.contracts.project.v1.ListProposalDocumentsResponse;
 import cn.jiangmen.innovation.contracts.project.v1.ListProposalsRequest;
+import cn.jiangmen.innovation.contracts.project.v1.MissingDocument;
 import cn.jiangmen.innovation.contracts.project.v1.PriorityField;
 import cn.jiangmen.innovation.contracts.project.v1.ProgressReport;
 import cn.jiangmen.innovation.contracts.project.v1.ProjectCall;
+import cn.jiangmen.innovation.contracts.project.v1.ProjectDocument;
 import cn.jiangmen.innovation.contracts.project.v1.ProjectServiceGrpc;
 import cn.jiangmen.innovation.contracts.project.v1.ProjectSummary;
 import cn.jiangmen.innovation.contracts.project.v1.Proposal;
@@ -37,8 +44,10 @@ import cn.jiangmen.innovation.contracts.project.v1.SaveProposalResponse;
 import cn.jiangmen.innovation.contracts.project.v1.SubmitProgressReportRequest;
 import cn.jiangmen.innovation.contracts.project.v1.SubmitProposalRequest;
 import cn.jiangmen.innovation.contracts.project.v1.TaskBookStatus;
+import cn.jiangmen.innovation.contracts.project.v1.UploadProposalDocumentRequest;
 import cn.jiangmen.innovation.contracts.project.v1.WithdrawProposalRequest;
 import cn.jiangmen.innovation.portal.web.ServiceErrors;
+import com.google.protobuf.ByteString;
 import io.grpc.StatusRuntimeException;
 
 import org.springframework.grpc.client.GrpcChannelFactory;
@@ -63,10 +72,15 @@ public class ProjectPortalClient {
 
 	private static final long DEADLINE_MS = 5000;
 
+	/** Room for a 10 MB proposal document in one message, both ways (project-service accepts 12 MB). */
+	static final int MAX_MESSAGE = 12 * 1024 * 1024;
+
 	private final ProjectServiceGrpc.ProjectServiceBlockingStub stub;
 
 	public ProjectPortalClient(GrpcChannelFactory channels) {
-		this.stub = ProjectServiceGrpc.newBlockingStub(channels.createChannel(CHANNEL));
+		this.stub = ProjectServiceGrpc.newBlockingStub(channels.createChannel(CHANNEL))
+			.withMaxInboundMessageSize(MAX_MESSAGE)
+			.withMaxOutboundMessageSize(MAX_MESSAGE);
 	}
 
 	public List<PriorityField> fields() {
@@ -128,6 +142,61 @@ public class ProjectPortalClient {
 		return call(() -> stub()
 			.confirmParticipation(ConfirmParticipationRequest.newBuilder().setProposalId(proposalId).build())
 			.getProposal());
+	}
+
+	/** A proposal's documents (every page) and the call's required documents none of them answers yet. */
+	public Documents documents(String proposalId) {
+		return call(() -> {
+			List<ProjectDocument> all = new ArrayList<>();
+			List<MissingDocument> missing = List.of();
+			String token = "";
+			for (int i = 0; i < MAX_PAGES; i++) {
+				String pageToken = token;
+				ListProposalDocumentsResponse page = stub().listProposalDocuments(ListProposalDocumentsRequest.newBuilder()
+					.setProposalId(proposalId)
+					.setPageSize(PAGE)
+					.setPageToken(pageToken)
+					.build());
+				all.addAll(page.getDocumentsList());
+				missing = page.getMissingList();
+				token = page.getNextPageToken();
+				if (token.isEmpty()) {
+					return new Documents(all, missing);
+				}
+			}
+			throw new IllegalStateException("project-service answered more than " + MAX_PAGES + " pages");
+		});
+	}
+
+	/** @param requirement one of the call's required documents, or empty for a supporting document */
+	public ProjectDocument upload(String proposalId, String requirement, String filename, byte[] content) {
+		return call(() -> stub().uploadProposalDocument(UploadProposalDocumentRequest.newBuilder()
+			.setProposalId(proposalId)
+			.setRequirement(requirement == null ? "" : requirement)
+			.setFilename(filename == null ? "" : filename)
+			.setContent(ByteString.copyFrom(content))
+			.build()).getDocument());
+	}
+
+	public DownloadProposalDocumentResponse download(String proposalId, String documentId) {
+		return call(() -> stub().downloadProposalDocument(DownloadProposalDocumentRequest.newBuilder()
+			.setProposalId(proposalId)
+			.setDocumentId(documentId)
+			.build()));
+	}
+
+	public void deleteDocument(String proposalId, String documentId) {
+		call(() -> stub().deleteProposalDocument(DeleteProposalDocumentRequest.newBuilder()
+			.setProposalId(proposalId)
+			.setDocumentId(documentId)
+			.build()));
+	}
+
+	/**
+	 * @param documents every document of the proposal
+	 * @param missing the call's required documents still without one
+	 */
+	public record Documents(List<ProjectDocument> documents, List<MissingDocument> missing) {
 	}
 
 	public ProjectSummary project(String projectId) {

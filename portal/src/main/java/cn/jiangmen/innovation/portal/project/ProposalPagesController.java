@@ -1,17 +1,21 @@
 package cn.jiangmen.innovation.portal.project;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import cn.jiangmen.innovation.contracts.project.v1.DownloadProposalDocumentResponse;
 import cn.jiangmen.innovation.contracts.project.v1.PriorityField;
 import cn.jiangmen.innovation.contracts.project.v1.Proposal;
 import cn.jiangmen.innovation.contracts.project.v1.ProposalStatus;
 import cn.jiangmen.innovation.contracts.project.v1.SaveProposalResponse;
 import cn.jiangmen.innovation.platform.organisation.Organisation;
 import cn.jiangmen.innovation.platform.organisation.OrganisationDirectory;
+import cn.jiangmen.innovation.platform.web.ContentDispositions;
 import cn.jiangmen.innovation.portal.config.PortalProperties;
+import cn.jiangmen.innovation.portal.web.FailedPost;
 import cn.jiangmen.innovation.portal.web.FieldErrors;
 import cn.jiangmen.innovation.portal.web.ProtoEnums;
 import cn.jiangmen.innovation.portal.web.Refused;
@@ -19,11 +23,15 @@ import cn.jiangmen.innovation.portal.web.Rejected;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,6 +39,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -39,6 +48,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * POST-redirect-GET), checks the answers and submits on a page of its own, withdraws after a
  * confirmation; a partner reads it and confirms its participation. What an organisation may do is
  * decided by project-service (a partner's save is refused there too); the page offers only that.
+ * The lead uploads the call's required documents (one form per requirement, POST-redirect-GET, the
+ * reason next to the file input) and removes them after a confirmation page; everyone who reads the
+ * proposal downloads them.
  */
 @Controller
 @RequestMapping("/projects/proposals")
@@ -93,7 +105,17 @@ class ProposalPagesController {
 		FormFlash failed = FormFlash.from(model);
 		ProposalForm stored = ProposalForm.of(proposal);
 		ProposalForm shown = failed == null ? stored : ProposalForm.from(failed.over(stored.toParams()));
-		fill(model, proposal, shown, failed == null ? List.of() : failed.violations(), authentication);
+		List<Rejected.Violation> violations = new ArrayList<>(failed == null ? List.of() : failed.violations());
+		FailedPost upload = FailedPost.from(model);
+		if (upload != null) {
+			// the upload's reasons name the part "file": shown next to that requirement's file input
+			upload.violations().forEach(v -> violations.add(new Rejected.Violation(upload.subject(), v.reason())));
+			if (upload.refusal() != null) {
+				model.addAttribute("refusal", upload.refusal());
+			}
+		}
+		fill(model, proposal, shown, violations, authentication);
+		documents(model, proposal);
 		return "projects/proposal";
 	}
 
@@ -154,6 +176,7 @@ class ProposalPagesController {
 		if (refused != null) {
 			model.addAttribute("refusal", ProjectMessages.refusal(refused));
 		}
+		documents(model, proposal);
 		return "projects/review";
 	}
 
@@ -200,6 +223,111 @@ class ProposalPagesController {
 			return "redirect:/projects/proposals/" + ProjectMessages.id(id) + "?refused="
 					+ ProjectMessages.code(refused.code());
 		}
+	}
+
+	/**
+	 * Uploads one of the call's required documents ({@code requirement} is its index in the call's
+	 * list). A refusal lands back on the proposal page with the reason next to that file input.
+	 */
+	@PostMapping(value = "/{id}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	String upload(@PathVariable("id") String id, @RequestParam(name = "requirement", required = false) String requirement,
+			@RequestParam(name = "file", required = false) MultipartFile file, RedirectAttributes redirect)
+			throws IOException {
+		String page = "/projects/proposals/" + ProjectMessages.id(id);
+		Proposal proposal = projects().proposal(id);
+		List<String> required = projects().call(proposal.getCallId()).getRequiredDocumentsList();
+		int index = requirementIndex(requirement, required.size());
+		String subject = index < 0 ? "requirement" : "documents[" + index + "]";
+		MultiValueMap<String, String> typed = new LinkedMultiValueMap<>();
+		if (index < 0) {
+			return FailedPost.rejected(typed, List.of(new Rejected.Violation("requirement", "code.unknown")))
+				.about(subject)
+				.redirect(page, redirect);
+		}
+		if (file == null || file.isEmpty()) {
+			return FailedPost.rejected(typed, List.of(new Rejected.Violation("file", "attachment.empty")))
+				.about(subject)
+				.redirect(page, redirect);
+		}
+		try {
+			projects().upload(id, required.get(index), file.getOriginalFilename(), file.getBytes());
+			return "redirect:" + page + "?done=uploaded#section-documents";
+		}
+		catch (Rejected rejected) {
+			return FailedPost.rejected(typed, rejected.violations()).about(subject).redirect(page, redirect);
+		}
+		catch (Refused refused) {
+			return FailedPost.refused(typed, ProjectMessages.refusal(refused.code())).about(subject).redirect(page, redirect);
+		}
+	}
+
+	@GetMapping("/{id}/documents/{documentId}")
+	ResponseEntity<byte[]> download(@PathVariable("id") String id, @PathVariable("documentId") String documentId) {
+		DownloadProposalDocumentResponse download = projects().download(id, documentId);
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(download.getDocument().getContentType()))
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDispositions.attachment(download.getDocument().getFilename()))
+			.header("X-Content-Type-Options", "nosniff")
+			.header("Content-Security-Policy", "sandbox")
+			.header(HttpHeaders.CACHE_CONTROL, "private, no-store")
+			.body(download.getContent().toByteArray());
+	}
+
+	/** Removing a document is confirmed on a page of its own first (it cannot be undone). */
+	@GetMapping("/{id}/documents/{documentId}/remove")
+	String confirmRemove(@PathVariable("id") String id, @PathVariable("documentId") String documentId, Model model,
+			Authentication authentication) {
+		Proposal proposal = projects().proposal(id);
+		fill(model, proposal, ProposalForm.of(proposal), List.of(), authentication);
+		Optional<DocumentRow> document = projects().documents(id)
+			.documents()
+			.stream()
+			.filter(d -> d.getDocumentId().equals(documentId))
+			.map(d -> DocumentRow.of(d, this.properties.zone()))
+			.findFirst();
+		if (!Boolean.TRUE.equals(model.getAttribute("editable")) || document.isEmpty()) {
+			return "redirect:/projects/proposals/" + ProjectMessages.id(id);
+		}
+		model.addAttribute("document", document.get());
+		return "projects/remove-document";
+	}
+
+	@PostMapping("/{id}/documents/{documentId}/remove")
+	String remove(@PathVariable("id") String id, @PathVariable("documentId") String documentId) {
+		try {
+			projects().deleteDocument(id, documentId);
+			return "redirect:/projects/proposals/" + ProjectMessages.id(id) + "?done=document-removed#section-documents";
+		}
+		catch (Refused refused) {
+			return "redirect:/projects/proposals/" + ProjectMessages.id(id) + "?refused="
+					+ ProjectMessages.code(refused.code());
+		}
+	}
+
+	/** The index of a required document as posted; -1 when it names none of the call's. */
+	static int requirementIndex(String text, int count) {
+		try {
+			int index = text == null ? -1 : Integer.parseInt(text.strip());
+			return index >= 0 && index < count ? index : -1;
+		}
+		catch (NumberFormatException ex) {
+			return -1;
+		}
+	}
+
+	/** The documents section: each required document with its state and files, and every upload. */
+	private void documents(Model model, Proposal proposal) {
+		ProjectPortalClient.Documents documents = projects().documents(proposal.getProposalId());
+		List<DocumentRow> rows = documents.documents()
+			.stream()
+			.map(d -> DocumentRow.of(d, this.properties.zone()))
+			.toList();
+		CallView call = (CallView) model.getAttribute("call");
+		List<DocumentRow.Requirement> requirements = DocumentRow.Requirement.of(call.requiredDocuments(), rows,
+				documents.missing());
+		model.addAttribute("documents", rows);
+		model.addAttribute("requirements", requirements);
+		model.addAttribute("missingDocuments", requirements.stream().filter(DocumentRow.Requirement::missing).toList());
 	}
 
 	/** A partner's user confirms the organisation's participation as the proposal stands. */

@@ -72,6 +72,16 @@ import cn.jiangmen.innovation.contracts.project.v1.TaskBookState;
 import cn.jiangmen.innovation.contracts.project.v1.TaskBookStatus;
 import cn.jiangmen.innovation.contracts.project.v1.WithdrawProposalRequest;
 import cn.jiangmen.innovation.contracts.project.v1.WithdrawProposalResponse;
+import cn.jiangmen.innovation.contracts.project.v1.DeleteProposalDocumentRequest;
+import cn.jiangmen.innovation.contracts.project.v1.DeleteProposalDocumentResponse;
+import cn.jiangmen.innovation.contracts.project.v1.DownloadProposalDocumentRequest;
+import cn.jiangmen.innovation.contracts.project.v1.DownloadProposalDocumentResponse;
+import cn.jiangmen.innovation.contracts.project.v1.ListProposalDocumentsRequest;
+import cn.jiangmen.innovation.contracts.project.v1.ListProposalDocumentsResponse;
+import cn.jiangmen.innovation.contracts.project.v1.MissingDocument;
+import cn.jiangmen.innovation.contracts.project.v1.ProjectDocument;
+import cn.jiangmen.innovation.contracts.project.v1.UploadProposalDocumentRequest;
+import cn.jiangmen.innovation.contracts.project.v1.UploadProposalDocumentResponse;
 import cn.jiangmen.innovation.platform.grpc.ProtoTimes;
 import com.google.protobuf.Any;
 import com.google.protobuf.ByteString;
@@ -142,6 +152,9 @@ class FakeProjectService extends ProjectServiceGrpc.ProjectServiceImplBase {
 
 	volatile TaskBookState taskBookState;
 
+	/** Each proposal's documents with their bytes, by proposal id. */
+	final Map<String, List<DownloadProposalDocumentResponse>> documents = new ConcurrentHashMap<>();
+
 	FakeProjectService() {
 		reset();
 	}
@@ -152,6 +165,7 @@ class FakeProjectService extends ProjectServiceGrpc.ProjectServiceImplBase {
 		this.saved.clear();
 		this.reports.clear();
 		this.changes.clear();
+		this.documents.clear();
 		this.taskBookState = TaskBookState.TASK_BOOK_STATE_ISSUED;
 		this.proposals.put(DRAFT, withFindings(Proposal.newBuilder()
 			.setProposalId(DRAFT)
@@ -393,11 +407,14 @@ class FakeProjectService extends ProjectServiceGrpc.ProjectServiceImplBase {
 			refuse(observer, "proposal.partners-unconfirmed");
 			return;
 		}
-		if (before.getFindingsCount() > 0) {
+		List<MissingDocument> missing = missing(before);
+		if (before.getFindingsCount() > 0 || !missing.isEmpty()) {
 			BadRequest.Builder bad = BadRequest.newBuilder();
 			before.getFindingsList()
 				.forEach(f -> bad.addFieldViolations(BadRequest.FieldViolation.newBuilder().setField(f.getField())
 					.setReason(f.getCode()).setDescription(f.getMessage())));
+			missing.forEach(m -> bad.addFieldViolations(BadRequest.FieldViolation.newBuilder().setField(m.getField())
+				.setReason("attachment.required").setDescription("the call requires the document " + m.getRequirement())));
 			invalid(observer, bad);
 			return;
 		}
@@ -465,6 +482,124 @@ class FakeProjectService extends ProjectServiceGrpc.ProjectServiceImplBase {
 			return null;
 		}
 		return proposal;
+	}
+
+	// ---- proposal documents: the lead uploads and removes while editable; whoever reads the proposal lists and downloads
+
+	List<MissingDocument> missing(Proposal proposal) {
+		List<String> required = (proposal.getCallId().equals(CLOSED_CALL) ? closedCall() : openCall()).getRequiredDocumentsList();
+		List<DownloadProposalDocumentResponse> stored = this.documents.getOrDefault(proposal.getProposalId(), List.of());
+		List<MissingDocument> missing = new ArrayList<>();
+		for (int i = 0; i < required.size(); i++) {
+			String requirement = required.get(i);
+			if (stored.stream().noneMatch(d -> d.getDocument().getRequirement().equals(requirement))) {
+				missing.add(MissingDocument.newBuilder().setField("documents[" + i + "]").setRequirement(requirement).build());
+			}
+		}
+		return missing;
+	}
+
+	private static boolean editable(Proposal proposal) {
+		return proposal.getStatus() == ProposalStatus.PROPOSAL_STATUS_DRAFT
+				|| proposal.getStatus() == ProposalStatus.PROPOSAL_STATUS_RETURNED;
+	}
+
+	@Override
+	public void uploadProposalDocument(UploadProposalDocumentRequest request,
+			StreamObserver<UploadProposalDocumentResponse> observer) {
+		Proposal proposal = lead(request.getProposalId(), observer);
+		if (proposal == null) {
+			return;
+		}
+		if (!editable(proposal)) {
+			refuse(observer, "proposal.not-editable");
+			return;
+		}
+		// the platform's checks, a subset: PDF only here, recognised by content, the name must say so
+		String reason = null;
+		ByteString content = request.getContent();
+		if (content.isEmpty()) {
+			reason = "attachment.empty";
+		}
+		else if (!content.startsWith(ByteString.copyFromUtf8("%PDF-"))) {
+			reason = "attachment.type";
+		}
+		else if (!request.getFilename().toLowerCase(java.util.Locale.ROOT).endsWith(".pdf")) {
+			reason = "attachment.disguised";
+		}
+		if (reason != null) {
+			invalid(observer, BadRequest.newBuilder().addFieldViolations(
+					BadRequest.FieldViolation.newBuilder().setField("file").setReason(reason).setDescription(reason)));
+			return;
+		}
+		ProjectDocument document = ProjectDocument.newBuilder()
+			.setDocumentId(java.util.UUID.randomUUID().toString())
+			.setRequirement(request.getRequirement())
+			.setFilename(request.getFilename())
+			.setContentType("application/pdf")
+			.setSizeBytes(content.size())
+			.setSha256("00")
+			.setUploadedBy(caller())
+			.setUploadedAt(ProtoTimes.timestamp(Instant.parse("2026-12-01T02:30:00Z")))
+			.build();
+		this.documents.computeIfAbsent(proposal.getProposalId(), id -> new CopyOnWriteArrayList<>())
+			.add(DownloadProposalDocumentResponse.newBuilder().setDocument(document).setContent(content).build());
+		observer.onNext(UploadProposalDocumentResponse.newBuilder().setDocument(document).build());
+		observer.onCompleted();
+	}
+
+	@Override
+	public void listProposalDocuments(ListProposalDocumentsRequest request,
+			StreamObserver<ListProposalDocumentsResponse> observer) {
+		Proposal proposal = visible(request.getProposalId(), observer);
+		if (proposal == null) {
+			return;
+		}
+		observer.onNext(ListProposalDocumentsResponse.newBuilder()
+			.addAllDocuments(this.documents.getOrDefault(proposal.getProposalId(), List.of())
+				.stream()
+				.map(DownloadProposalDocumentResponse::getDocument)
+				.toList())
+			.addAllMissing(missing(proposal))
+			.build());
+		observer.onCompleted();
+	}
+
+	@Override
+	public void downloadProposalDocument(DownloadProposalDocumentRequest request,
+			StreamObserver<DownloadProposalDocumentResponse> observer) {
+		Proposal proposal = visible(request.getProposalId(), observer);
+		if (proposal == null) {
+			return;
+		}
+		this.documents.getOrDefault(proposal.getProposalId(), List.of())
+			.stream()
+			.filter(d -> d.getDocument().getDocumentId().equals(request.getDocumentId()))
+			.findFirst()
+			.ifPresentOrElse(d -> {
+				observer.onNext(d);
+				observer.onCompleted();
+			}, () -> observer.onError(Status.NOT_FOUND.asRuntimeException()));
+	}
+
+	@Override
+	public void deleteProposalDocument(DeleteProposalDocumentRequest request,
+			StreamObserver<DeleteProposalDocumentResponse> observer) {
+		Proposal proposal = lead(request.getProposalId(), observer);
+		if (proposal == null) {
+			return;
+		}
+		if (!editable(proposal)) {
+			refuse(observer, "proposal.not-editable");
+			return;
+		}
+		List<DownloadProposalDocumentResponse> stored = this.documents.getOrDefault(proposal.getProposalId(), List.of());
+		if (!stored.removeIf(d -> d.getDocument().getDocumentId().equals(request.getDocumentId()))) {
+			observer.onError(Status.NOT_FOUND.asRuntimeException());
+			return;
+		}
+		observer.onNext(DeleteProposalDocumentResponse.getDefaultInstance());
+		observer.onCompleted();
 	}
 
 	// ---- the project in execution

@@ -31,6 +31,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.grpc.client.GrpcChannelFactory;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -41,6 +42,7 @@ import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -462,6 +464,128 @@ class ProjectPagesTest {
 		this.mvc.perform(get(base).with(lead()))
 			.andExpect(content().string(containsString("等待科技局决定")))
 			.andExpect(content().string(containsString("样机：2027-09-30 完成")));
+	}
+
+	static final byte[] PDF = "%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+	static MockMultipartFile file(String name, byte[] content) {
+		return new MockMultipartFile("file", name, "application/octet-stream", content);
+	}
+
+	@Test
+	void theLeadUploadsTheRequiredDocumentsDownloadsAndRemovesOneAfterAConfirmation() throws Exception {
+		String page = "/projects/proposals/" + FakeProjectService.DRAFT;
+		this.mvc.perform(get(page).with(lead()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("申报材料")))
+			.andExpect(content().string(containsString("营业执照")))
+			.andExpect(content().string(containsString("未上传")))
+			.andExpect(content().string(containsString("id=\"documents-0\"")))
+			.andExpect(content().string(containsString("id=\"documents-1\"")));
+		this.mvc.perform(multipart(page + "/documents").file(file("营业执照.pdf", PDF)).param("requirement", "0")
+			.with(lead()).with(csrf()))
+			.andExpect(redirectedUrl(page + "?done=uploaded#section-documents"));
+		assertThat(this.project.missing(this.project.proposals.get(FakeProjectService.DRAFT)))
+			.extracting(m -> m.getRequirement()).containsExactly("审计报告");
+		String shown = this.mvc.perform(get(page).param("done", "uploaded").with(lead()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("材料已上传。")))
+			.andExpect(content().string(containsString("营业执照.pdf")))
+			.andExpect(content().string(containsString("已上传")))
+			.andExpect(content().string(containsString("2026年12月1日 10:30")))
+			.andReturn().getResponse().getContentAsString();
+		String documentId = this.project.documents.get(FakeProjectService.DRAFT).get(0).getDocument().getDocumentId();
+		assertThat(shown).contains("href=\"" + page + "/documents/" + documentId + "\"");
+
+		// the download is an attachment the browser does not sniff or run
+		this.mvc.perform(get(page + "/documents/" + documentId).with(partner()))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Type", "application/pdf"))
+			.andExpect(header().string("Content-Disposition", containsString("attachment")))
+			.andExpect(header().string("X-Content-Type-Options", "nosniff"))
+			.andExpect(header().string("Content-Security-Policy", "sandbox"))
+			.andExpect(content().bytes(PDF));
+
+		// check your answers names the document still missing as a problem
+		this.mvc.perform(get(page + "/review").with(lead()))
+			.andExpect(content().string(containsString("尚缺申报材料")))
+			.andExpect(content().string(containsString("请上传审计报告")))
+			.andExpect(content().string(containsString("href=\"" + page + "#documents-1\"")))
+			.andExpect(content().string(not(containsString("请上传营业执照"))));
+
+		// removing asks first
+		this.mvc.perform(get(page + "/documents/" + documentId + "/remove").with(lead()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("确定删除该材料吗？")))
+			.andExpect(content().string(containsString("此操作不可撤销")));
+		this.mvc.perform(post(page + "/documents/" + documentId + "/remove").with(lead()).with(csrf()))
+			.andExpect(redirectedUrl(page + "?done=document-removed#section-documents"));
+		assertThat(this.project.documents.get(FakeProjectService.DRAFT)).isEmpty();
+	}
+
+	@Test
+	void aRefusedUploadLandsBackWithTheReasonNextToItsFileInput() throws Exception {
+		String page = "/projects/proposals/" + FakeProjectService.DRAFT;
+		MvcResult disguised = this.mvc.perform(multipart(page + "/documents").file(file("审计报告.docx", PDF))
+			.param("requirement", "1").with(lead()).with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl(page))
+			.andReturn();
+		this.mvc.perform(Prg.follow(disguised).with(lead()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"error-summary\"")))
+			.andExpect(content().string(containsString("href=\"#documents-1\"")))
+			.andExpect(content().string(containsString("id=\"error-documents-1\"")))
+			.andExpect(content().string(containsString("文件内容与文件名不符")))
+			.andExpect(content().string(containsString("aria-describedby=\"documents-1-hint error-documents-1\"")));
+		MvcResult wrongType = this.mvc.perform(multipart(page + "/documents")
+			.file(file("审计报告.pdf", "plain text".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+			.param("requirement", "1").with(lead()).with(csrf()))
+			.andExpect(redirectedUrl(page))
+			.andReturn();
+		this.mvc.perform(Prg.follow(wrongType).param("lang", "en").with(lead()))
+			.andExpect(content().string(containsString("Only PDF, Word (docx), Excel (xlsx), PNG and JPEG files are accepted.")));
+		MvcResult empty = this.mvc.perform(multipart(page + "/documents").file(file("审计报告.pdf", new byte[0]))
+			.param("requirement", "0").with(lead()).with(csrf()))
+			.andExpect(redirectedUrl(page))
+			.andReturn();
+		this.mvc.perform(Prg.follow(empty).with(lead()))
+			.andExpect(content().string(containsString("id=\"error-documents-0\"")))
+			.andExpect(content().string(containsString("请选择文件，空文件无法使用。")));
+		assertThat(this.project.documents).isEmpty();
+
+		// submitting without them names each missing document next to its input
+		this.project.proposals.computeIfPresent(FakeProjectService.DRAFT, (id, p) -> p.toBuilder()
+			.setConsortium(1, p.getConsortium(1).toBuilder().setConfirmedAt(com.google.protobuf.Timestamp.newBuilder().setSeconds(1)))
+			.build());
+		MvcResult refused = this.mvc.perform(post(page + "/submit").param("confirm", "yes").with(lead()).with(csrf()))
+			.andExpect(redirectedUrl(page))
+			.andReturn();
+		this.mvc.perform(Prg.follow(refused).with(lead()))
+			.andExpect(content().string(containsString("href=\"#documents-0\"")))
+			.andExpect(content().string(containsString("请上传此材料：指南要求提交前上传。")));
+	}
+
+	@Test
+	void aPartnerSeesTheDocumentsButNoUploadFormAndItsUploadIsRefused() throws Exception {
+		String page = "/projects/proposals/" + FakeProjectService.DRAFT;
+		this.mvc.perform(multipart(page + "/documents").file(file("营业执照.pdf", PDF)).param("requirement", "0")
+			.with(lead()).with(csrf()))
+			.andExpect(redirectedUrl(page + "?done=uploaded#section-documents"));
+		this.mvc.perform(get(page).with(partner()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("营业执照.pdf")))
+			.andExpect(content().string(not(containsString("name=\"file\""))))
+			.andExpect(content().string(not(containsString("/remove\""))));
+		this.mvc.perform(multipart(page + "/documents").file(file("审计报告.pdf", PDF)).param("requirement", "1")
+			.with(partner()).with(csrf()))
+			.andExpect(status().isForbidden());
+		String documentId = this.project.documents.get(FakeProjectService.DRAFT).get(0).getDocument().getDocumentId();
+		this.mvc.perform(post(page + "/documents/" + documentId + "/remove").with(partner()).with(csrf()))
+			.andExpect(status().isForbidden());
+		this.mvc.perform(get(page + "/documents/" + documentId).with(stranger()))
+			.andExpect(status().isNotFound());
+		assertThat(this.project.documents.get(FakeProjectService.DRAFT)).hasSize(1);
 	}
 
 	@Test
