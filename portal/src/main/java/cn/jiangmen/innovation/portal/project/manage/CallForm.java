@@ -10,7 +10,7 @@ public record CallForm(String fieldCode, String year, String title, List<String>
 		List<String> topicResearch, String ceiling, String maxFiscalShare, String documents, String guideline,
 		String opensAt, String closesAt) {
 
-	CallForm {
+	public CallForm {
 		fieldCode = fieldCode == null ? "" : fieldCode;
 		year = year == null ? "" : year;
 		title = title == null ? "" : title;
