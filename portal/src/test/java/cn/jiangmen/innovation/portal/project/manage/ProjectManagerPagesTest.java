@@ -325,7 +325,7 @@ class ProjectManagerPagesTest {
 			.andExpect(content().string(containsString("项目库")))
 			.andExpect(content().string(containsString("data-timeline=")))
 			.andExpect(content().string(containsString("/js/project-timeline.js")))
-			.andExpect(content().string(containsString("/webjars/echarts/dist/echarts.min.js")))
+			.andExpect(content().string(containsString("/dist/echarts.min.js")))
 			.andExpect(content().string(containsString("&quot;state&quot;:&quot;OVERDUE&quot;")))
 			.andExpect(content().string(containsString("id=\"overdue-table\"")))
 			.andExpect(content().string(containsString("id=\"dueSoon-table\"")))
