@@ -73,6 +73,9 @@ class ProjectLifecycleEndToEndSystemIT {
 
 		// the manager drafts the call in the portal and publishes it on its confirmation page
 		BrowserlessUser manager = BrowserlessUser.signedIn(suite.gatewayUrl(), "manager");
+		// a freshly started project-service may miss the portal's first deadlines on a busy machine
+		eventually("the portal reaching project-service",
+				() -> manager.get("/project/manage/calls").statusCode() == 200 ? Boolean.TRUE : null);
 		DateTimeFormatter minute = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 		LocalDateTime now = LocalDateTime.now(BEIJING);
 		Map<String, String> callForm = new LinkedHashMap<>();
