@@ -226,23 +226,27 @@ class ProjectLifecycleEndToEndSystemIT {
 			String table = browser.findElement(By.id("portfolio-table")).getText();
 			assertThat(table).contains(title).contains("执行中").contains("2 个中已验收 1 个").contains("3,000,000.00");
 			assertThat(browser.findElement(By.cssSelector("#timeline")).getAttribute("aria-hidden")).isEqualTo("true");
-			bothWidths(browser, "project-portfolio");
+			bothWidths(browser, "project-portfolio", "timeline-title");
 			browser.get(suite.gatewayUrl() + "/project/manage/projects/" + project);
 			wait.until(ExpectedConditions.presenceOfElementLocated(By.id("milestones-title")));
 			assertThat(browser.findElement(By.tagName("main")).getText()).contains(title).contains("已验收")
 				.contains("两台样机已完成试制并通过检测。");
-			bothWidths(browser, "project-page");
+			bothWidths(browser, "project-page", "milestones-title");
 		}
 		finally {
 			browser.quit();
 		}
 	}
 
-	private static void bothWidths(WebDriver browser, String name) {
+	/** Screenshots with {@code show} scrolled into view at 1280 and 390 px; the phone must not scroll sideways. */
+	private static void bothWidths(WebDriver browser, String name, String show) {
+		String scroll = "document.getElementById('" + show + "').scrollIntoView();";
+		((JavascriptExecutor) browser).executeScript(scroll);
 		Chromium.screenshot(browser, name + "-1280");
 		browser.manage().window().setSize(new Dimension(390, 844));
 		Object overflow = ((JavascriptExecutor) browser)
 			.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+		((JavascriptExecutor) browser).executeScript(scroll);
 		Chromium.screenshot(browser, name + "-390");
 		browser.manage().window().setSize(new Dimension(1280, 900));
 		assertThat(((Number) overflow).intValue()).as(name + " scrolls sideways at 390 px").isLessThanOrEqualTo(0);
