@@ -58,7 +58,7 @@
             return { value: [day(m.date), m.project], milestone: m };
           }),
           markLine: state === 'OVERDUE' ? { silent: true, symbol: 'none', lineStyle: { color: '#000', type: 'dashed' },
-            data: [{ xAxis: day(data.today) }], label: { position: 'end', formatter: data.today } } : undefined
+            data: [{ xAxis: day(data.today) }], label: { show: !narrow, position: 'end', formatter: data.today } } : undefined
         };
       }))
     });
