@@ -11,7 +11,13 @@ CHALLENGE=$(printf '%s' "$VERIFIER" | openssl dgst -sha256 -binary | base64 | tr
 REDIR=http://localhost:8080/login/oauth2/code/keycloak
 PAGE=$(curl -s -c $J -b $J "$KC/realms/jiangmen/protocol/openid-connect/auth?client_id=jiangmen-gateway&response_type=code&scope=openid&redirect_uri=$REDIR&state=s1&code_challenge=$CHALLENGE&code_challenge_method=S256")
 ACTION=$(printf '%s' "$PAGE" | grep -o 'action="[^"]*"' | head -1 | sed 's/action="//;s/"$//;s/&amp;/\&/g')
-LOC=$(curl -s -c $J -b $J -o /dev/null -w '%{redirect_url}' --data-urlencode "username=$USERNAME" --data-urlencode password=demo "$ACTION")
+P=$(mktemp); trap 'rm -f $J $P' EXIT
+LOC=$(curl -s -c $J -b $J -o $P -w '%{redirect_url}' --data-urlencode "username=$USERNAME" --data-urlencode password=demo "$ACTION")
+if [ -z "$LOC" ]; then
+  # Organizations make the login identity-first: the first page takes the username, a second the password
+  ACTION=$(grep -o 'action="[^"]*"' $P | head -1 | sed 's/action="//;s/"$//;s/&amp;/\&/g')
+  LOC=$(curl -s -c $J -b $J -o /dev/null -w '%{redirect_url}' --data-urlencode password=demo "$ACTION")
+fi
 CODE=$(printf '%s' "$LOC" | sed -n 's/.*[?&]code=\([^&]*\).*/\1/p')
 [ -n "$CODE" ] || { echo "login failed (redirect: ${LOC:-none})" >&2; exit 1; }
 curl -s -u jiangmen-gateway:gateway-dev-secret -d grant_type=authorization_code -d code="$CODE" -d redirect_uri=$REDIR -d code_verifier="$VERIFIER" "$KC/realms/jiangmen/protocol/openid-connect/token"

@@ -176,7 +176,11 @@
   // ---- field errors next to their fields ----
   function placeFieldErrors() {
     Array.prototype.forEach.call(form.querySelectorAll('.field-error[data-autosave]'), function (p) {
+      var group = p.closest('.form-group');
       p.parentNode.removeChild(p);
+      if (group && !group.querySelector('.field-error')) {
+        group.classList.remove('form-group--error');
+      }
     });
     Array.prototype.forEach.call(form.querySelectorAll('[aria-invalid="true"]'), function (el) {
       el.removeAttribute('aria-invalid');
@@ -232,7 +236,12 @@
       p.textContent = text.textContent;
       input.setAttribute('aria-invalid', 'true');
       input.setAttribute('aria-describedby', ((input.getAttribute('aria-describedby') || '') + ' ' + p.id).trim());
-      input.insertAdjacentElement('afterend', p);
+      // where the server puts it (GOV.UK): above the control, its group marked
+      input.parentNode.insertBefore(p, input);
+      var group = input.closest('.form-group');
+      if (group) {
+        group.classList.add('form-group--error');
+      }
     });
   }
 

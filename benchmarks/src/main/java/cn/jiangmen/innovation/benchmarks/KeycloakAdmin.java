@@ -24,7 +24,7 @@ final class KeycloakAdmin {
 	static final String PASSWORD = "demo";
 
 	private static final List<String> SCOPES = List.of("basic", "profile", "email", "jiangmen-realm-roles",
-			"web-origins", "acr", "jiangmen-organisation", "jiangmen-api-audience");
+			"web-origins", "acr", "organization", "jiangmen-api-audience");
 
 	private final String url;
 
@@ -104,8 +104,11 @@ final class KeycloakAdmin {
 		}
 	}
 
-	/** Creates (or finds) the user with the realm role and attributes; returns the username. */
-	String ensureUser(String username, String role, Map<String, String> attributes) {
+	/**
+	 * Creates (or finds) the user with the realm role, a member of the Keycloak organisation when one is
+	 * given (the token's {@code organization} claim is what the services read); returns the username.
+	 */
+	String ensureUser(String username, String role, String organisationId) {
 		Map<String, Object> rep = new LinkedHashMap<>();
 		rep.put("username", username);
 		rep.put("enabled", true);
@@ -114,17 +117,17 @@ final class KeycloakAdmin {
 		rep.put("lastName", username.replace("bench-", ""));
 		rep.put("email", username + "@bench.jiangmen.local");
 		rep.put("credentials", List.of(Map.of("type", "password", "value", PASSWORD, "temporary", false)));
-		Map<String, List<String>> attrs = new LinkedHashMap<>();
-		attributes.forEach((k, v) -> attrs.put(k, List.of(v)));
-		rep.put("attributes", attrs);
 		HttpResponse<String> created = Http.expect(Http.postJson(api("/users"), admin(), rep), 201, 409);
-		if (created.statusCode() == 409) {
-			return username; // made by an earlier run, role included
-		}
 		String id = Http.json(Http.expect(Http.get(api("/users?exact=true&username="
 				+ URLEncoder.encode(username, StandardCharsets.UTF_8)), admin()), 200)).get(0).get("id").asString();
-		JsonNode roleRep = Http.json(Http.expect(Http.get(api("/roles/" + role), admin()), 200));
-		Http.expect(Http.postJson(api("/users/" + id + "/role-mappings/realm"), admin(), List.of(roleRep)), 204);
+		if (created.statusCode() == 201) {
+			JsonNode roleRep = Http.json(Http.expect(Http.get(api("/roles/" + role), admin()), 200));
+			Http.expect(Http.postJson(api("/users/" + id + "/role-mappings/realm"), admin(), List.of(roleRep)), 204);
+		}
+		if (organisationId != null) {
+			// 409: a member already (an earlier run)
+			Http.expect(Http.postJson(api("/organizations/" + organisationId + "/members"), admin(), id), 201, 409);
+		}
 		return username;
 	}
 

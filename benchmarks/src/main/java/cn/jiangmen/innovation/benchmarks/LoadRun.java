@@ -137,13 +137,12 @@ final class LoadRun {
 			this.users.add("bench-applicant-%03d".formatted(i));
 		}
 		Stats made = Load.run("users", 4, this.users.size(), 600, (thread, i) -> {
-			String user = this.keycloak.ensureUser(this.users.get(i), "applicant",
-					Map.of("organisation_id", ORGANISATION_ID, "organisation_name", ORGANISATION_NAME));
+			String user = this.keycloak.ensureUser(this.users.get(i), "applicant", ORGANISATION_ID);
 			this.tokens.put(user, this.keycloak.token(user));
 			return "200";
 		});
 		for (int i = 1; i <= 5; i++) {
-			this.keycloak.ensureUser("bench-manager-%02d".formatted(i), "program-manager", Map.of());
+			this.keycloak.ensureUser("bench-manager-%02d".formatted(i), "program-manager", null);
 		}
 		log("  %d users with tokens in %.1f s (%s)", this.tokens.size(), (System.nanoTime() - t0) / 1e9, made.outcomes());
 		if (this.tokens.size() < this.users.size()) {

@@ -67,6 +67,17 @@ class InstrumentDemoDataIT {
 		assertThat(mine.body()).contains("\"state\":\"REDEEMED\"").contains("\"redeemedYuan\":\"15000.00\"");
 		assertThat(InstrumentTestSupport.send(this.port, "GET", "/api/funding/budgets", "auditor", null, null).body())
 			.contains("vouchers").contains("post-subsidies").contains("interest-subsidies");
+
+		// DemoData: the project award's start-up tranche paid through one batch, its milestone tranche waiting
+		assertThat(this.jdbc.sql("select t.sequence || ':' || t.state from tranche t join commitment c on c.id = t.commitment_id "
+				+ "where c.award_reference = 'JM-2026-ZX-0001' order by t.sequence")
+			.query(String.class)
+			.list()).containsExactly("1:PAID", "2:SCHEDULED");
+		assertThat(this.jdbc.sql("select state from payment_batch").query(String.class).list()).containsExactly("CLOSED");
+		assertThat(this.jdbc.sql("select count(*) from tranche t join commitment c on c.id = t.commitment_id "
+				+ "where c.award_reference = 'JM-2026-RC-0001'").query(Long.class).single()).isEqualTo(3L);
+		assertThat(this.jdbc.sql("select count(*) from budget where fiscal_year = 2026").query(Long.class).single())
+			.as("one line per program, whichever seed opened it").isEqualTo(5L);
 	}
 
 }

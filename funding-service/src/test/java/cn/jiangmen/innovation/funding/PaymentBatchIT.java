@@ -2,6 +2,8 @@ package cn.jiangmen.innovation.funding;
 
 import java.io.StringReader;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import javax.xml.XMLConstants;
@@ -10,40 +12,32 @@ import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.SchemaFactory;
 
 import cn.jiangmen.innovation.contracts.funding.v1.BankTransactionStatus;
+import cn.jiangmen.innovation.contracts.funding.v1.ExportPaymentBatchRequest;
+import cn.jiangmen.innovation.contracts.funding.v1.ExportPaymentBatchResponse;
 import cn.jiangmen.innovation.contracts.funding.v1.GetPaymentStatusRequest;
 import cn.jiangmen.innovation.contracts.funding.v1.GetPaymentStatusResponse;
 import cn.jiangmen.innovation.contracts.funding.v1.ListPaymentBatchesRequest;
 import cn.jiangmen.innovation.contracts.funding.v1.ListPaymentBatchesResponse;
+import cn.jiangmen.innovation.contracts.funding.v1.ListTranchesRequest;
+import cn.jiangmen.innovation.contracts.funding.v1.ListTranchesResponse;
 import cn.jiangmen.innovation.contracts.funding.v1.PaymentBatch;
+import cn.jiangmen.innovation.contracts.funding.v1.PaymentBatchFileFormat;
 import cn.jiangmen.innovation.contracts.funding.v1.PaymentBatchState;
 import cn.jiangmen.innovation.contracts.funding.v1.PaymentLine;
 import cn.jiangmen.innovation.contracts.funding.v1.PaymentLineState;
+import cn.jiangmen.innovation.contracts.funding.v1.TrancheQueue;
 import cn.jiangmen.innovation.contracts.funding.v1.TrancheState;
-import cn.jiangmen.innovation.funding.domain.Budgets;
-import cn.jiangmen.innovation.funding.domain.ledger.Ledger;
 import cn.jiangmen.innovation.funding.domain.payment.BatchCsv;
-import cn.jiangmen.innovation.testsupport.ServiceTestProperties;
-import cn.jiangmen.innovation.testsupport.TestInfrastructure;
 import cn.jiangmen.innovation.testsupport.client.GrpcChannels;
-import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.w3c.dom.Document;
 import org.xml.sax.InputSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.grpc.test.autoconfigure.LocalGrpcServerPort;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static cn.jiangmen.innovation.funding.PaymentFlow.result;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,58 +49,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * checksum, sending and the bank's per-line answers, a refused line back in the queue, and
  * replays by key that change nothing twice. The ledger is checked after every test.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { "spring.grpc.server.port=0" })
-@ExtendWith(LedgerBalanceCheck.class)
-class PaymentBatchIT {
-
-	static final TestInfrastructure infra = TestInfrastructure.get();
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		ServiceTestProperties.register(registry, "funding_it");
-	}
-
-	@LocalGrpcServerPort
-	int grpcPort;
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	Budgets budgets;
-
-	@Autowired
-	Ledger ledger;
-
-	@Autowired
-	TransactionTemplate transactions;
+class PaymentBatchIT extends FundingIntegrationTest {
 
 	@Autowired
 	StringRedisTemplate redis;
 
-	ManagedChannel channel;
-
 	PaymentFlow flow;
 
-	FundingFixtures fixtures;
-
-	String code;
-
-	@BeforeEach
-	void open() {
-		this.channel = GrpcChannels.plaintext(this.grpcPort);
-		this.code = "pay-" + UUID.randomUUID().toString().substring(0, 8);
-		this.fixtures = new FundingFixtures(this.budgets, this.ledger, this.transactions, this.jdbc);
-		this.fixtures.budget(this.code, 2026, 1_000_000L);
-		this.flow = new PaymentFlow(infra, this.channel, this.port, this.code);
+	PaymentBatchIT() {
+		super("pay", 1_000_000L);
 	}
 
-	@AfterEach
-	void close() {
-		GrpcChannels.close(this.channel);
+	@BeforeEach
+	void openFlow() {
+		this.flow = new PaymentFlow(infra, this.channel, this.port, this.code);
 	}
 
 	@Test
@@ -116,6 +72,7 @@ class PaymentBatchIT {
 		String t1 = this.flow.approvedTranche(a, 300_00L).trancheId();
 		String t2 = this.flow.approvedTranche(b, 500_00L).trancheId();
 
+		assertThat(toPay()).as("approved tranches wait in the to-pay queue").contains(t1, t2);
 		String createKey = "batch-" + UUID.randomUUID();
 		PaymentBatch created = this.flow.batch(createKey, t1, t2);
 		assertThat(created.getState()).isEqualTo(PaymentBatchState.PAYMENT_BATCH_STATE_CREATED);
@@ -124,6 +81,7 @@ class PaymentBatchIT {
 		assertThat(this.flow.batch(createKey, t1, t2)).as("a replay gets the first batch").isEqualTo(created);
 		assertThat(count("select count(*) from payment_batch where id = :id", created.getBatchId())).isEqualTo(1);
 		assertThat(state(t1)).isEqualTo("BATCHED");
+		assertThat(toPay()).as("a batched tranche has left the queue").doesNotContain(t1, t2);
 		assertThatThrownBy(() -> this.flow.batch("other-" + UUID.randomUUID(), t1))
 			.as("a batched tranche is not batched again")
 			.isInstanceOfSatisfying(StatusRuntimeException.class,
@@ -149,6 +107,7 @@ class PaymentBatchIT {
 			.isEqualTo(confirmed);
 		assertThat(state(t1)).isEqualTo("PAID");
 		assertThat(state(t2)).isEqualTo("FAILED");
+		assertThat(toPay()).as("the refused line's tranche is back in the queue").contains(t2).doesNotContain(t1);
 		assertThat(this.fixtures.column("credits_posted", "budget/" + this.code + "/2026/paid")).isEqualTo(300_00L);
 		assertThat(this.fixtures.column("credits_posted - debits_posted", "payable/" + b))
 			.as("the refused line's money is back on the payable by a reversing transfer").isEqualTo(500_00L);
@@ -213,6 +172,34 @@ class PaymentBatchIT {
 
 		assertThat(this.flow.rest("GET", "/api/funding/batches/" + batch.getBatchId() + "/csv", "applicant1", null, null)
 			.statusCode()).as("batches hold every beneficiary's account").isEqualTo(403);
+
+		ExportPaymentBatchResponse grpcXml = this.flow.stub("auditor")
+			.exportPaymentBatch(ExportPaymentBatchRequest.newBuilder()
+				.setBatchId(batch.getBatchId())
+				.setFormat(PaymentBatchFileFormat.PAYMENT_BATCH_FILE_FORMAT_PAIN001)
+				.build());
+		assertThat(grpcXml.getContent().toStringUtf8()).as("gRPC serves REST's file byte for byte").isEqualTo(xml.body());
+		assertThat(grpcXml.getSha256()).isEqualTo(BatchCsv.sha256(xml.body()));
+		assertThat(grpcXml.getFileName()).startsWith(batch.getReference());
+		assertThat(grpcXml.getContentType()).isEqualTo("application/xml");
+		ExportPaymentBatchResponse grpcCsv = this.flow.stub("officer")
+			.exportPaymentBatch(ExportPaymentBatchRequest.newBuilder()
+				.setBatchId(batch.getBatchId())
+				.setFormat(PaymentBatchFileFormat.PAYMENT_BATCH_FILE_FORMAT_CSV)
+				.build());
+		assertThat(grpcCsv.getContent().toStringUtf8()).isEqualTo(csv.body());
+		assertThat(grpcCsv.getFileName()).isEqualTo(batch.getReference() + ".csv");
+		assertThatThrownBy(() -> this.flow.stub("applicant1")
+			.exportPaymentBatch(ExportPaymentBatchRequest.newBuilder()
+				.setBatchId(batch.getBatchId())
+				.setFormat(PaymentBatchFileFormat.PAYMENT_BATCH_FILE_FORMAT_CSV)
+				.build()))
+			.isInstanceOfSatisfying(StatusRuntimeException.class,
+					ex -> assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED));
+		assertThatThrownBy(() -> this.flow.stub("officer")
+			.exportPaymentBatch(ExportPaymentBatchRequest.newBuilder().setBatchId(batch.getBatchId()).build()))
+			.isInstanceOfSatisfying(StatusRuntimeException.class,
+					ex -> assertThat(GrpcChannels.fieldViolations(ex)).containsExactly("format"));
 	}
 
 	@Test
@@ -334,6 +321,24 @@ class PaymentBatchIT {
 	private long count(String sql, String value) {
 		Object param = value.startsWith("%") ? value : UUID.fromString(value);
 		return this.jdbc.sql(sql.replace(":id", ":p").replace(":d", ":p")).param("p", param).query(Long.class).single();
+	}
+
+	/** Every tranche id of the to-pay queue (approved, or refused by the bank), over all pages. */
+	private List<String> toPay() {
+		List<String> ids = new ArrayList<>();
+		String token = "";
+		do {
+			ListTranchesResponse page = this.flow.stub("officer")
+				.listTranches(ListTranchesRequest.newBuilder()
+					.setQueue(TrancheQueue.TRANCHE_QUEUE_TO_PAY)
+					.setPageSize(200)
+					.setPageToken(token)
+					.build());
+			page.getTranchesList().forEach(t -> ids.add(t.getTranche().getTrancheId()));
+			token = page.getNextPageToken();
+		}
+		while (!token.isEmpty());
+		return ids;
 	}
 
 }

@@ -37,11 +37,17 @@ record PaymentFlow(TestInfrastructure infra, ManagedChannel channel, int httpPor
 	}
 
 	Award approvedTranche(String organisation, long minor) {
+		return approvedTranche(organisation, minor, "");
+	}
+
+	/** As above, for the award of a project of project-service ({@code projectId}; empty for none). */
+	Award approvedTranche(String organisation, long minor, String projectId) {
 		CommitAwardResponse award = stub("service").commitAward(CommitAwardRequest.newBuilder()
 			.setIdempotencyKey("award-" + UUID.randomUUID())
 			.setBudgetCode(this.budgetCode)
 			.setFiscalYear(2026)
-			.setAwardReference("talent/" + UUID.randomUUID())
+			.setAwardReference(projectId.isEmpty() ? "talent/" + UUID.randomUUID() : projectId)
+			.setProjectId(projectId)
 			.setRecipientOrganisationId(organisation)
 			.addTranches(Tranche.newBuilder().setAmount(money(minor)).setPlannedDate("2026-01-15"))
 			.build());

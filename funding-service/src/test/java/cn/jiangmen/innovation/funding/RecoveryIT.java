@@ -8,33 +8,19 @@ import cn.jiangmen.innovation.contracts.funding.v1.ConfirmRecoveryRepaymentReque
 import cn.jiangmen.innovation.contracts.funding.v1.DecideRecoveryRequest;
 import cn.jiangmen.innovation.contracts.funding.v1.ListRecoveriesRequest;
 import cn.jiangmen.innovation.contracts.funding.v1.PaymentBatch;
+import cn.jiangmen.innovation.contracts.funding.v1.RaiseProjectRecoveryRequest;
+import cn.jiangmen.innovation.contracts.funding.v1.RaiseProjectRecoveryResponse;
 import cn.jiangmen.innovation.contracts.funding.v1.RaiseRecoveryRequest;
 import cn.jiangmen.innovation.contracts.funding.v1.Recovery;
 import cn.jiangmen.innovation.contracts.funding.v1.RecoveryDecision;
 import cn.jiangmen.innovation.contracts.funding.v1.RecoveryMethod;
 import cn.jiangmen.innovation.contracts.funding.v1.RecoveryReason;
 import cn.jiangmen.innovation.contracts.funding.v1.RecoveryState;
-import cn.jiangmen.innovation.funding.domain.Budgets;
-import cn.jiangmen.innovation.funding.domain.ledger.Ledger;
-import cn.jiangmen.innovation.testsupport.ServiceTestProperties;
-import cn.jiangmen.innovation.testsupport.TestInfrastructure;
 import cn.jiangmen.innovation.testsupport.client.GrpcChannels;
-import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.grpc.test.autoconfigure.LocalGrpcServerPort;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -44,55 +30,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * against what was paid, settlement by repayment and by offset against the next tranche, all
  * through the ledger (checked after every test).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { "spring.grpc.server.port=0" })
-@ExtendWith(LedgerBalanceCheck.class)
-class RecoveryIT {
-
-	static final TestInfrastructure infra = TestInfrastructure.get();
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		ServiceTestProperties.register(registry, "funding_it");
-	}
-
-	@LocalGrpcServerPort
-	int grpcPort;
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	Budgets budgets;
-
-	@Autowired
-	Ledger ledger;
-
-	@Autowired
-	TransactionTemplate transactions;
-
-	ManagedChannel channel;
+class RecoveryIT extends FundingIntegrationTest {
 
 	PaymentFlow flow;
 
-	FundingFixtures fixtures;
-
-	String code;
-
-	@BeforeEach
-	void open() {
-		this.channel = GrpcChannels.plaintext(this.grpcPort);
-		this.code = "rec-" + UUID.randomUUID().toString().substring(0, 8);
-		this.fixtures = new FundingFixtures(this.budgets, this.ledger, this.transactions, this.jdbc);
-		this.fixtures.budget(this.code, 2026, 1_000_000L);
-		this.flow = new PaymentFlow(infra, this.channel, this.port, this.code);
+	RecoveryIT() {
+		super("rec", 1_000_000L);
 	}
 
-	@AfterEach
-	void close() {
-		GrpcChannels.close(this.channel);
+	@BeforeEach
+	void openFlow() {
+		this.flow = new PaymentFlow(infra, this.channel, this.port, this.code);
 	}
 
 	@Test
@@ -198,6 +146,78 @@ class RecoveryIT {
 			.param("id", UUID.fromString(award.commitmentId()))
 			.query(Long.class)
 			.single()).isZero();
+	}
+
+	@Test
+	void aFailedProjectsRecoveryIsPreparedBySystemAndDecidedByAFinanceApprover() throws Exception {
+		String organisation = this.flow.organisationWithAccount();
+		String project = UUID.randomUUID().toString();
+		// the budget line holds 10,000 yuan: both awards of this test fit in it
+		PaymentFlow.Award award = this.flow.approvedTranche(organisation, 6_000_00L, project);
+		this.flow.pay(award.trancheId());
+
+		String key = "project-recovery:" + project;
+		RaiseProjectRecoveryResponse raised = raiseForProject("service", key, project, 10_000_00L);
+		Recovery demand = raised.getRecovery();
+		assertThat(demand.getState()).isEqualTo(RecoveryState.RECOVERY_STATE_RAISED);
+		assertThat(demand.getCommitmentId()).isEqualTo(award.commitmentId());
+		assertThat(demand.getOrganisationId()).isEqualTo(organisation);
+		assertThat(demand.getRaisedBy()).isEqualTo("system");
+		assertThat(demand.getReason()).isEqualTo(RecoveryReason.RECOVERY_REASON_FAILED_ACCEPTANCE);
+		assertThat(demand.getMethod()).isEqualTo(RecoveryMethod.RECOVERY_METHOD_REPAYMENT);
+		assertThat(demand.getAmount().getMinorUnits()).as("capped at what was paid").isEqualTo(6_000_00L);
+		assertThat(raiseForProject("service", key, project, 10_000_00L)).as("a redelivery gets the first answer")
+			.isEqualTo(raised);
+		assertThat(this.jdbc.sql("select raised_by_subject from recovery where id = :id")
+			.param("id", UUID.fromString(demand.getRecoveryId())).query(String.class).single()).startsWith("system:");
+
+		// only project-service raises on its own; the demand then waits for four eyes like any other
+		assertThatThrownBy(() -> raiseForProject("officer", "other-" + UUID.randomUUID(), project, 1_00L))
+			.isInstanceOfSatisfying(StatusRuntimeException.class,
+					ex -> assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED));
+		for (String notApprover : new String[] { "officer", "manager" }) {
+			assertThatThrownBy(() -> decide(notApprover, demand.getRecoveryId(), RecoveryDecision.RECOVERY_DECISION_APPROVE))
+				.isInstanceOfSatisfying(StatusRuntimeException.class,
+						ex -> assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED));
+		}
+		assertThatThrownBy(() -> this.flow.stub("service")
+			.decideRecovery(DecideRecoveryRequest.newBuilder()
+				.setIdempotencyKey("decide-" + UUID.randomUUID())
+				.setRecoveryId(demand.getRecoveryId())
+				.setDecision(RecoveryDecision.RECOVERY_DECISION_APPROVE)
+				.build()))
+			.as("the system that prepared it cannot decide it")
+			.isInstanceOfSatisfying(StatusRuntimeException.class,
+					ex -> assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED));
+		Recovery approved = decide("approver", demand.getRecoveryId(), RecoveryDecision.RECOVERY_DECISION_APPROVE);
+		assertThat(approved.getState()).isEqualTo(RecoveryState.RECOVERY_STATE_APPROVED);
+		assertThat(approved.getDecidedBy()).isEqualTo("approver");
+
+		// an award nothing was paid on: no demand, and the answer says why
+		String unpaidProject = UUID.randomUUID().toString();
+		PaymentFlow.Award unpaid = this.flow.approvedTranche(organisation, 2_000_00L, unpaidProject);
+		RaiseProjectRecoveryResponse none = raiseForProject("service", "project-recovery:" + unpaidProject, unpaidProject,
+				2_000_00L);
+		assertThat(none.hasRecovery()).isFalse();
+		assertThat(none.getNoDemandReason()).contains("Nothing to recover", "0.00");
+		assertThat(this.jdbc.sql("select count(*) from recovery where commitment_id = :id")
+			.param("id", UUID.fromString(unpaid.commitmentId())).query(Long.class).single()).isZero();
+
+		// a project funding has no award for yet (its award still on its way): NOT_FOUND, so the sender retries
+		assertThatThrownBy(() -> raiseForProject("service", "k-" + UUID.randomUUID(), UUID.randomUUID().toString(), 1_00L))
+			.isInstanceOfSatisfying(StatusRuntimeException.class,
+					ex -> assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND));
+	}
+
+	private RaiseProjectRecoveryResponse raiseForProject(String user, String key, String project, long released) {
+		return this.flow.stub(user)
+			.raiseProjectRecovery(RaiseProjectRecoveryRequest.newBuilder()
+				.setIdempotencyKey(key)
+				.setProjectId(project)
+				.setReason(RecoveryReason.RECOVERY_REASON_FAILED_ACCEPTANCE)
+				.setExplanation("验收不通过 Failed final acceptance (panel score 28.75)")
+				.setReleased(PaymentFlow.money(released))
+				.build());
 	}
 
 	private Recovery raise(String user, String key, String commitmentId, RecoveryMethod method, Money amount) {

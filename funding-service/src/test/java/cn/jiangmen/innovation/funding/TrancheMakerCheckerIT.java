@@ -1,13 +1,11 @@
 package cn.jiangmen.innovation.funding;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 import cn.jiangmen.innovation.contracts.common.v1.Money;
 import cn.jiangmen.innovation.contracts.funding.v1.CommitAwardRequest;
@@ -18,36 +16,15 @@ import cn.jiangmen.innovation.contracts.funding.v1.ScheduledTranche;
 import cn.jiangmen.innovation.contracts.funding.v1.Tranche;
 import cn.jiangmen.innovation.contracts.funding.v1.TrancheDecision;
 import cn.jiangmen.innovation.contracts.funding.v1.TrancheState;
-import cn.jiangmen.innovation.contracts.project.v1.GetMilestoneStatusRequest;
-import cn.jiangmen.innovation.contracts.project.v1.GetMilestoneStatusResponse;
 import cn.jiangmen.innovation.contracts.project.v1.MilestoneState;
-import cn.jiangmen.innovation.contracts.project.v1.ProjectServiceGrpc;
-import cn.jiangmen.innovation.funding.domain.Budgets;
-import cn.jiangmen.innovation.funding.domain.ledger.Ledger;
-import cn.jiangmen.innovation.testsupport.ServiceTestProperties;
-import cn.jiangmen.innovation.testsupport.TestInfrastructure;
 import cn.jiangmen.innovation.testsupport.client.GrpcChannels;
-import io.grpc.Grpc;
-import io.grpc.InsecureServerCredentials;
-import io.grpc.ManagedChannel;
-import io.grpc.Server;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.stub.StreamObserver;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.grpc.test.autoconfigure.LocalGrpcServerPort;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -56,59 +33,24 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Four eyes on tranches against real PostgreSQL and Keycloak tokens, with project-service played
  * by an in-process gRPC server on a real port that answers what each milestone's state is.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { "spring.grpc.server.port=0" })
-@ExtendWith(LedgerBalanceCheck.class)
-class TrancheMakerCheckerIT {
+class TrancheMakerCheckerIT extends FundingIntegrationTest {
 
-	static final TestInfrastructure infra = TestInfrastructure.get();
+	static final ProjectServiceStub projectService = ProjectServiceStub.start();
 
-	static final Map<String, MilestoneState> milestones = new ConcurrentHashMap<>();
-
-	static final Server projectService = start();
+	static final Map<String, MilestoneState> milestones = projectService.milestones;
 
 	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		ServiceTestProperties.register(registry, "funding_it");
-		registry.add("spring.grpc.client.channel.project.target", () -> "static://localhost:" + projectService.getPort());
+	static void projectServiceProperties(DynamicPropertyRegistry registry) {
+		registry.add("spring.grpc.client.channel.project.target", projectService::target);
 	}
 
-	@LocalGrpcServerPort
-	int grpcPort;
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	Budgets budgets;
-
-	@Autowired
-	Ledger ledger;
-
-	@Autowired
-	TransactionTemplate transactions;
-
-	ManagedChannel channel;
-
-	String code;
-
-	@BeforeEach
-	void open() {
-		this.channel = GrpcChannels.plaintext(this.grpcPort);
-		this.code = "rail-" + UUID.randomUUID().toString().substring(0, 8);
-		new FundingFixtures(this.budgets, this.ledger, this.transactions, this.jdbc).budget(this.code, 2026, 10_000L);
-	}
-
-	@AfterEach
-	void close() {
-		GrpcChannels.close(this.channel);
+	TrancheMakerCheckerIT() {
+		super("rail", 10_000L);
 	}
 
 	@AfterAll
-	static void stop() {
-		projectService.shutdownNow();
+	static void stopProjectService() {
+		projectService.stop();
 	}
 
 	@Test
@@ -265,29 +207,6 @@ class TrancheMakerCheckerIT {
 
 	private FundingServiceGrpc.FundingServiceBlockingStub stub(String token) {
 		return GrpcChannels.withToken(FundingServiceGrpc.newBlockingStub(this.channel), token);
-	}
-
-	private static Server start() {
-		try {
-			return Grpc.newServerBuilderForPort(0, InsecureServerCredentials.create())
-				.addService(new ProjectServiceGrpc.ProjectServiceImplBase() {
-					@Override
-					public void getMilestoneStatus(GetMilestoneStatusRequest request,
-							StreamObserver<GetMilestoneStatusResponse> observer) {
-						observer.onNext(GetMilestoneStatusResponse.newBuilder()
-							.setProjectId(request.getProjectId())
-							.setMilestoneId(request.getMilestoneId())
-							.setState(milestones.getOrDefault(request.getMilestoneId(), MilestoneState.MILESTONE_STATE_PLANNED))
-							.build());
-						observer.onCompleted();
-					}
-				})
-				.build()
-				.start();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

@@ -37,6 +37,11 @@ class ProposalDemoDataIT extends ServiceIntegrationTest {
 		proposals.json().get("proposals").forEach(p -> {
 			if (!p.get("status").asString().equals("DRAFT")) {
 				assertThat(p.get("findings").size()).as(p.toString()).isZero();
+				// past the draft, the call's required documents are there, readable by the partner
+				HttpProbe.Response documents = this.http.get(
+						"/api/projects/proposals/" + p.get("id").asString() + "/documents", token("applicant2"));
+				assertThat(documents.json().get("missing").size()).as(documents.body()).isZero();
+				assertThat(documents.json().get("documents").size()).isEqualTo(3);
 			}
 		});
 	}

@@ -151,6 +151,9 @@ class ProposalFlowIT extends ServiceIntegrationTest {
 			.submitProposal(SubmitProposalRequest.newBuilder().setProposalId(id).build()))
 			.isInstanceOfSatisfying(StatusRuntimeException.class,
 					ex -> assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED));
+		// the call requires its business licence (营业执照) before submission
+		assertThat(new DocumentHttp(this.port).upload("/api/projects/proposals/" + id + "/documents", lead, "营业执照",
+				"营业执照.pdf", DocumentHttp.pdf(100)).status()).isEqualTo(201);
 		HttpProbe.Response submitted = this.http.postJson("/api/projects/proposals/" + id + "/submission", lead, "{}");
 		assertThat(submitted.json().get("status").asString()).isEqualTo("SUBMITTED");
 
@@ -309,7 +312,8 @@ class ProposalFlowIT extends ServiceIntegrationTest {
 		HttpProbe.Response refused = this.http.postJson("/api/projects/proposals/" + id + "/submission", university, "{}");
 		assertThat(refused.status()).isEqualTo(400);
 		assertThat(codes(refused)).containsExactlyInAnyOrder("consortium.lead-not-jiangmen-enterprise",
-				"consortium.no-research-partner", "budget.fiscal-share-over-limit", "budget.over-ceiling");
+				"consortium.no-research-partner", "budget.fiscal-share-over-limit", "budget.over-ceiling",
+				"attachment.required");
 		assertThat(refused.body()).contains("90.00%", "at most 30%", "五邑大学");
 		assertThatThrownBy(() -> as("applicant2", ProjectServiceGrpc.newBlockingStub(this.channel))
 			.submitProposal(SubmitProposalRequest.newBuilder().setProposalId(id).build()))

@@ -416,7 +416,8 @@ class ReviewRoundIT extends ServiceIntegrationTest {
 		assertThatThrownBy(() -> GrpcChannels.withToken(ReviewServiceGrpc.newBlockingStub(this.channel), token("manager"))
 			.openRound(OpenRoundRequest.newBuilder().setName("x").build())).isInstanceOfSatisfying(
 					StatusRuntimeException.class, ex -> assertThat(GrpcChannels.fieldViolations(ex)).contains(
-							"owning_context", "review_item_ids", "rubric.criteria", "deadline", "reviewers_per_item"));
+							"owning_context", "review_item_ids", "deadline", "reviewers_per_item"));
+		// no rubric is no fault: the round takes the standard rubric of its items' kind (CheckRoundReviewIT)
 	}
 
 	@Test

@@ -2,35 +2,15 @@ package cn.jiangmen.innovation.systemtests;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A real headless Chromium logs in through Keycloak and switches the portal from Chinese to English. */
-class BrowserLanguageIT {
-
-	static RunningSuite suite;
-
-	static WebDriver browser;
-
-	@BeforeAll
-	static void start() {
-		suite = RunningSuite.get();
-		browser = Chromium.start();
-	}
-
-	@AfterAll
-	static void stop() {
-		if (browser != null) {
-			browser.quit();
-		}
-	}
+class BrowserLanguageIT extends BrowserTest {
 
 	@Test
 	void logsInAndSwitchesLanguage() {

@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.util.List;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -81,6 +83,18 @@ public final class Chromium {
 				.sendKeys("demo");
 			browser.findElement(By.id("kc-login")).click();
 		}
+	}
+
+	/**
+	 * Types into a field (cleared first) and leaves it with Tab, as a person does: the change event
+	 * that starts an autosave fires.
+	 */
+	public static void type(WebDriver browser, String id, String text) {
+		WebElement field = browser.findElement(By.id(id));
+		((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", field);
+		field.clear();
+		field.sendKeys(text);
+		field.sendKeys(Keys.TAB);
 	}
 
 	/** Saves a screenshot under system-tests/target/screenshots, for a person to look at. */

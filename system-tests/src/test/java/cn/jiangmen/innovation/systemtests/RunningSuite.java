@@ -45,12 +45,27 @@ public final class RunningSuite {
 		this.logDir = this.repoRoot.resolve("system-tests/target/suite-logs");
 	}
 
+	/** Why the one start of this JVM failed: later test classes fail with it instead of starting again. */
+	private static volatile RuntimeException failedStart;
+
 	public static RunningSuite get() {
 		if (instance == null) {
 			synchronized (RunningSuite.class) {
+				if (failedStart != null) {
+					throw new IllegalStateException("the suite did not start in this JVM", failedStart);
+				}
 				if (instance == null) {
 					RunningSuite suite = new RunningSuite();
-					suite.start();
+					try {
+						suite.start();
+					}
+					catch (RuntimeException ex) {
+						// stop what did start: a second start would recreate the databases under these
+						// processes and put six more JVMs on a machine that was already too slow
+						suite.stop();
+						failedStart = ex;
+						throw ex;
+					}
 					instance = suite;
 				}
 			}

@@ -58,8 +58,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 		"spring.datasource.hikari.maximum-pool-size=4" })
 class ApplicantJourneyIT extends ServiceIntegrationTest {
 
-	static final Path ATTACHMENTS = Path.of("target", "it-attachments-" + UUID.randomUUID());
-
 	static final int MB = 1024 * 1024;
 
 	static final UUID ORG_1 = UUID.fromString("7d1c2a8e-0000-4000-8000-000000000001");
@@ -67,7 +65,6 @@ class ApplicantJourneyIT extends ServiceIntegrationTest {
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
 		ServiceTestProperties.register(registry, "talent_it");
-		registry.add("talent.attachments.directory", ATTACHMENTS::toString);
 	}
 
 	@Autowired
@@ -79,13 +76,6 @@ class ApplicantJourneyIT extends ServiceIntegrationTest {
 
 	@BeforeEach
 	void openACall() throws IOException {
-		if (Files.isDirectory(ATTACHMENTS)) {
-			try (var files = Files.list(ATTACHMENTS)) {
-				for (Path file : files.toList()) {
-					Files.delete(file);
-				}
-			}
-		}
 		this.jdbc.sql("delete from talent_application").update();
 		this.jdbc.sql("delete from talent_call").update();
 		this.api = new Http("http://localhost:" + this.port);
@@ -132,9 +122,7 @@ class ApplicantJourneyIT extends ServiceIntegrationTest {
 			assertThat(stored).as("the total stored never exceeds the 50 MB quota").isLessThanOrEqualTo(50L * MB);
 			assertThat(created).as("exactly as many 1 MB files as fit").isEqualTo(50);
 			assertThat(refused).isEqualTo(uploads - 50);
-			try (var files = Files.list(ATTACHMENTS)) {
-				assertThat(files.count()).as("no file is left behind for a refused upload").isEqualTo(50);
-			}
+			assertThat(contents(id)).as("no bytes are left behind for a refused upload").isEqualTo(50);
 		}
 		finally {
 			pool.shutdownNow();
@@ -274,9 +262,7 @@ class ApplicantJourneyIT extends ServiceIntegrationTest {
 		Http.Reply deleted = this.api.delete(path, token("applicant1"));
 		assertThat(deleted.status()).as(deleted.text()).isEqualTo(204);
 		assertThat(this.api.get(path, token("applicant1")).status()).isEqualTo(404);
-		try (var files = Files.list(ATTACHMENTS)) {
-			assertThat(files.count()).as("its files are gone too").isZero();
-		}
+		assertThat(contents(id)).as("their bytes are gone too").isZero();
 		assertThat(this.jdbc.sql("select count(*) from audit_log where object_id = :id"
 				+ " and action = 'talent.application.deleted'")
 			.param("id", id)
@@ -410,6 +396,15 @@ class ApplicantJourneyIT extends ServiceIntegrationTest {
 
 	private TalentServiceGrpc.TalentServiceBlockingStub stub(String user) {
 		return as(user, TalentServiceGrpc.newBlockingStub(this.channel));
+	}
+
+	/** Attachment bytes stored in the database for one application. */
+	private long contents(String applicationId) {
+		return this.jdbc.sql("select count(*) from talent_attachment_content c join talent_attachment a"
+				+ " on a.id = c.attachment_id where a.application_id = :id")
+			.param("id", UUID.fromString(applicationId))
+			.query(Long.class)
+			.single();
 	}
 
 }

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The demo profile seeds one open and one closed call with both demo organisations' applications, once. */
 @TestPropertySource(properties = { "jiangmen.outbox.relay.enabled=false",
-		"talent.attachments.directory=target/it-demo-attachments" })
+		"talent.attachments.old-folder=target/it-demo-attachments" })
 @ActiveProfiles("demo")
 class DemoDataIT extends ServiceIntegrationTest {
 

@@ -61,7 +61,7 @@ class TalentManagementIT extends ServiceIntegrationTest {
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
 		ServiceTestProperties.register(registry, "talent_it");
-		registry.add("talent.attachments.directory", ATTACHMENTS::toString);
+		registry.add("talent.attachments.old-folder", ATTACHMENTS::toString);
 	}
 
 	@Autowired

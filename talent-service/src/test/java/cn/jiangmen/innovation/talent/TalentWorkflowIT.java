@@ -34,6 +34,7 @@ import cn.jiangmen.innovation.contracts.talent.v1.TeamMemberForm;
 import cn.jiangmen.innovation.contracts.talent.v1.UploadAttachmentRequest;
 import cn.jiangmen.innovation.contracts.common.v1.OwningContext;
 import cn.jiangmen.innovation.platform.outbox.OutboxRelay;
+import cn.jiangmen.innovation.platform.domain.PersonNameKey;
 import cn.jiangmen.innovation.talent.domain.IdentityFingerprint;
 import cn.jiangmen.innovation.testsupport.ServiceTestProperties;
 import cn.jiangmen.innovation.testsupport.ServiceIntegrationTest;
@@ -78,7 +79,7 @@ class TalentWorkflowIT extends ServiceIntegrationTest {
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
 		ServiceTestProperties.register(registry, "talent_it");
-		registry.add("talent.attachments.directory", ATTACHMENTS::toString);
+		registry.add("talent.attachments.old-folder", ATTACHMENTS::toString);
 		registry.add("spring.grpc.client.channel.review.target", review::target);
 	}
 
@@ -90,6 +91,9 @@ class TalentWorkflowIT extends ServiceIntegrationTest {
 
 	@Autowired
 	IdentityFingerprint fingerprint;
+
+	@Autowired
+	PersonNameKey personKeys;
 
 	Http api;
 
@@ -320,11 +324,11 @@ class TalentWorkflowIT extends ServiceIntegrationTest {
 		assertThat(current.json().get("application").get("team").get(0).get("birthDate").asString())
 			.isEqualTo("1980-05-31");
 		assertThat(this.api.get(base + "/attachments", token("applicant1")).json().size()).isEqualTo(3);
-		try (var files = Files.list(ATTACHMENTS)) {
-			assertThat(files.filter(f -> !f.getFileName().toString().endsWith(".part")).count())
-				.as("only the three accepted files are on disk")
-				.isEqualTo(3);
-		}
+		assertThat(this.jdbc.sql("select count(*) from talent_attachment_content c join talent_attachment a"
+				+ " on a.id = c.attachment_id where a.application_id = :id")
+			.param("id", UUID.fromString(id))
+			.query(Long.class)
+			.single()).as("only the three accepted files are stored").isEqualTo(3);
 		assertThat(actions(id)).as("the two partial saves, nothing for the refused uploads").hasSize(audits + 2);
 
 		Map<String, Object> stale = fullForm(0);
@@ -406,7 +410,12 @@ class TalentWorkflowIT extends ServiceIntegrationTest {
 			assertThat(open.getOrganisationsList()).extracting(o -> o.getId(), o -> o.getName())
 				.containsExactly(org.assertj.core.groups.Tuple.tuple("7d1c2a8e-0000-4000-8000-000000000001", "江门市光电科技有限公司"));
 			assertThat(open.getLeaderPersonKey()).isEqualTo("id:" + this.fingerprint.of("440703198005311234"));
-			assertThat(open.getMemberPersonKeysList()).containsExactly("nb:member1|1990-01-01", "nb:member2|1990-01-02");
+			// each person also by name at the host and at the employer typed, keyed: review-service derives
+			// the same keys from an expert who names the person and the organisation
+			assertThat(open.getMemberPersonKeysList()).containsExactly("nb:member1|1990-01-01", "nb:member2|1990-01-02",
+					name("Member 1", "江门市光电科技有限公司"), name("Member 1", "Wuyi University"),
+					name("Member 2", "江门市光电科技有限公司"), name("Member 2", "Wuyi University"));
+			assertThat(open.getLeaderNameKeysList()).containsExactly(name("李明", "江门市光电科技有限公司"));
 			assertThat(open.hasSubmittedAt()).isTrue();
 			assertThat(open.toString()).doesNotContain("440703198005311234", "李明");
 		});
@@ -655,6 +664,10 @@ class TalentWorkflowIT extends ServiceIntegrationTest {
 			return bytes.toByteArray();
 		}
 
+	}
+
+	private String name(String person, String organisation) {
+		return this.personKeys.of(person, organisation).orElseThrow();
 	}
 
 }

@@ -74,7 +74,7 @@ public class AwardQueries {
 			throw new AccessDeniedException("The tranche queues are for finance and auditors");
 		}
 		if (queue == null) {
-			throw new InvalidInputException("queue", "required", "must be TO_PREPARE, TO_APPROVE or REJECTED");
+			throw new InvalidInputException("queue", "required", "must be TO_PREPARE, TO_APPROVE, REJECTED or TO_PAY");
 		}
 		LocalDate today = LocalDate.ofInstant(this.clock.instant(), AwardCommitments.BUREAU_ZONE);
 		List<Tranche> found = this.tranches.inStates(queue.states(), queue.waitsForDueDate() ? today : null,

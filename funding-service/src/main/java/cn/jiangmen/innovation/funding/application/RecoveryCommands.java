@@ -135,6 +135,66 @@ public class RecoveryCommands {
 				}));
 	}
 
+	/**
+	 * The answer to a system-raised demand: the recovery raised, or why none was (nothing paid and
+	 * not yet claimed on the award).
+	 */
+	public record ProjectRecovery(Recovery recovery, String noDemandReason) {
+	}
+
+	/**
+	 * project-service (service account only) raises the recovery of a project that failed its final
+	 * acceptance or mid-term check. The demand enters the same four-eyes flow as one a person raised:
+	 * it is prepared by "system" (subject {@code system:<service subject>}, which no person's token
+	 * carries) and waits for a finance approver's decision; nobody approves by raising. The amount is
+	 * what project-service counts as released, capped at what was paid on the award and not yet
+	 * claimed; settled by repayment (a failed project is paid no further tranches to offset against;
+	 * an approver who prefers an offset rejects and a finance officer raises one by hand).
+	 */
+	public ProjectRecovery raiseForProject(Caller service, String key, String keyField, String projectId,
+			String explanation, long releasedMinor) {
+		String idempotencyKey = IdempotentCommands.requireKey(key, keyField);
+		java.util.UUID project = PaymentBatchCommands.uuid(projectId)
+			.orElseThrow(() -> new InvalidInputException("project_id", "id.malformed", "must be a UUID"));
+		if (releasedMinor < 0) {
+			throw new InvalidInputException("released.minor_units", "amount.negative", "must not be negative");
+		}
+		String hash = IdempotentCommands.hash(service, "recovery.raise-for-project",
+				project + "|" + explanation + "|" + releasedMinor);
+		return this.transactions.execute(tx -> this.idempotent.once(service, idempotencyKey, keyField,
+				"recovery.raise-for-project", hash, ProjectRecovery.class, () -> {
+					if (!service.hasRole("service")) {
+						throw new AccessDeniedException("Only project-service raises a project's recovery on its own");
+					}
+					Commitment award = this.commitments.committedForProject(project)
+						.orElseThrow(() -> new NotFoundException("Award of project", project));
+					Instant now = now();
+					this.commitments.lockKey("recovery/" + award.id());
+					long paid = this.tranches.ofCommitment(award.id())
+						.stream()
+						.filter(t -> t.state() == TrancheState.PAID)
+						.mapToLong(Tranche::amountMinor)
+						.sum();
+					long claimed = this.recoveries.claimedOn(award.id());
+					long amount = Math.min(releasedMinor, paid - claimed);
+					Tranche.Person system = new Tranche.Person("system:" + service.subject(), "system");
+					if (amount <= 0) {
+						String why = "Nothing to recover on the award of project " + project + ": project-service counts "
+								+ CnyAmount.yuan(releasedMinor) + " yuan released, funding paid " + CnyAmount.yuan(paid)
+								+ " yuan of which " + CnyAmount.yuan(claimed) + " yuan is claimed already";
+						this.audit.record(system.username(), now, "recovery.not-raised", "commitment", award.id(), Map.of(),
+								Map.of("projectId", project.toString(), "reason", why));
+						return new ProjectRecovery(null, why);
+					}
+					Recovery raised = Recovery.raise(award.id(), award.recipientOrganisationId(),
+							Recovery.Reason.FAILED_ACCEPTANCE, explanation, amount, Recovery.Method.REPAYMENT, system, now);
+					this.recoveries.add(raised);
+					this.audit.record(system.username(), now, "recovery.raised", OBJECT_TYPE, raised.id(), Map.of(),
+							state(raised));
+					return new ProjectRecovery(this.recoveries.find(raised.id()).orElseThrow(), "");
+				}));
+	}
+
 	public Recovery decide(Caller checker, String key, String keyField, String recoveryId, boolean approve, String reason) {
 		String idempotencyKey = IdempotentCommands.requireKey(key, keyField);
 		Recovery.Id id = recoveryId(recoveryId);

@@ -6,14 +6,16 @@ import java.util.Set;
 import java.util.UUID;
 
 import cn.jiangmen.innovation.funding.application.AwardCommitments;
+import cn.jiangmen.innovation.funding.application.BeneficiaryAccountCommands;
 import cn.jiangmen.innovation.funding.application.BudgetCommands;
+import cn.jiangmen.innovation.funding.application.PaymentBatchCommands;
 import cn.jiangmen.innovation.funding.application.TrancheCommands;
 import cn.jiangmen.innovation.funding.domain.BudgetKey;
-import cn.jiangmen.innovation.funding.domain.BudgetRaise;
 import cn.jiangmen.innovation.funding.domain.Budgets;
 import cn.jiangmen.innovation.funding.domain.CommitAward;
 import cn.jiangmen.innovation.funding.domain.Commitments;
 import cn.jiangmen.innovation.funding.domain.Tranche;
+import cn.jiangmen.innovation.funding.domain.payment.PaymentBatch;
 import cn.jiangmen.innovation.platform.domain.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,8 +28,8 @@ import org.springframework.stereotype.Component;
 /**
  * Profile {@code demo}: the 2026 budget lines of every program raised under four eyes, a talent
  * award of 江门市光电科技有限公司 with its three yearly instalments, and a major-project award of
- * 五邑大学 whose start-up tranche (paid on the task book, no milestone) is approved and whose second
- * tranche waits for its milestone's acceptance. Everything goes through the use cases (ledger,
+ * 五邑大学 whose start-up tranche (paid on the task book, no milestone) went through a payment batch
+ * to the bank and is paid, and whose second tranche waits for its milestone's acceptance. Everything goes through the use cases (ledger,
  * audit, idempotency keys), so a second start changes nothing.
  */
 @Component
@@ -69,13 +71,19 @@ class DemoData implements ApplicationRunner {
 
 	private final TrancheCommands tranches;
 
+	private final BeneficiaryAccountCommands accounts;
+
+	private final PaymentBatchCommands batches;
+
 	DemoData(Budgets budgets, BudgetCommands budgetCommands, AwardCommitments awards, Commitments commitments,
-			TrancheCommands tranches) {
+			TrancheCommands tranches, BeneficiaryAccountCommands accounts, PaymentBatchCommands batches) {
 		this.budgets = budgets;
 		this.budgetCommands = budgetCommands;
 		this.awards = awards;
 		this.commitments = commitments;
 		this.tranches = tranches;
+		this.accounts = accounts;
+		this.batches = batches;
 	}
 
 	@Override
@@ -85,15 +93,8 @@ class DemoData implements ApplicationRunner {
 			return;
 		}
 		for (Object[] line : BUDGETS) {
-			String code = (String) line[0];
-			// the instruments' seed (InstrumentDemoData) may have opened its programs' lines already
-			if (this.budgets.find(new BudgetKey(code, 2026)).isPresent()) {
-				continue;
-			}
-			this.budgetCommands.create(OFFICER, "demo-budget-" + code, "key", code, 2026);
-			BudgetRaise raise = this.budgetCommands.prepareRaise(OFFICER, "demo-raise-" + code, "key", code, 2026,
-					line[1] + ".00", "CNY");
-			this.budgetCommands.decideRaise(APPROVER, "demo-raise-decision-" + code, "key", raise.id().toString(), true, "");
+			DemoBudgetLines.open(this.budgets, this.budgetCommands, OFFICER, APPROVER, (String) line[0], 2026,
+					line[1] + ".00");
 		}
 		AwardCommitments.Committed talent = this.awards.commit(SERVICE,
 				() -> CommitAward.of("demo-award-talent", "talent", 2026, "JM-2026-RC-0001", OPTOELECTRONICS.toString(),
@@ -111,7 +112,20 @@ class DemoData implements ApplicationRunner {
 		Tranche startUp = project.tranches().get(0);
 		this.tranches.prepare(OFFICER, "demo-prepare-startup", "key", startUp.id().toString());
 		this.tranches.decide(APPROVER, "demo-approve-startup", "key", startUp.id().toString(), true, "");
-		log.info("Seeded demo funding data: {} budget lines of 2026, a talent and a project award", BUDGETS.size());
+		paid(startUp);
+		log.info("Seeded demo funding data: {} budget lines of 2026, a talent and a project award (start-up tranche paid)",
+				BUDGETS.size());
+	}
+
+	/** 五邑大学's bank account, and a payment batch of the start-up tranche sent and confirmed paid by the bank. */
+	private void paid(Tranche startUp) {
+		this.accounts.enter(OFFICER, WUYI_UNIVERSITY.toString(), "五邑大学", "44050170000000001234", "中国建设银行江门分行",
+				"105589000019");
+		PaymentBatch batch = this.batches.create(OFFICER, "demo-batch-startup", "key", List.of(startUp.id().toString()),
+				"trancheIds");
+		this.batches.send(OFFICER, "demo-batch-startup-send", "key", batch.id().toString());
+		this.batches.confirm(OFFICER, "demo-batch-startup-paid", "key", batch.id().toString(),
+				List.of(new PaymentBatchCommands.LineResult(batch.lines().get(0).endToEndId(), "ACSC", null)));
 	}
 
 }

@@ -11,8 +11,6 @@ import cn.jiangmen.innovation.funding.application.BudgetCommands;
 import cn.jiangmen.innovation.funding.application.InstrumentRuleCommands;
 import cn.jiangmen.innovation.funding.application.SubsidyCommands;
 import cn.jiangmen.innovation.funding.application.VoucherCommands;
-import cn.jiangmen.innovation.funding.domain.BudgetKey;
-import cn.jiangmen.innovation.funding.domain.BudgetRaise;
 import cn.jiangmen.innovation.funding.domain.Budgets;
 import cn.jiangmen.innovation.funding.domain.instrument.Instrument;
 import cn.jiangmen.innovation.funding.domain.instrument.InstrumentRules;
@@ -143,14 +141,7 @@ class InstrumentDemoData implements ApplicationRunner {
 	}
 
 	private void budget(String program, int year, String yuan) {
-		if (this.budgets.find(new BudgetKey(program, year)).isPresent()) {
-			return;
-		}
-		this.budgetCommands.create(OFFICER, KEY + "-budget-" + program + "-" + year, KEY, program, year);
-		BudgetRaise raise = this.budgetCommands.prepareRaise(OFFICER, KEY + "-raise-" + program + "-" + year, KEY, program,
-				year, yuan, "CNY");
-		this.budgetCommands.decideRaise(APPROVER, KEY + "-approve-" + program + "-" + year, KEY, raise.id().toString(), true,
-				null);
+		DemoBudgetLines.open(this.budgets, this.budgetCommands, OFFICER, APPROVER, program, year, yuan);
 	}
 
 }

@@ -15,6 +15,9 @@ public interface Commitments {
 
 	Optional<Commitment> find(CommitmentId id);
 
+	/** The committed award of a project of project-service (its newest, should there be more). */
+	Optional<Commitment> committedForProject(java.util.UUID projectId);
+
 	void add(Commitment commitment);
 
 	/** Committed awards, newest first: of one beneficiary, or of all when {@code recipient} is null. */

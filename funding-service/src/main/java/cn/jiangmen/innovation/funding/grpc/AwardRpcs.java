@@ -37,6 +37,7 @@ class AwardRpcs {
 			case TRANCHE_QUEUE_TO_PREPARE -> TrancheQueue.TO_PREPARE;
 			case TRANCHE_QUEUE_TO_APPROVE -> TrancheQueue.TO_APPROVE;
 			case TRANCHE_QUEUE_REJECTED -> TrancheQueue.REJECTED;
+			case TRANCHE_QUEUE_TO_PAY -> TrancheQueue.TO_PAY;
 			default -> null;
 		};
 		Caller caller = Callers.current();

@@ -6,6 +6,8 @@ import cn.jiangmen.innovation.contracts.funding.v1.ConfirmPaymentBatchRequest;
 import cn.jiangmen.innovation.contracts.funding.v1.ConfirmPaymentBatchResponse;
 import cn.jiangmen.innovation.contracts.funding.v1.CreatePaymentBatchRequest;
 import cn.jiangmen.innovation.contracts.funding.v1.CreatePaymentBatchResponse;
+import cn.jiangmen.innovation.contracts.funding.v1.ExportPaymentBatchRequest;
+import cn.jiangmen.innovation.contracts.funding.v1.ExportPaymentBatchResponse;
 import cn.jiangmen.innovation.contracts.funding.v1.GetPaymentBatchRequest;
 import cn.jiangmen.innovation.contracts.funding.v1.GetPaymentBatchResponse;
 import cn.jiangmen.innovation.contracts.funding.v1.GetPaymentStatusRequest;
@@ -21,9 +23,12 @@ import cn.jiangmen.innovation.funding.application.PaymentQueries;
 import cn.jiangmen.innovation.funding.domain.CommitAward;
 import cn.jiangmen.innovation.funding.domain.payment.PaymentBatch;
 import cn.jiangmen.innovation.funding.domain.payment.PaymentLine;
+import cn.jiangmen.innovation.platform.domain.Caller;
+import cn.jiangmen.innovation.platform.error.InvalidInputException;
 import cn.jiangmen.innovation.platform.grpc.ProtoTimes;
 import cn.jiangmen.innovation.platform.paging.PageRequest;
 import cn.jiangmen.innovation.platform.security.Callers;
+import com.google.protobuf.ByteString;
 
 import org.springframework.stereotype.Component;
 
@@ -91,6 +96,24 @@ class BatchRpcs {
 			.setOrganisationId(status.organisationId().toString())
 			.setOffset(money(status.offsetMinor()))
 			.addAllLines(status.lines().stream().map(BatchRpcs::line).toList())
+			.build();
+	}
+
+	/** The file as REST serves it, for the portal's download links. */
+	ExportPaymentBatchResponse export(ExportPaymentBatchRequest request) {
+		Caller caller = Callers.current();
+		boolean xml = switch (request.getFormat()) {
+			case PAYMENT_BATCH_FILE_FORMAT_PAIN001 -> true;
+			case PAYMENT_BATCH_FILE_FORMAT_CSV -> false;
+			default -> throw new InvalidInputException("format", "required", "must be PAIN001 or CSV");
+		};
+		PaymentQueries.File file = xml ? this.queries.pain001(caller, request.getBatchId())
+				: this.queries.csv(caller, request.getBatchId());
+		return ExportPaymentBatchResponse.newBuilder()
+			.setFileName(file.name())
+			.setContentType(xml ? "application/xml" : "text/csv")
+			.setContent(ByteString.copyFromUtf8(file.text()))
+			.setSha256(file.sha256())
 			.build();
 	}
 

@@ -60,6 +60,11 @@ class FundingGrpcService extends FundingServiceGrpc.FundingServiceImplBase {
 	}
 
 	@Override
+	public void exportPaymentBatch(ExportPaymentBatchRequest request, StreamObserver<ExportPaymentBatchResponse> observer) {
+		reply(observer, this.batches.export(request));
+	}
+
+	@Override
 	public void listPaymentBatches(ListPaymentBatchesRequest request, StreamObserver<ListPaymentBatchesResponse> observer) {
 		reply(observer, this.batches.list(request));
 	}
@@ -72,6 +77,12 @@ class FundingGrpcService extends FundingServiceGrpc.FundingServiceImplBase {
 	@Override
 	public void raiseRecovery(RaiseRecoveryRequest request, StreamObserver<RaiseRecoveryResponse> observer) {
 		reply(observer, this.recoveries.raise(request));
+	}
+
+	@Override
+	public void raiseProjectRecovery(cn.jiangmen.innovation.contracts.funding.v1.RaiseProjectRecoveryRequest request,
+			StreamObserver<cn.jiangmen.innovation.contracts.funding.v1.RaiseProjectRecoveryResponse> observer) {
+		reply(observer, this.recoveries.raiseForProject(request));
 	}
 
 	@Override

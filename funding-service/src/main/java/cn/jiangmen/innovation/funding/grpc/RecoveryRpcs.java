@@ -54,6 +54,31 @@ class RecoveryRpcs {
 			.build();
 	}
 
+	cn.jiangmen.innovation.contracts.funding.v1.RaiseProjectRecoveryResponse raiseForProject(
+			cn.jiangmen.innovation.contracts.funding.v1.RaiseProjectRecoveryRequest request) {
+		List<FieldViolation> violations = new ArrayList<>();
+		// nothing released (no milestone accepted) is a valid answer here: funding then raises no demand
+		boolean none = request.hasReleased() && request.getReleased().getMinorUnits() == 0
+				&& "CNY".equals(request.getReleased().getCurrencyCode());
+		long released = none ? 0 : CnyAmount.ofMinor(request.hasReleased() ? request.getReleased().getCurrencyCode() : null,
+				request.hasReleased() ? request.getReleased().getMinorUnits() : null, "released", violations);
+		if (request.getReason() != RecoveryReason.RECOVERY_REASON_FAILED_ACCEPTANCE) {
+			violations.add(new FieldViolation("reason", "required",
+					"must be FAILED_ACCEPTANCE: misconduct is raised by a person"));
+		}
+		if (!violations.isEmpty()) {
+			throw new cn.jiangmen.innovation.platform.error.InvalidInputException(violations);
+		}
+		RecoveryCommands.ProjectRecovery answer = this.commands.raiseForProject(Callers.current(),
+				request.getIdempotencyKey(), "idempotency_key", request.getProjectId(), request.getExplanation(), released);
+		var response = cn.jiangmen.innovation.contracts.funding.v1.RaiseProjectRecoveryResponse.newBuilder()
+			.setNoDemandReason(answer.noDemandReason() == null ? "" : answer.noDemandReason());
+		if (answer.recovery() != null) {
+			response.setRecovery(recovery(answer.recovery()));
+		}
+		return response.build();
+	}
+
 	DecideRecoveryResponse decide(DecideRecoveryRequest request) {
 		if (request.getDecision() == RecoveryDecision.RECOVERY_DECISION_UNSPECIFIED
 				|| request.getDecision() == RecoveryDecision.UNRECOGNIZED) {

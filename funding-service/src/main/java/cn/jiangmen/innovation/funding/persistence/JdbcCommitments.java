@@ -55,6 +55,15 @@ class JdbcCommitments implements Commitments {
 	}
 
 	@Override
+	public Optional<Commitment> committedForProject(UUID projectId) {
+		return this.jdbc.sql("select " + COLUMNS
+				+ " from commitment where project_id = :project and state = 'COMMITTED' order by decided_at desc limit 1")
+			.param("project", projectId)
+			.query(JdbcCommitments::map)
+			.optional();
+	}
+
+	@Override
 	public void add(Commitment commitment) {
 		this.jdbc.sql("""
 				insert into commitment (id, idempotency_key, program_code, fiscal_year, award_reference,

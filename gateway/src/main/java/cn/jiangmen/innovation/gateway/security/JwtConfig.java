@@ -26,10 +26,12 @@ class JwtConfig {
 	@Bean
 	ReactiveJwtDecoder jwtDecoder(JwtProperties jwt) {
 		NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withIssuerLocation(jwt.issuerUri()).build();
-		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(jwt.clockSkew()),
+		JwtTimestampValidator timestamps = new JwtTimestampValidator(jwt.clockSkew());
+		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(timestamps,
 				new JwtIssuerValidator(jwt.issuerUri()), new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
 						aud -> aud != null && aud.contains(jwt.audience()))));
-		return decoder;
+		return jwt.cacheSize() > 0 ? new CachingReactiveJwtDecoder(decoder, timestamps, jwt.cacheSize(), jwt.cacheTtl())
+				: decoder;
 	}
 
 	@Bean

@@ -24,8 +24,11 @@ class AwardPagesController {
 
 	private final ObjectProvider<FundingPortalClient> clients;
 
-	AwardPagesController(ObjectProvider<FundingPortalClient> clients) {
+	private final Beneficiaries beneficiaries;
+
+	AwardPagesController(ObjectProvider<FundingPortalClient> clients, Beneficiaries beneficiaries) {
 		this.clients = clients;
+		this.beneficiaries = beneficiaries;
 	}
 
 	/** The applicant's own organisation's awards; funding-service reads the organisation from the token. */
@@ -51,16 +54,19 @@ class AwardPagesController {
 		for (Award award : this.clients.getObject().awards("")) {
 			byOrganisation.computeIfAbsent(award.getRecipientOrganisationId(), k -> new java.util.ArrayList<>()).add(award);
 		}
-		model.addAttribute("statements",
-				byOrganisation.entrySet().stream().map(e -> AwardStatement.of(e.getKey(), e.getValue())).toList());
+		Map<String, String> names = this.beneficiaries.names(byOrganisation.keySet());
+		model.addAttribute("statements", byOrganisation.entrySet()
+			.stream()
+			.map(e -> AwardStatement.of(e.getKey(), e.getValue(), names))
+			.toList());
 		return "finance/beneficiaries";
 	}
 
 	@GetMapping("/finance/statements/{organisationId}")
 	@PreAuthorize("hasAnyRole('finance-officer','finance-approver','program-manager','auditor')")
 	String statement(@PathVariable("organisationId") String organisationId, Model model) {
-		model.addAttribute("statement",
-				AwardStatement.of(organisationId, this.clients.getObject().awards(organisationId)));
+		model.addAttribute("statement", AwardStatement.of(organisationId,
+				this.clients.getObject().awards(organisationId), this.beneficiaries.names(List.of(organisationId))));
 		model.addAttribute("own", false);
 		return "finance/statement";
 	}

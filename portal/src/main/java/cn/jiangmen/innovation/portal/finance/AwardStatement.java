@@ -26,6 +26,13 @@ public record AwardStatement(String organisationId, String organisationName, Lis
 		return Yuan.format(this.awards.stream().mapToLong(a -> a.getPaid().getMinorUnits()).sum());
 	}
 
+	/** With the organisation directory's name where it knows the organisation. */
+	static AwardStatement of(String organisationId, List<Award> awards, java.util.Map<String, String> names) {
+		AwardStatement recorded = of(organisationId, awards);
+		String name = names.get(organisationId);
+		return name == null || name.isBlank() ? recorded : new AwardStatement(organisationId, name, awards);
+	}
+
 	static AwardStatement of(String organisationId, List<Award> awards) {
 		String name = awards.stream()
 			.map(Award::getRecipientOrganisationName)

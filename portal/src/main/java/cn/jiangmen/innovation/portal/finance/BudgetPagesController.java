@@ -2,7 +2,6 @@ package cn.jiangmen.innovation.portal.finance;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,9 +11,10 @@ import java.util.TreeMap;
 import cn.jiangmen.innovation.contracts.funding.v1.BudgetLine;
 import cn.jiangmen.innovation.contracts.funding.v1.BudgetRaise;
 import cn.jiangmen.innovation.contracts.funding.v1.BudgetRaiseState;
+import cn.jiangmen.innovation.portal.web.FailedPost;
+import cn.jiangmen.innovation.portal.web.FieldErrors;
 import cn.jiangmen.innovation.portal.web.Refused;
 import cn.jiangmen.innovation.portal.web.Rejected;
-import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
@@ -23,6 +23,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,6 +31,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Budgets (预算指标): a chart and a table per fiscal year (appropriated, committed, paid,
@@ -87,94 +89,116 @@ class BudgetPagesController {
 	@PreAuthorize("hasRole('finance-officer')")
 	String raiseForm(@RequestParam(name = "program", defaultValue = "") String program,
 			@RequestParam(name = "year", defaultValue = "0") int year, Model model) {
-		return raisePage(program, year == 0 ? "" : String.valueOf(year), "", FundingPortalClient.newKey(), Map.of(), model);
+		// after a failed POST (POST-redirect-GET): the form as typed, its key, what was wrong
+		FailedPost failed = FailedPost.from(model);
+		if (failed != null) {
+			model.addAttribute("refusal", failed.refusal());
+			return raisePage(failed.value("program", ""), failed.value("year", ""), failed.value("amount", ""),
+					failed.value("key", FundingPortalClient.newKey()), failed.errors("finance", field -> field), model);
+		}
+		return raisePage(program, year == 0 ? "" : String.valueOf(year), "", FundingPortalClient.newKey(),
+				FieldErrors.none(), model);
 	}
 
+	/** Prepares the raise; anything wrong goes back to the form (303) as typed, with its key. */
 	@PostMapping("/budgets/raise")
 	@PreAuthorize("hasRole('finance-officer')")
 	String prepareRaise(@RequestParam(name = "program", defaultValue = "") String program,
 			@RequestParam(name = "year", defaultValue = "") String year,
 			@RequestParam(name = "amount", defaultValue = "") String amount,
-			@RequestParam(name = "key", defaultValue = "") String key, Model model, HttpServletResponse response) {
-		Map<String, String> errors = new LinkedHashMap<>();
+			@RequestParam(name = "key", defaultValue = "") String key, @RequestParam MultiValueMap<String, String> params,
+			RedirectAttributes redirect) {
+		List<Rejected.Violation> errors = new ArrayList<>();
 		String code = program.strip();
 		if (code.isEmpty()) {
-			errors.put("program", "finance.error.program.required");
+			errors.add(new Rejected.Violation("program", "required"));
 		}
 		Integer fiscalYear = null;
 		try {
 			fiscalYear = Integer.valueOf(year.strip());
 		}
 		catch (NumberFormatException ex) {
-			errors.put("year", "finance.error.year.malformed");
+			errors.add(new Rejected.Violation("year", "malformed"));
 		}
 		Yuan.Parsed fen = Yuan.parse(amount);
 		if (!fen.ok()) {
-			errors.put("amount", "finance.error.amount." + fen.problem());
+			errors.add(new Rejected.Violation("amount", fen.problem()));
 		}
-		if (errors.isEmpty()) {
-			try {
-				boolean exists = funding().budgets()
-					.stream()
-					.anyMatch(l -> l.getProgramCode().equals(code) && l.getFiscalYear() == year(year));
-				String idempotencyKey = key.isBlank() ? FundingPortalClient.newKey() : key;
-				if (!exists) {
-					// a new program or year: its line is opened first (appropriation 0 until the raise is approved)
-					funding().openLine(idempotencyKey + "-line", code, fiscalYear);
-				}
-				funding().prepareRaise(idempotencyKey, code, fiscalYear, fen.fen());
-				return "redirect:/finance/budgets?notice=raise-prepared";
-			}
-			catch (Rejected rejected) {
-				rejected.violations().forEach(v -> errors.put(formField(v.field()), "finance.error."
-						+ formField(v.field()) + "." + v.reason()));
-			}
-			catch (Refused refused) {
-				errors.put("", "finance.refused.generic");
-			}
+		if (!errors.isEmpty()) {
+			return FailedPost.rejected(params, errors).redirect(RAISE_FORM, redirect);
 		}
-		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-		return raisePage(code, year, amount, key, errors, model);
+		try {
+			boolean exists = funding().budgets()
+				.stream()
+				.anyMatch(l -> l.getProgramCode().equals(code) && l.getFiscalYear() == year(year));
+			String idempotencyKey = key.isBlank() ? FundingPortalClient.newKey() : key;
+			if (!exists) {
+				// a new program or year: its line is opened first (appropriation 0 until the raise is approved)
+				funding().openLine(idempotencyKey + "-line", code, fiscalYear);
+			}
+			funding().prepareRaise(idempotencyKey, code, fiscalYear, fen.fen());
+			return "redirect:/finance/budgets?notice=raise-prepared";
+		}
+		catch (Rejected rejected) {
+			return FailedPost.rejected(params, rejected.violations()
+				.stream()
+				.map(v -> new Rejected.Violation(formField(v.field()), v.reason()))
+				.toList()).redirect(RAISE_FORM, redirect);
+		}
+		catch (Refused refused) {
+			return FailedPost.refused(params, "finance.refused.generic").redirect(RAISE_FORM, redirect);
+		}
 	}
+
+	private static final String RAISE_FORM = "/finance/budgets/raise";
 
 	@GetMapping("/budget-raises/{id}/{decision:approve|reject}")
 	@PreAuthorize("hasRole('finance-approver')")
 	String confirmRaise(@PathVariable("id") String id, @PathVariable("decision") String decision, Model model) {
-		return raiseConfirmation(raise(id), decision, FundingPortalClient.newKey(), "", null, null, model);
+		// after a failed decision (POST-redirect-GET): the reason as typed, the key, and why
+		FailedPost failed = FailedPost.from(model);
+		if (failed != null) {
+			return raiseConfirmation(raise(id), decision, failed.value("key", FundingPortalClient.newKey()),
+					failed.value("reason", ""), failed.errors("finance", field -> field), failed.refusal(), model);
+		}
+		return raiseConfirmation(raise(id), decision, FundingPortalClient.newKey(), "", FieldErrors.none(), null,
+				model);
 	}
 
+	/** Decides the raise; a missing or rejected reason, or a refusal, goes back to the confirmation (303). */
 	@PostMapping("/budget-raises/{id}/{decision:approve|reject}")
 	@PreAuthorize("hasRole('finance-approver')")
 	String decideRaise(@PathVariable("id") String id, @PathVariable("decision") String decision,
 			@RequestParam(name = "key", defaultValue = "") String key,
-			@RequestParam(name = "reason", defaultValue = "") String reason, Model model, HttpServletResponse response) {
+			@RequestParam(name = "reason", defaultValue = "") String reason,
+			@RequestParam MultiValueMap<String, String> params, RedirectAttributes redirect) {
 		boolean approve = "approve".equals(decision);
 		String why = reason.strip();
+		String page = "/finance/budget-raises/" + id + "/" + decision;
 		if (!approve && why.isEmpty()) {
-			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			return raiseConfirmation(raise(id), decision, key, why, "finance.error.reason.required", null, model);
+			return FailedPost.rejected(params, List.of(new Rejected.Violation("reason", "required")))
+				.redirect(page, redirect);
 		}
 		try {
 			funding().decideRaise(key.isBlank() ? FundingPortalClient.newKey() : key, id, approve, why);
 			return "redirect:/finance/budgets?notice=" + (approve ? "raise-approved" : "raise-rejected");
 		}
 		catch (Rejected rejected) {
-			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			return raiseConfirmation(raise(id), decision, key, why, "finance.error.reason.invalid", null, model);
+			return FailedPost.rejected(params, List.of(new Rejected.Violation("reason", "invalid")))
+				.redirect(page, redirect);
 		}
 		catch (Refused refused) {
-			response.setStatus(HttpStatus.CONFLICT.value());
-			return raiseConfirmation(raise(id), decision, key, why, null, "finance.refused.generic", model);
+			return FailedPost.refused(params, "finance.refused.generic").redirect(page, redirect);
 		}
 	}
 
-	private String raiseConfirmation(BudgetRaise raise, String decision, String key, String reason, String reasonError,
+	private String raiseConfirmation(BudgetRaise raise, String decision, String key, String reason, FieldErrors errors,
 			String refusal, Model model) {
 		model.addAttribute("raise", raise);
 		model.addAttribute("decision", decision);
 		model.addAttribute("key", key);
 		model.addAttribute("reason", reason);
-		model.addAttribute("reasonError", reasonError);
+		model.addAttribute("errors", errors);
 		model.addAttribute("refusal", refusal);
 		return "finance/raise-confirm";
 	}
@@ -187,8 +211,7 @@ class BudgetPagesController {
 		return raise.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "raise not waiting"));
 	}
 
-	private String raisePage(String program, String year, String amount, String key, Map<String, String> errors,
-			Model model) {
+	private String raisePage(String program, String year, String amount, String key, FieldErrors errors, Model model) {
 		model.addAttribute("program", program);
 		model.addAttribute("year", year);
 		model.addAttribute("amount", amount);

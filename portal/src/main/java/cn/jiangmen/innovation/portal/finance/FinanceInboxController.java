@@ -6,9 +6,10 @@ import java.util.Map;
 import java.util.Optional;
 
 import cn.jiangmen.innovation.contracts.funding.v1.TrancheQueue;
+import cn.jiangmen.innovation.portal.web.FailedPost;
+import cn.jiangmen.innovation.portal.web.FieldErrors;
 import cn.jiangmen.innovation.portal.web.Refused;
 import cn.jiangmen.innovation.portal.web.Rejected;
-import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
@@ -17,12 +18,14 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Finance's inbox (资金拨付待办): tranches to prepare (经办), to approve (复核) and rejected
@@ -48,9 +51,13 @@ class FinanceInboxController {
 
 	private final MessageSource messages;
 
-	FinanceInboxController(ObjectProvider<FundingPortalClient> clients, MessageSource messages) {
+	private final Beneficiaries beneficiaries;
+
+	FinanceInboxController(ObjectProvider<FundingPortalClient> clients, MessageSource messages,
+			Beneficiaries beneficiaries) {
 		this.clients = clients;
 		this.messages = messages;
+		this.beneficiaries = beneficiaries;
 	}
 
 	@GetMapping("/inbox")
@@ -84,27 +91,31 @@ class FinanceInboxController {
 	@PreAuthorize("hasRole('finance-officer')")
 	String confirmPrepare(@PathVariable("id") String id, @RequestParam(name = "from", defaultValue = "prepare") String from,
 			Model model) {
-		return confirmation(find(from, id), "prepare", from, FundingPortalClient.newKey(), null, "", model);
+		return confirmation(find(from, id), "prepare", from, model);
 	}
 
+	/**
+	 * Prepares with the idempotency key of the page; a refusal (the milestone not accepted, project
+	 * office's service silent) goes back to the confirmation (303) with the reason and the same key.
+	 */
 	@PostMapping("/tranches/{id}/prepare")
 	@PreAuthorize("hasRole('finance-officer')")
 	String prepare(@PathVariable("id") String id, @RequestParam(name = "from", defaultValue = "prepare") String from,
-			@RequestParam(name = "key", defaultValue = "") String key, Model model, HttpServletResponse response) {
+			@RequestParam(name = "key", defaultValue = "") String key, @RequestParam MultiValueMap<String, String> params,
+			RedirectAttributes redirect) {
+		String page = "/finance/tranches/" + id + "/prepare?from=" + tab(from);
 		try {
 			this.clients.getObject().prepare(key.isBlank() ? FundingPortalClient.newKey() : key, id);
 			return "redirect:/finance/inbox?tab=approve&notice=prepared";
 		}
 		catch (Refused refused) {
-			response.setStatus(HttpStatus.CONFLICT.value());
-			return confirmation(find(from, id), "prepare", from, key, refusal(refused.code()), "", model);
+			return FailedPost.refused(params, refusal(refused.code())).redirect(page, redirect);
 		}
 		catch (ResponseStatusException unavailable) {
 			if (unavailable.getStatusCode().value() != HttpStatus.SERVICE_UNAVAILABLE.value()) {
 				throw unavailable;
 			}
-			response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
-			return confirmation(find(from, id), "prepare", from, key, "finance.refused.unavailable", "", model);
+			return FailedPost.refused(params, "finance.refused.unavailable").redirect(page, redirect);
 		}
 	}
 
@@ -112,20 +123,22 @@ class FinanceInboxController {
 	@GetMapping("/tranches/{id}/{decision:approve|reject}")
 	@PreAuthorize("hasRole('finance-approver')")
 	String confirmDecision(@PathVariable("id") String id, @PathVariable("decision") String decision, Model model) {
-		return confirmation(find("approve", id), decision, "approve", FundingPortalClient.newKey(), null, "", model);
+		return confirmation(find("approve", id), decision, "approve", model);
 	}
 
+	/** Decides; a missing or rejected reason, or a refusal, goes back to the confirmation (303) as typed. */
 	@PostMapping("/tranches/{id}/{decision:approve|reject}")
 	@PreAuthorize("hasRole('finance-approver')")
 	String decide(@PathVariable("id") String id, @PathVariable("decision") String decision,
 			@RequestParam(name = "key", defaultValue = "") String key,
-			@RequestParam(name = "reason", defaultValue = "") String reason, Model model, HttpServletResponse response) {
+			@RequestParam(name = "reason", defaultValue = "") String reason,
+			@RequestParam MultiValueMap<String, String> params, RedirectAttributes redirect) {
 		String why = reason.strip();
 		boolean approve = "approve".equals(decision);
+		String page = "/finance/tranches/" + id + "/" + decision;
 		if (!approve && why.isEmpty()) {
-			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			model.addAttribute("reasonError", "finance.error.reason.required");
-			return confirmation(find("approve", id), decision, "approve", key, null, why, model);
+			return FailedPost.rejected(params, List.of(new Rejected.Violation("reason", "required")))
+				.redirect(page, redirect);
 		}
 		try {
 			this.clients.getObject().decide(key.isBlank() ? FundingPortalClient.newKey() : key, id, approve, why);
@@ -133,26 +146,35 @@ class FinanceInboxController {
 					+ (approve ? "approved" : "rejected");
 		}
 		catch (Rejected rejected) {
-			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			model.addAttribute("reasonError", "finance.error.reason."
-					+ (rejected.violations().isEmpty() ? "invalid" : rejected.violations().get(0).reason()));
-			return confirmation(find("approve", id), decision, "approve", key, null, why, model);
+			return FailedPost.rejected(params, List.of(new Rejected.Violation("reason",
+					rejected.violations().isEmpty() ? "invalid" : rejected.violations().get(0).reason())))
+				.redirect(page, redirect);
 		}
 		catch (Refused refused) {
-			response.setStatus(HttpStatus.CONFLICT.value());
-			return confirmation(find("approve", id), decision, "approve", key, refusal(refused.code()), why, model);
+			return FailedPost.refused(params, refusal(refused.code())).redirect(page, redirect);
 		}
 	}
 
-	private String confirmation(InboxRow row, String action, String from, String key, String refusal, String reason,
-			Model model) {
+	/**
+	 * The confirmation page; after a failed POST (POST-redirect-GET) with the reason as typed, the
+	 * refusal or the message next to the reason, and the idempotency key of the first attempt.
+	 */
+	private String confirmation(InboxRow row, String action, String from, Model model) {
+		FailedPost failed = FailedPost.from(model);
 		model.addAttribute("row", row);
 		model.addAttribute("action", action);
 		model.addAttribute("from", from);
-		model.addAttribute("key", key);
-		model.addAttribute("refusal", refusal);
-		model.addAttribute("reason", reason);
+		model.addAttribute("key", failed == null ? FundingPortalClient.newKey()
+				: failed.value("key", FundingPortalClient.newKey()));
+		model.addAttribute("refusal", failed == null ? null : failed.refusal());
+		model.addAttribute("reason", failed == null ? "" : failed.value("reason", ""));
+		model.addAttribute("errors", failed == null ? FieldErrors.none() : failed.errors("finance", field -> field));
 		return "finance/tranche-confirm";
+	}
+
+	/** Only a known tab goes back into an address. */
+	private static String tab(String from) {
+		return TABS.containsKey(from) ? from : "prepare";
 	}
 
 	private static final java.util.Set<String> REFUSALS = java.util.Set.of("tranche.milestone-not-accepted",
@@ -165,17 +187,20 @@ class FinanceInboxController {
 	/** The tranche as its queue shows it; 404 once it has left the queue (decided meanwhile). */
 	private InboxRow find(String tab, String id) {
 		TrancheQueue queue = TABS.getOrDefault(tab, TrancheQueue.TRANCHE_QUEUE_TO_PREPARE);
-		Optional<InboxRow> row = this.clients.getObject()
-			.queue(queue)
-			.stream()
-			.map(InboxRow::of)
+		Optional<InboxRow> row = named(this.clients.getObject().queue(queue)).stream()
 			.filter(r -> r.trancheId().equals(id))
 			.findFirst();
 		return row.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "tranche not in " + tab));
 	}
 
 	private List<InboxRow> rows(String tab) {
-		return this.clients.getObject().queue(TABS.get(tab)).stream().map(InboxRow::of).toList();
+		return named(this.clients.getObject().queue(TABS.get(tab)));
+	}
+
+	private List<InboxRow> named(List<cn.jiangmen.innovation.contracts.funding.v1.QueuedTranche> queued) {
+		java.util.Map<String, String> names = this.beneficiaries
+			.names(queued.stream().map(q -> q.getRecipientOrganisationId()).distinct().toList());
+		return queued.stream().map(q -> InboxRow.of(q, names)).toList();
 	}
 
 	private List<String> header(Locale locale) {

@@ -8,23 +8,45 @@ import java.util.function.Supplier;
 
 import cn.jiangmen.innovation.contracts.common.v1.Money;
 import cn.jiangmen.innovation.contracts.funding.v1.Award;
+import cn.jiangmen.innovation.contracts.funding.v1.BankLineResult;
 import cn.jiangmen.innovation.contracts.funding.v1.BudgetLine;
 import cn.jiangmen.innovation.contracts.funding.v1.BudgetRaise;
 import cn.jiangmen.innovation.contracts.funding.v1.BudgetRaiseDecision;
 import cn.jiangmen.innovation.contracts.funding.v1.BudgetRaiseState;
+import cn.jiangmen.innovation.contracts.funding.v1.ConfirmPaymentBatchRequest;
+import cn.jiangmen.innovation.contracts.funding.v1.ConfirmRecoveryRepaymentRequest;
+import cn.jiangmen.innovation.contracts.funding.v1.CreatePaymentBatchRequest;
 import cn.jiangmen.innovation.contracts.funding.v1.DecideBudgetRaiseRequest;
+import cn.jiangmen.innovation.contracts.funding.v1.DecideRecoveryRequest;
 import cn.jiangmen.innovation.contracts.funding.v1.DecideTrancheRequest;
+import cn.jiangmen.innovation.contracts.funding.v1.ExportPaymentBatchRequest;
+import cn.jiangmen.innovation.contracts.funding.v1.ExportPaymentBatchResponse;
 import cn.jiangmen.innovation.contracts.funding.v1.FundingServiceGrpc;
 import cn.jiangmen.innovation.contracts.funding.v1.GetAwardRequest;
+import cn.jiangmen.innovation.contracts.funding.v1.GetPaymentBatchRequest;
+import cn.jiangmen.innovation.contracts.funding.v1.GetPaymentStatusRequest;
+import cn.jiangmen.innovation.contracts.funding.v1.GetPaymentStatusResponse;
 import cn.jiangmen.innovation.contracts.funding.v1.ListAwardsRequest;
 import cn.jiangmen.innovation.contracts.funding.v1.ListBudgetRaisesRequest;
 import cn.jiangmen.innovation.contracts.funding.v1.ListBudgetsRequest;
+import cn.jiangmen.innovation.contracts.funding.v1.ListPaymentBatchesRequest;
+import cn.jiangmen.innovation.contracts.funding.v1.ListPaymentBatchesResponse;
+import cn.jiangmen.innovation.contracts.funding.v1.ListRecoveriesRequest;
+import cn.jiangmen.innovation.contracts.funding.v1.ListRecoveriesResponse;
 import cn.jiangmen.innovation.contracts.funding.v1.ListTranchesRequest;
 import cn.jiangmen.innovation.contracts.funding.v1.OpenBudgetLineRequest;
+import cn.jiangmen.innovation.contracts.funding.v1.PaymentBatch;
+import cn.jiangmen.innovation.contracts.funding.v1.PaymentBatchFileFormat;
 import cn.jiangmen.innovation.contracts.funding.v1.PrepareBudgetRaiseRequest;
 import cn.jiangmen.innovation.contracts.funding.v1.PrepareTrancheRequest;
 import cn.jiangmen.innovation.contracts.funding.v1.QueuedTranche;
+import cn.jiangmen.innovation.contracts.funding.v1.RaiseRecoveryRequest;
+import cn.jiangmen.innovation.contracts.funding.v1.Recovery;
+import cn.jiangmen.innovation.contracts.funding.v1.RecoveryDecision;
+import cn.jiangmen.innovation.contracts.funding.v1.RecoveryMethod;
+import cn.jiangmen.innovation.contracts.funding.v1.RecoveryReason;
 import cn.jiangmen.innovation.contracts.funding.v1.ScheduledTranche;
+import cn.jiangmen.innovation.contracts.funding.v1.SendPaymentBatchRequest;
 import cn.jiangmen.innovation.contracts.funding.v1.TrancheDecision;
 import cn.jiangmen.innovation.contracts.funding.v1.TrancheQueue;
 import cn.jiangmen.innovation.portal.web.PagedRpcs;
@@ -127,6 +149,93 @@ public class FundingPortalClient {
 
 	public Award award(String commitmentId) {
 		return call(() -> stub().getAward(GetAwardRequest.newBuilder().setCommitmentId(commitmentId).build()).getAward());
+	}
+
+	/** One page of payment batches, newest first; the token is the service's, opaque. */
+	public ListPaymentBatchesResponse batches(int pageSize, String pageToken) {
+		return call(() -> stub().listPaymentBatches(ListPaymentBatchesRequest.newBuilder()
+			.setPageSize(pageSize)
+			.setPageToken(pageToken == null ? "" : pageToken)
+			.build()));
+	}
+
+	public PaymentBatch batch(String batchId) {
+		return call(() -> stub().getPaymentBatch(GetPaymentBatchRequest.newBuilder().setBatchId(batchId).build()).getBatch());
+	}
+
+	public PaymentBatch createBatch(String idempotencyKey, List<String> trancheIds) {
+		return call(() -> stub().createPaymentBatch(CreatePaymentBatchRequest.newBuilder()
+			.setIdempotencyKey(idempotencyKey)
+			.addAllTrancheIds(trancheIds)
+			.build()).getBatch());
+	}
+
+	public PaymentBatch sendBatch(String idempotencyKey, String batchId) {
+		return call(() -> stub().sendPaymentBatch(
+				SendPaymentBatchRequest.newBuilder().setIdempotencyKey(idempotencyKey).setBatchId(batchId).build())
+			.getBatch());
+	}
+
+	public PaymentBatch confirmBatch(String idempotencyKey, String batchId, List<BankLineResult> lines) {
+		return call(() -> stub().confirmPaymentBatch(ConfirmPaymentBatchRequest.newBuilder()
+			.setIdempotencyKey(idempotencyKey)
+			.setBatchId(batchId)
+			.addAllLines(lines)
+			.build()).getBatch());
+	}
+
+	public ExportPaymentBatchResponse exportBatch(String batchId, PaymentBatchFileFormat format) {
+		return call(() -> stub()
+			.exportPaymentBatch(ExportPaymentBatchRequest.newBuilder().setBatchId(batchId).setFormat(format).build()));
+	}
+
+	/** Every batch line that carried the tranche, oldest first: the last one holds the bank's latest answer. */
+	public GetPaymentStatusResponse paymentStatus(String trancheId) {
+		return call(() -> stub().getPaymentStatus(GetPaymentStatusRequest.newBuilder().setTrancheId(trancheId).build()));
+	}
+
+	/** One page of recovery demands (追回), newest first. */
+	public ListRecoveriesResponse recoveries(int pageSize, String pageToken) {
+		return call(() -> stub().listRecoveries(ListRecoveriesRequest.newBuilder()
+			.setPageSize(pageSize)
+			.setPageToken(pageToken == null ? "" : pageToken)
+			.build()));
+	}
+
+	/** Every recovery demand (there is no single read; they are few). */
+	public List<Recovery> allRecoveries() {
+		return call(() -> all(token -> stub().listRecoveries(
+				ListRecoveriesRequest.newBuilder().setPageSize(PAGE).setPageToken(token).build()),
+				r -> r.getRecoveriesList(), r -> r.getNextPageToken()));
+	}
+
+	public Recovery raiseRecovery(String idempotencyKey, String commitmentId, RecoveryReason reason, String explanation,
+			long fen, RecoveryMethod method) {
+		return call(() -> stub().raiseRecovery(RaiseRecoveryRequest.newBuilder()
+			.setIdempotencyKey(idempotencyKey)
+			.setCommitmentId(commitmentId)
+			.setReason(reason)
+			.setExplanation(explanation)
+			.setAmount(Money.newBuilder().setCurrencyCode("CNY").setMinorUnits(fen))
+			.setMethod(method)
+			.build()).getRecovery());
+	}
+
+	public Recovery decideRecovery(String idempotencyKey, String recoveryId, boolean approve, String reason) {
+		return call(() -> stub().decideRecovery(DecideRecoveryRequest.newBuilder()
+			.setIdempotencyKey(idempotencyKey)
+			.setRecoveryId(recoveryId)
+			.setDecision(approve ? RecoveryDecision.RECOVERY_DECISION_APPROVE : RecoveryDecision.RECOVERY_DECISION_REJECT)
+			.setReason(reason == null ? "" : reason)
+			.build()).getRecovery());
+	}
+
+	public Recovery confirmRepayment(String idempotencyKey, String recoveryId, String bankReference) {
+		return call(() -> stub().confirmRecoveryRepayment(ConfirmRecoveryRepaymentRequest.newBuilder()
+			.setIdempotencyKey(idempotencyKey)
+			.setRecoveryId(recoveryId)
+			.setBankReference(bankReference)
+			.build()).getRecovery());
 	}
 
 	/** A fresh idempotency key for a form: generated when the page is shown, sent back with the submit. */

@@ -27,8 +27,13 @@ public record InboxRow(String trancheId, String awardReference, String beneficia
 		String preparedBy, String decidedBy, String reason, boolean ownWork) {
 
 	static InboxRow of(QueuedTranche q) {
+		return of(q, java.util.Map.of());
+	}
+
+	/** With the beneficiary's name from the organisation directory where it knows the organisation. */
+	static InboxRow of(QueuedTranche q, java.util.Map<String, String> names) {
 		return new InboxRow(q.getTranche().getTrancheId(), q.getAwardReference(),
-				q.getRecipientOrganisationName().isEmpty() ? q.getRecipientOrganisationId() : q.getRecipientOrganisationName(),
+				Beneficiaries.pick(names, q.getRecipientOrganisationId(), q.getRecipientOrganisationName()),
 				q.getProgramCode(), q.getFiscalYear(), q.getTranche().getSequence(), !q.getTranche().getMilestoneId().isEmpty(),
 				Yuan.format(q.getTranche().getAmount()), Yuan.decimal(q.getTranche().getAmount()),
 				q.getTranche().getPlannedDate(), q.getPreparedBy(), q.getDecidedBy(), q.getDecisionReason(),

@@ -1,52 +1,37 @@
 package cn.jiangmen.innovation.portal.review;
 
-import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+
+import cn.jiangmen.innovation.contracts.review.v1.ConflictDetailCode;
+import cn.jiangmen.innovation.contracts.review.v1.PanelConflict;
 
 import org.springframework.context.MessageSource;
 
 /**
- * A conflict's detail in the reader's language. review-service keeps each detail as written when
- * the conflict was found ("works at 五邑大学", "applied together with the leader in 2023"): its
- * record, in English, stored with the conflict. The forms its rules write are rendered here from the
- * {@code review.conflict.detail.*} messages with the names and years they carry; anything else (a
- * manager's own words) is shown as written.
+ * A conflict's detail in the reader's language: review-service records what a rule found as a code
+ * with its arguments (organisation and person names, years, the expert's note), rendered here from
+ * {@code review.conflict.detail.<code>} ({@code CONFLICT_DETAIL_CODE_WORKED_AT} is
+ * {@code review.conflict.detail.worked-at}). A conflict without a code is a manager's own words,
+ * shown as written; a code this portal has no message for yet shows review-service's English record.
  */
 final class ConflictDetails {
 
-	private record Form(Pattern pattern, String key) {
-	}
-
-	private static final List<Form> FORMS = List.of(
-			new Form(Pattern.compile("works at (.+)"), "review.conflict.detail.works-at"),
-			new Form(Pattern.compile("worked at (.+) until (\\d{4})"), "review.conflict.detail.worked-at"),
-			new Form(Pattern.compile("is on the team of the item"), "review.conflict.detail.team-member"),
-			new Form(Pattern.compile("applied together with the leader in (\\d{4})"), "review.conflict.detail.co-applied"),
-			new Form(Pattern.compile("declared relationship: (.+)"), "review.conflict.detail.relationship-note"),
-			new Form(Pattern.compile("declared relationship"), "review.conflict.detail.relationship"),
-			new Form(Pattern.compile("declared by the expert: (.+)", Pattern.DOTALL), "review.conflict.detail.declared-note"),
-			new Form(Pattern.compile("declared by the expert"), "review.conflict.detail.declared"));
+	private static final String PREFIX = "CONFLICT_DETAIL_CODE_";
 
 	private ConflictDetails() {
 	}
 
-	static String translate(String detail, MessageSource messages, Locale locale) {
-		if (detail == null) {
-			return "";
+	static String translate(PanelConflict conflict, MessageSource messages, Locale locale) {
+		ConflictDetailCode code = conflict.getDetailCode();
+		if (code == ConflictDetailCode.CONFLICT_DETAIL_CODE_UNSPECIFIED || code == ConflictDetailCode.UNRECOGNIZED) {
+			return conflict.getDetail();
 		}
-		for (Form form : FORMS) {
-			Matcher matcher = form.pattern().matcher(detail);
-			if (matcher.matches()) {
-				Object[] arguments = new Object[matcher.groupCount()];
-				for (int i = 0; i < arguments.length; i++) {
-					arguments[i] = matcher.group(i + 1);
-				}
-				return messages.getMessage(form.key(), arguments, detail, locale);
-			}
-		}
-		return detail;
+		return messages.getMessage(key(code), conflict.getDetailArgumentsList().toArray(), conflict.getDetail(), locale);
+	}
+
+	/** {@code review.conflict.detail.<code>}: the enum name without its prefix, lower case, words joined by dashes. */
+	static String key(ConflictDetailCode code) {
+		return "review.conflict.detail." + code.name().substring(PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '-');
 	}
 
 }

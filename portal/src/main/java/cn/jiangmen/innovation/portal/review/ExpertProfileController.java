@@ -1,7 +1,6 @@
 package cn.jiangmen.innovation.portal.review;
 
 import java.util.List;
-import java.util.function.UnaryOperator;
 
 import cn.jiangmen.innovation.contracts.review.v1.GetMyProfileResponse;
 import cn.jiangmen.innovation.platform.organisation.Organisation;
@@ -9,10 +8,8 @@ import cn.jiangmen.innovation.platform.organisation.OrganisationDirectory;
 import cn.jiangmen.innovation.portal.config.PortalProperties;
 import cn.jiangmen.innovation.portal.web.FieldErrors;
 import cn.jiangmen.innovation.portal.web.Rejected;
-import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,12 +18,15 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The expert's own profile, which conflict detection and automatic assignment read: fields of
  * expertise, current and past organisations with years, joint applications with years, declared
- * relationships. Saved as a whole (no autosave); a clear notice says it was saved, and a rejected
- * form comes back as typed with a message next to each bad field.
+ * relationships, people given by name and organisation. Saved as a whole (no autosave); a clear
+ * notice says it was saved. A rejected form is POST-redirect-GET: the redirect carries what was typed
+ * and the reasons in the flash cookie, and the page shows them again with a message next to each bad
+ * field, so a reload posts nothing and the language switch works there.
  */
 @Controller
 @RequestMapping("/review/profile")
@@ -56,26 +56,30 @@ class ExpertProfileController {
 			model.addAttribute("flash", "review.profile.saved");
 		}
 		model.addAttribute("found", mine.getFound());
+		// after a failed save (POST-redirect-GET): the form as typed and why it was refused
+		FailedProfile failed = FailedProfile.from(model);
+		if (failed != null) {
+			ProfileForm typed = ProfileForm.from(failed.typed());
+			return page(typed, FieldErrors.of("review", failed.violations(), typed.fieldNames()), model);
+		}
 		return page(ProfileForm.of(mine.getProfile(), fields()).withOrganisationNames(this.directory.getObject()),
 				FieldErrors.none(), model);
 	}
 
 	@PostMapping
-	String save(@RequestParam MultiValueMap<String, String> params, Model model, HttpServletResponse response) {
+	String save(@RequestParam MultiValueMap<String, String> params, RedirectAttributes redirect) {
 		ProfileForm.Resolved resolved = ProfileForm.from(params).resolveOrganisations(this.directory.getObject());
 		ProfileForm form = resolved.form();
 		if (!resolved.unknown().isEmpty()) {
-			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			model.addAttribute("found", true);
-			return page(form, FieldErrors.of("review", resolved.unknown(), UnaryOperator.identity()), model);
+			FailedProfile.of(params, resolved.unknown()).flash(redirect);
+			return "redirect:/review/profile";
 		}
 		try {
 			this.clients.getObject().saveMyProfile(form.toProfile());
 		}
 		catch (Rejected rejected) {
-			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			model.addAttribute("found", true);
-			return page(form, FieldErrors.of("review", rejected.violations(), form.fieldNames()), model);
+			FailedProfile.of(params, rejected.violations()).flash(redirect);
+			return "redirect:/review/profile";
 		}
 		return "redirect:/review/profile?notice=saved";
 	}

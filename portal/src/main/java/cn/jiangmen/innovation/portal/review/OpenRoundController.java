@@ -7,14 +7,13 @@ import java.util.Locale;
 import cn.jiangmen.innovation.contracts.review.v1.AwaitingItem;
 import cn.jiangmen.innovation.contracts.review.v1.OpenRoundResponse;
 import cn.jiangmen.innovation.portal.config.PortalProperties;
+import cn.jiangmen.innovation.portal.web.FailedPost;
 import cn.jiangmen.innovation.portal.web.FieldErrors;
 import cn.jiangmen.innovation.portal.web.Refused;
 import cn.jiangmen.innovation.portal.web.Rejected;
-import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,13 +22,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * A manager opens a round: picks items waiting for one (filtered by owning context), names the
  * round, edits the rubric, sets blind/open, the deadline (the bureau's zone), N reviewers per item,
  * at most M items per expert and the disagreement limit; then the round opens and, unless asked
- * not to, experts are assigned automatically. A rejected form comes back as typed with a message
- * next to each bad field; nothing is created.
+ * not to, experts are assigned automatically. A rejected form goes back to its page (303) as typed
+ * with a message next to each bad field; nothing is created.
  */
 @Controller
 @RequestMapping("/review/rounds/new")
@@ -54,6 +54,13 @@ class OpenRoundController {
 
 	@GetMapping
 	String form(@RequestParam(name = "context", defaultValue = "") String context, Model model, Locale locale) {
+		// after a rejected POST (POST-redirect-GET): the form as typed and the message next to each field
+		FailedPost failed = FailedPost.from(model);
+		if (failed != null) {
+			RoundForm typed = RoundForm.from(failed.typed());
+			return page(typed, filter(failed.value("filter", context)), failed.errors("review", typed.fieldNames()),
+					model);
+		}
 		String filter = filter(context);
 		RoundForm form = RoundForm.blank(filter.isEmpty() ? ReviewChoices.contexts().get(0) : filter,
 				code -> this.messages.getMessage("review.open.criterion." + code, null, code, locale),
@@ -62,7 +69,7 @@ class OpenRoundController {
 	}
 
 	@PostMapping
-	String open(@RequestParam MultiValueMap<String, String> params, Model model, HttpServletResponse response) {
+	String open(@RequestParam MultiValueMap<String, String> params, RedirectAttributes redirect) {
 		RoundForm form = RoundForm.from(params);
 		String filter = filter(params.getFirst("filter"));
 		ReviewPortalClient review = this.clients.getObject();
@@ -71,8 +78,8 @@ class OpenRoundController {
 			opened = review.openRound(form.toRequest(this.properties.zone()));
 		}
 		catch (Rejected rejected) {
-			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			return page(form, filter, FieldErrors.of("review", rejected.violations(), form.fieldNames()), model);
+			return FailedPost.rejected(params, rejected.violations())
+				.redirect("/review/rounds/new" + (filter.isEmpty() ? "" : "?context=" + filter), redirect);
 		}
 		String round = "redirect:/review/rounds/" + opened.getRoundId() + "?conflicts=" + opened.getConflictsDetected();
 		if (!form.autoAssign()) {

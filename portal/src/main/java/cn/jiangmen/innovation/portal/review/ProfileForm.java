@@ -40,18 +40,39 @@ public record ProfileForm(String displayName, String email, String personKey, Se
 
 	}
 
-	public record Joint(String personKey, String year) {
+	/**
+	 * A joint application: the co-applicant by name and organisation (chosen by name from the
+	 * directory; {@code organisationId} is the directory's id once resolved). {@code key} is what a
+	 * profile saved before people were given by name holds instead: kept (sent back as it was) until
+	 * the expert enters a name.
+	 */
+	public record Joint(String person, String organisation, String organisationId, String key, String year) {
 
 		boolean isEmpty() {
-			return this.personKey.isBlank() && this.year.isBlank();
+			return this.person.isBlank() && this.organisation.isBlank() && this.key.isBlank() && this.year.isBlank();
+		}
+
+		/** Shown as an earlier entry by key: no name given, a key kept. */
+		public boolean byKey() {
+			return this.person.isBlank() && !this.key.isBlank();
 		}
 
 	}
 
-	public record Relation(String kind, String reference, String note) {
+	/**
+	 * A declared relationship with a person (name and their organisation) or an organisation (its name);
+	 * organisations are chosen by name from the directory. {@code key}: as in {@link Joint}.
+	 */
+	public record Relation(String kind, String person, String organisation, String organisationId, String key,
+			String note) {
 
 		boolean isEmpty() {
-			return this.reference.isBlank() && this.note.isBlank();
+			return this.person.isBlank() && this.organisation.isBlank() && this.key.isBlank() && this.note.isBlank();
+		}
+
+		/** Shown as an earlier entry by key: a person without a name, a key kept. */
+		public boolean byKey() {
+			return "PERSON".equals(this.kind) && this.person.isBlank() && !this.key.isBlank();
 		}
 
 	}
@@ -65,43 +86,56 @@ public record ProfileForm(String displayName, String email, String personKey, Se
 	/**
 	 * An expert chooses organisations by name (the page offers the directory's names): each typed
 	 * name is looked up in the directory and the row takes that entry's id and registered name; a
-	 * name the directory does not know is named as {@code current[i].organisation_name} /
-	 * {@code past[i].organisation_name} with reason {@code unknown}. Nobody types an id.
+	 * name the directory does not know is named as {@code current[i].organisation_name},
+	 * {@code past[i].organisation_name}, {@code joint[i].organisation_name} or
+	 * {@code relation[i].organisation_name} with reason {@code unknown}. Nobody types an id or a key.
 	 */
 	Resolved resolveOrganisations(OrganisationDirectory directory) {
 		List<cn.jiangmen.innovation.portal.web.Rejected.Violation> unknown = new ArrayList<>();
 		List<Org> resolvedCurrent = resolve("current", this.current, directory, unknown);
 		List<Org> resolvedPast = resolve("past", this.past, directory, unknown);
+		List<Joint> resolvedJoint = new ArrayList<>();
+		for (int i = 0; i < this.joint.size(); i++) {
+			Joint j = this.joint.get(i);
+			var entry = named(directory, j.organisation(), "joint[" + i + "]", unknown);
+			resolvedJoint.add(entry.map(o -> new Joint(j.person(), o.name(), o.id().toString(), j.key(), j.year()))
+				.orElse(new Joint(j.person(), j.organisation(), "", j.key(), j.year())));
+		}
 		List<Relation> resolvedRelations = new ArrayList<>();
 		for (int i = 0; i < this.relations.size(); i++) {
 			Relation r = this.relations.get(i);
-			if (!"ORGANISATION".equals(r.kind()) || r.reference().isBlank()) {
-				resolvedRelations.add(r);
-				continue;
-			}
-			var entry = byName(directory, r.reference().strip());
-			if (entry.isPresent()) {
-				resolvedRelations.add(new Relation(r.kind(), entry.get().id().toString(), r.note()));
-			}
-			else {
-				resolvedRelations.add(r);
-				unknown.add(new cn.jiangmen.innovation.portal.web.Rejected.Violation("relation[" + i + "].reference",
-						"unknown-organisation"));
-			}
+			var entry = named(directory, r.organisation(), "relation[" + i + "]", unknown);
+			resolvedRelations.add(entry
+				.map(o -> new Relation(r.kind(), r.person(), o.name(), o.id().toString(), r.key(), r.note()))
+				.orElse(new Relation(r.kind(), r.person(), r.organisation(), "", r.key(), r.note())));
 		}
 		return new Resolved(new ProfileForm(this.displayName, this.email, this.personKey, this.fields, this.otherFields,
-				resolvedCurrent, resolvedPast, this.joint, resolvedRelations), unknown);
+				resolvedCurrent, resolvedPast, resolvedJoint, resolvedRelations), unknown);
+	}
+
+	/** The directory's entry of a typed name; blank is none, an unknown name is named at {@code row}. */
+	private static java.util.Optional<cn.jiangmen.innovation.platform.organisation.Organisation> named(
+			OrganisationDirectory directory, String name, String row,
+			List<cn.jiangmen.innovation.portal.web.Rejected.Violation> unknown) {
+		if (name.isBlank()) {
+			return java.util.Optional.empty();
+		}
+		var entry = byName(directory, name.strip());
+		if (entry.isEmpty()) {
+			unknown.add(new cn.jiangmen.innovation.portal.web.Rejected.Violation(row + ".organisation_name", "unknown"));
+		}
+		return entry;
 	}
 
 	/** As the page shows it: a declared organisation by its name in the directory, not its id. */
 	ProfileForm withOrganisationNames(OrganisationDirectory directory) {
 		List<Relation> named = this.relations.stream().map(r -> {
-			if (!"ORGANISATION".equals(r.kind())) {
+			if (!"ORGANISATION".equals(r.kind()) || r.organisationId().isBlank()) {
 				return r;
 			}
 			try {
-				return directory.find(java.util.UUID.fromString(r.reference().strip()))
-					.map(o -> new Relation(r.kind(), o.name(), r.note()))
+				return directory.find(java.util.UUID.fromString(r.organisationId().strip()))
+					.map(o -> new Relation(r.kind(), "", o.name(), r.organisationId(), "", r.note()))
 					.orElse(r);
 			}
 			catch (IllegalArgumentException ex) {
@@ -157,11 +191,22 @@ public record ProfileForm(String displayName, String email, String personKey, Se
 		}
 		return new ProfileForm(p.getDisplayName(), p.getEmail(), p.getPersonKey(), boxes, String.join(", ", others),
 				current, past,
-				p.getCoApplicationsList().stream().map(c -> new Joint(c.getPersonKey(), year(c.getYear()))).toList(),
-				p.getRelationshipsList()
+				p.getCoApplicationsList()
 					.stream()
-					.map(r -> new Relation(kind(r.getKind()), r.getReference(), r.getNote()))
-					.toList());
+					.map(c -> new Joint(c.getPersonName(), c.getOrganisationName(), c.getOrganisationId(),
+							c.getPersonName().isEmpty() ? c.getPersonKey() : "", year(c.getYear())))
+					.toList(),
+				p.getRelationshipsList().stream().map(ProfileForm::relation).toList());
+	}
+
+	private static Relation relation(ExpertRelationship r) {
+		String kind = kind(r.getKind());
+		if (!"PERSON".equals(kind)) {
+			// an organisation: its id until withOrganisationNames puts the directory's name beside it
+			return new Relation(kind, "", r.getReference(), r.getReference(), "", r.getNote());
+		}
+		return new Relation(kind, r.getPersonName(), r.getOrganisationName(), r.getOrganisationId(),
+				r.getPersonName().isEmpty() ? r.getReference() : "", r.getNote());
 	}
 
 	static ProfileForm from(MultiValueMap<String, String> form) {
@@ -190,20 +235,24 @@ public record ProfileForm(String displayName, String email, String personKey, Se
 					}
 				}
 				case "joint" -> {
-					String[] j = joint.computeIfAbsent(row, r -> new String[] { "", "" });
+					String[] j = joint.computeIfAbsent(row, r -> new String[] { "", "", "", "" });
 					switch (m.group(3)) {
 						case "person" -> j[0] = v;
-						case "year" -> j[1] = v;
+						case "organisation" -> j[1] = v;
+						case "key" -> j[2] = v;
+						case "year" -> j[3] = v;
 						default -> {
 						}
 					}
 				}
 				default -> {
-					String[] r = relations.computeIfAbsent(row, x -> new String[] { "", "", "" });
+					String[] r = relations.computeIfAbsent(row, x -> new String[] { "", "", "", "", "" });
 					switch (m.group(3)) {
 						case "kind" -> r[0] = v;
-						case "reference" -> r[1] = v;
-						case "note" -> r[2] = v;
+						case "person" -> r[1] = v;
+						case "organisation" -> r[2] = v;
+						case "key" -> r[3] = v;
+						case "note" -> r[4] = v;
 						default -> {
 						}
 					}
@@ -219,8 +268,8 @@ public record ProfileForm(String displayName, String email, String personKey, Se
 				value(form, "other_fields"),
 				rows(current).stream().map(o -> new Org(o[0], o[1], o[2], "")).toList(),
 				rows(past).stream().map(o -> new Org(o[0], o[1], o[2], o[3])).toList(),
-				rows(joint).stream().map(j -> new Joint(j[0], j[1])).toList(),
-				rows(relations).stream().map(r -> new Relation(r[0], r[1], r[2])).toList());
+				rows(joint).stream().map(j -> new Joint(j[0], j[1], "", j[2], j[3])).toList(),
+				rows(relations).stream().map(r -> new Relation(r[0], r[1], r[2], "", r[3], r[4])).toList());
 	}
 
 	/** Typed rows in order, gaps as empty rows (their numbering stays as on the page). */
@@ -257,16 +306,32 @@ public record ProfileForm(String displayName, String email, String personKey, Se
 		}
 		for (Joint j : this.joint) {
 			if (!j.isEmpty()) {
-				p.addCoApplications(ExpertCoApplication.newBuilder().setPersonKey(j.personKey()).setYear(year(j.year())));
+				// a name (review-service derives the key) or, for an earlier entry left as it was, its key
+				p.addCoApplications(ExpertCoApplication.newBuilder()
+					.setPersonName(j.person())
+					.setOrganisationId(j.organisationId())
+					.setOrganisationName(j.organisation())
+					.setPersonKey(j.byKey() ? j.key() : "")
+					.setYear(year(j.year())));
 			}
 		}
 		for (Relation r : this.relations) {
-			if (!r.isEmpty()) {
-				p.addRelationships(ExpertRelationship.newBuilder()
-					.setKind(ReviewChoices.relationshipKind(r.kind()))
-					.setReference(r.reference())
-					.setNote(r.note()));
+			if (r.isEmpty()) {
+				continue;
 			}
+			ExpertRelationship.Builder relationship = ExpertRelationship.newBuilder()
+				.setKind(ReviewChoices.relationshipKind(r.kind()))
+				.setNote(r.note());
+			if ("PERSON".equals(r.kind())) {
+				relationship.setPersonName(r.person())
+					.setOrganisationId(r.organisationId())
+					.setOrganisationName(r.organisation())
+					.setReference(r.byKey() ? r.key() : "");
+			}
+			else {
+				relationship.setReference(r.organisationId());
+			}
+			p.addRelationships(relationship);
 		}
 		return p.build();
 	}
@@ -293,7 +358,11 @@ public record ProfileForm(String displayName, String email, String personKey, Se
 			.build();
 	}
 
-	/** What review-service named, as the rows of this page ({@code past[1].until}...). */
+	/**
+	 * What review-service named, as the rows and inputs of this page ({@code past[1].until_year},
+	 * {@code joint[0].person_name}...): a person's key and an organisation's id are never typed, so
+	 * what is said of them is shown at the name typed instead.
+	 */
 	UnaryOperator<String> fieldNames() {
 		List<String> affiliationRows = new ArrayList<>();
 		for (int i = 0; i < this.current.size(); i++) {
@@ -308,6 +377,7 @@ public record ProfileForm(String displayName, String email, String personKey, Se
 		}
 		List<String> jointRows = sentRows("joint", this.joint.stream().map(Joint::isEmpty).toList());
 		List<String> relationRows = sentRows("relation", this.relations.stream().map(Relation::isEmpty).toList());
+		List<Relation> sentRelations = this.relations.stream().filter(r -> !r.isEmpty()).toList();
 		return field -> {
 			Matcher m = SENT.matcher(field);
 			if (!m.matches()) {
@@ -319,7 +389,19 @@ public record ProfileForm(String displayName, String email, String personKey, Se
 				case "co_applications" -> jointRows;
 				default -> relationRows;
 			};
-			return i < rows.size() ? rows.get(i) + m.group(3) : field;
+			if (i >= rows.size()) {
+				return field;
+			}
+			String input = m.group(3);
+			if (!"affiliations".equals(m.group(1))) {
+				input = switch (input) {
+					case ".organisation_id" -> ".organisation_name";
+					case ".person_key" -> ".person_name";
+					case ".reference" -> "PERSON".equals(sentRelations.get(i).kind()) ? ".person_name" : ".organisation_name";
+					default -> input;
+				};
+			}
+			return rows.get(i) + input;
 		};
 	}
 
@@ -343,11 +425,11 @@ public record ProfileForm(String displayName, String email, String personKey, Se
 	}
 
 	public List<Joint> jointRows() {
-		return spare(this.joint, Joint::isEmpty, new Joint("", ""), 2);
+		return spare(this.joint, Joint::isEmpty, new Joint("", "", "", "", ""), 2);
 	}
 
 	public List<Relation> relationRows() {
-		return spare(this.relations, Relation::isEmpty, new Relation("PERSON", "", ""), 2);
+		return spare(this.relations, Relation::isEmpty, new Relation("PERSON", "", "", "", "", ""), 2);
 	}
 
 	private static <T> List<T> spare(List<T> rows, java.util.function.Predicate<T> isEmpty, T empty, int spares) {

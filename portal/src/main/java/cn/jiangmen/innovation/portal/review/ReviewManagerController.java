@@ -11,23 +11,25 @@ import cn.jiangmen.innovation.contracts.review.v1.PanelAssignment;
 import cn.jiangmen.innovation.contracts.review.v1.PanelExpert;
 import cn.jiangmen.innovation.contracts.review.v1.SheetStatus;
 import cn.jiangmen.innovation.portal.config.PortalProperties;
+import cn.jiangmen.innovation.portal.web.FailedPost;
 import cn.jiangmen.innovation.portal.web.FieldErrors;
 import cn.jiangmen.innovation.portal.web.Refused;
 import cn.jiangmen.innovation.portal.web.Rejected;
-import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Managers' and auditors' review pages: rounds, the assignment matrix with declarations and time
@@ -78,6 +80,14 @@ class ReviewManagerController {
 			model.addAttribute("flash", NOTICES.get(notice));
 			model.addAttribute("flashArgs", new Object[] { added, missing, conflicts });
 		}
+		// after a failed change (POST-redirect-GET): which form, what was typed, what was wrong
+		FailedPost failed = FailedPost.from(model);
+		if (failed != null) {
+			Map<String, String> typed = new LinkedHashMap<>();
+			failed.typed().forEach((name, values) -> typed.put(name, values.isEmpty() ? "" : values.get(0)));
+			return panelPage(id, model, user, failed.errors("review", control(failed.subject())), failed.refusal(),
+					typed);
+		}
 		return panelPage(id, model, user, FieldErrors.none(), null, Map.of());
 	}
 
@@ -85,18 +95,17 @@ class ReviewManagerController {
 	@PostMapping("/{id}/assignments")
 	@PreAuthorize("hasRole('program-manager')")
 	String assign(@PathVariable("id") String id, @RequestParam(name = "item_id", defaultValue = "") String item,
-			@RequestParam(name = "expert", defaultValue = "") String expert, Model model, Authentication user,
-			HttpServletResponse response) {
+			@RequestParam(name = "expert", defaultValue = "") String expert, RedirectAttributes redirect) {
 		return act(id, "assign", Map.of("assign.item_id", item, "assign.expert", expert),
-				() -> this.clients.getObject().assign(id, item, expert), "assigned-one", model, user, response);
+				() -> this.clients.getObject().assign(id, item, expert), "assigned-one", redirect);
 	}
 
 	@PostMapping("/{id}/assignments/{assignment}/remove")
 	@PreAuthorize("hasRole('program-manager')")
-	String unassign(@PathVariable("id") String id, @PathVariable("assignment") String assignment, Model model,
-			Authentication user, HttpServletResponse response) {
+	String unassign(@PathVariable("id") String id, @PathVariable("assignment") String assignment,
+			RedirectAttributes redirect) {
 		return act(id, "remove", Map.of(), () -> this.clients.getObject().removeAssignment(id, assignment),
-				"unassigned", model, user, response);
+				"unassigned", redirect);
 	}
 
 	/** A manager's conflict with its reason (an unsubmitted assignment of the pair goes with it). */
@@ -104,47 +113,63 @@ class ReviewManagerController {
 	@PreAuthorize("hasRole('program-manager')")
 	String addConflict(@PathVariable("id") String id, @RequestParam(name = "item_id", defaultValue = "") String item,
 			@RequestParam(name = "expert", defaultValue = "") String expert,
-			@RequestParam(name = "detail", defaultValue = "") String detail, Model model, Authentication user,
-			HttpServletResponse response) {
+			@RequestParam(name = "detail", defaultValue = "") String detail, RedirectAttributes redirect) {
 		return act(id, "conflict", Map.of("conflict.item_id", item, "conflict.expert", expert, "conflict.detail", detail),
-				() -> this.clients.getObject().addConflict(id, item, expert, detail), "conflict-added", model, user,
-				response);
+				() -> this.clients.getObject().addConflict(id, item, expert, detail), "conflict-added", redirect);
 	}
 
 	/** Names the rapporteur of an item among its experts assigned without conflict. */
 	@PostMapping("/{id}/rapporteur")
 	@PreAuthorize("hasRole('program-manager')")
 	String rapporteur(@PathVariable("id") String id, @RequestParam(name = "item_id", defaultValue = "") String item,
-			@RequestParam(name = "expert", defaultValue = "") String expert, Model model, Authentication user,
-			HttpServletResponse response) {
+			@RequestParam(name = "expert", defaultValue = "") String expert, RedirectAttributes redirect) {
 		return act(id, "rapporteur." + item, Map.of(), () -> this.clients.getObject().setRapporteur(id, item, expert),
-				"rapporteur-set", model, user, response);
+				"rapporteur-set", redirect);
 	}
 
 	/**
 	 * Runs a manager's change of the round: done, back to the round with a notice; rejected fields
-	 * (named under {@code form.}) or a refused rule come back on the round page, nothing changed.
+	 * (named under {@code form.}) or a refused rule go back to the round page too (303), with what was
+	 * typed and why in the flash; nothing changed.
 	 */
-	private String act(String id, String form, Map<String, String> typed, Runnable change, String notice, Model model,
-			Authentication user, HttpServletResponse response) {
+	private String act(String id, String form, Map<String, String> typed, Runnable change, String notice,
+			RedirectAttributes redirect) {
+		String round = "/review/rounds/" + id;
 		try {
 			change.run();
-			return "redirect:/review/rounds/" + id + "?notice=" + notice;
+			return "redirect:" + round + "?notice=" + notice;
 		}
 		catch (Rejected rejected) {
-			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			return panelPage(id, model, user, FieldErrors.of("review", rejected.violations(), f -> form + "." + field(f)), null,
-					typed);
+			return FailedPost.rejected(typedForm(typed), rejected.violations()).about(form).redirect(round, redirect);
 		}
 		catch (Refused refused) {
-			response.setStatus(HttpStatus.CONFLICT.value());
-			return panelPage(id, model, user, FieldErrors.none(), "review.refused." + refusalCode(refused.code()), typed);
+			return FailedPost.refused(typedForm(typed), "review.refused." + refusalCode(refused.code()))
+				.about(form)
+				.redirect(round, redirect);
 		}
 	}
 
-	/** review-service names the item {@code review_item_id} (request) or {@code item_id} (round rule). */
-	private static String field(String field) {
-		return "review_item_id".equals(field) ? "item_id" : field;
+	private static MultiValueMap<String, String> typedForm(Map<String, String> typed) {
+		MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+		typed.forEach(form::add);
+		return form;
+	}
+
+	/**
+	 * The id of the control on the round page a field of review-service's belongs to, so that the
+	 * summary's link lands on it: {@code assign-item}, {@code conflict-expert}, {@code conflict-detail},
+	 * an item's rapporteur choice {@code rapporteur-<item>}. The item is {@code review_item_id} in a
+	 * request and {@code item_id} in a round rule.
+	 */
+	static java.util.function.UnaryOperator<String> control(String form) {
+		if (form.startsWith("rapporteur.")) {
+			String item = form.substring("rapporteur.".length());
+			return field -> "rapporteur-" + item;
+		}
+		return field -> form + "-" + switch (field) {
+			case "review_item_id", "item_id" -> "item";
+			default -> field;
+		};
 	}
 
 	private static final java.util.Set<String> REFUSALS = java.util.Set.of("assignment.conflict", "assignment.exists",
@@ -187,11 +212,24 @@ class ReviewManagerController {
 		model.addAttribute("matrix", matrix);
 		model.addAttribute("names", names);
 		model.addAttribute("titles", titles);
-		java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
-		Map<String, String> details = new LinkedHashMap<>();
-		panel.getConflictsList()
-			.forEach(c -> details.putIfAbsent(c.getDetail(), ConflictDetails.translate(c.getDetail(), this.messages, locale)));
+		// the page's own locale (a ?lang= switch on this very request included), as Thymeleaf's messages use
+		java.util.Locale locale = org.springframework.web.servlet.support.RequestContextUtils
+			.getLocale(((org.springframework.web.context.request.ServletRequestAttributes) org.springframework.web.context.request.RequestContextHolder
+				.currentRequestAttributes()).getRequest());
+		// each conflict's detail in the reader's language, in the order of the panel's list, and per
+		// matrix cell (item, expert) all of them, so the matrix says why a pair has no assignment
+		java.util.List<String> details = panel.getConflictsList()
+			.stream()
+			.map(c -> ConflictDetails.translate(c, this.messages, locale))
+			.toList();
+		Map<String, Map<String, String>> conflictCells = new LinkedHashMap<>();
+		for (int i = 0; i < details.size(); i++) {
+			var c = panel.getConflicts(i);
+			conflictCells.computeIfAbsent(c.getReviewItemId(), k -> new LinkedHashMap<>())
+				.merge(c.getExpert(), details.get(i), (a, b) -> a + "; " + b);
+		}
 		model.addAttribute("conflictDetails", details);
+		model.addAttribute("conflictCells", conflictCells);
 		model.addAttribute("candidates", candidates);
 		model.addAttribute("errors", errors);
 		model.addAttribute("refusal", refusal);

@@ -12,6 +12,7 @@ import cn.jiangmen.innovation.contracts.review.v1.SheetStatus;
 import cn.jiangmen.innovation.contracts.talent.v1.TalentAttachment;
 import cn.jiangmen.innovation.portal.config.PortalProperties;
 import cn.jiangmen.innovation.portal.talent.TalentPortalClient;
+import cn.jiangmen.innovation.portal.web.FailedPost;
 import cn.jiangmen.innovation.portal.web.Refused;
 import cn.jiangmen.innovation.portal.web.Rejected;
 
@@ -25,6 +26,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The expert's review pages: my assignments (with deadline reminders), the declaration of
@@ -77,16 +79,78 @@ class ReviewPagesController {
 		return "review/assignments";
 	}
 
+	/**
+	 * The assignment with its sheet. After a failed save (POST-redirect-GET) the sheet shows what was
+	 * typed and why it was not taken; {@code step=confirm} is the check before the final submit.
+	 */
 	@GetMapping("/assignments/{id}")
 	String assignment(@PathVariable("id") String id, @RequestParam(name = "notice", required = false) String notice,
-			Model model) {
+			@RequestParam(name = "step", required = false) String step, Model model) {
 		notice(notice, model);
-		return page(review().assignment(id), model);
+		AssignmentDetail detail = review().assignment(id);
+		FailedPost failed = FailedPost.from(model);
+		if (failed != null) {
+			if ("review.sheet.stale".equals(failed.refusal())) {
+				// a refused save (changed in another tab): the stored sheet, and why
+				return page(detail, ScoreSheet.of(detail, null, null, List.of()), model, failed.refusal());
+			}
+			Typed typed = Typed.of(failed.typed());
+			model.addAttribute("overallTyped", failed.value("overall_comment", null));
+			return page(detail, ScoreSheet.of(detail, typed.scores(), typed.comments(), failed.violations()), model,
+					failed.refusal());
+		}
+		if ("confirm".equals(step) && detail.hasItem() && !submitted(detail)) {
+			ScoreSheet sheet = ScoreSheet.of(detail, null, null, List.of());
+			List<Rejected.Violation> unscored = sheet.unscored();
+			if (!unscored.isEmpty()) {
+				return page(detail, ScoreSheet.of(detail, null, null, unscored), model, "review.sheet.incomplete");
+			}
+			model.addAttribute("confirming", true);
+			return page(detail, sheet, model, null);
+		}
+		return page(detail, model);
 	}
 
+	/** The scores and comments of a posted sheet ({@code score.<code>}, {@code comment.<code>}). */
+	record Typed(Map<String, Integer> scores, Map<String, String> comments) {
+
+		static Typed of(MultiValueMap<String, String> form) {
+			Map<String, Integer> scores = new LinkedHashMap<>();
+			Map<String, String> comments = new LinkedHashMap<>();
+			form.forEach((name, values) -> {
+				String value = values.isEmpty() ? "" : values.get(0);
+				if (name.startsWith("score.") && !value.isBlank()) {
+					try {
+						scores.put(name.substring(6), Integer.parseInt(value.strip()));
+					}
+					catch (NumberFormatException ex) {
+						// out of any scale: review-service names it, the sheet shows it unscored
+						scores.put(name.substring(6), Integer.MIN_VALUE);
+					}
+				}
+				else if (name.startsWith("comment.") && !value.isBlank()) {
+					comments.put(name.substring(8), value);
+				}
+			});
+			return new Typed(scores, comments);
+		}
+
+	}
+
+	/**
+	 * The declaration. Declaring a conflict takes the item from the expert for good, so the first
+	 * POST only leads to a confirmation page (the note rides in the flash, not in the address); the
+	 * confirmation's POST ({@code confirmed=true}) declares it.
+	 */
 	@PostMapping("/assignments/{id}/declaration")
 	String declare(@PathVariable("id") String id, @RequestParam("conflict") boolean conflict,
-			@RequestParam(name = "note", required = false) String note) {
+			@RequestParam(name = "note", required = false) String note,
+			@RequestParam(name = "confirmed", defaultValue = "false") boolean confirmed, RedirectAttributes redirect) {
+		if (conflict && !confirmed) {
+			redirect.addFlashAttribute(CONFLICT_NOTE, note == null ? "" : note);
+			FailedPost.seeOther();
+			return "redirect:/review/assignments/" + id + "/conflict";
+		}
 		review().declare(id, conflict, note);
 		if (conflict) {
 			return "redirect:/review/assignments?notice=conflict";
@@ -94,64 +158,63 @@ class ReviewPagesController {
 		return "redirect:/review/assignments/" + id;
 	}
 
+	static final String CONFLICT_NOTE = "conflictNote";
+
+	/** Confirming a conflict: what it means (the item leaves my reviews, cannot be undone), the note, one button. */
+	@GetMapping("/assignments/{id}/conflict")
+	String confirmConflict(@PathVariable("id") String id, Model model) {
+		model.addAttribute("a", review().assignment(id));
+		if (!model.containsAttribute(CONFLICT_NOTE)) {
+			model.addAttribute(CONFLICT_NOTE, "");
+		}
+		return "review/declare-conflict";
+	}
+
 	/**
 	 * Autosave and "save draft" keep a draft; "check" saves the draft and, once every criterion is
 	 * scored, shows the confirmation (submitting cannot be undone); only "submit" from there submits.
+	 * Without htmx every answer is a redirect (303 after a failure, what was typed in the flash), so a
+	 * reload posts nothing again.
 	 */
 	@PostMapping("/assignments/{id}/sheet")
 	String sheet(@PathVariable("id") String id, @RequestParam MultiValueMap<String, String> form,
-			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model,
+			RedirectAttributes redirect) {
 		String action = form.getFirst("action");
 		boolean submit = "submit".equals(action);
 		long version = parseLong(form.getFirst("version"));
-		Map<String, Integer> scores = new LinkedHashMap<>();
-		Map<String, String> comments = new LinkedHashMap<>();
-		form.forEach((name, values) -> {
-			String value = values.isEmpty() ? "" : values.get(0);
-			if (name.startsWith("score.") && !value.isBlank()) {
-				try {
-					scores.put(name.substring(6), Integer.parseInt(value.strip()));
-				}
-				catch (NumberFormatException ex) {
-					scores.put(name.substring(6), Integer.MIN_VALUE);
-				}
-			}
-			else if (name.startsWith("comment.") && !value.isBlank()) {
-				comments.put(name.substring(8), value);
-			}
-		});
+		Typed typed = Typed.of(form);
 		String overall = form.getFirst("overall_comment");
+		String page = "/review/assignments/" + id;
 		AssignmentDetail saved;
 		try {
-			saved = review().save(id, version, scores, comments, overall, submit);
+			saved = review().save(id, version, typed.scores(), typed.comments(), overall, submit);
 		}
 		catch (Rejected rejected) {
+			if (htmx == null) {
+				return FailedPost.rejected(form, rejected.violations())
+					.withRefusal("review.sheet.rejected")
+					.redirect(page, redirect);
+			}
 			AssignmentDetail current = review().assignment(id);
-			model.addAttribute("overallTyped", overall);
-			ScoreSheet sheet = ScoreSheet.of(current, scores, comments, rejected.violations());
-			return htmx != null ? status(current, sheet, model, "review.sheet.rejected")
-					: page(current, sheet, model, "review.sheet.rejected");
+			ScoreSheet sheet = ScoreSheet.of(current, typed.scores(), typed.comments(), rejected.violations());
+			return status(current, sheet, model, "review.sheet.rejected");
 		}
 		catch (Refused refused) {
+			if (htmx == null) {
+				return FailedPost.refused(form, "review.sheet.stale").redirect(page, redirect);
+			}
 			AssignmentDetail current = review().assignment(id);
-			ScoreSheet sheet = ScoreSheet.of(current, null, null, List.of());
-			return htmx != null ? status(current, sheet, model, "review.sheet.stale")
-					: page(current, sheet, model, "review.sheet.stale");
+			return status(current, ScoreSheet.of(current, null, null, List.of()), model, "review.sheet.stale");
 		}
 		if (htmx != null) {
 			return status(saved, ScoreSheet.of(saved, null, null, List.of()), model,
 					submit ? "review.sheet.submitted" : "review.sheet.saved");
 		}
 		if ("check".equals(action)) {
-			ScoreSheet sheet = ScoreSheet.of(saved, null, null, List.of());
-			List<Rejected.Violation> unscored = sheet.unscored();
-			if (!unscored.isEmpty()) {
-				return page(saved, ScoreSheet.of(saved, null, null, unscored), model, "review.sheet.incomplete");
-			}
-			model.addAttribute("confirming", true);
-			return page(saved, sheet, model, null);
+			return "redirect:" + page + "?step=confirm";
 		}
-		return "redirect:/review/assignments/" + id + "?notice=" + (submit ? "submitted" : "saved");
+		return "redirect:" + page + "?notice=" + (submit ? "submitted" : "saved");
 	}
 
 	@GetMapping("/consensus/{roundId}/{itemId}")

@@ -1,5 +1,7 @@
 package cn.jiangmen.innovation.portal.talent;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -13,14 +15,16 @@ import cn.jiangmen.innovation.contracts.talent.v1.MemberRole;
 import cn.jiangmen.innovation.contracts.talent.v1.ProfessionalTitle;
 import cn.jiangmen.innovation.contracts.talent.v1.TeamMemberForm;
 import cn.jiangmen.innovation.portal.web.ProtoEnums;
+import cn.jiangmen.innovation.portal.web.Rejected;
 
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
 /**
  * The application form's fields ({@code title}, {@code host.creditCode}, {@code team[2].name}...)
- * as the talent.v1 message. Team rows without a name are the page's empty "add a person" rows and
- * are left out; everything else goes to talent-service as typed, which does all the checking.
+ * as the talent.v1 message. Team rows with nothing typed are the page's empty "add a person" rows
+ * and are left out; everything else goes to talent-service as typed, which does all the checking
+ * (a row with an ORCID but no name is sent, and the missing name is named).
  */
 final class FormParameters {
 
@@ -30,6 +34,38 @@ final class FormParameters {
 	}
 
 	static ApplicationForm toForm(MultiValueMap<String, String> params) {
+		return sent(params).form();
+	}
+
+	/**
+	 * The form as sent to talent-service, and the page's row of each person in it: rows with
+	 * nothing typed are left out, so talent-service numbers the rows it received ({@code team[1]} is
+	 * the second row sent) while the page numbers all of its rows.
+	 *
+	 * @param rows the page's row index of each {@code team[i]} sent, in order
+	 */
+	record Sent(ApplicationForm form, List<Integer> rows) {
+
+		/** A field talent-service named, as the page names it: {@code team[1].orcid} may be {@code team[3].orcid}. */
+		String onPage(String field) {
+			Matcher matcher = SENT_ROW.matcher(field == null ? "" : field);
+			if (!matcher.lookingAt()) {
+				return field;
+			}
+			int sent = Integer.parseInt(matcher.group(1));
+			return sent < this.rows.size() ? "team[" + this.rows.get(sent) + "]" + field.substring(matcher.end())
+					: field;
+		}
+
+		List<Rejected.Violation> onPage(List<Rejected.Violation> violations) {
+			return violations.stream().map(v -> new Rejected.Violation(onPage(v.field()), v.reason())).toList();
+		}
+
+	}
+
+	private static final Pattern SENT_ROW = Pattern.compile("team\\[(\\d+)]");
+
+	static Sent sent(MultiValueMap<String, String> params) {
 		ApplicationForm.Builder form = ApplicationForm.newBuilder()
 			.setTitle(value(params, "title"))
 			.setCategory(ProtoEnums.value(Category.class, value(params, "category")))
@@ -66,8 +102,23 @@ final class FormParameters {
 				}
 			}
 		}
-		members.values().stream().filter(m -> !m.getName().isBlank()).forEach(form::addTeam);
-		return form.build();
+		// a row is sent once anything is typed in it (the role is preset on every row, so it does not
+		// count): a person with an ORCID but no name yet is named by talent-service, not silently dropped
+		List<Integer> rows = new ArrayList<>();
+		members.forEach((row, member) -> {
+			if (typed(member)) {
+				rows.add(row);
+				form.addTeam(member);
+			}
+		});
+		return new Sent(form.build(), List.copyOf(rows));
+	}
+
+	private static boolean typed(TeamMemberForm.Builder m) {
+		return !m.getName().isBlank() || m.getTitle() != ProfessionalTitle.PROFESSIONAL_TITLE_UNSPECIFIED
+				|| m.getDegree() != Degree.DEGREE_UNSPECIFIED || !m.getBirthDate().isBlank()
+				|| !m.getNationality().isBlank() || !m.getEmployer().isBlank() || m.hasFullTime()
+				|| !m.getOrcid().isBlank() || !m.getIdentityDocument().isBlank();
 	}
 
 	/**

@@ -12,18 +12,17 @@ import cn.jiangmen.innovation.contracts.talent.v1.CallApplicationsView;
 import cn.jiangmen.innovation.contracts.talent.v1.CallStatus;
 import cn.jiangmen.innovation.contracts.talent.v1.TalentCall;
 import cn.jiangmen.innovation.portal.config.PortalProperties;
+import cn.jiangmen.innovation.portal.web.FailedPost;
 import cn.jiangmen.innovation.portal.web.FieldErrors;
 import cn.jiangmen.innovation.portal.web.ProtoEnums;
 import cn.jiangmen.innovation.portal.web.Refused;
 import cn.jiangmen.innovation.portal.web.Rejected;
-import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -107,58 +106,30 @@ class TalentCallsController {
 	@PreAuthorize("hasRole('program-manager')")
 	String blank(Model model) {
 		// after a failed POST (POST-redirect-GET): the form as typed and what was wrong with it
-		if (model.getAttribute(FLASH_PARAMS) instanceof Map<?, ?> typed
-				&& model.getAttribute(FLASH_VIOLATIONS) instanceof List<?> pairs) {
-			MultiValueMap<String, String> params = new LinkedMultiValueMap<>();
-			typed.forEach((k, v) -> {
-				if (v instanceof List<?> values) {
-					values.forEach(value -> params.add(String.valueOf(k), String.valueOf(value)));
-				}
-			});
-			List<Rejected.Violation> violations = pairs.stream()
-				.filter(p -> p instanceof List<?> l && l.size() == 2)
-				.map(p -> (List<?>) p)
-				.map(p -> new Rejected.Violation(String.valueOf(p.get(0)), String.valueOf(p.get(1))))
-				.toList();
-			return form(model, CallForm.from(params), FieldErrors.of("talent", violations, CallForm::inputId));
+		FailedPost failed = FailedPost.from(model);
+		if (failed != null) {
+			return form(model, CallForm.from(failed.typed()), failed.errors("talent", CallForm::inputId));
 		}
 		return form(model, CallForm.blank(), FieldErrors.none());
 	}
 
-	static final String FLASH_PARAMS = "callFormTyped";
+	private static final String NEW_CALL = "/talent/manage/calls/new";
 
-	static final String FLASH_VIOLATIONS = "callFormViolations";
-
-	/** POST-redirect-GET: the form and its problems go to the blank form's page in flash attributes. */
-	private static String failed(MultiValueMap<String, String> params, List<Rejected.Violation> violations,
-			RedirectAttributes redirect) {
-		Map<String, List<String>> typed = new LinkedHashMap<>();
-		params.forEach((k, v) -> {
-			if (!k.equals("_csrf")) {
-				typed.put(k, v);
-			}
-		});
-		redirect.addFlashAttribute(FLASH_PARAMS, typed);
-		redirect.addFlashAttribute(FLASH_VIOLATIONS,
-				violations.stream().map(v -> List.of(v.field() == null ? "" : v.field(), v.reason())).toList());
-		return "redirect:/talent/manage/calls/new";
-	}
-
-	/** Creates the call as a draft; any problem re-shows the form with messages at the fields. */
+	/** Creates the call as a draft; any problem goes back to the form (303) with messages at the fields. */
 	@PostMapping
 	@PreAuthorize("hasRole('program-manager')")
 	String create(@RequestParam MultiValueMap<String, String> params, RedirectAttributes redirect) {
 		CallForm form = CallForm.from(params);
 		CallForm.Parsed parsed = form.parse(this.properties.zone());
 		if (!parsed.problems().isEmpty()) {
-			return failed(params, parsed.problems(), redirect);
+			return FailedPost.rejected(params, parsed.problems()).redirect(NEW_CALL, redirect);
 		}
 		try {
 			talent().createCall(parsed.request());
 			return "redirect:/talent/manage/calls?done=created";
 		}
 		catch (Rejected rejected) {
-			return failed(params, rejected.violations(), redirect);
+			return FailedPost.rejected(params, rejected.violations()).redirect(NEW_CALL, redirect);
 		}
 	}
 

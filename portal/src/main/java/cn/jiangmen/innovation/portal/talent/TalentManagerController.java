@@ -16,11 +16,11 @@ import cn.jiangmen.innovation.contracts.talent.v1.FormalCheckDecision;
 import cn.jiangmen.innovation.platform.export.Xlsx;
 import cn.jiangmen.innovation.platform.web.ContentDispositions;
 import cn.jiangmen.innovation.portal.config.PortalProperties;
+import cn.jiangmen.innovation.portal.web.FailedPost;
 import cn.jiangmen.innovation.portal.web.FieldErrors;
 import cn.jiangmen.innovation.portal.web.ProtoEnums;
 import cn.jiangmen.innovation.portal.web.Refused;
 import cn.jiangmen.innovation.portal.web.Rejected;
-import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
@@ -31,12 +31,14 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The bureau's talent pages: the formal check queue of a call (pass, return with reasons, reject)
@@ -65,6 +67,17 @@ class TalentManagerController {
 	String formalCheck(@PathVariable("callId") String callId,
 			@RequestParam(name = "done", required = false) String done, Model model) {
 		Notices.manager(done).ifPresent(notice -> model.addAttribute("notice", notice));
+		// after a failed decision (POST-redirect-GET): the row, its reasons as typed and what was wrong
+		FailedPost failed = FailedPost.from(model);
+		FieldErrors errors = FieldErrors.none();
+		if (failed != null) {
+			model.addAttribute("refusal", failed.refusal());
+			model.addAttribute("failedApplication", failed.subject());
+			model.addAttribute("failedReason", failed.value("reason", ""));
+			String input = "reason-" + failed.subject();
+			errors = failed.errors("talent", field -> input);
+		}
+		model.addAttribute("errors", errors);
 		model.addAttribute("call", card(callId));
 		model.addAttribute("applications",
 				talent().callApplications(callId, CallApplicationsView.CALL_APPLICATIONS_VIEW_FORMAL_CHECK));
@@ -113,28 +126,28 @@ class TalentManagerController {
 				: reason.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
 	}
 
+	/** Records the decision; a rejected or refused one goes back to the queue (303), its row showing why. */
 	@PostMapping("/formal-check/{applicationId}")
 	@PreAuthorize("hasRole('program-manager')")
 	String decide(@PathVariable("callId") String callId, @PathVariable("applicationId") String applicationId,
 			@RequestParam("decision") String decision,
 			@RequestParam(name = "reason", required = false) String reason,
-			Model model, HttpServletResponse response) {
+			@RequestParam MultiValueMap<String, String> params, RedirectAttributes redirect) {
 		FormalCheckDecision value = formalCheckDecision(decision);
 		List<String> reasons = reasons(reason);
+		String queue = "/talent/manage/calls/" + Notices.id(callId) + "/formal-check";
 		try {
 			talent().decide(applicationId, value, reasons);
-			return "redirect:/talent/manage/calls/" + callId + "/formal-check?done=" + decision;
+			return "redirect:" + queue + "?done=" + decision;
 		}
 		catch (Rejected rejected) {
-			response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-			model.addAttribute("problems", Problem.of(rejected.violations()));
-			model.addAttribute("failedApplication", applicationId);
+			return FailedPost.rejected(params, rejected.violations()).about(applicationId).redirect(queue, redirect);
 		}
 		catch (Refused refused) {
-			response.setStatus(HttpStatus.CONFLICT.value());
-			model.addAttribute("refusal", "talent.error." + refused.code());
+			return FailedPost.refused(params, "talent.error." + Notices.code(refused.code()))
+				.about(applicationId)
+				.redirect(queue, redirect);
 		}
-		return formalCheck(callId, null, model);
 	}
 
 	@GetMapping("/ranking")
@@ -148,6 +161,33 @@ class TalentManagerController {
 		model.addAttribute("applications",
 				talent().callApplications(callId, CallApplicationsView.CALL_APPLICATIONS_VIEW_RANKING));
 		return "talent/ranking";
+	}
+
+	/**
+	 * Recommending puts the application on the list sent to the province: the manager confirms on a
+	 * page of its own first; one below a threshold or no longer ranked is refused there, the button
+	 * disabled with the reason.
+	 */
+	@GetMapping("/ranking/{applicationId}/recommend")
+	@PreAuthorize("hasRole('program-manager')")
+	String confirmRecommend(@PathVariable("callId") String callId,
+			@PathVariable("applicationId") String applicationId, Model model) {
+		ApplicationSummary application = ranked(callId, applicationId);
+		model.addAttribute("call", card(callId));
+		model.addAttribute("subject", application);
+		model.addAttribute("refusal",
+				application.getStatus() != ApplicationStatus.APPLICATION_STATUS_RANKED
+						? "talent.error.application.transition-not-allowed"
+						: !application.getPassedThresholds() ? "talent.error.application.thresholds-failed" : null);
+		return "talent/recommend-confirm";
+	}
+
+	private ApplicationSummary ranked(String callId, String applicationId) {
+		return talent().callApplications(callId, CallApplicationsView.CALL_APPLICATIONS_VIEW_RANKING)
+			.stream()
+			.filter(a -> a.getApplicationId().equals(applicationId))
+			.findFirst()
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 	}
 
 	@PostMapping("/ranking/{applicationId}/recommend")
@@ -225,6 +265,12 @@ class TalentManagerController {
 	@PreAuthorize("hasRole('program-manager')")
 	String confirmDecision(@PathVariable("callId") String callId, @PathVariable("applicationId") String applicationId,
 			@RequestParam("outcome") String outcome, Model model) {
+		// after a rejected note (POST-redirect-GET): the note as typed and the message next to it
+		FailedPost failed = FailedPost.from(model);
+		if (failed != null) {
+			return decisionPage(callId, applicationId, outcome(outcome), failed.value("note", ""),
+					failed.errors("talent", field -> "note".equals(field) ? "note" : ""), model);
+		}
 		return decisionPage(callId, applicationId, outcome(outcome), "", FieldErrors.none(), model);
 	}
 
@@ -232,8 +278,9 @@ class TalentManagerController {
 	@PreAuthorize("hasRole('program-manager')")
 	String decideOutcome(@PathVariable("callId") String callId, @PathVariable("applicationId") String applicationId,
 			@PathVariable("outcome") String outcome, @RequestParam(name = "note", required = false) String note,
-			Model model, HttpServletResponse response) {
+			@RequestParam MultiValueMap<String, String> params, RedirectAttributes redirect) {
 		String cleanNote = note == null ? "" : note.strip();
+		String ranking = "/talent/manage/calls/" + Notices.id(callId) + "/ranking";
 		try {
 			String done;
 			if ("award".equals(outcome)) {
@@ -244,26 +291,20 @@ class TalentManagerController {
 				talent().decline(applicationId, cleanNote);
 				done = "declined";
 			}
-			return "redirect:/talent/manage/calls/" + callId + "/ranking?done=" + done;
+			return "redirect:" + ranking + "?done=" + done;
 		}
 		catch (Rejected rejected) {
-			response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-			return decisionPage(callId, applicationId, outcome, cleanNote,
-					FieldErrors.of("talent", rejected.violations(), field -> "note".equals(field) ? "note" : ""), model);
+			return FailedPost.rejected(params, rejected.violations())
+				.redirect(ranking + "/" + Notices.id(applicationId) + "/decision?outcome=" + outcome, redirect);
 		}
 		catch (Refused refused) {
-			return "redirect:/talent/manage/calls/" + callId + "/ranking?refused=" + Notices.code(refused.code());
+			return "redirect:" + ranking + "?refused=" + Notices.code(refused.code());
 		}
 	}
 
 	private String decisionPage(String callId, String applicationId, String outcome, String note, FieldErrors errors,
 			Model model) {
-		ApplicationSummary application = talent()
-			.callApplications(callId, CallApplicationsView.CALL_APPLICATIONS_VIEW_RANKING)
-			.stream()
-			.filter(a -> a.getApplicationId().equals(applicationId))
-			.findFirst()
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		ApplicationSummary application = ranked(callId, applicationId);
 		model.addAttribute("call", card(callId));
 		model.addAttribute("subject", application);
 		model.addAttribute("outcome", outcome);

@@ -29,6 +29,7 @@ import cn.jiangmen.innovation.platform.grpc.ProtoTimes;
 import cn.jiangmen.innovation.platform.security.Roles;
 import cn.jiangmen.innovation.platform.web.ContentDispositions;
 import cn.jiangmen.innovation.portal.config.PortalProperties;
+import cn.jiangmen.innovation.portal.web.FailedPost;
 import cn.jiangmen.innovation.portal.web.FieldErrors;
 import cn.jiangmen.innovation.portal.web.ProtoEnums;
 import cn.jiangmen.innovation.portal.web.Refused;
@@ -262,22 +263,22 @@ class TalentPagesController {
 	String save(@PathVariable("id") String id, @RequestParam MultiValueMap<String, String> params,
 			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model,
 			Authentication authentication, HttpServletResponse response, RedirectAttributes redirect) {
-		ApplicationForm form = FormParameters.toForm(params);
+		FormParameters.Sent sent = FormParameters.sent(params);
+		ApplicationForm form = sent.form();
 		try {
 			SaveApplicationResponse answer = talent().save(id, form, version(params.getFirst("version")));
-			// a partial save: the rest is stored, these fields kept their previous value
-			List<Problem> notSaved = answer.getFieldErrorsList()
+			// a partial save: the rest is stored, these fields kept their previous value (named by the page's rows)
+			List<Rejected.Violation> refused = sent.onPage(answer.getFieldErrorsList()
 				.stream()
-				.map(e -> Problem.of(e.getField(), e.getCode()))
-				.toList();
+				.map(e -> new Rejected.Violation(e.getField(), e.getCode()))
+				.toList());
+			List<Problem> notSaved = Problem.of(refused);
 			if (htmx == null) {
 				if (notSaved.isEmpty()) {
 					return "redirect:/talent/applications/" + id + "?done=saved";
 				}
-				FailedForm.of(params, answer.getFieldErrorsList()
-					.stream()
-					.map(e -> new Rejected.Violation(e.getField(), e.getCode()))
-					.toList()).flash(redirect);
+				FailedForm.of(params, refused).flash(redirect);
+				FailedPost.seeOther();
 				return "redirect:/talent/applications/" + Notices.id(id);
 			}
 			// the page shows what was typed (the bad fields too, to be corrected), not what was stored
@@ -286,11 +287,13 @@ class TalentPagesController {
 			return htmx != null ? "talent/application :: feedback" : "talent/application";
 		}
 		catch (Rejected rejected) {
+			List<Rejected.Violation> violations = sent.onPage(rejected.violations());
 			if (htmx == null) {
-				FailedForm.of(params, rejected.violations()).flash(redirect);
+				FailedForm.of(params, violations).flash(redirect);
+				FailedPost.seeOther();
 				return "redirect:/talent/applications/" + Notices.id(id);
 			}
-			fill(model, talent().application(id), form, Problem.of(rejected.violations()), authentication);
+			fill(model, talent().application(id), form, Problem.of(violations), authentication);
 			return "talent/application :: feedback";
 		}
 		catch (Refused refused) {
@@ -441,6 +444,7 @@ class TalentPagesController {
 		catch (Rejected rejected) {
 			// POST-redirect-GET: the form page names what is missing; a reload does not submit again
 			new FailedForm(Map.of(), rejected.violations()).flash(redirect);
+			FailedPost.seeOther();
 			return "redirect:/talent/applications/" + Notices.id(id);
 		}
 		catch (Refused refused) {

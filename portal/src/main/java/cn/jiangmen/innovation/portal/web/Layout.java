@@ -72,6 +72,12 @@ final class Layout {
 			links.add(new NavLink("/talent/calls", "talent.nav.calls",
 					path.startsWith("/talent/") && !path.startsWith("/talent/manage/")));
 		}
+		if (user.hasRole(Roles.APPLICANT)) {
+			// major projects (重大科技专项): the calls, and the organisation's proposals with its projects
+			links.add(new NavLink("/projects/calls", "projects.nav.calls", path.startsWith("/projects/calls")));
+			links.add(new NavLink("/projects/proposals", "projects.nav.proposals", path.startsWith("/projects/")
+					&& !path.startsWith("/projects/calls") && !path.startsWith("/projects/manage")));
+		}
 		if (user.hasAnyRole(Roles.PROGRAM_MANAGER, Roles.AUDITOR)) {
 			links.add(new NavLink("/talent/manage/calls", "talent.call.list.title", path.startsWith("/talent/manage/")));
 		}
@@ -100,8 +106,10 @@ final class Layout {
 		if (user.hasAnyRole(Roles.FINANCE_OFFICER, Roles.FINANCE_APPROVER, Roles.AUDITOR)) {
 			links.add(new NavLink("/finance/inbox", "finance.nav.inbox",
 					path.startsWith("/finance/inbox") || path.startsWith("/finance/tranches")));
+			links.add(new NavLink("/finance/batches", "finance.nav.batches", path.startsWith("/finance/batches")));
 		}
 		if (user.hasAnyRole(Roles.FINANCE_OFFICER, Roles.FINANCE_APPROVER, Roles.PROGRAM_MANAGER, Roles.AUDITOR)) {
+			links.add(new NavLink("/finance/recoveries", "finance.nav.recoveries", path.startsWith("/finance/recoveries")));
 			links.add(new NavLink("/finance/budgets", "finance.nav.budgets",
 					path.startsWith("/finance/budget")));
 			links.add(new NavLink("/finance/statements", "finance.nav.statements", path.startsWith("/finance/statements")));

@@ -10,17 +10,35 @@ import cn.jiangmen.innovation.contracts.funding.v1.Award;
 import cn.jiangmen.innovation.contracts.funding.v1.BudgetLine;
 import cn.jiangmen.innovation.contracts.funding.v1.BudgetRaise;
 import cn.jiangmen.innovation.contracts.funding.v1.BudgetRaiseState;
+import cn.jiangmen.innovation.contracts.funding.v1.ConfirmPaymentBatchRequest;
+import cn.jiangmen.innovation.contracts.funding.v1.ConfirmPaymentBatchResponse;
+import cn.jiangmen.innovation.contracts.funding.v1.ConfirmRecoveryRepaymentRequest;
+import cn.jiangmen.innovation.contracts.funding.v1.ConfirmRecoveryRepaymentResponse;
+import cn.jiangmen.innovation.contracts.funding.v1.CreatePaymentBatchRequest;
+import cn.jiangmen.innovation.contracts.funding.v1.CreatePaymentBatchResponse;
 import cn.jiangmen.innovation.contracts.funding.v1.DecideBudgetRaiseRequest;
 import cn.jiangmen.innovation.contracts.funding.v1.DecideBudgetRaiseResponse;
+import cn.jiangmen.innovation.contracts.funding.v1.DecideRecoveryRequest;
+import cn.jiangmen.innovation.contracts.funding.v1.DecideRecoveryResponse;
 import cn.jiangmen.innovation.contracts.funding.v1.DecideTrancheRequest;
 import cn.jiangmen.innovation.contracts.funding.v1.DecideTrancheResponse;
+import cn.jiangmen.innovation.contracts.funding.v1.ExportPaymentBatchRequest;
+import cn.jiangmen.innovation.contracts.funding.v1.ExportPaymentBatchResponse;
 import cn.jiangmen.innovation.contracts.funding.v1.FundingServiceGrpc;
+import cn.jiangmen.innovation.contracts.funding.v1.GetPaymentBatchRequest;
+import cn.jiangmen.innovation.contracts.funding.v1.GetPaymentBatchResponse;
+import cn.jiangmen.innovation.contracts.funding.v1.GetPaymentStatusRequest;
+import cn.jiangmen.innovation.contracts.funding.v1.GetPaymentStatusResponse;
 import cn.jiangmen.innovation.contracts.funding.v1.ListAwardsRequest;
 import cn.jiangmen.innovation.contracts.funding.v1.ListAwardsResponse;
 import cn.jiangmen.innovation.contracts.funding.v1.ListBudgetRaisesRequest;
 import cn.jiangmen.innovation.contracts.funding.v1.ListBudgetRaisesResponse;
 import cn.jiangmen.innovation.contracts.funding.v1.ListBudgetsRequest;
 import cn.jiangmen.innovation.contracts.funding.v1.ListBudgetsResponse;
+import cn.jiangmen.innovation.contracts.funding.v1.ListPaymentBatchesRequest;
+import cn.jiangmen.innovation.contracts.funding.v1.ListPaymentBatchesResponse;
+import cn.jiangmen.innovation.contracts.funding.v1.ListRecoveriesRequest;
+import cn.jiangmen.innovation.contracts.funding.v1.ListRecoveriesResponse;
 import cn.jiangmen.innovation.contracts.funding.v1.ListTranchesRequest;
 import cn.jiangmen.innovation.contracts.funding.v1.ListTranchesResponse;
 import cn.jiangmen.innovation.contracts.funding.v1.PrepareBudgetRaiseRequest;
@@ -28,9 +46,12 @@ import cn.jiangmen.innovation.contracts.funding.v1.PrepareBudgetRaiseResponse;
 import cn.jiangmen.innovation.contracts.funding.v1.PrepareTrancheRequest;
 import cn.jiangmen.innovation.contracts.funding.v1.PrepareTrancheResponse;
 import cn.jiangmen.innovation.contracts.funding.v1.QueuedTranche;
+import cn.jiangmen.innovation.contracts.funding.v1.RaiseRecoveryRequest;
+import cn.jiangmen.innovation.contracts.funding.v1.RaiseRecoveryResponse;
 import cn.jiangmen.innovation.contracts.funding.v1.ScheduledTranche;
+import cn.jiangmen.innovation.contracts.funding.v1.SendPaymentBatchRequest;
+import cn.jiangmen.innovation.contracts.funding.v1.SendPaymentBatchResponse;
 import cn.jiangmen.innovation.contracts.funding.v1.TrancheDecision;
-import cn.jiangmen.innovation.contracts.funding.v1.TrancheQueue;
 import cn.jiangmen.innovation.contracts.funding.v1.TrancheState;
 import com.google.protobuf.Any;
 import com.google.rpc.Code;
@@ -75,6 +96,12 @@ public class FakeFundingService extends FundingServiceGrpc.FundingServiceImplBas
 
 	final List<BudgetRaise> raises = new CopyOnWriteArrayList<>();
 
+	/** Recovery demands, as funding's recovery RPCs keep them. */
+	final FakeRecoveries recoveries = new FakeRecoveries();
+
+	/** Payment batches, as funding's batch RPCs keep them. */
+	final FakePaymentBatches batches = new FakePaymentBatches(this);
+
 	volatile boolean projectDown;
 
 	public FakeFundingService() {
@@ -90,6 +117,21 @@ public class FakeFundingService extends FundingServiceGrpc.FundingServiceImplBas
 		put(queued("t-open", TrancheState.TRANCHE_STATE_SCHEDULED, "m-open", "", "", 800_000_00L));
 		put(queued("t-prepared", TrancheState.TRANCHE_STATE_PREPARED, "m-accepted", "officer", "", 500_000_00L));
 		put(queued("t-rejected", TrancheState.TRANCHE_STATE_REJECTED, "", "officer", "收款账户缺失", 300_000_00L));
+		this.batches.reset();
+		this.recoveries.reset();
+		put(queued("t-approved", TrancheState.TRANCHE_STATE_APPROVED, "m-accepted", "officer", "", 1_500_000_00L)
+			.toBuilder()
+			.setRecipientOrganisationName("")
+			.build());
+		put(queued("t-failed", TrancheState.TRANCHE_STATE_FAILED, "m-accepted", "officer", "", 250_000_00L)
+			.toBuilder()
+			.setRecipientOrganisationId("7d1c2a8e-0000-4000-8000-000000000002")
+			.setRecipientOrganisationName("")
+			.build());
+		put(queued("t-noaccount", TrancheState.TRANCHE_STATE_APPROVED, "", "officer", "", 10_000_00L).toBuilder()
+			.setRecipientOrganisationId("7d1c2a8e-0000-4000-8000-0000000000ff")
+			.setRecipientOrganisationName("无账户科技有限公司")
+			.build());
 		this.raises.add(BudgetRaise.newBuilder()
 			.setRaiseId("r-1")
 			.setProgramCode("talent")
@@ -136,15 +178,17 @@ public class FakeFundingService extends FundingServiceGrpc.FundingServiceImplBas
 	@Override
 	public void listTranches(ListTranchesRequest request, StreamObserver<ListTranchesResponse> observer) {
 		this.calls.add("listTranches " + request.getQueue());
-		TrancheState wanted = switch (request.getQueue()) {
-			case TRANCHE_QUEUE_TO_PREPARE -> TrancheState.TRANCHE_STATE_SCHEDULED;
-			case TRANCHE_QUEUE_TO_APPROVE -> TrancheState.TRANCHE_STATE_PREPARED;
-			default -> TrancheState.TRANCHE_STATE_REJECTED;
+		java.util.Set<TrancheState> wanted = switch (request.getQueue()) {
+			case TRANCHE_QUEUE_TO_PREPARE -> java.util.Set.of(TrancheState.TRANCHE_STATE_SCHEDULED);
+			case TRANCHE_QUEUE_TO_APPROVE -> java.util.Set.of(TrancheState.TRANCHE_STATE_PREPARED);
+			case TRANCHE_QUEUE_TO_PAY -> java.util.Set.of(TrancheState.TRANCHE_STATE_APPROVED,
+					TrancheState.TRANCHE_STATE_FAILED);
+			default -> java.util.Set.of(TrancheState.TRANCHE_STATE_REJECTED);
 		};
 		observer.onNext(ListTranchesResponse.newBuilder()
 			.addAllTranches(this.tranches.values()
 				.stream()
-				.filter(t -> t.getTranche().getState() == wanted)
+				.filter(t -> wanted.contains(t.getTranche().getState()))
 				.sorted(java.util.Comparator.comparing(t -> t.getTranche().getTrancheId()))
 				.map(t -> t.toBuilder().setPreparedByCaller(t.getPreparedBy().equals(caller())).build())
 				.toList())
@@ -264,7 +308,20 @@ public class FakeFundingService extends FundingServiceGrpc.FundingServiceImplBas
 	@Override
 	public void listAwards(ListAwardsRequest request, StreamObserver<ListAwardsResponse> observer) {
 		this.calls.add("listAwards " + request.getRecipientOrganisationId());
-		observer.onNext(ListAwardsResponse.newBuilder()
+		ListAwardsResponse.Builder awards = ListAwardsResponse.newBuilder();
+		if (request.getRecipientOrganisationId().isEmpty() && !caller().startsWith("applicant")) {
+			// finance sees every organisation's: 五邑大学's project award, its start-up tranche paid
+			awards.addAwards(Award.newBuilder()
+				.setCommitmentId("c-2")
+				.setAwardReference("JM-2026-ZX-0002")
+				.setProgramCode("major-projects")
+				.setFiscalYear(2026)
+				.setRecipientOrganisationId("7d1c2a8e-0000-4000-8000-000000000002")
+				.setAmount(fen(5_000_000_00L))
+				.setReleased(fen(2_000_000_00L))
+				.setPaid(fen(2_000_000_00L)));
+		}
+		observer.onNext(awards
 			.addAwards(Award.newBuilder()
 				.setCommitmentId("c-1")
 				.setAwardReference("JM-2026-RC-0007")
@@ -291,7 +348,69 @@ public class FakeFundingService extends FundingServiceGrpc.FundingServiceImplBas
 		observer.onCompleted();
 	}
 
-	private static io.grpc.StatusRuntimeException refused(String reason) {
+	@Override
+	public void createPaymentBatch(CreatePaymentBatchRequest request, StreamObserver<CreatePaymentBatchResponse> observer) {
+		this.batches.create(request, caller(), observer);
+	}
+
+	@Override
+	public void sendPaymentBatch(SendPaymentBatchRequest request, StreamObserver<SendPaymentBatchResponse> observer) {
+		this.batches.send(request, observer);
+	}
+
+	@Override
+	public void confirmPaymentBatch(ConfirmPaymentBatchRequest request,
+			StreamObserver<ConfirmPaymentBatchResponse> observer) {
+		this.batches.confirm(request, observer);
+	}
+
+	@Override
+	public void getPaymentBatch(GetPaymentBatchRequest request, StreamObserver<GetPaymentBatchResponse> observer) {
+		this.batches.get(request, observer);
+	}
+
+	@Override
+	public void listPaymentBatches(ListPaymentBatchesRequest request, StreamObserver<ListPaymentBatchesResponse> observer) {
+		this.batches.list(request, observer);
+	}
+
+	@Override
+	public void exportPaymentBatch(ExportPaymentBatchRequest request, StreamObserver<ExportPaymentBatchResponse> observer) {
+		this.batches.export(request, caller(), observer);
+	}
+
+	@Override
+	public void getPaymentStatus(GetPaymentStatusRequest request, StreamObserver<GetPaymentStatusResponse> observer) {
+		this.batches.status(request, observer);
+	}
+
+	@Override
+	public void listRecoveries(ListRecoveriesRequest request, StreamObserver<ListRecoveriesResponse> observer) {
+		this.recoveries.list(request, observer);
+	}
+
+	@Override
+	public void raiseRecovery(RaiseRecoveryRequest request, StreamObserver<RaiseRecoveryResponse> observer) {
+		this.recoveries.raise(request, caller(), observer);
+	}
+
+	@Override
+	public void decideRecovery(DecideRecoveryRequest request, StreamObserver<DecideRecoveryResponse> observer) {
+		this.recoveries.decide(request, caller(), observer);
+	}
+
+	@Override
+	public void confirmRecoveryRepayment(ConfirmRecoveryRepaymentRequest request,
+			StreamObserver<ConfirmRecoveryRepaymentResponse> observer) {
+		this.recoveries.repay(request, observer);
+	}
+
+	void put(String id, TrancheState state) {
+		QueuedTranche t = this.tranches.get(id);
+		put(t.toBuilder().setTranche(t.getTranche().toBuilder().setState(state)).build());
+	}
+
+	static io.grpc.StatusRuntimeException refused(String reason) {
 		return StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
 			.setCode(Code.FAILED_PRECONDITION_VALUE)
 			.setMessage(reason)

@@ -10,6 +10,7 @@ import cn.jiangmen.innovation.platform.security.KeycloakRealmRoleConverter;
 import cn.jiangmen.innovation.portal.config.PortalProperties;
 import cn.jiangmen.innovation.portal.config.PortalSecurityConfiguration;
 import cn.jiangmen.innovation.portal.web.InProcessChannels;
+import cn.jiangmen.innovation.portal.web.Prg;
 import io.grpc.Server;
 import io.grpc.ServerInterceptors;
 import io.grpc.inprocess.InProcessServerBuilder;
@@ -26,6 +27,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.grpc.client.GrpcChannelFactory;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -46,7 +48,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * the milestone and project-service refusals in words, budgets with chart data and table, exports.
  */
 @WebMvcTest(controllers = { FinanceInboxController.class, BudgetPagesController.class, AwardPagesController.class })
-@Import({ FinancePagesTest.Config.class, PortalSecurityConfiguration.class, FundingPortalClient.class })
+@Import({ FinancePagesTest.Config.class, PortalSecurityConfiguration.class, FundingPortalClient.class, Beneficiaries.class })
 @ImportAutoConfiguration(PlatformSecurityAutoConfiguration.class)
 class FinancePagesTest {
 
@@ -170,12 +172,22 @@ class FinancePagesTest {
 
 	@Test
 	void anUnacceptedMilestoneAndASilentProjectServiceAreSaidInWordsAndChangeNothing() throws Exception {
-		this.mvc.perform(post("/finance/tranches/t-open/prepare").with(officer()).with(csrf()).param("key", "k1"))
-			.andExpect(status().isConflict())
-			.andExpect(content().string(containsString("该期对应的里程碑尚未通过验收")));
+		// POST-redirect-GET: back on the confirmation with the reason and the same idempotency key
+		MvcResult refused = this.mvc.perform(post("/finance/tranches/t-open/prepare").with(officer()).with(csrf())
+			.param("key", "k1"))
+			.andExpect(status().isSeeOther())
+			.andExpect(redirectedUrl("/finance/tranches/t-open/prepare?from=prepare"))
+			.andReturn();
+		this.mvc.perform(Prg.follow(refused).with(officer()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("该期对应的里程碑尚未通过验收")))
+			.andExpect(content().string(containsString("name=\"key\" value=\"k1\"")));
 		this.funding.projectDown = true;
-		this.mvc.perform(post("/finance/tranches/t-due/prepare?lang=en").with(officer()).with(csrf()).param("key", "k2"))
-			.andExpect(status().isServiceUnavailable())
+		MvcResult silent = this.mvc.perform(post("/finance/tranches/t-due/prepare").with(officer()).with(csrf())
+			.param("key", "k2"))
+			.andExpect(status().isSeeOther())
+			.andReturn();
+		this.mvc.perform(Prg.follow(silent).param("lang", "en").with(officer()))
 			.andExpect(content().string(containsString("The project office&#39;s service did not answer")));
 		assertThat(this.funding.tranches.get("t-due").getTranche().getState().name()).endsWith("SCHEDULED");
 	}
@@ -185,12 +197,25 @@ class FinancePagesTest {
 		this.mvc.perform(get("/finance/tranches/t-prepared/reject").with(approver()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("退回此笔款项")))
-			.andExpect(content().string(containsString("<textarea id=\"reason\"")));
-		this.mvc.perform(post("/finance/tranches/t-prepared/reject").with(approver()).with(csrf()).param("key", "k3")
+			.andExpect(content().string(containsString("<textarea class=\"textarea\" id=\"reason\" name=\"reason\"")));
+		MvcResult failed = this.mvc.perform(post("/finance/tranches/t-prepared/reject").with(approver()).with(csrf())
+			.param("key", "k3")
 			.param("reason", " "))
-			.andExpect(status().isUnprocessableContent())
+			.andExpect(status().isSeeOther())
+			.andExpect(redirectedUrl("/finance/tranches/t-prepared/reject"))
+			.andReturn();
+		this.mvc.perform(Prg.follow(failed).with(approver()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("data-error-summary")))
 			.andExpect(content().string(containsString("请填写退回原因")))
-			.andExpect(content().string(containsString("href=\"#reason\"")));
+			.andExpect(content().string(containsString("href=\"#reason\"")))
+			.andExpect(content().string(containsString("id=\"error-reason\"")))
+			.andExpect(content().string(containsString("aria-describedby=\"reason-hint error-reason\"")))
+			.andExpect(content().string(containsString("name=\"key\" value=\"k3\"")));
+		this.mvc.perform(Prg.follow(failed).param("lang", "en").with(approver()))
+			.andExpect(content().string(containsString("Enter the reason for rejection")));
+		this.mvc.perform(get("/finance/tranches/t-prepared/reject").with(approver()))
+			.andExpect(content().string(not(containsString("data-error-summary"))));
 		this.mvc.perform(post("/finance/tranches/t-prepared/reject").with(approver()).with(csrf()).param("key", "k4")
 			.param("reason", "合同编号有误"))
 			.andExpect(redirectedUrl("/finance/inbox?tab=rejected&notice=rejected"));
@@ -238,11 +263,24 @@ class FinancePagesTest {
 
 	@Test
 	void aBudgetRaiseIsPreparedByAnOfficerAndDecidedByAnotherApproverOnAConfirmationPage() throws Exception {
-		this.mvc.perform(post("/finance/budgets/raise").with(officer()).with(csrf()).param("program", "talent")
+		MvcResult badAmount = this.mvc.perform(post("/finance/budgets/raise").with(officer()).with(csrf())
+			.param("program", "talent")
 			.param("year", "2026").param("amount", "12.345").param("key", "k5"))
-			.andExpect(status().isUnprocessableContent())
+			.andExpect(status().isSeeOther())
+			.andExpect(redirectedUrl("/finance/budgets/raise"))
+			.andReturn();
+		this.mvc.perform(Prg.follow(badAmount).with(officer()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("href=\"#amount\"")))
 			.andExpect(content().string(containsString("金额最多保留两位小数（分）")))
-			.andExpect(content().string(containsString("aria-invalid=\"true\"")));
+			.andExpect(content().string(containsString("aria-describedby=\"amount-hint error-amount\"")))
+			.andExpect(content().string(containsString("aria-invalid=\"true\"")))
+			.andExpect(content().string(containsString("value=\"12.345\"")))
+			.andExpect(content().string(containsString("name=\"key\" value=\"k5\"")));
+		this.mvc.perform(Prg.follow(badAmount).param("lang", "en").with(officer()))
+			.andExpect(content().string(containsString("There is a problem")));
+		this.mvc.perform(get("/finance/budgets/raise").with(officer()))
+			.andExpect(content().string(not(containsString("data-error-summary"))));
 		this.mvc.perform(post("/finance/budgets/raise").with(officer()).with(csrf()).param("program", "talent")
 			.param("year", "2026").param("amount", "1,234.56").param("key", "k6"))
 			.andExpect(redirectedUrl("/finance/budgets?notice=raise-prepared"));

@@ -149,9 +149,21 @@ class FakeReviewService extends ReviewServiceGrpc.ReviewServiceImplBase {
 				.setAssignmentId("a-2").setReviewItemId("item-2").setExpert("sub-expert5")
 				.setDeclaration(Declaration.DECLARATION_NO_CONFLICT)
 				.setSheetStatus(SheetStatus.SHEET_STATUS_DRAFT))
+			// as review-service records them: a rule's detail as a code with arguments (and its English
+			// sentence), a manager's own words without a code
 			.addConflicts(cn.jiangmen.innovation.contracts.review.v1.PanelConflict.newBuilder()
 				.setReviewItemId("item-1").setExpert("sub-expert5").setReason(cn.jiangmen.innovation.contracts.review.v1.ConflictReason.CONFLICT_REASON_ORGANISATION)
-				.setDetail("works at 江门市光电科技有限公司").setRecordedBy("conflict-rules"))
+				.setDetail("works at 江门市光电科技有限公司").setRecordedBy("conflict-rules")
+				.setDetailCode(cn.jiangmen.innovation.contracts.review.v1.ConflictDetailCode.CONFLICT_DETAIL_CODE_WORKS_AT)
+				.addDetailArguments("江门市光电科技有限公司"))
+			.addConflicts(cn.jiangmen.innovation.contracts.review.v1.PanelConflict.newBuilder()
+				.setReviewItemId("item-2").setExpert("sub-expert1").setReason(cn.jiangmen.innovation.contracts.review.v1.ConflictReason.CONFLICT_REASON_DECLARED)
+				.setDetail("declared relationship with 王五 at 五邑大学: 我的博士生").setRecordedBy("conflict-rules")
+				.setDetailCode(cn.jiangmen.innovation.contracts.review.v1.ConflictDetailCode.CONFLICT_DETAIL_CODE_RELATIONSHIP_PERSON_NOTE)
+				.addDetailArguments("王五").addDetailArguments("五邑大学").addDetailArguments("我的博士生"))
+			.addConflicts(cn.jiangmen.innovation.contracts.review.v1.PanelConflict.newBuilder()
+				.setReviewItemId("item-2").setExpert("sub-expert1").setReason(cn.jiangmen.innovation.contracts.review.v1.ConflictReason.CONFLICT_REASON_MANUAL)
+				.setDetail("works at the same lab as the leader").setRecordedBy("manager"))
 			.build());
 		responseObserver.onCompleted();
 	}
@@ -490,6 +502,23 @@ class FakeReviewService extends ReviewServiceGrpc.ReviewServiceImplBase {
 				bad.addFieldViolations(violation("affiliations[" + i + "].until_year", "range"));
 			}
 		}
+		// persons by name and organisation, or (profiles saved before) by a bare key, as review-service checks them
+		for (int i = 0; i < p.getCoApplicationsCount(); i++) {
+			var c = p.getCoApplications(i);
+			person(bad, "co_applications[" + i + "].", c.getPersonName(), c.getOrganisationId(), c.getPersonKey());
+			if (c.getYear() < 1950) {
+				bad.addFieldViolations(violation("co_applications[" + i + "].year", "range"));
+			}
+		}
+		for (int i = 0; i < p.getRelationshipsCount(); i++) {
+			var r = p.getRelationships(i);
+			if (r.getKind() == cn.jiangmen.innovation.contracts.review.v1.RelationshipKind.RELATIONSHIP_KIND_PERSON) {
+				person(bad, "relationships[" + i + "].", r.getPersonName(), r.getOrganisationId(), r.getReference());
+			}
+			else if (r.getReference().isEmpty()) {
+				bad.addFieldViolations(violation("relationships[" + i + "].reference", "required"));
+			}
+		}
 		if (bad.getFieldViolationsCount() > 0) {
 			invalid(responseObserver, bad);
 			return;
@@ -499,6 +528,18 @@ class FakeReviewService extends ReviewServiceGrpc.ReviewServiceImplBase {
 			.setProfile(this.profile)
 			.build());
 		responseObserver.onCompleted();
+	}
+
+	private static void person(BadRequest.Builder bad, String at, String name, String organisationId, String key) {
+		if (name.isEmpty() && !key.isEmpty()) {
+			return;
+		}
+		if (name.isEmpty()) {
+			bad.addFieldViolations(violation(at + "person_name", "required"));
+		}
+		if (organisationId.isEmpty()) {
+			bad.addFieldViolations(violation(at + "organisation_name", "required"));
+		}
 	}
 
 	private static BadRequest.FieldViolation violation(String field, String reason) {

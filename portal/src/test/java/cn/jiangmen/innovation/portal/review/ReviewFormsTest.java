@@ -5,6 +5,7 @@ import java.time.ZoneId;
 
 import cn.jiangmen.innovation.platform.config.PlatformSecurityAutoConfiguration;
 import cn.jiangmen.innovation.portal.config.PortalSecurityConfiguration;
+import cn.jiangmen.innovation.portal.web.Prg;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +15,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static cn.jiangmen.innovation.portal.review.ReviewPagesTest.user;
@@ -86,13 +88,18 @@ class ReviewFormsTest {
 
 	@Test
 	void badRoundInputIsNamedNextToEachFieldKeptAsTypedAndNothingIsCreated() throws Exception {
-		this.mvc.perform(round("2026 第二批", "2020-01-01T09:00", "0")
+		MvcResult failed = this.mvc.perform(round("2026 第二批", "2020-01-01T09:00", "0")
 			// rows 0 and 2 typed, row 1 left empty: the bad code is shown on row 2, not row 1
 			.param("criteria[0].code", "innovation").param("criteria[0].name", "创新性").param("criteria[0].weight", "50")
 			.param("criteria[1].code", "").param("criteria[1].name", "").param("criteria[1].weight", "")
 			.param("criteria[2].code", "Team Work").param("criteria[2].name", "团队").param("criteria[2].weight", "30")
 			.param("item", "await-t1", "await-p1"))
-			.andExpect(status().isUnprocessableContent())
+			.andExpect(status().isSeeOther())
+			.andExpect(redirectedUrl("/review/rounds/new"))
+			.andReturn();
+		// POST-redirect-GET: the form's page shows it as typed with a message next to each field
+		this.mvc.perform(Prg.follow(failed).with(MANAGER))
+			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("请修改以下问题")))
 			.andExpect(content().string(containsString("各项指标的权重之和必须为 100%")))
 			.andExpect(content().string(containsString("截止时间须晚于当前时间")))
@@ -108,6 +115,11 @@ class ReviewFormsTest {
 			.andExpect(content().string(containsString("value=\"2026 第二批\"")))
 			.andExpect(content().string(containsString("value=\"Team Work\"")))
 			.andExpect(content().string(containsString("value=\"2020-01-01T09:00\"")));
+		this.mvc.perform(Prg.follow(failed).param("lang", "en").with(MANAGER))
+			.andExpect(content().string(containsString("There is a problem")));
+		// a reload: the blank form, nothing posted again
+		this.mvc.perform(get("/review/rounds/new").with(MANAGER))
+			.andExpect(content().string(not(containsString("data-error-summary"))));
 		assertThat(this.review.opened).isEmpty();
 		assertThat(this.review.calls.get(0)).contains("criteria=innovation:50/0 Team Work:30/0");
 	}
@@ -154,16 +166,29 @@ class ReviewFormsTest {
 			.andExpect(content().string(not(containsString("手动分配与利益冲突"))))
 			.andExpect(content().string(not(containsString("/remove"))));
 
-		// a conflicted assignment: refused with its reason, the choice kept
-		this.mvc.perform(post("/review/rounds/round-1/assignments").with(MANAGER).with(csrf())
+		// a conflicted assignment: refused with its reason, the choice kept (POST-redirect-GET)
+		MvcResult refused = this.mvc.perform(post("/review/rounds/round-1/assignments").with(MANAGER).with(csrf())
 			.param("item_id", "item-1").param("expert", "sub-expert5"))
-			.andExpect(status().isConflict())
+			.andExpect(status().isSeeOther())
+			.andExpect(redirectedUrl("/review/rounds/round-1"))
+			.andReturn();
+		this.mvc.perform(Prg.follow(refused).with(MANAGER))
+			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("该专家与此项目存在利益冲突（见下方利益冲突列表），不能分配。")))
 			.andExpect(content().string(containsString("<option value=\"sub-expert5\" selected=\"selected\">周专家</option>")));
-		this.mvc.perform(post("/review/rounds/round-1/assignments").with(MANAGER).with(csrf()).param("item_id", "item-1"))
-			.andExpect(status().isUnprocessableContent())
+		MvcResult rejected = this.mvc.perform(post("/review/rounds/round-1/assignments").with(MANAGER).with(csrf())
+			.param("item_id", "item-1"))
+			.andExpect(status().isSeeOther())
+			.andReturn();
+		this.mvc.perform(Prg.follow(rejected).with(MANAGER))
+			.andExpect(content().string(containsString("data-error-summary")))
+			.andExpect(content().string(containsString("href=\"#assign-expert\"")))
 			.andExpect(content().string(containsString("<span class=\"field-error__text\">请选择专家。</span>")))
 			.andExpect(content().string(containsString("aria-describedby=\"error-assign-expert\"")));
+		this.mvc.perform(Prg.follow(rejected).param("lang", "en").with(MANAGER))
+			.andExpect(content().string(containsString("There is a problem")));
+		this.mvc.perform(get("/review/rounds/round-1").with(MANAGER))
+			.andExpect(content().string(not(containsString("data-error-summary"))));
 		this.mvc.perform(post("/review/rounds/round-1/assignments").with(MANAGER).with(csrf())
 			.param("item_id", "item-2").param("expert", "sub-expert1"))
 			.andExpect(redirectedUrl("/review/rounds/round-1?notice=assigned-one"));
@@ -172,13 +197,18 @@ class ReviewFormsTest {
 
 		this.mvc.perform(post("/review/rounds/round-1/assignments/a-2/remove").with(MANAGER).with(csrf()))
 			.andExpect(redirectedUrl("/review/rounds/round-1?notice=unassigned"));
-		this.mvc.perform(post("/review/rounds/round-1/assignments/a-1/remove").with(MANAGER).with(csrf()))
-			.andExpect(status().isConflict())
+		MvcResult submitted = this.mvc.perform(post("/review/rounds/round-1/assignments/a-1/remove").with(MANAGER)
+			.with(csrf()))
+			.andExpect(status().isSeeOther())
+			.andReturn();
+		this.mvc.perform(Prg.follow(submitted).with(MANAGER))
 			.andExpect(content().string(containsString("该专家已提交此项目的评审意见")));
 
-		this.mvc.perform(post("/review/rounds/round-1/conflicts").with(MANAGER).with(csrf())
+		MvcResult noDetail = this.mvc.perform(post("/review/rounds/round-1/conflicts").with(MANAGER).with(csrf())
 			.param("item_id", "item-2").param("expert", "sub-expert5").param("detail", " "))
-			.andExpect(status().isUnprocessableContent())
+			.andExpect(status().isSeeOther())
+			.andReturn();
+		this.mvc.perform(Prg.follow(noDetail).with(MANAGER))
 			.andExpect(content().string(containsString("id=\"error-conflict-detail\"")))
 			.andExpect(content().string(containsString("请说明原因")));
 		this.mvc.perform(post("/review/rounds/round-1/conflicts").with(MANAGER).with(csrf())
@@ -217,35 +247,67 @@ class ReviewFormsTest {
 			.andExpect(content().string(containsString("半导体照明（LED背光源模块化技术）")))
 			.andExpect(content().string(containsString("<legend>曾任职单位</legend>")))
 			.andExpect(content().string(containsString("aria-label=\"第 1 个曾任职单位的终止年份\"")))
-			// organisations are chosen by name from the directory; no id is typed
+			// organisations are chosen by name from the directory; people by name and organisation: no id, no key typed
 			.andExpect(content().string(containsString("<option value=\"五邑大学\"></option>")))
 			.andExpect(content().string(containsString("list=\"organisation-names\"")))
 			.andExpect(content().string(not(containsString("name=\"current[0].id\""))))
+			.andExpect(content().string(containsString("共同申报人姓名")))
+			.andExpect(content().string(containsString("aria-label=\"第 1 项共同申报的申报人所在单位\"")))
+			.andExpect(content().string(containsString("aria-label=\"第 1 项关系的人员姓名\"")))
+			.andExpect(content().string(not(containsString("name=\"joint[0].key\""))))
+			.andExpect(content().string(not(containsString("人员标识，或"))))
 			.andExpect(content().string(containsString("href=\"/review/profile\" aria-current=\"page\"")));
 
-		this.mvc.perform(profile().param("email", "chen.example.org")
+		// a rejected save is POST-redirect-GET: the page after the redirect shows the form as typed,
+		// the summary and each message next to its field; a reload posts nothing again
+		MvcResult failed = this.mvc.perform(profile().param("email", "chen.example.org")
 			.param("past[0].id", "").param("past[0].name", "").param("past[0].from", "").param("past[0].until", "")
 			.param("past[1].name", "江门市光电科技有限公司")
-			.param("past[1].from", "2015").param("past[1].until", "2012"))
-			.andExpect(status().isUnprocessableContent())
+			.param("past[1].from", "2015").param("past[1].until", "2012")
+			.param("joint[1].organisation", "五邑大学").param("joint[1].year", "2023"))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl("/review/profile"))
+			.andReturn();
+		assertThat(this.review.profile).isNull();
+		MvcResult page = this.mvc.perform(Prg.follow(failed).with(EXPERT))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("data-error-summary")))
 			.andExpect(content().string(containsString("请填写有效的电子邮箱")))
 			.andExpect(content().string(containsString("id=\"error-past-1--until_year\"")))
 			.andExpect(content().string(containsString("请填写离职年份：不早于入职年份，不晚于今年。")))
 			.andExpect(content().string(containsString("value=\"chen.example.org\"")))
-			.andExpect(content().string(not(containsString("您的专家档案已保存"))));
-		assertThat(this.review.profile).isNull();
+			// the second joint row: a year and an organisation but nobody named
+			.andExpect(content().string(containsString("id=\"error-joint-1--person_name\"")))
+			.andExpect(content().string(containsString("请填写共同申报人的姓名。")))
+			.andExpect(content().string(containsString("name=\"joint[0].person\" value=\"李明\"")))
+			.andExpect(content().string(not(containsString("您的专家档案已保存"))))
+			.andReturn();
+		assertThat(page.getResponse().getContentAsString())
+			.containsPattern("name=\"joint\\[1]\\.person\"[^>]*aria-describedby=\"error-joint-1--person_name\"[^>]*aria-invalid=\"true\"");
+		this.mvc.perform(get("/review/profile").with(EXPERT))
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("data-error-summary"))));
+		assertThat(this.review.calls).containsOnlyOnce("save-profile");
 
-		// a name the directory does not know is named next to its row; nothing is sent
-		this.mvc.perform(profile().param("email", "chen@example.org")
-			.param("past[0].name", "光电科技").param("past[0].from", "2008").param("past[0].until", "2014"))
-			.andExpect(status().isUnprocessableContent())
+		// the language switch works on the page after the redirect
+		MvcResult unknown = this.mvc.perform(profile().param("email", "chen@example.org")
+			.param("past[0].name", "光电科技").param("past[0].from", "2008").param("past[0].until", "2014")
+			.param("relation[1].kind", "PERSON").param("relation[1].person", "王五").param("relation[1].organisation", "五邑"))
+			.andExpect(redirectedUrl("/review/profile"))
+			.andReturn();
+		assertThat(this.review.calls).as("names the directory does not know: nothing is sent").containsOnlyOnce("save-profile");
+		this.mvc.perform(Prg.follow(unknown).param("lang", "en").with(EXPERT))
+			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"error-past-0--organisation_name\"")))
-			.andExpect(content().string(containsString("目录中没有该单位：请输入名称并从列表中选择。")))
-			.andExpect(content().string(containsString("value=\"光电科技\"")));
-		assertThat(this.review.profile).isNull();
+			.andExpect(content().string(containsString("id=\"error-relation-1--organisation_name\"")))
+			.andExpect(content().string(containsString("Choose an organisation the directory knows")))
+			.andExpect(content().string(containsString("value=\"光电科技\"")))
+			.andExpect(content().string(containsString("value=\"王五\"")));
 
 		this.mvc.perform(profile().param("email", "chen@example.org")
-			.param("past[0].name", " 江门市光电科技有限公司 ").param("past[0].from", "2008").param("past[0].until", "2014"))
+			.param("past[0].name", " 江门市光电科技有限公司 ").param("past[0].from", "2008").param("past[0].until", "2014")
+			.param("relation[1].kind", "PERSON").param("relation[1].person", "王五").param("relation[1].organisation", "五邑大学")
+			.param("relation[1].note", "我的博士生"))
 			.andExpect(redirectedUrl("/review/profile?notice=saved"));
 		var saved = this.review.profile;
 		assertThat(saved.getFieldCodesList()).containsExactly("semiconductor-lighting", "visible-light-communication",
@@ -255,18 +317,73 @@ class ReviewFormsTest {
 		assertThat(saved.getAffiliationsList()).extracting(a -> a.getOrganisationId())
 			.as("the directory's ids")
 			.containsExactly("7d1c2a8e-0000-4000-8000-000000000002", "7d1c2a8e-0000-4000-8000-000000000001");
-		assertThat(saved.getCoApplications(0).getPersonKey()).isEqualTo("leader-42");
+		assertThat(saved.getCoApplications(0)).satisfies(c -> {
+			assertThat(c.getPersonName()).isEqualTo("李明");
+			assertThat(c.getOrganisationName()).isEqualTo("江门市光电科技有限公司");
+			assertThat(c.getOrganisationId()).isEqualTo("7d1c2a8e-0000-4000-8000-000000000001");
+			assertThat(c.getPersonKey()).as("review-service derives the key").isEmpty();
+		});
 		assertThat(saved.getRelationships(0).getKind().name()).isEqualTo("RELATIONSHIP_KIND_ORGANISATION");
 		assertThat(saved.getRelationships(0).getReference()).as("the organisation chosen by name, sent by id")
 			.isEqualTo("7d1c2a8e-0000-4000-8000-000000000001");
+		assertThat(saved.getRelationships(1)).satisfies(r -> {
+			assertThat(r.getKind().name()).isEqualTo("RELATIONSHIP_KIND_PERSON");
+			assertThat(r.getPersonName()).isEqualTo("王五");
+			assertThat(r.getOrganisationId()).isEqualTo("7d1c2a8e-0000-4000-8000-000000000002");
+			assertThat(r.getOrganisationName()).isEqualTo("五邑大学");
+			assertThat(r.getReference()).isEmpty();
+		});
 
 		this.mvc.perform(get("/review/profile?notice=saved").with(EXPERT))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("您的专家档案已保存。")))
 			.andExpect(content().string(not(containsString("您尚未建立专家档案"))))
 			.andExpect(content().string(containsString("value=\"led-packaging\"")))
-			.andExpect(content().string(containsString("name=\"relation[0].reference\" value=\"江门市光电科技有限公司\"")))
+			.andExpect(content().string(containsString("name=\"relation[0].organisation\" value=\"江门市光电科技有限公司\"")))
+			.andExpect(content().string(containsString("name=\"relation[1].person\" value=\"王五\"")))
 			.andExpect(content().string(containsString("value=\"五邑大学\"")));
+	}
+
+	@Test
+	void aProfileSavedWithPersonKeysStaysReadableAndKeepsItsKeysUntilANameIsGiven() throws Exception {
+		this.review.profile = cn.jiangmen.innovation.contracts.review.v1.ExpertProfile.newBuilder()
+			.setSubject("sub-expert1").setUsername("expert1").setDisplayName("陈专家")
+			.addCoApplications(cn.jiangmen.innovation.contracts.review.v1.ExpertCoApplication.newBuilder()
+				.setPersonKey("nb:林涛|1970-02-14").setYear(2019))
+			.addRelationships(cn.jiangmen.innovation.contracts.review.v1.ExpertRelationship.newBuilder()
+				.setKind(cn.jiangmen.innovation.contracts.review.v1.RelationshipKind.RELATIONSHIP_KIND_PERSON)
+				.setReference("pk-cousin").setNote("表兄"))
+			.build();
+		this.mvc.perform(get("/review/profile").with(EXPERT))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("此前以人员标识 nb:林涛|1970-02-14 填写，仍用于回避检查")))
+			.andExpect(content().string(containsString("name=\"joint[0].key\" value=\"nb:林涛|1970-02-14\"")))
+			.andExpect(content().string(containsString("name=\"relation[0].key\" value=\"pk-cousin\"")));
+		// saved again untouched: the keys go back as they were; a name given replaces the key
+		this.mvc.perform(post("/review/profile").with(EXPERT).with(csrf())
+			.param("display_name", "陈专家")
+			.param("joint[0].key", "nb:林涛|1970-02-14").param("joint[0].year", "2019")
+			.param("relation[0].kind", "PERSON").param("relation[0].key", "pk-cousin").param("relation[0].note", "表兄")
+			.param("relation[0].person", "赵六").param("relation[0].organisation", "五邑大学"))
+			.andExpect(redirectedUrl("/review/profile?notice=saved"));
+		assertThat(this.review.profile.getCoApplications(0).getPersonKey()).isEqualTo("nb:林涛|1970-02-14");
+		assertThat(this.review.profile.getCoApplications(0).getPersonName()).isEmpty();
+		assertThat(this.review.profile.getRelationships(0).getReference()).isEmpty();
+		assertThat(this.review.profile.getRelationships(0).getPersonName()).isEqualTo("赵六");
+	}
+
+	@Test
+	void theFlashOfAFailedProfileCarriesOnlyTheProfilesInputs() {
+		org.springframework.util.LinkedMultiValueMap<String, String> params = new org.springframework.util.LinkedMultiValueMap<>();
+		params.add("_csrf", "token");
+		params.add("email", "chen.example.org");
+		params.add("field", "semiconductor-lighting");
+		params.add("field", "visible-light-communication");
+		params.add("joint[0].person", "李明");
+		params.add("anything", "else");
+		assertThat(FailedProfile.of(params, java.util.List.of()).typed())
+			.containsOnlyKeys("email", "field", "joint[0].person")
+			.containsEntry("field", java.util.List.of("semiconductor-lighting", "visible-light-communication"));
 	}
 
 	@Test
@@ -322,10 +439,11 @@ class ReviewFormsTest {
 			.param("other_fields", "led-packaging, semiconductor-lighting")
 			.param("current[0].name", "五邑大学")
 			.param("current[0].from", "2016")
-			.param("joint[0].person", "leader-42")
+			.param("joint[0].person", "李明")
+			.param("joint[0].organisation", "江门市光电科技有限公司")
 			.param("joint[0].year", "2024")
 			.param("relation[0].kind", "ORGANISATION")
-			.param("relation[0].reference", "江门市光电科技有限公司")
+			.param("relation[0].organisation", "江门市光电科技有限公司")
 			.param("relation[0].note", "配偶任职");
 	}
 

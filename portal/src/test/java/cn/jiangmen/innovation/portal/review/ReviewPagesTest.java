@@ -14,6 +14,7 @@ import cn.jiangmen.innovation.platform.security.KeycloakRealmRoleConverter;
 import cn.jiangmen.innovation.portal.config.PortalProperties;
 import cn.jiangmen.innovation.portal.config.PortalSecurityConfiguration;
 import cn.jiangmen.innovation.portal.web.InProcessChannels;
+import cn.jiangmen.innovation.portal.web.Prg;
 import io.grpc.Server;
 import io.grpc.inprocess.InProcessServerBuilder;
 import jakarta.servlet.http.Cookie;
@@ -30,6 +31,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.grpc.client.GrpcChannelFactory;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -156,7 +158,26 @@ class ReviewPagesTest {
 			.andExpect(content().string(not(containsString("id=\"sheet\""))));
 		this.mvc.perform(post("/review/assignments/pending/declaration").with(expert()).with(csrf()).param("conflict", "false"))
 			.andExpect(redirectedUrl("/review/assignments/pending"));
-		this.mvc.perform(post("/review/assignments/declared/declaration").with(expert()).with(csrf()).param("conflict", "true"))
+		// a conflict takes the item away for good: the first POST only leads to its confirmation
+		MvcResult asked = this.mvc.perform(post("/review/assignments/declared/declaration").with(expert()).with(csrf())
+			.param("conflict", "true")
+			.param("note", "三年内曾在该单位任职"))
+			.andExpect(status().isSeeOther())
+			.andExpect(redirectedUrl("/review/assignments/declared/conflict"))
+			.andReturn();
+		assertThat(this.review.calls).containsExactly("declare pending false");
+		this.mvc.perform(Prg.follow(asked).with(expert()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("确认声明存在利益冲突？")))
+			.andExpect(content().string(containsString("声明后不能撤销")))
+			.andExpect(content().string(containsString(">三年内曾在该单位任职</textarea>")))
+			.andExpect(content().string(containsString("name=\"confirmed\" value=\"true\"")))
+			.andExpect(content().string(containsString("aria-describedby=\"conflict-consequence\"")));
+		this.mvc.perform(get("/review/assignments/declared/conflict?lang=en").with(expert()))
+			.andExpect(content().string(containsString("Declare a conflict of interest?")));
+		this.mvc.perform(post("/review/assignments/declared/declaration").with(expert()).with(csrf())
+			.param("conflict", "true")
+			.param("confirmed", "true"))
 			.andExpect(redirectedUrl("/review/assignments?notice=conflict"));
 		this.mvc.perform(get("/review/assignments?notice=conflict").with(expert()))
 			.andExpect(content().string(containsString("已记录您的利益冲突声明")));
@@ -194,12 +215,24 @@ class ReviewPagesTest {
 		this.mvc.perform(get("/review/rounds/round-1").with(user("auditor", "auditor")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("所在单位（现任或三年内）")))
-			// the rule's detail in the reader's language, not review-service's English record
+			// the rule's detail in the reader's language (by its code), not review-service's English record
 			.andExpect(content().string(containsString("现任职于江门市光电科技有限公司")))
-			.andExpect(content().string(not(containsString("works at"))))
+			.andExpect(content().string(containsString("已申报与五邑大学的王五存在关联关系：我的博士生")))
+			.andExpect(content().string(not(containsString("works at 江门市"))))
+			.andExpect(content().string(not(containsString("declared relationship"))))
+			// a manager's own words as written, even when they read like a rule's sentence
+			.andExpect(content().string(containsString("works at the same lab as the leader")))
+			// the matrix says why a pair has no assignment
+			.andExpect(content().string(containsString("回避：现任职于江门市光电科技有限公司")))
 			.andExpect(content().string(containsString("周专家")))
 			.andExpect(content().string(containsString("1.5 小时")))
 			.andExpect(content().string(containsString("主审专家")));
+		this.mvc.perform(get("/review/rounds/round-1").param("lang", "en").with(manager))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Works at 江门市光电科技有限公司")))
+			.andExpect(content().string(containsString("Declared relationship with 王五 (五邑大学): 我的博士生")))
+			.andExpect(content().string(containsString("Conflict: Works at 江门市光电科技有限公司")))
+			.andExpect(content().string(containsString("works at the same lab as the leader")));
 		this.mvc.perform(get("/review/rounds/round-1/results").with(manager))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("<svg")))
@@ -317,6 +350,8 @@ class ReviewPagesTest {
 			.param("version", "3")
 			.param("score.innovation", "4")
 			.param("action", "check"))
+			.andExpect(redirectedUrl("/review/assignments/declared?step=confirm"));
+		this.mvc.perform(get("/review/assignments/declared?step=confirm").with(expert()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("还有指标未评分")))
 			.andExpect(content().string(containsString("data-focus-on-load")))
@@ -337,6 +372,9 @@ class ReviewPagesTest {
 			.param("comment.team", "团队稳定")
 			.param("overall_comment", "建议支持")
 			.param("action", "check"))
+			.andExpect(redirectedUrl("/review/assignments/declared?step=confirm"));
+		// the confirmation is a page of its own (a GET): a reload saves nothing again
+		this.mvc.perform(get("/review/assignments/declared?step=confirm").with(expert()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("提交前请核对评分")))
 			.andExpect(content().string(containsString("一经提交即不能撤回或修改")))
@@ -369,15 +407,39 @@ class ReviewPagesTest {
 
 	@Test
 	void aSubmitTheServiceRejectsKeepsWhatWasTypedAndNamesTheCriterionInEnglishToo() throws Exception {
-		this.mvc.perform(post("/review/assignments/declared/sheet?lang=en").with(expert()).with(csrf())
+		MvcResult failed = this.mvc.perform(post("/review/assignments/declared/sheet").with(expert()).with(csrf())
 			.param("version", "3")
 			.param("score.innovation", "4")
 			.param("comment.innovation", "novel optics")
+			.param("overall_comment", "建议支持")
 			.param("action", "submit"))
+			.andExpect(status().isSeeOther())
+			.andExpect(redirectedUrl("/review/assignments/declared"))
+			.andReturn();
+		// POST-redirect-GET: the sheet as typed, the message next to the criterion; the language switch works there
+		this.mvc.perform(Prg.follow(failed).param("lang", "en").with(expert()))
 			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("data-focus-on-load")))
 			.andExpect(content().string(containsString("<a href=\"#score-team\">团队: Choose a score before you submit.</a>")))
+			.andExpect(content().string(containsString("id=\"error-score-team\"")))
 			.andExpect(content().string(containsString("novel optics")))
+			.andExpect(content().string(containsString("建议支持")))
 			.andExpect(content().string(containsString("<option value=\"4\" selected=\"selected\">4</option>")));
+		// a reload shows the stored sheet; nothing was posted again
+		this.mvc.perform(get("/review/assignments/declared").with(expert()))
+			.andExpect(content().string(not(containsString("novel optics"))))
+			.andExpect(content().string(not(containsString("error-score-team"))));
+		assertThat(this.review.calls).hasSize(1);
+
+		// changed in another tab meanwhile: back on the sheet with the stored values and why
+		failed = this.mvc.perform(post("/review/assignments/declared/sheet").with(expert()).with(csrf())
+			.param("version", "2")
+			.param("score.team", "5")
+			.param("action", "save"))
+			.andExpect(status().isSeeOther())
+			.andReturn();
+		this.mvc.perform(Prg.follow(failed).with(expert()))
+			.andExpect(content().string(containsString("已在其他页面修改")));
 	}
 
 

@@ -19,6 +19,8 @@ import cn.jiangmen.innovation.contracts.talent.v1.DeleteAttachmentResponse;
 import cn.jiangmen.innovation.contracts.talent.v1.ListApplicationsRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.ListApplicationsResponse;
 import cn.jiangmen.innovation.contracts.talent.v1.CreateCallResponse;
+import cn.jiangmen.innovation.contracts.talent.v1.DecideFormalCheckRequest;
+import cn.jiangmen.innovation.contracts.talent.v1.DecideFormalCheckResponse;
 import cn.jiangmen.innovation.contracts.talent.v1.DeclineApplicationRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.DeclineApplicationResponse;
 import cn.jiangmen.innovation.contracts.talent.v1.DownloadAttachmentRequest;
@@ -32,6 +34,8 @@ import cn.jiangmen.innovation.contracts.talent.v1.ListCallsRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.ListCallsResponse;
 import cn.jiangmen.innovation.contracts.talent.v1.OpenCallRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.OpenCallResponse;
+import cn.jiangmen.innovation.contracts.talent.v1.RecommendApplicationRequest;
+import cn.jiangmen.innovation.contracts.talent.v1.RecommendApplicationResponse;
 import cn.jiangmen.innovation.contracts.talent.v1.SaveApplicationRequest;
 import cn.jiangmen.innovation.contracts.talent.v1.SaveApplicationResponse;
 import cn.jiangmen.innovation.contracts.talent.v1.SubmitApplicationRequest;
@@ -79,6 +83,10 @@ class FakeTalent extends TalentServiceGrpc.TalentServiceImplBase {
 
 	final List<SaveApplicationRequest> saves = new CopyOnWriteArrayList<>();
 
+	final List<DecideFormalCheckRequest> formalChecks = new CopyOnWriteArrayList<>();
+
+	final List<RecommendApplicationRequest> recommendations = new CopyOnWriteArrayList<>();
+
 	final List<UploadAttachmentRequest> uploads = new CopyOnWriteArrayList<>();
 
 	/** Every CreateCall that reached the fake, and those it answered with a new call. */
@@ -109,6 +117,8 @@ class FakeTalent extends TalentServiceGrpc.TalentServiceImplBase {
 		this.removedAttachments.clear();
 		this.failure = null;
 		this.saves.clear();
+		this.formalChecks.clear();
+		this.recommendations.clear();
 		this.uploads.clear();
 	}
 
@@ -320,6 +330,33 @@ class FakeTalent extends TalentServiceGrpc.TalentServiceImplBase {
 			.setApplication(ApplicationSummary.newBuilder()
 				.setApplicationId(request.getApplicationId())
 				.setStatus(ApplicationStatus.APPLICATION_STATUS_DECLINED))
+			.build());
+		observer.onCompleted();
+	}
+
+	@Override
+	public void decideFormalCheck(DecideFormalCheckRequest request, StreamObserver<DecideFormalCheckResponse> observer) {
+		if (failed(observer)) {
+			return;
+		}
+		this.formalChecks.add(request);
+		observer.onNext(DecideFormalCheckResponse.newBuilder()
+			.setApplication(ApplicationSummary.newBuilder().setApplicationId(request.getApplicationId()))
+			.build());
+		observer.onCompleted();
+	}
+
+	@Override
+	public void recommendApplication(RecommendApplicationRequest request,
+			StreamObserver<RecommendApplicationResponse> observer) {
+		if (failed(observer)) {
+			return;
+		}
+		this.recommendations.add(request);
+		observer.onNext(RecommendApplicationResponse.newBuilder()
+			.setApplication(ApplicationSummary.newBuilder()
+				.setApplicationId(request.getApplicationId())
+				.setStatus(ApplicationStatus.APPLICATION_STATUS_RECOMMENDED))
 			.build());
 		observer.onCompleted();
 	}

@@ -455,6 +455,41 @@ class TalentManagerPagesTest {
 			.with(manager())).andExpect(content().string(containsString("This call is already open.")));
 	}
 
+	// --- recommendation ---
+
+	@Test
+	void recommendingIsConfirmedOnItsOwnPageAndRefusedWithTheReasonBelowAThreshold() throws Exception {
+		String ranking = "/talent/manage/calls/" + CALL + "/ranking";
+		this.mvc.perform(get(ranking).with(manager()))
+			.andExpect(content().string(containsString("href=\"" + ranking + "/" + RANKED + "/recommend\"")))
+			.andExpect(content().string(not(containsString("action=\"" + ranking + "/" + RANKED + "/recommend\""))));
+		this.mvc.perform(get(ranking + "/" + RANKED + "/recommend").with(manager()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("确认将“海洋工程装备创新团队”列入报省推荐名单？")))
+			.andExpect(content().string(containsString("method=\"post\"")))
+			.andExpect(content().string(containsString("action=\"" + ranking + "/" + RANKED + "/recommend\"")))
+			.andExpect(content().string(not(containsString("disabled"))));
+		assertThat(this.talent.recommendations).as("the page alone changes nothing").isEmpty();
+		this.mvc.perform(post(ranking + "/" + RANKED + "/recommend").with(manager()))
+			.andExpect(header().string("Location", ranking + "?done=recommended"));
+		assertThat(this.talent.recommendations).singleElement()
+			.satisfies(r -> assertThat(r.getApplicationId()).isEqualTo(RANKED));
+
+		// below a threshold: the button is shown disabled with the reason, on the list and on the page
+		this.talent.callApplications = List.of(this.talent.callApplications.get(1).toBuilder()
+			.setPassedThresholds(false)
+			.build());
+		this.mvc.perform(get(ranking).with(manager()))
+			.andExpect(content().string(containsString("aria-describedby=\"recommend-blocked-" + RANKED + "\"")))
+			.andExpect(content().string(containsString("disabled=\"disabled\"")))
+			.andExpect(content().string(containsString("专家评审发现有评分项未达门槛，不能推荐。")));
+		this.mvc.perform(get(ranking + "/" + RANKED + "/recommend").param("lang", "en").with(manager()))
+			.andExpect(content().string(containsString("disabled=\"disabled\"")))
+			.andExpect(content().string(containsString("aria-describedby=\"recommend-question recommend-refused\"")))
+			.andExpect(content().string(containsString("a scoring threshold failed")));
+		this.mvc.perform(get(ranking + "/" + RANKED + "/recommend").with(auditor())).andExpect(status().isForbidden());
+	}
+
 	// --- award / decline ---
 
 	@Test
@@ -474,7 +509,8 @@ class TalentManagerPagesTest {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("确认登记“=cmd|&#39; /C calc&#39;!A0”已获省级立项资助？")))
 			.andExpect(content().string(containsString("action=\"" + ranking + "/" + RECOMMENDED + "/award\"")))
-			.andExpect(content().string(containsString("<label for=\"note\">备注（选填）</label>")))
+			.andExpect(content().string(containsString("for=\"note\"")))
+			.andExpect(content().string(containsString("备注（选填）")))
 			.andExpect(content().string(containsString("81.25")));
 		this.mvc.perform(get(ranking + "/" + RECOMMENDED + "/decision").param("outcome", "delete").with(manager()))
 			.andExpect(status().isBadRequest());
@@ -506,15 +542,66 @@ class TalentManagerPagesTest {
 		this.mvc.perform(get(ranking).param("refused", "application.transition-not-allowed").with(manager()))
 			.andExpect(content().string(containsString("当前状态下不能进行此操作")));
 
+		// a rejected note: POST-redirect-GET to the confirmation, the note as typed and the message next to it
 		this.talent.failure = FakeTalent.invalid("note", "too-long");
-		this.mvc.perform(post(ranking + "/" + RECOMMENDED + "/decline").param("note", "长".repeat(1001))
+		MvcResult failed = this.mvc.perform(post(ranking + "/" + RECOMMENDED + "/decline").param("note", "长".repeat(1001))
 			.with(manager()))
-			.andExpect(status().isUnprocessableEntity())
+			.andExpect(status().isSeeOther())
+			.andExpect(header().string("Location", ranking + "/" + RECOMMENDED + "/decision?outcome=decline"))
+			.andReturn();
+		this.mvc.perform(Prg.follow(failed).with(manager()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("data-error-summary")))
+			.andExpect(content().string(containsString("href=\"#note\"")))
 			.andExpect(content().string(containsString("id=\"error-note\"")))
 			.andExpect(content().string(containsString("aria-describedby=\"note-hint error-note\"")))
+			.andExpect(content().string(containsString("长".repeat(1001))))
 			.andExpect(content().string(containsString("action=\"" + ranking + "/" + RECOMMENDED + "/decline\"")));
+		this.mvc.perform(Prg.follow(failed).param("lang", "en").with(manager()))
+			.andExpect(content().string(containsString("There is a problem")));
+		this.mvc.perform(get(ranking + "/" + RECOMMENDED + "/decision").param("outcome", "decline").with(manager()))
+			.andExpect(content().string(not(containsString("data-error-summary"))));
 		assertThat(this.talent.awards).isEmpty();
 		assertThat(this.talent.declines).isEmpty();
+	}
+
+	@Test
+	void aRejectedFormalCheckGoesBackToTheQueueWithTheRowsReasonsAsTypedAndTheMessageNextToThem() throws Exception {
+		String queue = "/talent/manage/calls/" + CALL + "/formal-check";
+		this.talent.failure = FakeTalent.invalid("reasons", "too-long");
+		MvcResult failed = this.mvc.perform(post(queue + "/" + RANKED).param("decision", "RETURN")
+			.param("reason", "劳动合同未签字")
+			.with(manager()))
+			.andExpect(status().isSeeOther())
+			.andExpect(header().string("Location", queue))
+			.andReturn();
+		this.mvc.perform(Prg.follow(failed).with(manager()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("data-error-summary")))
+			.andExpect(content().string(containsString("href=\"#reason-" + RANKED + "\"")))
+			.andExpect(content().string(containsString("每条理由不超过 1000 字。")))
+			.andExpect(content().string(containsString("id=\"error-reason-" + RANKED + "\"")))
+			.andExpect(content().string(containsString("aria-describedby=\"error-reason-" + RANKED + "\"")))
+			.andExpect(content().string(containsString("aria-invalid=\"true\"")))
+			.andExpect(content().string(containsString(">劳动合同未签字</textarea>")));
+		this.mvc.perform(Prg.follow(failed).param("lang", "en").with(manager()))
+			.andExpect(content().string(containsString("Each reason may have at most 1000 characters.")));
+		// a reload is a plain GET: no message, nothing sent again
+		this.mvc.perform(get(queue).with(manager()))
+			.andExpect(content().string(not(containsString("data-error-summary"))))
+			.andExpect(content().string(not(containsString("劳动合同未签字"))));
+		assertThat(this.talent.formalChecks).isEmpty();
+
+		this.talent.failure = FakeTalent.refused("application.transition-not-allowed");
+		failed = this.mvc.perform(post(queue + "/" + RANKED).param("decision", "PASS").with(manager()))
+			.andExpect(status().isSeeOther())
+			.andReturn();
+		this.mvc.perform(Prg.follow(failed).with(manager()))
+			.andExpect(content().string(containsString("该申报在当前状态下不能进行此操作。")));
+
+		this.mvc.perform(post(queue + "/" + RANKED).param("decision", "PASS").with(manager()))
+			.andExpect(header().string("Location", queue + "?done=PASS"));
+		assertThat(this.talent.formalChecks).hasSize(1);
 	}
 
 	@Test

@@ -491,6 +491,32 @@ class TalentPagesTest {
 	}
 
 	@Test
+	void aPersonWithOnlyAnOrcidIsSentAndTheRefusedFieldIsNamedByThePagesOwnRow() throws Exception {
+		// rows 0 and 1 left empty (their role is preset), row 2 has only an ORCID typed: it goes to
+		// talent-service as the first person, and what talent-service names comes back on row 2
+		this.talent.fieldErrors = List.of(
+				FieldError.newBuilder().setField("team[0].name").setCode("required").build(),
+				FieldError.newBuilder().setField("team[0].orcid").setCode("orcid.check-digit").build());
+		this.mvc.perform(post("/talent/applications/" + APP).with(applicant())
+			.header("HX-Request", "true")
+			.param("title", "可见光通信创新团队")
+			.param("team[0].role", "LEADER").param("team[0].name", "").param("team[0].orcid", "")
+			.param("team[1].role", "CORE_MEMBER").param("team[1].name", "").param("team[1].orcid", "")
+			.param("team[2].role", "CORE_MEMBER").param("team[2].name", "").param("team[2].orcid", "0000-0002-1825-0098"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("data-field=\"team[2].orcid\"")))
+			.andExpect(content().string(containsString("data-field=\"team[2].name\"")))
+			.andExpect(content().string(containsString("href=\"#team-2-orcid\"")))
+			.andExpect(content().string(containsString("第 3 人：ORCID")))
+			.andExpect(content().string(containsString("该 ORCID 的校验位不正确。")))
+			.andExpect(content().string(not(containsString("data-field=\"team[0].orcid\""))));
+		assertThat(this.talent.saves).hasSize(1);
+		assertThat(this.talent.saves.get(0).getForm().getTeamList()).as("the empty rows are not sent")
+			.singleElement()
+			.satisfies(m -> assertThat(m.getOrcid()).isEqualTo("0000-0002-1825-0098"));
+	}
+
+	@Test
 	void aFailedSubmitRedirectsToTheFormWithTheSummaryAndTheLanguageSwitchWorksThere() throws Exception {
 		this.talent.failure = FakeTalent.invalid("title", "required");
 		MvcResult failed = this.mvc.perform(post("/talent/applications/" + APP + "/submit").with(applicant()))

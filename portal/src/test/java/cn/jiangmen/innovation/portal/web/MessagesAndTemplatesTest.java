@@ -29,7 +29,7 @@ class MessagesAndTemplatesTest {
 
 	/** Every basename of spring.messages.basename: one bundle per bounded context keeps edits apart. */
 	static final List<String> BUNDLES = List.of("messages", "i18n/talent", "i18n/review", "i18n/finance",
-			"i18n/project-manager");
+			"i18n/projects", "i18n/project-manager");
 
 	static final Pattern MESSAGE_KEY = Pattern.compile("#\\{([a-zA-Z0-9_.-]+)[}(]");
 

@@ -64,6 +64,9 @@ class PageSnapshotTest {
 		write(dir, "finance-budgets-en.html", "/finance/budgets", "en", approver);
 		write(dir, "finance-raise-zh.html", "/finance/budgets/raise", null, officer);
 		write(dir, "finance-statement-zh.html", "/finance/statements/7d1c2a8e-0000-4000-8000-000000000001", null, approver);
+		write(dir, "finance-batches-zh.html", "/finance/batches", null, officer);
+		write(dir, "finance-batch-zh.html", "/finance/batches/b-sent", null, officer);
+		write(dir, "finance-batch-answer-en.html", "/finance/batches/b-sent/answer", "en", officer);
 		write(dir, "funding-awards-zh.html", "/funding/awards", null, TestUsers.applicant());
 	}
 

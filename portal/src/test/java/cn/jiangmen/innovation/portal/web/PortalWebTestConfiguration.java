@@ -12,6 +12,7 @@ import cn.jiangmen.innovation.platform.organisation.OrganisationKind;
 import cn.jiangmen.innovation.portal.application.TalentApplicationsClient;
 import cn.jiangmen.innovation.portal.config.PortalProperties;
 import cn.jiangmen.innovation.portal.config.PortalSecurityConfiguration;
+import cn.jiangmen.innovation.portal.finance.Beneficiaries;
 import cn.jiangmen.innovation.portal.finance.FakeFundingService;
 import cn.jiangmen.innovation.portal.finance.FundingPortalClient;
 import io.grpc.Metadata;
@@ -35,7 +36,8 @@ import org.springframework.grpc.client.GrpcChannelFactory;
  */
 @TestConfiguration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PortalProperties.class)
-@Import({ PortalSecurityConfiguration.class, TalentApplicationsClient.class, FundingPortalClient.class })
+@Import({ PortalSecurityConfiguration.class, TalentApplicationsClient.class, FundingPortalClient.class,
+		Beneficiaries.class })
 class PortalWebTestConfiguration {
 
 	/** The realm's demo organisations the test applicant belongs to, as the directory has them. */

@@ -13,6 +13,7 @@ import cn.jiangmen.innovation.platform.audit.Audit;
 import cn.jiangmen.innovation.platform.domain.Caller;
 import cn.jiangmen.innovation.platform.error.ConflictException;
 import cn.jiangmen.innovation.platform.error.FieldViolation;
+import cn.jiangmen.innovation.platform.error.InvalidInputException;
 import cn.jiangmen.innovation.platform.error.NotFoundException;
 import cn.jiangmen.innovation.platform.organisation.Organisation;
 import cn.jiangmen.innovation.platform.organisation.OrganisationDirectory;
@@ -25,6 +26,8 @@ import cn.jiangmen.innovation.project.domain.ProposalContent;
 import cn.jiangmen.innovation.project.domain.ProposalForm;
 import cn.jiangmen.innovation.project.domain.ProposalId;
 import cn.jiangmen.innovation.project.domain.Proposals;
+import cn.jiangmen.innovation.project.domain.document.ProjectDocument;
+import cn.jiangmen.innovation.project.domain.document.ProposalDocuments;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.AccessDeniedException;
@@ -48,15 +51,18 @@ public class ProposalCommands {
 
 	private final ObjectProvider<OrganisationDirectory> directory;
 
+	private final ProposalDocuments documents;
+
 	private final Audit audit;
 
 	private final Clock clock;
 
 	public ProposalCommands(Proposals proposals, ProjectCalls calls, ObjectProvider<OrganisationDirectory> directory,
-			Audit audit, Clock clock) {
+			ProposalDocuments documents, Audit audit, Clock clock) {
 		this.proposals = proposals;
 		this.calls = calls;
 		this.directory = directory;
+		this.documents = documents;
 		this.audit = audit;
 		this.clock = clock;
 	}
@@ -132,11 +138,34 @@ public class ProposalCommands {
 		return write(caller, "project.proposal.participation-confirmed", proposal, p -> p.confirmedBy(organisation, now()));
 	}
 
+	/**
+	 * Submits once the call's rules hold and every document the call requires is uploaded; a 400
+	 * names each broken rule and each missing document ({@code documents[i]}, i its index in the
+	 * call's list) at once.
+	 */
 	@Transactional
 	public Proposal submit(Caller caller, ProposalId id) {
 		Proposal proposal = led(caller, id);
 		ProjectCall call = callOf(proposal);
-		return write(caller, "project.proposal.submitted", proposal, p -> p.submit(call, now()));
+		// the row lock uploads and removals take: no document leaves between this check and the update
+		this.documents.lockOwner(proposal.id().value());
+		List<FieldViolation> missingDocuments = ProjectDocument.missing(call.requiredDocuments(),
+				this.documents.of(proposal.id().value())).stream().map(ProjectDocument.Missing::violation).toList();
+		return write(caller, "project.proposal.submitted", proposal, p -> {
+			Proposal submitted;
+			try {
+				submitted = p.submit(call, now());
+			}
+			catch (InvalidInputException rules) {
+				List<FieldViolation> all = new java.util.ArrayList<>(rules.violations());
+				all.addAll(missingDocuments);
+				throw new InvalidInputException(all);
+			}
+			if (!missingDocuments.isEmpty()) {
+				throw new InvalidInputException(missingDocuments);
+			}
+			return submitted;
+		});
 	}
 
 	@Transactional

@@ -60,6 +60,18 @@ public record Proposal(ProposalId id, CallId callId, UUID leadOrganisationId, Pr
 		return with(this.status, stored, now);
 	}
 
+	/**
+	 * An approved change request (变更) amends the budget or consortium of record of an approved
+	 * proposal (the project's); the partners' confirmations stay (the manager approved the change).
+	 */
+	public Proposal amended(ProposalContent next, Instant now) {
+		if (this.status != ProposalStatus.APPROVED) {
+			throw new ConflictException("proposal.not-approved",
+					"Only an approved proposal's budget and consortium change by a change request; this one is " + this.status);
+		}
+		return with(this.status, next, now);
+	}
+
 	public Proposal confirmedBy(UUID organisationId, Instant now) {
 		if (!ProposalLifecycle.isEditable(this.status)) {
 			throw new ConflictException("proposal.not-editable",

@@ -45,10 +45,19 @@ class ProjectGrpcService extends ProjectServiceGrpc.ProjectServiceImplBase {
 
 	private final ManagerRpcs manager;
 
+	private final DocumentRpcs documents;
+
+	private final CheckRoundRpcs checkRounds;
+
+	private final ChangeRequestRpcs changes;
+
 	ProjectGrpcService(MilestoneQueries milestones, FieldQueries fields, ProjectExecutionRpcs execution,
 			TaskBookRpcs taskBooks, ProgressReportRpcs reports, CallRpcs calls, ProposalRpcs proposals,
-			ProposalDecisionRpcs decisions, ManagerRpcs manager) {
+			ProposalDecisionRpcs decisions, ManagerRpcs manager, DocumentRpcs documents, CheckRoundRpcs checkRounds,
+			ChangeRequestRpcs changes) {
 		this.manager = manager;
+		this.checkRounds = checkRounds;
+		this.changes = changes;
 		this.milestones = milestones;
 		this.fields = fields;
 		this.execution = execution;
@@ -57,6 +66,7 @@ class ProjectGrpcService extends ProjectServiceGrpc.ProjectServiceImplBase {
 		this.calls = calls;
 		this.proposals = proposals;
 		this.decisions = decisions;
+		this.documents = documents;
 	}
 
 	private static <T> void answer(StreamObserver<T> observer, Supplier<T> call) {
@@ -178,6 +188,13 @@ class ProjectGrpcService extends ProjectServiceGrpc.ProjectServiceImplBase {
 	}
 
 	@Override
+	public void recordCheckRoundOutcome(
+			cn.jiangmen.innovation.contracts.project.v1.RecordCheckRoundOutcomeRequest request,
+			StreamObserver<cn.jiangmen.innovation.contracts.project.v1.RecordCheckRoundOutcomeResponse> observer) {
+		answer(observer, () -> this.checkRounds.recordOutcome(request));
+	}
+
+	@Override
 	public void recordProposalReviewOutcome(RecordProposalReviewOutcomeRequest request,
 			StreamObserver<RecordProposalReviewOutcomeResponse> observer) {
 		answer(observer, () -> this.decisions.recordReviewOutcome(request));
@@ -223,15 +240,21 @@ class ProjectGrpcService extends ProjectServiceGrpc.ProjectServiceImplBase {
 	}
 
 	@Override
-	public void listChangeRequests(ListChangeRequestsRequest request,
-			StreamObserver<ListChangeRequestsResponse> observer) {
-		answer(observer, () -> this.manager.decisions().list(request));
-	}
-
-	@Override
 	public void decideChangeRequest(DecideChangeRequestRequest request,
 			StreamObserver<DecideChangeRequestResponse> observer) {
 		answer(observer, () -> this.manager.decisions().decide(request));
+	}
+
+	// the applicant's project page: change requests (ChangeRequestRpcs)
+
+	@Override
+	public void listChangeRequests(ListChangeRequestsRequest request, StreamObserver<ListChangeRequestsResponse> observer) {
+		answer(observer, () -> this.changes.list(request));
+	}
+
+	@Override
+	public void requestChange(RequestChangeRequest request, StreamObserver<RequestChangeResponse> observer) {
+		answer(observer, () -> this.changes.request(request));
 	}
 
 	@Override
@@ -260,6 +283,56 @@ class ProjectGrpcService extends ProjectServiceGrpc.ProjectServiceImplBase {
 			.ifPresent(at -> response.setAcceptedAt(ProtoTimes.timestamp(at)));
 		responseObserver.onNext(response.build());
 		responseObserver.onCompleted();
+	}
+
+	// --- Documents (attachments): proposal documents and milestone evidence ---
+
+	@Override
+	public void uploadProposalDocument(UploadProposalDocumentRequest request,
+			StreamObserver<UploadProposalDocumentResponse> observer) {
+		answer(observer, () -> this.documents.uploadProposalDocument(request));
+	}
+
+	@Override
+	public void listProposalDocuments(ListProposalDocumentsRequest request,
+			StreamObserver<ListProposalDocumentsResponse> observer) {
+		answer(observer, () -> this.documents.listProposalDocuments(request));
+	}
+
+	@Override
+	public void downloadProposalDocument(DownloadProposalDocumentRequest request,
+			StreamObserver<DownloadProposalDocumentResponse> observer) {
+		answer(observer, () -> this.documents.downloadProposalDocument(request));
+	}
+
+	@Override
+	public void deleteProposalDocument(DeleteProposalDocumentRequest request,
+			StreamObserver<DeleteProposalDocumentResponse> observer) {
+		answer(observer, () -> this.documents.deleteProposalDocument(request));
+	}
+
+	@Override
+	public void uploadMilestoneEvidence(UploadMilestoneEvidenceRequest request,
+			StreamObserver<UploadMilestoneEvidenceResponse> observer) {
+		answer(observer, () -> this.documents.uploadMilestoneEvidence(request));
+	}
+
+	@Override
+	public void listMilestoneEvidence(ListMilestoneEvidenceRequest request,
+			StreamObserver<ListMilestoneEvidenceResponse> observer) {
+		answer(observer, () -> this.documents.listMilestoneEvidence(request));
+	}
+
+	@Override
+	public void downloadMilestoneEvidence(DownloadMilestoneEvidenceRequest request,
+			StreamObserver<DownloadMilestoneEvidenceResponse> observer) {
+		answer(observer, () -> this.documents.downloadMilestoneEvidence(request));
+	}
+
+	@Override
+	public void deleteMilestoneEvidence(DeleteMilestoneEvidenceRequest request,
+			StreamObserver<DeleteMilestoneEvidenceResponse> observer) {
+		answer(observer, () -> this.documents.deleteMilestoneEvidence(request));
 	}
 
 }

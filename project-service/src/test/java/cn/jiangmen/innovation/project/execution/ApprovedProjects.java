@@ -64,7 +64,7 @@ final class ApprovedProjects {
 
 	/** Deletes every execution row and project (children first). */
 	void clear() {
-		for (String table : List.of("fund_recovery_case", "check_round", "budget_reallocation", "change_request",
+		for (String table : List.of("fund_recovery_case", "check_round_review_outcome", "check_round", "budget_reallocation", "change_request",
 				"milestone_deadline_notice", "deadline_scan", "milestone_decision", "progress_report",
 				"milestone_kpi_target", "task_book", "milestone", "project")) {
 			this.jdbc.sql("delete from " + table).update();

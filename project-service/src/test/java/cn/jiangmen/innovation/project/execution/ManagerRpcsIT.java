@@ -203,7 +203,7 @@ class ManagerRpcsIT extends ServiceIntegrationTest {
 		List<ChangeRequest> pending = stub("auditor").listChangeRequests(ListChangeRequestsRequest.newBuilder()
 			.setProjectId(project.project().toString()).build()).getChangeRequestsList();
 		assertThat(pending).extracting(ChangeRequest::getState).containsOnly(ChangeRequestState.CHANGE_REQUEST_STATE_PENDING);
-		assertThat(pending).extracting(ChangeRequest::getKind).containsExactlyInAnyOrder(
+		assertThat(pending).extracting(c -> c.getChange().getKind()).containsExactlyInAnyOrder(
 				ChangeRequestKind.CHANGE_REQUEST_KIND_MILESTONE_DATE, ChangeRequestKind.CHANGE_REQUEST_KIND_BUDGET_REALLOCATION);
 		refused(Status.Code.NOT_FOUND, () -> stub("applicant2").listChangeRequests(ListChangeRequestsRequest.newBuilder()
 			.setProjectId(project.project().toString()).build()));
@@ -220,7 +220,7 @@ class ManagerRpcsIT extends ServiceIntegrationTest {
 		assertThat(approved.getState()).isEqualTo(ChangeRequestState.CHANGE_REQUEST_STATE_APPROVED);
 		assertThat(approved.getBeforeList()).contains(value("dueDate", TODAY.plusMonths(6).toString()));
 		assertThat(approved.getAfterList()).contains(value("dueDate", later.toString()));
-		assertThat(approved.getRequestedList()).contains(value("newDueDate", later.toString()));
+		assertThat(approved.getChange().getNewDueDate()).isEqualTo(later.toString());
 		refused(Status.Code.FAILED_PRECONDITION, () -> stub("manager").decideChangeRequest(approve));
 
 		DecideChangeRequestRequest.Builder reject = DecideChangeRequestRequest.newBuilder()

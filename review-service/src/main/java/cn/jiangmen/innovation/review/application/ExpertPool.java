@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import cn.jiangmen.innovation.platform.audit.Audit;
 import cn.jiangmen.innovation.platform.domain.Caller;
+import cn.jiangmen.innovation.platform.domain.PersonNameKey;
 import cn.jiangmen.innovation.platform.error.NotFoundException;
 import cn.jiangmen.innovation.review.domain.Expert;
 import cn.jiangmen.innovation.review.domain.ExpertId;
@@ -35,10 +36,13 @@ public class ExpertPool {
 
 	private final Clock clock;
 
-	ExpertPool(Experts experts, Audit audit, Clock clock) {
+	private final PersonNameKey keys;
+
+	ExpertPool(Experts experts, Audit audit, Clock clock, PersonNameKey keys) {
 		this.experts = experts;
 		this.audit = audit;
 		this.clock = clock;
+		this.keys = keys;
 	}
 
 	/** Checks the typed profile (years up to this year) and saves it as {@link #save(Caller, Expert)}. */
@@ -46,7 +50,7 @@ public class ExpertPool {
 		if (!ReviewAccess.isManager(caller) && !(ReviewAccess.isExpert(caller) && caller.subject().equals(id.subject()))) {
 			throw new AccessDeniedException("Managers maintain the pool; experts only their own profile");
 		}
-		return save(caller, input.toExpert(id, username, this.clock.instant().atZone(ZoneOffset.UTC).getYear()));
+		return save(caller, input.toExpert(id, username, this.clock.instant().atZone(ZoneOffset.UTC).getYear(), this.keys));
 	}
 
 	/** The calling expert's own profile (subject and username from the token). */

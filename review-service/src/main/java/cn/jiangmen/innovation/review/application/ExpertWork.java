@@ -19,6 +19,7 @@ import cn.jiangmen.innovation.review.domain.Assignment;
 import cn.jiangmen.innovation.review.domain.AssignmentId;
 import cn.jiangmen.innovation.review.domain.Assignments;
 import cn.jiangmen.innovation.review.domain.Conflict;
+import cn.jiangmen.innovation.review.domain.ConflictDetailCode;
 import cn.jiangmen.innovation.review.domain.ConflictReason;
 import cn.jiangmen.innovation.review.domain.Conflicts;
 import cn.jiangmen.innovation.review.domain.Consensus;
@@ -177,9 +178,10 @@ public class ExpertWork {
 		Instant now = now();
 		Assignment saved = this.assignments.update(a.declare(conflict, now));
 		if (conflict) {
-			this.conflicts.addIfAbsent(new RecordedConflict(new Conflict(a.expert(), a.item(), ConflictReason.DECLARED,
-					text.isEmpty() ? "declared by the expert" : "declared by the expert: " + text), round.id(),
-					caller.username(), now));
+			Conflict declared = text.isEmpty()
+					? Conflict.coded(a.expert(), a.item(), ConflictReason.DECLARED, ConflictDetailCode.DECLARED)
+					: Conflict.coded(a.expert(), a.item(), ConflictReason.DECLARED, ConflictDetailCode.DECLARED_NOTE, text);
+			this.conflicts.addIfAbsent(new RecordedConflict(declared, round.id(), caller.username(), now));
 			if (a.expert().equals(this.rounds.rapporteurs(round.id()).get(a.item()))) {
 				this.rounds.setRapporteur(round.id(), a.item(), null);
 			}

@@ -18,6 +18,12 @@ public record ReviewOutcomePayload(@JsonAlias("applicationId") String itemId, St
 	/** The outbox destination of an outcome for project-service ({@code ProjectService.RecordProposalReviewOutcome}). */
 	public static final String PROJECT_OUTCOME = "project.RecordProposalReviewOutcome";
 
+	/**
+	 * The outbox destination of the outcome of a mid-term check or final acceptance
+	 * ({@code ProjectService.RecordCheckRoundOutcome}); the item id is project-service's check round.
+	 */
+	public static final String CHECK_OUTCOME = "project.RecordCheckRoundOutcome";
+
 	static ReviewOutcomePayload of(ReviewItem item, FinalRanking.Outcome outcome, Instant confirmedAt) {
 		return new ReviewOutcomePayload(item.itemId().toString(), item.id().toString(), outcome.rank(),
 				outcome.finalHundredths(), outcome.passedThresholds(), confirmedAt);

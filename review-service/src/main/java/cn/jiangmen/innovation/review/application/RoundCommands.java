@@ -35,7 +35,10 @@ import cn.jiangmen.innovation.review.domain.ExpertId;
 import cn.jiangmen.innovation.review.domain.Experts;
 import cn.jiangmen.innovation.review.domain.FinalRanking;
 import cn.jiangmen.innovation.review.domain.OpenRound;
+import cn.jiangmen.innovation.review.domain.ItemKind;
 import cn.jiangmen.innovation.review.domain.OwningContext;
+import cn.jiangmen.innovation.review.domain.Rubric;
+import cn.jiangmen.innovation.review.domain.StandardRubrics;
 import cn.jiangmen.innovation.review.domain.RecordedConflict;
 import cn.jiangmen.innovation.review.domain.ReviewAccess;
 import cn.jiangmen.innovation.review.domain.ReviewItem;
@@ -112,6 +115,8 @@ public class RoundCommands {
 		Map<ReviewItemId, ReviewItem> byId = new LinkedHashMap<>();
 		found.forEach(i -> byId.put(i.id(), i));
 		List<cn.jiangmen.innovation.platform.error.FieldViolation> violations = new java.util.ArrayList<>();
+		// the round's kind is its first item's; the others must share it
+		ItemKind firstKind = java.util.Optional.ofNullable(byId.get(request.items().get(0))).map(ReviewItem::itemKind).orElse(null);
 		for (int i = 0; i < request.items().size(); i++) {
 			ReviewItem item = byId.get(request.items().get(i));
 			String field = "reviewItemIds[" + i + "]";
@@ -124,11 +129,18 @@ public class RoundCommands {
 			else if (item.owningContext() != request.owningContext()) {
 				violations.add(new cn.jiangmen.innovation.platform.error.FieldViolation(field, "context", "belongs to another owning context"));
 			}
+			else if (firstKind != null && item.itemKind() != firstKind) {
+				// a proposal and an acceptance are not ranked against each other, nor scored on one rubric
+				violations.add(new cn.jiangmen.innovation.platform.error.FieldViolation(field, "kind",
+						"is a " + item.itemKind() + " item; a round holds items of one kind (" + firstKind + ")"));
+			}
 		}
 		if (!violations.isEmpty()) {
 			throw new InvalidInputException(violations);
 		}
-		ReviewRound round = new ReviewRound(RoundId.newId(), request.name(), request.owningContext(), request.rubric(),
+		ItemKind kind = firstKind;
+		Rubric rubric = request.rubric() != null ? request.rubric() : StandardRubrics.of(kind);
+		ReviewRound round = new ReviewRound(RoundId.newId(), request.name(), request.owningContext(), rubric,
 				request.blind(), request.deadline().truncatedTo(ChronoUnit.MICROS), request.reviewersPerItem(),
 				request.maxItemsPerExpert(), request.disagreementLimit(), ReviewRound.State.OPEN, caller.username(), now,
 				java.util.Optional.empty(), java.util.Optional.empty(), 0);
@@ -150,6 +162,8 @@ public class RoundCommands {
 		}
 		Map<String, Object> after = new LinkedHashMap<>();
 		after.put("name", round.name());
+		after.put("itemKind", kind.name());
+		after.put("rubric", request.rubric() != null ? "given" : "standard for " + kind);
 		after.put("items", request.items().stream().map(ReviewItemId::toString).toList());
 		after.put("deadline", round.deadline().toString());
 		after.put("reviewersPerItem", round.reviewersPerItem());
@@ -334,7 +348,7 @@ public class RoundCommands {
 			this.items.updateState(outcome.item(), ReviewState.RANKED);
 			ReviewItem item = byId.get(outcome.item());
 			String destination = item.owningContext() == OwningContext.TALENT ? OutboxMessage.TALENT_OUTCOME
-					: ReviewOutcomePayload.PROJECT_OUTCOME;
+					: item.itemKind().isCheck() ? ReviewOutcomePayload.CHECK_OUTCOME : ReviewOutcomePayload.PROJECT_OUTCOME;
 			this.outbox.add(OutboxMessage.pending(destination, "review-outcome-" + item.id(),
 					this.json.writeValueAsString(ReviewOutcomePayload.of(item, outcome, now)), now));
 		}

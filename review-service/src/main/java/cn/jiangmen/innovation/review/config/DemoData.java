@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import cn.jiangmen.innovation.platform.domain.PersonNameKey;
 import cn.jiangmen.innovation.review.domain.Affiliation;
 import cn.jiangmen.innovation.review.domain.CoApplication;
 import cn.jiangmen.innovation.review.domain.DeclaredRelationship;
@@ -26,7 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Profile {@code demo}: profiles of the five demo experts (Keycloak ids fixed in the realm), so a
  * manager can open a round over the demo applications at once. Their fields cover the demo calls;
  * expert3 left 五邑大学 in 2024 and expert5 declared a relationship with 江门市光电科技有限公司, so the
- * conflict list shows both rules at work. Each name is the realm user's family + given name, so an
+ * conflict list shows both rules at work; expert2 applied in 2019 with 林涛 of 江门市光电科技有限公司, given
+ * by name and organisation as a person would. Each name is the realm user's family + given name, so an
  * expert is called the same in the page header (the token's name) and in the review matrix (this
  * profile). Existing profiles are left as they are.
  */
@@ -47,9 +49,12 @@ class DemoData implements ApplicationRunner {
 
 	private final Clock clock;
 
-	DemoData(Experts experts, Clock clock) {
+	private final PersonNameKey keys;
+
+	DemoData(Experts experts, Clock clock, PersonNameKey keys) {
 		this.experts = experts;
 		this.clock = clock;
+		this.keys = keys;
 	}
 
 	@Override
@@ -57,7 +62,7 @@ class DemoData implements ApplicationRunner {
 	public void run(ApplicationArguments args) {
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 		int seeded = 0;
-		for (Expert expert : demoExperts()) {
+		for (Expert expert : demoExperts(this.keys)) {
 			if (this.experts.find(expert.id()).isEmpty()) {
 				this.experts.save(expert, "demo-seed", now);
 				seeded++;
@@ -66,7 +71,7 @@ class DemoData implements ApplicationRunner {
 		log.info("Seeded {} demo expert profile(s)", seeded);
 	}
 
-	static List<Expert> demoExperts() {
+	static List<Expert> demoExperts(PersonNameKey keys) {
 		UUID gdut = UUID.fromString("7d1c2a8e-0000-4000-8000-0000000000a1");
 		UUID scut = UUID.fromString("7d1c2a8e-0000-4000-8000-0000000000a2");
 		UUID jnu = UUID.fromString("7d1c2a8e-0000-4000-8000-0000000000a3");
@@ -74,7 +79,9 @@ class DemoData implements ApplicationRunner {
 				expert(1, "张卫国", ALL_DEMO_FIELDS, List.of(Affiliation.current(gdut, "广东工业大学", 2008)), List.of(),
 						List.of()),
 				expert(2, "刘芳", Set.of("visible-light-communication", "intelligent-industrial-robots", "nev-batteries-power-systems"),
-						List.of(Affiliation.current(scut, "华南理工大学", 2012)), List.of(new CoApplication("nb:林涛|1970-02-14", 2019)),
+						List.of(Affiliation.current(scut, "华南理工大学", 2012)), List.of(new CoApplication(
+								keys.of("林涛", "江门市光电科技有限公司").orElseThrow(), 2019, "林涛", OPTOELECTRONICS,
+								"江门市光电科技有限公司")),
 						List.of()),
 				expert(3, "黄志强", ALL_DEMO_FIELDS,
 						List.of(Affiliation.current(jnu, "暨南大学", 2025), Affiliation.past(WUYI_UNIVERSITY, "五邑大学", 2010, 2024)),

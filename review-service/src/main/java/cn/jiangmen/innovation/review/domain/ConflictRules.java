@@ -1,12 +1,13 @@
 package cn.jiangmen.innovation.review.domain;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
  * Conflict-of-interest detection, a pure function of the expert's profile, the item's parties and
  * the reference year (the year the round is opened). Every rule that fires yields its own
- * {@link Conflict} with the reason, so managers can see all of them.
+ * {@link Conflict} with the reason and a coded detail, so managers can see all of them in their language.
  */
 public final class ConflictRules {
 
@@ -21,22 +22,27 @@ public final class ConflictRules {
 		for (Affiliation affiliation : expert.affiliations()) {
 			if (parties.organisationIds().contains(affiliation.organisationId())
 					&& affiliation.within(referenceYear, WINDOW_YEARS)) {
-				conflicts.add(new Conflict(expert.id(), item, ConflictReason.ORGANISATION, affiliation.isCurrent()
-						? "works at " + affiliation.organisationName()
-						: "worked at " + affiliation.organisationName() + " until " + affiliation.untilYear().getAsInt()));
+				conflicts.add(affiliation.isCurrent()
+						? Conflict.coded(expert.id(), item, ConflictReason.ORGANISATION, ConflictDetailCode.WORKS_AT,
+								affiliation.organisationName())
+						: Conflict.coded(expert.id(), item, ConflictReason.ORGANISATION, ConflictDetailCode.WORKED_AT,
+								affiliation.organisationName(), Integer.toString(affiliation.untilYear().getAsInt())));
 			}
 		}
 		if (parties.involvesPerson(expert.personKey())) {
-			conflicts.add(new Conflict(expert.id(), item, ConflictReason.TEAM_MEMBER, "is on the team of the item"));
+			conflicts.add(Conflict.coded(expert.id(), item, ConflictReason.TEAM_MEMBER, ConflictDetailCode.TEAM_MEMBER));
 		}
-		parties.leaderPersonKey().ifPresent(leader -> expert.coApplications()
+		expert.coApplications()
 			.stream()
-			.filter(co -> co.personKey().equals(leader) && referenceYear - co.year() <= WINDOW_YEARS
+			.filter(co -> parties.isLeader(co.personKey()) && referenceYear - co.year() <= WINDOW_YEARS
 					&& co.year() <= referenceYear)
-			.map(CoApplication::year)
-			.max(Integer::compare)
-			.ifPresent(year -> conflicts.add(new Conflict(expert.id(), item, ConflictReason.CO_APPLIED_WITH_LEADER,
-					"applied together with the leader in " + year))));
+			.max(Comparator.comparingInt(CoApplication::year))
+			.ifPresent(co -> conflicts.add(co.byName()
+					? Conflict.coded(expert.id(), item, ConflictReason.CO_APPLIED_WITH_LEADER,
+							ConflictDetailCode.CO_APPLIED_PERSON, co.personName(), co.organisationName(),
+							Integer.toString(co.year()))
+					: Conflict.coded(expert.id(), item, ConflictReason.CO_APPLIED_WITH_LEADER,
+							ConflictDetailCode.CO_APPLIED, Integer.toString(co.year()))));
 		for (DeclaredRelationship relationship : expert.relationships()) {
 			boolean matches = switch (relationship.kind()) {
 				case PERSON -> parties.involvesPerson(relationship.reference());
@@ -45,11 +51,25 @@ public final class ConflictRules {
 					.anyMatch(org -> org.toString().equalsIgnoreCase(relationship.reference()));
 			};
 			if (matches) {
-				conflicts.add(new Conflict(expert.id(), item, ConflictReason.DECLARED,
-						"declared relationship" + (relationship.note().isBlank() ? "" : ": " + relationship.note())));
+				conflicts.add(declared(expert, item, relationship));
 			}
 		}
 		return List.copyOf(conflicts);
+	}
+
+	private static Conflict declared(Expert expert, ReviewItemId item, DeclaredRelationship relationship) {
+		boolean noted = !relationship.note().isBlank();
+		if (relationship.byName()) {
+			return noted
+					? Conflict.coded(expert.id(), item, ConflictReason.DECLARED, ConflictDetailCode.RELATIONSHIP_PERSON_NOTE,
+							relationship.personName(), relationship.organisationName(), relationship.note())
+					: Conflict.coded(expert.id(), item, ConflictReason.DECLARED, ConflictDetailCode.RELATIONSHIP_PERSON,
+							relationship.personName(), relationship.organisationName());
+		}
+		return noted
+				? Conflict.coded(expert.id(), item, ConflictReason.DECLARED, ConflictDetailCode.RELATIONSHIP_NOTE,
+						relationship.note())
+				: Conflict.coded(expert.id(), item, ConflictReason.DECLARED, ConflictDetailCode.RELATIONSHIP);
 	}
 
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import cn.jiangmen.innovation.platform.domain.PersonNameKey;
 import cn.jiangmen.innovation.platform.error.FieldViolation;
 import cn.jiangmen.innovation.platform.error.InvalidInputException;
 
@@ -24,11 +25,13 @@ import cn.jiangmen.innovation.platform.error.InvalidInputException;
  * @param organisationNames their names in the same order, or none when the owner named none
  * @param submittedAt when the owner accepted the submission, if known
  * @param leaderPersonKey the owner's key of the applicant or project leader, for conflict detection
- * @param memberPersonKeys the owner's keys of team members and co-applicants
+ * @param memberPersonKeys the owner's keys of team members and co-applicants, with their name keys
+ * @param leaderNameKeys the leader's name keys ({@code PersonNameKey}: name at an organisation)
+ * @param itemKind what the item is (application, proposal, mid-term check, final acceptance)
  */
 public record OpenReview(String idempotencyKey, OwningContext owningContext, UUID itemId, String title,
 		List<String> fieldCodes, List<UUID> organisationIds, List<String> organisationNames, Optional<Instant> submittedAt,
-		Optional<String> leaderPersonKey, List<String> memberPersonKeys) {
+		Optional<String> leaderPersonKey, List<String> memberPersonKeys, List<String> leaderNameKeys, ItemKind itemKind) {
 
 	public static final int MAX_KEY_LENGTH = 100;
 
@@ -43,6 +46,7 @@ public record OpenReview(String idempotencyKey, OwningContext owningContext, UUI
 		organisationIds = List.copyOf(organisationIds);
 		organisationNames = List.copyOf(organisationNames);
 		memberPersonKeys = List.copyOf(memberPersonKeys);
+		leaderNameKeys = List.copyOf(leaderNameKeys);
 	}
 
 	/** One organisation on the item as sent: its id, and its name (may be blank) shown to experts. */
@@ -56,14 +60,38 @@ public record OpenReview(String idempotencyKey, OwningContext owningContext, UUI
 				organisationIds.stream().map(id -> new OrganisationInput(id, "")).toList(), submittedAt, "", List.of());
 	}
 
+	/** From an owner that sends no name keys for its leader. */
+	public static OpenReview of(String idempotencyKey, OwningContext owningContext, String itemId, String title,
+			List<String> fieldCodes, List<OrganisationInput> organisations, Optional<Instant> submittedAt,
+			String leaderPersonKey, List<String> memberPersonKeys) {
+		return of(idempotencyKey, owningContext, itemId, title, fieldCodes, organisations, submittedAt, leaderPersonKey,
+				memberPersonKeys, List.of());
+	}
+
 	/**
 	 * Validates raw input. {@code owningContext} is null when the caller left it unspecified or sent
 	 * an unknown value.
 	 */
 	public static OpenReview of(String idempotencyKey, OwningContext owningContext, String itemId, String title,
 			List<String> fieldCodes, List<OrganisationInput> organisations, Optional<Instant> submittedAt,
-			String leaderPersonKey, List<String> memberPersonKeys) {
+			String leaderPersonKey, List<String> memberPersonKeys, List<String> leaderNameKeys) {
+		return of(idempotencyKey, owningContext, itemId, title, fieldCodes, organisations, submittedAt, leaderPersonKey,
+				memberPersonKeys, leaderNameKeys, null);
+	}
+
+	/**
+	 * As above with the item's kind; {@code itemKind} null (unspecified) means the owning context's
+	 * first kind, as before kinds existed. A kind of another owner (a talent mid-term check) is refused.
+	 */
+	public static OpenReview of(String idempotencyKey, OwningContext owningContext, String itemId, String title,
+			List<String> fieldCodes, List<OrganisationInput> organisations, Optional<Instant> submittedAt,
+			String leaderPersonKey, List<String> memberPersonKeys, List<String> leaderNameKeys, ItemKind itemKind) {
 		List<FieldViolation> violations = new ArrayList<>();
+		ItemKind kind = itemKind != null ? itemKind : ItemKind.firstOf(owningContext).orElse(null);
+		if (kind != null && owningContext != null && !kind.belongsTo(owningContext)) {
+			violations.add(new FieldViolation("itemKind", "context",
+					"must be an item kind of " + owningContext + " (" + kind + " is not)"));
+		}
 		String key = idempotencyKey == null ? "" : idempotencyKey.strip();
 		if (key.isEmpty()) {
 			violations.add(new FieldViolation("idempotencyKey", "required", "must not be blank"));
@@ -120,6 +148,15 @@ public record OpenReview(String idempotencyKey, OwningContext owningContext, UUI
 			}
 			members.add(member);
 		}
+		List<String> leaderNames = new ArrayList<>();
+		for (int i = 0; i < leaderNameKeys.size(); i++) {
+			String name = leaderNameKeys.get(i) == null ? "" : leaderNameKeys.get(i).strip();
+			if (!name.startsWith(PersonNameKey.PREFIX) || name.length() > MAX_CODE_LENGTH * 2) {
+				violations.add(new FieldViolation("leaderNameKeys[" + i + "]", "malformed",
+						"must be a name key (" + PersonNameKey.PREFIX + "...) of at most " + MAX_CODE_LENGTH * 2 + " characters"));
+			}
+			leaderNames.add(name);
+		}
 		if (!violations.isEmpty()) {
 			throw new InvalidInputException(violations);
 		}
@@ -128,7 +165,7 @@ public record OpenReview(String idempotencyKey, OwningContext owningContext, UUI
 		List<String> shownNames = names.stream().allMatch(String::isEmpty) ? List.of() : names;
 		return new OpenReview(key, owningContext, item, cleanTitle, codes, ids, shownNames,
 				submittedAt.map(at -> at.truncatedTo(ChronoUnit.MICROS)), Optional.of(leader).filter(l -> !l.isEmpty()),
-				members);
+				members, leaderNames, kind);
 	}
 
 	private static UUID parseUuid(String text, String field, List<FieldViolation> violations) {

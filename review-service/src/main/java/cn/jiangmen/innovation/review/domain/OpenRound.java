@@ -21,7 +21,10 @@ public record OpenRound(String name, OwningContext owningContext, List<ReviewIte
 		items = List.copyOf(items);
 	}
 
-	/** @param rubric checks the rubric (or gives null when none was sent), so its faults join the others */
+	/**
+	 * @param rubric checks the rubric (or gives null when none was sent: the round then takes the
+	 * standard rubric of its items' kind), so its faults join the others
+	 */
 	public static OpenRound of(String name, OwningContext owningContext, List<String> itemIds,
 			java.util.function.Supplier<Rubric> rubric, boolean blind, Instant deadline, int reviewersPerItem,
 			int maxItemsPerExpert, int disagreementLimitHundredths, Instant now) {
@@ -49,10 +52,8 @@ public record OpenRound(String name, OwningContext owningContext, List<ReviewIte
 		}
 		Rubric checked = null;
 		try {
+			// none sent: the standard rubric of the items' kind applies (chosen where the items are read)
 			checked = rubric.get();
-			if (checked == null) {
-				violations.add(new FieldViolation("rubric", "required", "must be given"));
-			}
 		}
 		catch (InvalidInputException ex) {
 			ex.violations()

@@ -36,6 +36,10 @@ public final class ReviewItem {
 
 	private final List<String> memberPersonKeys;
 
+	private final List<String> leaderNameKeys;
+
+	private final ItemKind itemKind;
+
 	private final ReviewState state;
 
 	private final String openedBy;
@@ -45,7 +49,8 @@ public final class ReviewItem {
 	public ReviewItem(ReviewItemId id, String idempotencyKey, OwningContext owningContext, UUID itemId, String title,
 			List<String> fieldCodes, List<UUID> organisationIds, List<String> organisationNames,
 			Optional<Instant> submittedAt, Optional<String> leaderPersonKey, List<String> memberPersonKeys,
-			ReviewState state, String openedBy, Instant openedAt) {
+			List<String> leaderNameKeys, ItemKind itemKind, ReviewState state, String openedBy, Instant openedAt) {
+		this.itemKind = Objects.requireNonNull(itemKind, "itemKind");
 		this.id = Objects.requireNonNull(id, "id");
 		this.idempotencyKey = Objects.requireNonNull(idempotencyKey, "idempotencyKey");
 		this.owningContext = Objects.requireNonNull(owningContext, "owningContext");
@@ -57,6 +62,7 @@ public final class ReviewItem {
 		this.submittedAt = Objects.requireNonNull(submittedAt, "submittedAt");
 		this.leaderPersonKey = Objects.requireNonNull(leaderPersonKey, "leaderPersonKey");
 		this.memberPersonKeys = List.copyOf(memberPersonKeys);
+		this.leaderNameKeys = List.copyOf(leaderNameKeys);
 		this.state = Objects.requireNonNull(state, "state");
 		this.openedBy = Objects.requireNonNull(openedBy, "openedBy");
 		this.openedAt = Objects.requireNonNull(openedAt, "openedAt");
@@ -66,7 +72,8 @@ public final class ReviewItem {
 	public static ReviewItem open(OpenReview request, String openedBy, Instant now) {
 		return new ReviewItem(ReviewItemId.newId(), request.idempotencyKey(), request.owningContext(),
 				request.itemId(), request.title(), request.fieldCodes(), request.organisationIds(),
-				request.organisationNames(), request.submittedAt(), request.leaderPersonKey(), request.memberPersonKeys(), ReviewState.AWAITING_ROUND,
+				request.organisationNames(), request.submittedAt(), request.leaderPersonKey(), request.memberPersonKeys(),
+				request.leaderNameKeys(), request.itemKind(), ReviewState.AWAITING_ROUND,
 				openedBy, now);
 	}
 
@@ -81,7 +88,8 @@ public final class ReviewItem {
 				&& this.organisationNames.equals(request.organisationNames())
 				&& this.submittedAt.equals(request.submittedAt())
 				&& this.leaderPersonKey.equals(request.leaderPersonKey())
-				&& this.memberPersonKeys.equals(request.memberPersonKeys());
+				&& this.memberPersonKeys.equals(request.memberPersonKeys())
+				&& this.leaderNameKeys.equals(request.leaderNameKeys()) && this.itemKind == request.itemKind();
 	}
 
 	/**
@@ -95,13 +103,14 @@ public final class ReviewItem {
 	/** Who is on the item, for conflict detection. */
 	public ItemParties parties() {
 		return new ItemParties(java.util.Set.copyOf(this.organisationIds), this.leaderPersonKey,
+				java.util.Set.copyOf(this.leaderNameKeys),
 				java.util.Set.copyOf(this.memberPersonKeys));
 	}
 
 	public ReviewItem withState(ReviewState newState) {
 		return new ReviewItem(this.id, this.idempotencyKey, this.owningContext, this.itemId, this.title,
 				this.fieldCodes, this.organisationIds, this.organisationNames, this.submittedAt, this.leaderPersonKey,
-				this.memberPersonKeys, newState, this.openedBy, this.openedAt);
+				this.memberPersonKeys, this.leaderNameKeys, this.itemKind, newState, this.openedBy, this.openedAt);
 	}
 
 	public Optional<String> leaderPersonKey() {
@@ -110,6 +119,15 @@ public final class ReviewItem {
 
 	public List<String> memberPersonKeys() {
 		return this.memberPersonKeys;
+	}
+
+	public List<String> leaderNameKeys() {
+		return this.leaderNameKeys;
+	}
+
+	/** What the item is; a round holds one kind. */
+	public ItemKind itemKind() {
+		return this.itemKind;
 	}
 
 	public ReviewItemId id() {

@@ -99,12 +99,18 @@ final class ExpertGrpcMapping {
 		e.coApplications()
 			.forEach(c -> p.addCoApplications(cn.jiangmen.innovation.contracts.review.v1.ExpertCoApplication.newBuilder()
 				.setPersonKey(c.personKey())
-				.setYear(c.year())));
+				.setYear(c.year())
+				.setPersonName(c.personName())
+				.setOrganisationId(c.organisationId() == null ? "" : c.organisationId().toString())
+				.setOrganisationName(c.organisationName())));
 		e.relationships()
 			.forEach(r -> p.addRelationships(cn.jiangmen.innovation.contracts.review.v1.ExpertRelationship.newBuilder()
 				.setKind(cn.jiangmen.innovation.contracts.review.v1.RelationshipKind.valueOf("RELATIONSHIP_KIND_" + r.kind().name()))
 				.setReference(r.reference())
-				.setNote(r.note())));
+				.setNote(r.note())
+				.setPersonName(r.personName())
+				.setOrganisationId(r.organisationId() == null ? "" : r.organisationId().toString())
+				.setOrganisationName(r.organisationName())));
 		return p.build();
 	}
 
@@ -121,7 +127,8 @@ final class ExpertGrpcMapping {
 				p.getCoApplicationsList()
 					.stream()
 					.map(c -> new cn.jiangmen.innovation.review.domain.ProfileInput.CoApplicationInput(c.getPersonKey(),
-							c.getYear() == 0 ? null : c.getYear()))
+							c.getYear() == 0 ? null : c.getYear(), c.getPersonName(), c.getOrganisationId(),
+							c.getOrganisationName()))
 					.toList(),
 				p.getRelationshipsList()
 					.stream()
@@ -129,7 +136,7 @@ final class ExpertGrpcMapping {
 						case RELATIONSHIP_KIND_PERSON -> "PERSON";
 						case RELATIONSHIP_KIND_ORGANISATION -> "ORGANISATION";
 						default -> null;
-					}, r.getReference(), r.getNote()))
+					}, r.getReference(), r.getNote(), r.getPersonName(), r.getOrganisationId(), r.getOrganisationName()))
 					.toList());
 	}
 

@@ -13,6 +13,7 @@ import cn.jiangmen.innovation.contracts.review.v1.RoundSummary;
 import cn.jiangmen.innovation.contracts.review.v1.SheetStatus;
 import cn.jiangmen.innovation.platform.grpc.ProtoTimes;
 import cn.jiangmen.innovation.review.domain.Assignment;
+import cn.jiangmen.innovation.review.domain.ConflictDetailCode;
 import cn.jiangmen.innovation.review.domain.RecordedConflict;
 import cn.jiangmen.innovation.review.domain.ReviewRound;
 
@@ -32,6 +33,23 @@ final class ReviewGrpcMapping {
 			case OWNING_CONTEXT_PROJECT -> cn.jiangmen.innovation.review.domain.OwningContext.PROJECT;
 			default -> null;
 		};
+	}
+
+	/** Unspecified (or a value this build does not know) means the owning context's first kind. */
+	static cn.jiangmen.innovation.review.domain.ItemKind itemKind(
+			cn.jiangmen.innovation.contracts.review.v1.ItemKind kind) {
+		return switch (kind) {
+			case ITEM_KIND_APPLICATION -> cn.jiangmen.innovation.review.domain.ItemKind.APPLICATION;
+			case ITEM_KIND_PROPOSAL -> cn.jiangmen.innovation.review.domain.ItemKind.PROPOSAL;
+			case ITEM_KIND_MID_TERM_CHECK -> cn.jiangmen.innovation.review.domain.ItemKind.MID_TERM_CHECK;
+			case ITEM_KIND_FINAL_ACCEPTANCE -> cn.jiangmen.innovation.review.domain.ItemKind.FINAL_ACCEPTANCE;
+			case ITEM_KIND_UNSPECIFIED, UNRECOGNIZED -> null;
+		};
+	}
+
+	static cn.jiangmen.innovation.contracts.review.v1.ItemKind toProto(
+			cn.jiangmen.innovation.review.domain.ItemKind kind) {
+		return cn.jiangmen.innovation.contracts.review.v1.ItemKind.valueOf("ITEM_KIND_" + kind.name());
 	}
 
 	static OwningContext toProto(cn.jiangmen.innovation.review.domain.OwningContext context) {
@@ -89,8 +107,16 @@ final class ReviewGrpcMapping {
 			.setExpert(c.conflict().expert().subject())
 			.setReason(toProto(c.conflict().reason()))
 			.setDetail(c.conflict().detail())
+			.setDetailCode(toProto(c.conflict().detailCode()))
+			.addAllDetailArguments(c.conflict().detailArguments())
 			.setRecordedBy(c.recordedBy())
 			.build();
+	}
+
+	static cn.jiangmen.innovation.contracts.review.v1.ConflictDetailCode toProto(ConflictDetailCode code) {
+		return code == ConflictDetailCode.NONE
+				? cn.jiangmen.innovation.contracts.review.v1.ConflictDetailCode.CONFLICT_DETAIL_CODE_UNSPECIFIED
+				: cn.jiangmen.innovation.contracts.review.v1.ConflictDetailCode.valueOf("CONFLICT_DETAIL_CODE_" + code.name());
 	}
 
 }

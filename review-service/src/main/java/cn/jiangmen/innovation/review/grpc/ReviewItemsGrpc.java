@@ -57,7 +57,8 @@ class ReviewItemsGrpc {
 							.map(o -> new OpenReview.OrganisationInput(o.getId(), o.getName()))
 							.toList(),
 						ProtoTimes.optionalInstant(request.getSubmittedAt(), "submitted_at"),
-						request.getLeaderPersonKey(), request.getMemberPersonKeysList()));
+						request.getLeaderPersonKey(), request.getMemberPersonKeysList(), request.getLeaderNameKeysList(),
+						ReviewGrpcMapping.itemKind(request.getItemKind())));
 		return OpenReviewResponse.newBuilder()
 			.setReviewItemId(item.id().toString())
 			.setState(ReviewGrpcMapping.toProto(item.state()))
@@ -108,6 +109,7 @@ class ReviewItemsGrpc {
 				.setItemId(item.itemId().toString())
 				.setTitle(item.title())
 				.addAllFieldCodes(item.fieldCodes())
+				.setItemKind(ReviewGrpcMapping.toProto(item.itemKind()))
 				.setOpenedAt(ProtoTimes.timestamp(item.openedAt()));
 			item.submittedAt().ifPresent(at -> row.setSubmittedAt(ProtoTimes.timestamp(at)));
 			response.addItems(row);

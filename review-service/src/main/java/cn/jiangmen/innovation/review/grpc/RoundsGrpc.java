@@ -53,7 +53,7 @@ class RoundsGrpc {
 	OpenRoundResponse openRound(OpenRoundRequest request) {
 		RoundCommands.Opened opened = this.commands.open(Callers.current(), () -> OpenRound.of(request.getName(),
 				ReviewGrpcMapping.owningContext(request.getOwningContext()), request.getReviewItemIdsList(),
-				() -> rubric(request.hasRubric() ? request.getRubric() : Rubric.getDefaultInstance()), request.getBlind(),
+				() -> request.hasRubric() ? rubric(request.getRubric()) : null, request.getBlind(),
 				ProtoTimes.optionalInstant(request.getDeadline(), "deadline").orElse(null), request.getReviewersPerItem(),
 				request.getMaxItemsPerExpert(), request.getDisagreementLimitHundredths(), this.clock.instant()));
 		return OpenRoundResponse.newBuilder()

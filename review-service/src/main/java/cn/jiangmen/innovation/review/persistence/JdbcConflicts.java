@@ -1,10 +1,12 @@
 package cn.jiangmen.innovation.review.persistence;
 
 import java.sql.Timestamp;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
 import cn.jiangmen.innovation.review.domain.Conflict;
+import cn.jiangmen.innovation.review.domain.ConflictDetailCode;
 import cn.jiangmen.innovation.review.domain.ConflictReason;
 import cn.jiangmen.innovation.review.domain.Conflicts;
 import cn.jiangmen.innovation.review.domain.ExpertId;
@@ -28,8 +30,9 @@ class JdbcConflicts implements Conflicts {
 	public boolean addIfAbsent(RecordedConflict r) {
 		Conflict c = r.conflict();
 		return this.jdbc.sql("""
-				insert into conflict (id, round_id, item_id, expert, reason, detail, recorded_by, recorded_at)
-				values (:id, :round, :item, :expert, :reason, :detail, :by, :at)
+				insert into conflict (id, round_id, item_id, expert, reason, detail, detail_code, detail_arguments,
+				                      recorded_by, recorded_at)
+				values (:id, :round, :item, :expert, :reason, :detail, :code, :arguments, :by, :at)
 				on conflict on constraint conflict_once do nothing
 				""")
 			.param("id", UUID.randomUUID())
@@ -38,6 +41,8 @@ class JdbcConflicts implements Conflicts {
 			.param("expert", c.expert().subject())
 			.param("reason", c.reason().name())
 			.param("detail", c.detail().length() > 500 ? c.detail().substring(0, 500) : c.detail())
+			.param("code", c.detailCode().name())
+			.param("arguments", c.detailArguments().toArray(String[]::new))
 			.param("by", r.recordedBy())
 			.param("at", Timestamp.from(r.recordedAt()))
 			.update() == 1;
@@ -45,11 +50,15 @@ class JdbcConflicts implements Conflicts {
 
 	@Override
 	public List<RecordedConflict> forRound(RoundId round) {
-		return this.jdbc.sql("select expert, item_id, reason, detail, round_id, recorded_by, recorded_at from conflict where round_id = :r order by item_id, expert, reason")
+		return this.jdbc.sql("""
+				select expert, item_id, reason, detail, detail_code, detail_arguments, round_id, recorded_by, recorded_at
+				  from conflict where round_id = :r order by item_id, expert, reason""")
 			.param("r", round.value())
 			.query((rs, n) -> new RecordedConflict(
 					new Conflict(new ExpertId(rs.getString("expert")), new ReviewItemId(rs.getObject("item_id", UUID.class)),
-							ConflictReason.valueOf(rs.getString("reason")), rs.getString("detail")),
+							ConflictReason.valueOf(rs.getString("reason")), rs.getString("detail"),
+							ConflictDetailCode.valueOf(rs.getString("detail_code")),
+							Arrays.asList((String[]) rs.getArray("detail_arguments").getArray())),
 					new RoundId(rs.getObject("round_id", UUID.class)), rs.getString("recorded_by"),
 					rs.getTimestamp("recorded_at").toInstant()))
 			.list();

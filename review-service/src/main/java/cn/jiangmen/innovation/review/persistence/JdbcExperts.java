@@ -45,10 +45,14 @@ class JdbcExperts implements Experts {
 
 	}
 
-	record StoredCoApplication(String personKey, int year) {
+	/** Rows saved before people were given by name carry no name and no organisation. */
+	record StoredCoApplication(String personKey, int year, String personName, UUID organisationId,
+			String organisationName) {
 	}
 
-	record StoredRelationship(DeclaredRelationship.Kind kind, String reference, String note) {
+	/** Rows saved before people were given by name carry no name and no organisation. */
+	record StoredRelationship(DeclaredRelationship.Kind kind, String reference, String note, String personName,
+			UUID organisationId, String organisationName) {
 	}
 
 	private final JdbcClient jdbc;
@@ -83,11 +87,13 @@ class JdbcExperts implements Experts {
 			.param("affiliations", write(e.affiliations().stream().map(StoredAffiliation::of).toList()))
 			.param("co", write(e.coApplications()
 				.stream()
-				.map(c -> new StoredCoApplication(c.personKey(), c.year()))
+				.map(c -> new StoredCoApplication(c.personKey(), c.year(), c.personName(), c.organisationId(),
+						c.organisationName()))
 				.toList()))
 			.param("rel", write(e.relationships()
 				.stream()
-				.map(r -> new StoredRelationship(r.kind(), r.reference(), r.note()))
+				.map(r -> new StoredRelationship(r.kind(), r.reference(), r.note(), r.personName(), r.organisationId(),
+						r.organisationName()))
 				.toList()))
 			.param("by", by)
 			.param("at", Timestamp.from(at))
@@ -113,10 +119,11 @@ class JdbcExperts implements Experts {
 			.map(StoredAffiliation::toAffiliation)
 			.toList();
 		List<CoApplication> co = Arrays.stream(this.json.readValue(rs.getString("co_applications"), StoredCoApplication[].class))
-			.map(c -> new CoApplication(c.personKey(), c.year()))
+			.map(c -> new CoApplication(c.personKey(), c.year(), c.personName(), c.organisationId(), c.organisationName()))
 			.toList();
 		List<DeclaredRelationship> rel = Arrays.stream(this.json.readValue(rs.getString("relationships"), StoredRelationship[].class))
-			.map(r -> new DeclaredRelationship(r.kind(), r.reference(), r.note()))
+			.map(r -> new DeclaredRelationship(r.kind(), r.reference(), r.note(), r.personName(), r.organisationId(),
+					r.organisationName()))
 			.toList();
 		return new Expert(new ExpertId(rs.getString("subject")), rs.getString("username"), rs.getString("display_name"),
 				rs.getString("email"), rs.getString("person_key"),

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import cn.jiangmen.innovation.review.domain.ItemKind;
 import cn.jiangmen.innovation.review.domain.OwningContext;
 import cn.jiangmen.innovation.review.domain.ReviewItem;
 import cn.jiangmen.innovation.review.domain.ReviewItemId;
@@ -22,7 +23,7 @@ import org.springframework.stereotype.Repository;
 class JdbcReviewItems implements ReviewItems {
 
 	private static final String COLUMNS = "id, idempotency_key, owning_context, item_id, title, field_codes,"
-			+ " organisation_ids::text[] as organisation_ids, organisation_names, submitted_at, leader_person_key, member_person_keys, state, opened_by, opened_at";
+			+ " organisation_ids::text[] as organisation_ids, organisation_names, submitted_at, leader_person_key, member_person_keys, leader_name_keys, item_kind, state, opened_by, opened_at";
 
 	private final JdbcClient jdbc;
 
@@ -36,9 +37,9 @@ class JdbcReviewItems implements ReviewItems {
 		int inserted = this.jdbc.sql("""
 				insert into review_item (id, idempotency_key, owning_context, item_id, title, field_codes,
 				                         organisation_ids, organisation_names, submitted_at, leader_person_key,
-				                         member_person_keys, state, opened_by, opened_at)
+				                         member_person_keys, leader_name_keys, item_kind, state, opened_by, opened_at)
 				values (:id, :key, :context, :itemId, :title, :fieldCodes, cast(:organisationIds as uuid[]), :names, :submittedAt,
-				        :leader, :members, :state, :openedBy, :openedAt)
+				        :leader, :members, :leaderNames, :kind, :state, :openedBy, :openedAt)
 				on conflict (idempotency_key) do nothing
 				""")
 			.param("id", item.id().value())
@@ -52,6 +53,8 @@ class JdbcReviewItems implements ReviewItems {
 			.param("submittedAt", item.submittedAt().map(Timestamp::from).orElse(null))
 			.param("leader", item.leaderPersonKey().orElse(null))
 			.param("members", item.memberPersonKeys().toArray(String[]::new))
+			.param("leaderNames", item.leaderNameKeys().toArray(String[]::new))
+			.param("kind", item.itemKind().name())
 			.param("state", item.state().name())
 			.param("openedBy", item.openedBy())
 			.param("openedAt", Timestamp.from(item.openedAt()))
@@ -132,7 +135,9 @@ class JdbcReviewItems implements ReviewItems {
 				Arrays.asList((String[]) array(rs.getArray("organisation_names"))),
 				Optional.ofNullable(submittedAt).map(Timestamp::toInstant),
 				Optional.ofNullable(rs.getString("leader_person_key")),
-				Arrays.asList((String[]) array(rs.getArray("member_person_keys"))), ReviewState.valueOf(rs.getString("state")),
+				Arrays.asList((String[]) array(rs.getArray("member_person_keys"))),
+				Arrays.asList((String[]) array(rs.getArray("leader_name_keys"))),
+				ItemKind.valueOf(rs.getString("item_kind")), ReviewState.valueOf(rs.getString("state")),
 				rs.getString("opened_by"), rs.getTimestamp("opened_at").toInstant());
 	}
 

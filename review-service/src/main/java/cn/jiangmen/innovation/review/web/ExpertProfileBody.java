@@ -20,11 +20,22 @@ record ExpertProfileBody(String username, String displayName, String email, Stri
 	record AffiliationBody(String organisationId, String organisationName, Integer fromYear, Integer untilYear) {
 	}
 
-	record CoApplicationBody(String personKey, Integer year) {
+	/**
+	 * @param personKey deprecated: a key typed before people were given by name; read only when
+	 * {@code personName} is absent
+	 * @param organisationId the person's organisation in the directory, named {@code organisationName}
+	 */
+	record CoApplicationBody(String personKey, Integer year, String personName, String organisationId,
+			String organisationName) {
 	}
 
+	/**
+	 * @param reference ORGANISATION: the organisation's id; PERSON: deprecated, a key typed before people
+	 * were given by name, read only when {@code personName} is absent
+	 * @param personName PERSON: the person's name, at {@code organisationId} / {@code organisationName}
+	 */
 	record RelationshipBody(@Schema(allowableValues = { "PERSON", "ORGANISATION" }) String kind, String reference,
-			String note) {
+			String note, String personName, String organisationId, String organisationName) {
 	}
 
 	static ProfileInput toDomain(ExpertProfileBody body) {
@@ -41,10 +52,12 @@ record ExpertProfileBody(String username, String displayName, String email, Stri
 							a.untilYear()))
 					.toList(),
 				this.coApplications == null ? null : this.coApplications.stream()
-					.map(c -> new ProfileInput.CoApplicationInput(c.personKey(), c.year()))
+					.map(c -> new ProfileInput.CoApplicationInput(c.personKey(), c.year(), c.personName(),
+							c.organisationId(), c.organisationName()))
 					.toList(),
 				this.relationships == null ? null : this.relationships.stream()
-					.map(r -> new ProfileInput.RelationshipInput(r.kind(), r.reference(), r.note()))
+					.map(r -> new ProfileInput.RelationshipInput(r.kind(), r.reference(), r.note(), r.personName(),
+							r.organisationId(), r.organisationName()))
 					.toList());
 	}
 

@@ -66,12 +66,18 @@ public final class Views {
 
 	}
 
-	public record ConflictView(UUID itemId, String expert, String reason, String detail, String recordedBy,
-			Instant recordedAt) {
+	/**
+	 * @param detail the rule's English sentence, or a manager's own words
+	 * @param detailCode what the detail says ({@code NONE}: a manager's own words), for readers that
+	 * word it in their language with {@code detailArguments}
+	 */
+	public record ConflictView(UUID itemId, String expert, String reason, String detail, String detailCode,
+			List<String> detailArguments, String recordedBy, Instant recordedAt) {
 
 		public static ConflictView of(RecordedConflict c) {
 			return new ConflictView(c.conflict().item().value(), c.conflict().expert().subject(),
-					c.conflict().reason().name(), c.conflict().detail(), c.recordedBy(), c.recordedAt());
+					c.conflict().reason().name(), c.conflict().detail(), c.conflict().detailCode().name(),
+					c.conflict().detailArguments(), c.recordedBy(), c.recordedAt());
 		}
 
 	}

@@ -99,6 +99,46 @@ class ConflictRulesTest {
 			.containsExactlyInAnyOrder("current-employee", "declared-organisation", "two-reasons");
 	}
 
+	@Test
+	void eachDetailCarriesItsCodeAndArgumentsBesideTheSentence() {
+		Map<String, List<Conflict>> found = POOL.stream()
+			.collect(Collectors.toMap(e -> e.id().subject(), e -> ConflictRules.detect(e, ITEM, PARTIES, YEAR)));
+		assertThat(found.get("current-employee").get(0)).extracting(Conflict::detailCode, Conflict::detailArguments)
+			.containsExactly(ConflictDetailCode.WORKS_AT, List.of("光电科技"));
+		assertThat(found.get("left-three-years-ago").get(0)).extracting(Conflict::detailCode, Conflict::detailArguments)
+			.containsExactly(ConflictDetailCode.WORKED_AT, List.of("五邑大学", "2023"));
+		assertThat(found.get("team-member").get(0)).extracting(Conflict::detailCode, Conflict::detailArguments)
+			.containsExactly(ConflictDetailCode.TEAM_MEMBER, List.of());
+		assertThat(found.get("co-applied-2024").get(0)).extracting(Conflict::detailCode, Conflict::detailArguments)
+			.containsExactly(ConflictDetailCode.CO_APPLIED, List.of("2024"));
+		assertThat(found.get("declared-person").get(0)).extracting(Conflict::detailCode, Conflict::detailArguments)
+			.containsExactly(ConflictDetailCode.RELATIONSHIP_NOTE, List.of("former student"));
+		assertThat(found.get("declared-organisation").get(0).detailCode()).isEqualTo(ConflictDetailCode.RELATIONSHIP_NOTE);
+	}
+
+	@Test
+	void personsGivenByNameAndOrganisationMatchTheOwnersNameKeys() {
+		ItemParties named = new ItemParties(Set.of(ORG_C), Optional.of("id:leader-fingerprint"),
+				Set.of("name:leader-at-host"), Set.of("nb:member|1990-01-01", "name:member-at-employer"));
+		Expert related = expert("related", "x20", List.of(), List.of(),
+				List.of(new DeclaredRelationship(DeclaredRelationship.Kind.PERSON, "name:member-at-employer", "", "王五", ORG_B,
+						"五邑大学")));
+		Expert coApplied = expert("co-applied", "x21", List.of(),
+				List.of(new CoApplication("name:leader-at-host", 2025, "李明", ORG_A, "光电科技")), List.of());
+		Expert coAppliedWithMember = expert("co-applied-member", "x22", List.of(),
+				List.of(new CoApplication("name:member-at-employer", 2025, "王五", ORG_B, "五邑大学")), List.of());
+
+		assertThat(ConflictRules.detect(related, ITEM, named, YEAR)).singleElement()
+			.extracting(Conflict::reason, Conflict::detailCode, Conflict::detailArguments, Conflict::detail)
+			.containsExactly(ConflictReason.DECLARED, ConflictDetailCode.RELATIONSHIP_PERSON, List.of("王五", "五邑大学"),
+					"declared relationship with 王五 at 五邑大学");
+		assertThat(ConflictRules.detect(coApplied, ITEM, named, YEAR)).singleElement()
+			.extracting(Conflict::reason, Conflict::detailCode, Conflict::detailArguments)
+			.containsExactly(ConflictReason.CO_APPLIED_WITH_LEADER, ConflictDetailCode.CO_APPLIED_PERSON,
+					List.of("李明", "光电科技", "2025"));
+		assertThat(ConflictRules.detect(coAppliedWithMember, ITEM, named, YEAR)).as("a member is not the leader").isEmpty();
+	}
+
 	static List<ConflictReason> reasons(Map<String, List<Conflict>> found, String subject) {
 		return found.get(subject).stream().map(Conflict::reason).toList();
 	}

@@ -45,14 +45,20 @@ final class StoredRows {
 				Optional.empty(), 0);
 	}
 
-	/** A profile with every JSON column filled, a current and a past affiliation. */
+	/**
+	 * A profile with every JSON column filled, a current and a past affiliation, persons given by a bare
+	 * key (as saved before) and by name and organisation.
+	 */
 	static Expert expert(String subject) {
 		return new Expert(new ExpertId(subject), subject + "-name", "专家 " + subject, subject + "@example.cn",
 				"pk-" + subject, Set.of("new-materials", "optics"),
 				List.of(new Affiliation(UUID.randomUUID(), "五邑大学", 2010, OptionalInt.empty()),
 						new Affiliation(UUID.randomUUID(), "江门市光电科技有限公司", 2001, OptionalInt.of(2009))),
-				List.of(new CoApplication("pk-other", 2024)),
-				List.of(new DeclaredRelationship(DeclaredRelationship.Kind.PERSON, "pk-cousin", "表兄")));
+				List.of(new CoApplication("pk-other", 2024),
+						new CoApplication("name:0a1b", 2023, "李明", UUID.randomUUID(), "江门市光电科技有限公司")),
+				List.of(new DeclaredRelationship(DeclaredRelationship.Kind.PERSON, "pk-cousin", "表兄"),
+						new DeclaredRelationship(DeclaredRelationship.Kind.PERSON, "name:2c3d", "学生", "王五",
+								UUID.randomUUID(), "五邑大学")));
 	}
 
 }

@@ -1,24 +1,11 @@
 package cn.jiangmen.innovation.systemtests.finance;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.UUID;
 
-import cn.jiangmen.innovation.contracts.common.v1.Money;
-import cn.jiangmen.innovation.contracts.funding.v1.BudgetRaiseDecision;
-import cn.jiangmen.innovation.contracts.funding.v1.CommitAwardRequest;
-import cn.jiangmen.innovation.contracts.funding.v1.DecideBudgetRaiseRequest;
-import cn.jiangmen.innovation.contracts.funding.v1.FundingServiceGrpc;
-import cn.jiangmen.innovation.contracts.funding.v1.OpenBudgetLineRequest;
-import cn.jiangmen.innovation.contracts.funding.v1.PrepareBudgetRaiseRequest;
-import cn.jiangmen.innovation.contracts.funding.v1.Tranche;
 import cn.jiangmen.innovation.systemtests.Chromium;
 import cn.jiangmen.innovation.systemtests.RunningSuite;
-import cn.jiangmen.innovation.testsupport.client.GrpcChannels;
-import io.grpc.ManagedChannel;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,9 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class FinanceTrancheBrowserIT {
 
-	static final String ORGANISATION = "7d1c2a8e-0000-4000-8000-000000000001";
-
 	static RunningSuite suite;
+
+	static FundingSetUp funding;
 
 	static WebDriver officerBrowser;
 
@@ -51,6 +38,7 @@ class FinanceTrancheBrowserIT {
 	@BeforeAll
 	static void start() {
 		suite = RunningSuite.get();
+		funding = new FundingSetUp(suite);
 		officerBrowser = Chromium.start();
 		approverBrowser = Chromium.start();
 	}
@@ -68,8 +56,8 @@ class FinanceTrancheBrowserIT {
 	void anOfficerPreparesAndADifferentApproverApprovesATrancheOfAnAcceptedMilestone() throws SQLException {
 		UUID project = UUID.randomUUID();
 		UUID milestone = UUID.randomUUID();
-		acceptedMilestone(project, milestone);
-		String trancheId = committedTranche(project, milestone);
+		funding.acceptedMilestone(project, milestone);
+		String trancheId = funding.committedTranche(project, milestone, 1_500_000_00L);
 
 		WebDriver officer = officerBrowser;
 		WebDriverWait wait = new WebDriverWait(officer, Duration.ofSeconds(30));
@@ -84,14 +72,14 @@ class FinanceTrancheBrowserIT {
 		row.findElement(By.cssSelector("a[href*='/prepare']")).click();
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("confirm-question")));
 		officer.manage().window().setSize(new Dimension(390, 844));
-		assertThat(horizontalOverflow(officer)).isLessThanOrEqualTo(0L);
+		assertThat(FundingSetUp.horizontalOverflow(officer)).isLessThanOrEqualTo(0L);
 		Chromium.screenshot(officer, "finance-prepare-confirm-390");
 		officer.findElement(By.cssSelector("form button[type=submit].button--primary")).click();
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".banner--success")));
 		assertThat(officer.getCurrentUrl()).contains("tab=approve");
 		assertThat(officer.findElements(By.cssSelector("a[href$='/finance/tranches/" + trancheId + "/approve']")))
 			.as("the officer is never offered the decision").isEmpty();
-		assertThat(horizontalOverflow(officer)).isLessThanOrEqualTo(0L);
+		assertThat(FundingSetUp.horizontalOverflow(officer)).isLessThanOrEqualTo(0L);
 		Chromium.screenshot(officer, "finance-inbox-approve-officer-390");
 
 		WebDriver approver = approverBrowser;
@@ -116,91 +104,9 @@ class FinanceTrancheBrowserIT {
 		approver.manage().window().setSize(new Dimension(390, 844));
 		approver.navigate().refresh();
 		approverWait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".chart svg")));
-		assertThat(horizontalOverflow(approver)).isLessThanOrEqualTo(0L);
+		assertThat(FundingSetUp.horizontalOverflow(approver)).isLessThanOrEqualTo(0L);
 		Chromium.screenshot(approver, "finance-budgets-390");
-		assertThat(state(trancheId)).isEqualTo("APPROVED");
-	}
-
-	private static long horizontalOverflow(WebDriver browser) {
-		return (Long) ((JavascriptExecutor) browser)
-			.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-	}
-
-	/** A project of the organisation with one milestone in state ACCEPTED, as project-service stores it. */
-	private static void acceptedMilestone(UUID project, UUID milestone) throws SQLException {
-		try (Connection db = DriverManager.getConnection(suite.jdbcUrl("project"), suite.infra().dbUser(),
-				suite.infra().dbPassword())) {
-			try (PreparedStatement insert = db.prepareStatement("insert into project (id, title, organisation_id) values (?, ?, ?)")) {
-				insert.setObject(1, project);
-				insert.setString(2, "LED 背光模组产业化 " + project.toString().substring(0, 8));
-				insert.setObject(3, UUID.fromString(ORGANISATION));
-				insert.executeUpdate();
-			}
-			try (PreparedStatement insert = db.prepareStatement(
-					"insert into milestone (id, project_id, title, state, accepted_at) values (?, ?, '中试线建成', 'ACCEPTED', now())")) {
-				insert.setObject(1, milestone);
-				insert.setObject(2, project);
-				insert.executeUpdate();
-			}
-		}
-	}
-
-	/** A budget line raised under four eyes and an award of one tranche on the milestone, through funding's gRPC. */
-	private static String committedTranche(UUID project, UUID milestone) {
-		ManagedChannel channel = GrpcChannels.plaintext(suite.app("funding-service").grpcPort());
-		try {
-			String code = "systest-" + UUID.randomUUID().toString().substring(0, 8);
-			funding(channel, "officer").openBudgetLine(OpenBudgetLineRequest.newBuilder()
-				.setIdempotencyKey(UUID.randomUUID().toString())
-				.setProgramCode(code)
-				.setFiscalYear(2026)
-				.build());
-			String raise = funding(channel, "officer").prepareBudgetRaise(PrepareBudgetRaiseRequest.newBuilder()
-				.setIdempotencyKey(UUID.randomUUID().toString())
-				.setProgramCode(code)
-				.setFiscalYear(2026)
-				.setAmount(Money.newBuilder().setCurrencyCode("CNY").setMinorUnits(10_000_000_00L))
-				.build()).getRaise().getRaiseId();
-			funding(channel, "approver").decideBudgetRaise(DecideBudgetRaiseRequest.newBuilder()
-				.setIdempotencyKey(UUID.randomUUID().toString())
-				.setRaiseId(raise)
-				.setDecision(BudgetRaiseDecision.BUDGET_RAISE_DECISION_APPROVE)
-				.build());
-			return GrpcChannels
-				.withToken(FundingServiceGrpc.newBlockingStub(channel), suite.infra().tokens().serviceAccountToken())
-				.commitAward(CommitAwardRequest.newBuilder()
-					.setIdempotencyKey("systest-award-" + UUID.randomUUID())
-					.setBudgetCode(code)
-					.setFiscalYear(2026)
-					.setAwardReference("JM-2026-ZX-" + project.toString().substring(0, 4).toUpperCase())
-					.setRecipientOrganisationId(ORGANISATION)
-					.setProjectId(project.toString())
-					.addTranches(Tranche.newBuilder()
-						.setMilestoneId(milestone.toString())
-						.setAmount(Money.newBuilder().setCurrencyCode("CNY").setMinorUnits(1_500_000_00L))
-						.setPlannedDate("2026-11-30"))
-					.build())
-				.getTranches(0)
-				.getTrancheId();
-		}
-		finally {
-			GrpcChannels.close(channel);
-		}
-	}
-
-	private static FundingServiceGrpc.FundingServiceBlockingStub funding(ManagedChannel channel, String user) {
-		return GrpcChannels.withToken(FundingServiceGrpc.newBlockingStub(channel), suite.infra().tokens().accessToken(user));
-	}
-
-	private static String state(String trancheId) throws SQLException {
-		try (Connection db = DriverManager.getConnection(suite.jdbcUrl("funding"), suite.infra().dbUser(),
-				suite.infra().dbPassword());
-				PreparedStatement query = db.prepareStatement("select state from tranche where id = ?")) {
-			query.setObject(1, UUID.fromString(trancheId));
-			var rs = query.executeQuery();
-			rs.next();
-			return rs.getString(1);
-		}
+		assertThat(funding.state(trancheId)).isEqualTo("APPROVED");
 	}
 
 }

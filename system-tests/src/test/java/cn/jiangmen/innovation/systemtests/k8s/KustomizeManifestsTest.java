@@ -184,6 +184,37 @@ class KustomizeManifestsTest {
                 .anyMatch(s -> s.startsWith("jiangmen-keycloak"));
     }
 
+    @ParameterizedTest(name = "{0}: every portal replica takes the same flash signing key from a Secret")
+    @ValueSource(strings = {"dev", "prod"})
+    void portalTakesItsFlashKeyFromASecret(String overlay) {
+        List<Map<String, Object>> docs = render(overlay);
+        Map<String, Object> portal = ofKind(docs, "Deployment").stream()
+                .filter(d -> "portal".equals(name(d))).findFirst().orElseThrow();
+        Map<String, Object> container = list(map(portal, "spec", "template", "spec"), "containers").get(0);
+        List<String> secrets = list(container, "envFrom").stream()
+                .map(from -> map(from, "secretRef").get("name"))
+                .filter(Objects::nonNull).map(String::valueOf).toList();
+        assertThat(secrets).as("%s: the portal's secretRefs", overlay).anyMatch(s -> s.startsWith("jiangmen-portal"));
+        assertThat(list(container, "env")).as("%s: the key is never a literal in the Deployment", overlay)
+                .noneMatch(e -> "PORTAL_FLASH_KEY".equals(e.get("name")) && e.get("value") != null);
+        assertThat(ofKind(docs, "ConfigMap")).as("%s: the key is never in a ConfigMap", overlay)
+                .noneMatch(c -> map(c, "data").containsKey("PORTAL_FLASH_KEY"));
+        if ("dev".equals(overlay)) {
+            // the generated Secret the Deployment names (kustomize's hash suffix) holds the key
+            String ref = secrets.stream().filter(s -> s.startsWith("jiangmen-portal")).findFirst().orElseThrow();
+            Map<String, Object> secret = ofKind(docs, "Secret").stream().filter(d -> ref.equals(name(d)))
+                    .findFirst().orElseThrow(() -> new AssertionError("no Secret " + ref + " in dev"));
+            assertThat(map(secret, "data")).containsKey("PORTAL_FLASH_KEY");
+        }
+        else {
+            assertThat(secrets).as("prod names the Secret the operators create").contains("jiangmen-portal");
+            Map<String, Object> config = ofKind(docs, "ConfigMap").stream()
+                    .filter(c -> "jiangmen-config".equals(name(c))).findFirst().orElseThrow();
+            assertThat(map(config, "data")).as("prod serves HTTPS only: the flash cookie is Secure")
+                    .containsEntry("LOCALE_COOKIE_SECURE", "true");
+        }
+    }
+
     @Test
     void realmConfigMapRendersFromTheAuthModule() {
         Path realm = repoRoot.resolve("auth/src/main/resources/realm/jiangmen-realm.json");

@@ -11,10 +11,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
+import cn.jiangmen.innovation.systemtests.BrowserTest;
 import cn.jiangmen.innovation.systemtests.Chromium;
-import cn.jiangmen.innovation.systemtests.RunningSuite;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -31,24 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * that exist, and a call whose closing time has passed (still stored as open) is listed as closed,
  * at 1280 and at 390 px without sideways scrolling.
  */
-class ManagerCallsBrowserIT {
-
-	static RunningSuite suite;
-
-	static WebDriver browser;
-
-	@BeforeAll
-	static void start() {
-		suite = RunningSuite.get();
-		browser = Chromium.start();
-	}
-
-	@AfterAll
-	static void stop() {
-		if (browser != null) {
-			browser.quit();
-		}
-	}
+class ManagerCallsBrowserIT extends BrowserTest {
 
 	@Test
 	void homeLeadsToWorkAndAClosedCallIsShownClosed() throws SQLException {

@@ -1,6 +1,10 @@
 package cn.jiangmen.innovation.systemtests.project;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -108,6 +112,10 @@ class ProjectLifecycleEndToEndSystemIT {
 		String proposal = created.json().get("id").asString();
 		assertThat(api.postJson("/api/projects/proposals/" + proposal + "/confirmation", token("applicant2"), "{}")
 			.status()).isEqualTo(200);
+		// submission requires the call's documents: the business licence (营业执照) the call names
+		HttpResponse<String> licence = uploadPdf("/api/projects/proposals/" + proposal + "/documents",
+				token("applicant1"), "营业执照", "营业执照.pdf");
+		assertThat(licence.statusCode()).as(licence.body()).isEqualTo(201);
 		HttpProbe.Response submitted = api.postJson("/api/projects/proposals/" + proposal + "/submission",
 				token("applicant1"), "{}");
 		assertThat(submitted.status()).as(submitted.body()).isEqualTo(200);
@@ -262,6 +270,28 @@ class ProjectLifecycleEndToEndSystemIT {
 				             {"title":"中试线建设","dueDate":"2029-06-30","deliverables":"中试线一条"}],
 				 "budget":[{"category":"EQUIPMENT","source":"FISCAL","amount":"3000000.00"},
 				           {"category":"LABOUR","source":"SELF_RAISED","amount":"7000000.00"}]}""".formatted(title, WUYI);
+	}
+
+	/** A small PDF (recognised by its content) as multipart/form-data with its requirement. */
+	private static HttpResponse<String> uploadPdf(String path, String bearer, String requirement, String filename)
+			throws Exception {
+		String boundary = "----system" + UUID.randomUUID();
+		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"requirement\"\r\n"
+				+ "Content-Type: text/plain; charset=UTF-8\r\n\r\n" + requirement + "\r\n")
+			.getBytes(StandardCharsets.UTF_8));
+		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
+				+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+			.getBytes(StandardCharsets.UTF_8));
+		body.writeBytes("%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII));
+		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		HttpRequest request = HttpRequest.newBuilder(URI.create(suite.gatewayUrl() + path))
+			.timeout(Duration.ofSeconds(30))
+			.header("Authorization", "Bearer " + bearer)
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+			.build();
+		return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
 	}
 
 	private static String callId(String title) {

@@ -2,15 +2,22 @@ package cn.jiangmen.innovation.systemtests.talent;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
 import cn.jiangmen.innovation.systemtests.BrowserlessUser;
+import cn.jiangmen.innovation.systemtests.Chromium;
+import cn.jiangmen.innovation.systemtests.RunningSuite;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What an applicant of 江门市光电科技有限公司 does in the portal before submitting. */
+/** What an applicant of 江门市光电科技有限公司 does in the portal before submitting (without and with a browser). */
 public final class Applicant {
 
 	private Applicant() {
@@ -52,6 +59,21 @@ public final class Applicant {
 			assertThat(uploaded.body()).contains("已上传：" + doc[1]);
 		}
 		return id;
+	}
+
+	/**
+	 * In the browser: signs in as applicant1, starts an application on the call from the calls page
+	 * and waits for the application form; returns the draft's address.
+	 */
+	public static String startInBrowser(WebDriver browser, RunningSuite suite, UUID call) {
+		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+		Chromium.signIn(browser, suite.gatewayUrl(), "applicant1");
+		browser.get(suite.gatewayUrl() + "/talent/calls");
+		wait.until(ExpectedConditions.elementToBeClickable(
+				By.cssSelector("form[action$='/talent/calls/" + call + "/applications'] button[type=submit]")))
+			.click();
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("application-form")));
+		return browser.getCurrentUrl();
 	}
 
 	private static void member(Map<String, String> form, int row, String name, String role, String title,

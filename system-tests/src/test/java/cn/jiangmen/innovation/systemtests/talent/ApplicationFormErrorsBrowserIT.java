@@ -3,15 +3,12 @@ package cn.jiangmen.innovation.systemtests.talent;
 import java.time.Duration;
 import java.util.UUID;
 
+import cn.jiangmen.innovation.systemtests.BrowserTest;
 import cn.jiangmen.innovation.systemtests.Chromium;
-import cn.jiangmen.innovation.systemtests.RunningSuite;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -25,37 +22,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * with aria-invalid and described by its message; a reload posts nothing again; the page has no
  * sideways scrolling at 1280 and 390 px.
  */
-class ApplicationFormErrorsBrowserIT {
-
-	static RunningSuite suite;
-
-	static WebDriver browser;
-
-	@BeforeAll
-	static void start() {
-		suite = RunningSuite.get();
-		browser = Chromium.start();
-	}
-
-	@AfterAll
-	static void stop() {
-		if (browser != null) {
-			browser.quit();
-		}
-	}
+class ApplicationFormErrorsBrowserIT extends BrowserTest {
 
 	@Test
 	void aFailedSaveLandsOnTheSummaryLinkedToTheFieldAndTheFormFitsThePage() throws Exception {
 		UUID call = TalentCalls.openCall(suite);
 		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
 		browser.manage().window().setSize(new Dimension(1280, 900));
-		Chromium.signIn(browser, suite.gatewayUrl(), "applicant1");
-		browser.get(suite.gatewayUrl() + "/talent/calls");
-		wait.until(ExpectedConditions.elementToBeClickable(
-				By.cssSelector("form[action$='/talent/calls/" + call + "/applications'] button[type=submit]")))
-			.click();
-		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("application-form")));
-		String draftUrl = browser.getCurrentUrl();
+		String draftUrl = Applicant.startInBrowser(browser, suite, call);
 		assertThat(horizontalOverflow()).as("no sideways scrolling at 1280 px").isLessThanOrEqualTo(0L);
 
 		// a person with an ORCID whose check digit is wrong, then Save (a whole-page POST)

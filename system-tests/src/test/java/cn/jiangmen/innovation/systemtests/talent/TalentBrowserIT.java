@@ -6,13 +6,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 
+import cn.jiangmen.innovation.systemtests.BrowserTest;
 import cn.jiangmen.innovation.systemtests.Chromium;
-import cn.jiangmen.innovation.systemtests.RunningSuite;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -24,36 +21,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * An applicant fills in and submits an application in a real headless Chromium: the form autosaves
  * through htmx, the documents go up through the upload form, and the submission is confirmed.
  */
-class TalentBrowserIT {
-
-	static RunningSuite suite;
-
-	static WebDriver browser;
-
-	@BeforeAll
-	static void start() {
-		suite = RunningSuite.get();
-		browser = Chromium.start();
-	}
-
-	@AfterAll
-	static void stop() {
-		if (browser != null) {
-			browser.quit();
-		}
-	}
+class TalentBrowserIT extends BrowserTest {
 
 	@Test
 	void applicantFillsInAndSubmitsAnApplication() throws Exception {
 		UUID call = TalentCalls.openCall(suite);
 		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-		Chromium.signIn(browser, suite.gatewayUrl(), "applicant1");
-
-		browser.get(suite.gatewayUrl() + "/talent/calls");
-		WebElement start = wait.until(ExpectedConditions.elementToBeClickable(
-				By.cssSelector("form[action$='/talent/calls/" + call + "/applications'] button[type=submit]")));
-		start.click();
-		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("application-form")));
+		Applicant.startInBrowser(browser, suite, call);
 
 		type("title", "可见光通信创新团队");
 		new Select(browser.findElement(By.id("category"))).selectByValue("TEAM_RND_INDUSTRIALISATION");

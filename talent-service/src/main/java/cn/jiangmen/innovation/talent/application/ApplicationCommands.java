@@ -26,10 +26,7 @@ import cn.jiangmen.innovation.talent.domain.ApplicationId;
 import cn.jiangmen.innovation.talent.domain.ApplicationLifecycle;
 import cn.jiangmen.innovation.talent.domain.HostOrganisation;
 import cn.jiangmen.innovation.talent.domain.ApplicationStatus;
-import cn.jiangmen.innovation.talent.domain.Attachment;
-import cn.jiangmen.innovation.talent.domain.AttachmentId;
 import cn.jiangmen.innovation.talent.domain.AttachmentKind;
-import cn.jiangmen.innovation.talent.domain.AttachmentStore;
 import cn.jiangmen.innovation.talent.domain.OrganisationId;
 import cn.jiangmen.innovation.talent.domain.Attachments;
 import cn.jiangmen.innovation.talent.domain.CallId;
@@ -45,13 +42,12 @@ import cn.jiangmen.innovation.talent.domain.TalentApplications;
 import cn.jiangmen.innovation.talent.domain.TalentCall;
 import cn.jiangmen.innovation.talent.domain.TalentCalls;
 import cn.jiangmen.innovation.platform.domain.Caller;
+import cn.jiangmen.innovation.platform.domain.PersonNameKey;
 import cn.jiangmen.innovation.talent.domain.TalentAccess;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -73,8 +69,6 @@ public class ApplicationCommands {
 
 	private final Attachments attachments;
 
-	private final AttachmentStore store;
-
 	private final Audit audit;
 
 	private final Outbox outbox;
@@ -89,21 +83,24 @@ public class ApplicationCommands {
 
 	private final Clock clock;
 
+	private final PersonNameKey personKeys;
+
 	public ApplicationCommands(TalentApplications applications, TalentCalls calls, RecordedOutcomes outcomes,
-			Attachments attachments, AttachmentStore store, Audit audit, Outbox outbox, IdentityFingerprint fingerprint,
-			ApplicantNotices notices, OrganisationDirectory directory, JsonMapper json, Clock clock) {
+			Attachments attachments, Audit audit, Outbox outbox, IdentityFingerprint fingerprint,
+			ApplicantNotices notices, OrganisationDirectory directory, JsonMapper json, Clock clock,
+			PersonNameKey personKeys) {
 		this.applications = applications;
 		this.directory = directory;
 		this.calls = calls;
 		this.outcomes = outcomes;
 		this.attachments = attachments;
-		this.store = store;
 		this.audit = audit;
 		this.outbox = outbox;
 		this.fingerprint = fingerprint;
 		this.notices = notices;
 		this.json = json;
 		this.clock = clock;
+		this.personKeys = personKeys;
 	}
 
 	/** A saved application and the fields that were not saved (each kept its previous value). */
@@ -165,8 +162,8 @@ public class ApplicationCommands {
 	}
 
 	/**
-	 * Deletes a draft of the caller's organisation, with its attachments (their files once the
-	 * deletion committed). Anything past the draft stays: a submitted application is withdrawn, not
+	 * Deletes a draft of the caller's organisation, with its attachments and their bytes (the
+	 * database's cascade, in the same transaction). Anything past the draft stays: a submitted application is withdrawn, not
 	 * deleted. The audit trail keeps what was deleted.
 	 */
 	@Transactional
@@ -176,18 +173,11 @@ public class ApplicationCommands {
 			throw new ConflictException("application.not-deletable",
 					"Only a draft can be deleted; this application is " + application.status());
 		}
-		List<AttachmentId> files = this.attachments.ofApplication(id).stream().map(Attachment::id).toList();
 		Map<String, Object> before = snapshot(application);
-		before.put("attachments", files.size());
+		before.put("attachments", this.attachments.ofApplication(id).size());
 		this.applications.remove(application);
 		this.audit.record(caller.username(), now(), "talent.application.deleted", OBJECT_TYPE, application.id(), before,
 				null);
-		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-			@Override
-			public void afterCommit() {
-				files.forEach(ApplicationCommands.this.store::delete);
-			}
-		});
 	}
 
 	@Transactional
@@ -221,7 +211,7 @@ public class ApplicationCommands {
 	public TalentApplication passFormalCheck(Caller caller, ApplicationId id) {
 		TalentApplication passed = change(caller, managed(caller, id), "talent.application.formal-check-passed",
 				a -> a.passFormalCheck(now()));
-		ReviewHandOff handOff = ReviewHandOff.of(passed);
+		ReviewHandOff handOff = ReviewHandOff.of(passed, this.personKeys);
 		this.outbox.add(OutboxMessage.pending(OutboxMessage.REVIEW_OPEN, handOff.idempotencyKey(),
 				this.json.writeValueAsString(ReviewHandOffPayload.of(handOff)), passed.updatedAt()));
 		return passed;

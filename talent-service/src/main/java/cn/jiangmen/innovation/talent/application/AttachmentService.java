@@ -1,6 +1,5 @@
 package cn.jiangmen.innovation.talent.application;
 
-import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -8,8 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
+import cn.jiangmen.innovation.platform.attachment.AttachmentLimits;
 import cn.jiangmen.innovation.platform.audit.Audit;
 import cn.jiangmen.innovation.platform.error.ConflictException;
 import cn.jiangmen.innovation.platform.error.NotFoundException;
@@ -17,8 +16,6 @@ import cn.jiangmen.innovation.talent.domain.ApplicationId;
 import cn.jiangmen.innovation.talent.domain.ApplicationLifecycle;
 import cn.jiangmen.innovation.talent.domain.Attachment;
 import cn.jiangmen.innovation.talent.domain.AttachmentId;
-import cn.jiangmen.innovation.talent.domain.AttachmentLimits;
-import cn.jiangmen.innovation.talent.domain.AttachmentStore;
 import cn.jiangmen.innovation.talent.domain.Attachments;
 import cn.jiangmen.innovation.talent.domain.TalentApplication;
 import cn.jiangmen.innovation.talent.domain.TalentApplications;
@@ -27,15 +24,13 @@ import cn.jiangmen.innovation.platform.domain.Caller;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Uploads, lists, downloads and removes attachments. Everything is checked before a byte is
- * written; a file written for a transaction that then rolls back is deleted again, and a removed
- * file is deleted only after the removal committed.
+ * written; the bytes are written with the record in one transaction (PostgreSQL, see
+ * {@link Attachments}), so every replica serves every document and a rollback leaves nothing behind.
  */
 @Service
 public class AttachmentService {
@@ -43,14 +38,12 @@ public class AttachmentService {
 	static final String OBJECT_TYPE = "talent_attachment";
 
 	/** An attachment with its bytes, for download. */
-	public record Download(Attachment attachment, InputStream content) {
+	public record Download(Attachment attachment, byte[] content) {
 	}
 
 	private final TalentApplications applications;
 
 	private final Attachments attachments;
-
-	private final AttachmentStore store;
 
 	private final AttachmentLimits limits;
 
@@ -62,11 +55,10 @@ public class AttachmentService {
 
 	private final Clock clock;
 
-	public AttachmentService(TalentApplications applications, Attachments attachments, AttachmentStore store,
+	public AttachmentService(TalentApplications applications, Attachments attachments,
 			AttachmentLimits limits, AttachmentReaders readers, Audit audit, JsonMapper json, Clock clock) {
 		this.applications = applications;
 		this.attachments = attachments;
-		this.store = store;
 		this.limits = limits;
 		this.readers = readers;
 		this.audit = audit;
@@ -84,17 +76,7 @@ public class AttachmentService {
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 		Attachment attachment = Attachment.accept(application.id(), kind, filename, content, this.limits,
 				this.attachments.totalSize(application.id()), caller.username(), now);
-		this.store.put(attachment.id(), content);
-		AttachmentId stored = attachment.id();
-		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-			@Override
-			public void afterCompletion(int status) {
-				if (status != STATUS_COMMITTED) {
-					AttachmentService.this.store.delete(stored);
-				}
-			}
-		});
-		this.attachments.add(attachment);
+		this.attachments.add(attachment, content);
 		this.audit.record(caller.username(), now, "talent.attachment.added", OBJECT_TYPE, attachment.id(), null, snapshot(attachment));
 		return attachment;
 	}
@@ -109,7 +91,7 @@ public class AttachmentService {
 		TalentApplication application = readable(caller, applicationId);
 		Attachment attachment = this.attachments.find(application.id(), id)
 			.orElseThrow(() -> new NotFoundException("Attachment", id));
-		return new Download(attachment, this.store.open(attachment.id()));
+		return new Download(attachment, this.attachments.content(attachment.id()));
 	}
 
 	@Transactional
@@ -120,12 +102,6 @@ public class AttachmentService {
 		this.attachments.remove(attachment.id());
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 		this.audit.record(caller.username(), now, "talent.attachment.removed", OBJECT_TYPE, attachment.id(), snapshot(attachment), null);
-		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-			@Override
-			public void afterCommit() {
-				AttachmentService.this.store.delete(attachment.id());
-			}
-		});
 	}
 
 	private TalentApplication readable(Caller caller, ApplicationId applicationId) {

@@ -1,8 +1,9 @@
 package cn.jiangmen.innovation.talent.config;
 
-import cn.jiangmen.innovation.talent.domain.AttachmentLimits;
-import cn.jiangmen.innovation.talent.persistence.FileSystemAttachmentStore;
+import cn.jiangmen.innovation.platform.attachment.AttachmentLimits;
+import cn.jiangmen.innovation.talent.application.AttachmentFolderImport;
 
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -10,13 +11,17 @@ import org.springframework.context.annotation.Configuration;
 class AttachmentConfiguration {
 
 	@Bean
-	FileSystemAttachmentStore attachmentStore(AttachmentProperties properties) {
-		return new FileSystemAttachmentStore(properties.directory());
-	}
-
-	@Bean
 	AttachmentLimits attachmentLimits(AttachmentProperties properties) {
 		return new AttachmentLimits(properties.maxFileSize().toBytes(), properties.maxApplicationSize().toBytes());
+	}
+
+	/**
+	 * Brings the files of the old folder store into the database on every start (idempotent: a
+	 * replica without the folder does nothing).
+	 */
+	@Bean
+	ApplicationRunner oldAttachmentFolderImport(AttachmentFolderImport folderImport, AttachmentProperties properties) {
+		return args -> folderImport.importFolder(properties.oldFolder());
 	}
 
 }

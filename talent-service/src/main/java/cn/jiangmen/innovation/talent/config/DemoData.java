@@ -16,17 +16,16 @@ import cn.jiangmen.innovation.platform.audit.Audit;
 import cn.jiangmen.innovation.talent.domain.ApplicationContent;
 import cn.jiangmen.innovation.talent.domain.ApplicationId;
 import cn.jiangmen.innovation.talent.domain.ApplicationStatus;
+import cn.jiangmen.innovation.platform.attachment.DocumentType;
 import cn.jiangmen.innovation.talent.domain.Attachment;
 import cn.jiangmen.innovation.talent.domain.AttachmentId;
 import cn.jiangmen.innovation.talent.domain.AttachmentKind;
-import cn.jiangmen.innovation.talent.domain.AttachmentStore;
 import cn.jiangmen.innovation.talent.domain.Attachments;
 import cn.jiangmen.innovation.talent.domain.CallId;
 import cn.jiangmen.innovation.talent.domain.CallStatus;
 import cn.jiangmen.innovation.talent.domain.Category;
 import cn.jiangmen.innovation.talent.domain.CreditCode;
 import cn.jiangmen.innovation.talent.domain.Degree;
-import cn.jiangmen.innovation.talent.domain.DocumentType;
 import cn.jiangmen.innovation.talent.domain.EligibilityRules;
 import cn.jiangmen.innovation.talent.domain.HostOrganisation;
 import cn.jiangmen.innovation.talent.domain.MemberRole;
@@ -78,18 +77,14 @@ class DemoData implements ApplicationRunner {
 
 	private final Attachments attachments;
 
-	private final AttachmentStore store;
-
 	private final Audit audit;
 
 	private final Clock clock;
 
-	DemoData(TalentCalls calls, TalentApplications applications, Attachments attachments, AttachmentStore store,
-			Audit audit, Clock clock) {
+	DemoData(TalentCalls calls, TalentApplications applications, Attachments attachments, Audit audit, Clock clock) {
 		this.calls = calls;
 		this.applications = applications;
 		this.attachments = attachments;
-		this.store = store;
 		this.audit = audit;
 		this.clock = clock;
 	}
@@ -150,10 +145,9 @@ class DemoData implements ApplicationRunner {
 					.getBytes(StandardCharsets.UTF_8);
 				AttachmentId attachmentId = new AttachmentId(UUID.nameUUIDFromBytes(
 						(application.id() + "/" + kind).getBytes(StandardCharsets.UTF_8)));
-				this.store.put(attachmentId, pdf);
 				this.attachments.add(new Attachment(attachmentId, application.id(), kind,
 						kind.name().toLowerCase(java.util.Locale.ROOT) + ".pdf", DocumentType.PDF, pdf.length,
-						Attachment.sha256(pdf), "demo-seed", application.createdAt()));
+						Attachment.sha256(pdf), "demo-seed", application.createdAt()), pdf);
 			}
 		}
 		this.audit.record("demo-seed", application.updatedAt(), "talent.application.seeded", "talent_application",

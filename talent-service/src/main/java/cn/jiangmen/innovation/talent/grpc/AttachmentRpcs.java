@@ -1,8 +1,5 @@
 package cn.jiangmen.innovation.talent.grpc;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 
 import cn.jiangmen.innovation.contracts.talent.v1.DeleteAttachmentRequest;
@@ -54,16 +51,9 @@ class AttachmentRpcs {
 		AttachmentService.Download download = this.attachments.download(Callers.current(),
 				ApplicationId.parse(request.getApplicationId(), "application_id"),
 				AttachmentId.parse(request.getAttachmentId(), "attachment_id"));
-		ByteString content;
-		try (InputStream in = download.content()) {
-			content = ByteString.readFrom(in);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 		return DownloadAttachmentResponse.newBuilder()
 			.setAttachment(AttachmentMapper.attachment(download.attachment()))
-			.setContent(content)
+			.setContent(ByteString.copyFrom(download.content()))
 			.build();
 	}
 

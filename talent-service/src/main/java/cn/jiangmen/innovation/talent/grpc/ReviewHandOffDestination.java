@@ -51,7 +51,8 @@ class ReviewHandOffDestination implements OutboxDestination {
 			.addAllFieldCodes(p.fieldCodes())
 			.addAllOrganisations(organisations(p))
 			.setLeaderPersonKey(p.leaderPersonKey())
-			.addAllMemberPersonKeys(p.memberPersonKeys());
+			.addAllMemberPersonKeys(p.memberPersonKeys())
+			.addAllLeaderNameKeys(p.leaderNameKeys());
 		if (p.submittedAt() != null) {
 			request.setSubmittedAt(cn.jiangmen.innovation.platform.grpc.ProtoTimes.timestamp(Instant.parse(p.submittedAt())));
 		}

@@ -7,12 +7,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import cn.jiangmen.innovation.platform.attachment.DocumentType;
+import cn.jiangmen.innovation.platform.attachment.JdbcAttachmentContents;
 import cn.jiangmen.innovation.talent.domain.ApplicationId;
 import cn.jiangmen.innovation.talent.domain.Attachment;
 import cn.jiangmen.innovation.talent.domain.AttachmentId;
 import cn.jiangmen.innovation.talent.domain.AttachmentKind;
 import cn.jiangmen.innovation.talent.domain.Attachments;
-import cn.jiangmen.innovation.talent.domain.DocumentType;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -25,12 +26,15 @@ class JdbcAttachments implements Attachments {
 
 	private final JdbcClient jdbc;
 
+	private final JdbcAttachmentContents contents;
+
 	JdbcAttachments(JdbcClient jdbc) {
 		this.jdbc = jdbc;
+		this.contents = new JdbcAttachmentContents(jdbc, "talent_attachment_content");
 	}
 
 	@Override
-	public void add(Attachment a) {
+	public void add(Attachment a, byte[] content) {
 		this.jdbc.sql("insert into talent_attachment (" + COLUMNS + ") values (:id, :application, :kind, :filename,"
 				+ " :type, :size, :sha256, :by, :at)")
 			.param("id", a.id().value())
@@ -43,6 +47,25 @@ class JdbcAttachments implements Attachments {
 			.param("by", a.uploadedBy())
 			.param("at", Timestamp.from(a.uploadedAt()))
 			.update();
+		this.contents.put(a.id().value(), content);
+	}
+
+	@Override
+	public Optional<Attachment> find(AttachmentId id) {
+		return this.jdbc.sql("select " + COLUMNS + " from talent_attachment where id = :id")
+			.param("id", id.value())
+			.query(JdbcAttachments::map)
+			.optional();
+	}
+
+	@Override
+	public byte[] content(AttachmentId id) {
+		return this.contents.require(id.value());
+	}
+
+	@Override
+	public boolean addMissingContent(AttachmentId id, byte[] content) {
+		return this.contents.putIfAbsent(id.value(), content);
 	}
 
 	@Override

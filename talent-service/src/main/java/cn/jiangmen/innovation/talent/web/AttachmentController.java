@@ -1,13 +1,8 @@
 package cn.jiangmen.innovation.talent.web;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 
-import cn.jiangmen.innovation.platform.web.ContentDispositions;
-import cn.jiangmen.innovation.platform.error.InvalidInputException;
+import cn.jiangmen.innovation.platform.attachment.AttachmentHttp;
 import cn.jiangmen.innovation.talent.application.AttachmentService;
 import cn.jiangmen.innovation.platform.security.Callers;
 import cn.jiangmen.innovation.talent.domain.ApplicationId;
@@ -15,8 +10,7 @@ import cn.jiangmen.innovation.talent.domain.AttachmentId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import org.springframework.core.io.InputStreamResource;
-import org.springframework.http.HttpHeaders;
+import org.springframework.core.io.Resource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -46,16 +40,7 @@ class AttachmentController {
 	ResponseEntity<AttachmentView> upload(@PathVariable("applicationId") String applicationId,
 			@RequestParam(name = "kind", required = false) String kind,
 			@RequestPart(name = "file", required = false) MultipartFile file) {
-		if (file == null) {
-			throw new InvalidInputException("file", "required", "must be a file part named file");
-		}
-		byte[] content;
-		try {
-			content = file.getBytes();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		byte[] content = AttachmentHttp.content(file);
 		AttachmentView view = AttachmentView.of(this.attachments.upload(Callers.current(),
 				ApplicationId.parse(applicationId, "applicationId"), kind, file.getOriginalFilename(), content));
 		return ResponseEntity.status(HttpStatus.CREATED).body(view);
@@ -72,21 +57,12 @@ class AttachmentController {
 
 	@GetMapping("/{id}")
 	@Operation(summary = "Download: Content-Disposition attachment, nosniff, the stored SHA-256 as Repr-Digest")
-	ResponseEntity<InputStreamResource> download(@PathVariable("applicationId") String applicationId,
+	ResponseEntity<Resource> download(@PathVariable("applicationId") String applicationId,
 			@PathVariable("id") String id) {
 		AttachmentService.Download download = this.attachments.download(Callers.current(),
 				ApplicationId.parse(applicationId, "applicationId"), AttachmentId.parse(id, "id"));
 		var a = download.attachment();
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(a.type().contentType()))
-			.contentLength(a.size())
-			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDispositions.attachment(a.filename()))
-			.header("X-Content-Type-Options", "nosniff")
-			.header("Content-Security-Policy", "sandbox")
-			.header(HttpHeaders.CACHE_CONTROL, "private, no-store")
-			.header("Repr-Digest",
-					"sha-256=:" + Base64.getEncoder().encodeToString(HexFormat.of().parseHex(a.sha256())) + ":")
-			.body(new InputStreamResource(download.content()));
+		return AttachmentHttp.download(a.filename(), a.type(), a.sha256(), download.content());
 	}
 
 	@DeleteMapping("/{id}")

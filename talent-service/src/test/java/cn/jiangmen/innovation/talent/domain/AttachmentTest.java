@@ -10,6 +10,8 @@ import java.util.zip.ZipOutputStream;
 
 import cn.jiangmen.innovation.platform.error.FieldViolation;
 import cn.jiangmen.innovation.platform.error.InvalidInputException;
+import cn.jiangmen.innovation.platform.attachment.AttachmentLimits;
+import cn.jiangmen.innovation.platform.attachment.DocumentType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

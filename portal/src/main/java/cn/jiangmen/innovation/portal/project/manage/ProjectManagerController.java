@@ -66,7 +66,9 @@ class ProjectManagerController {
 		model.addAttribute("taskBook", taskBook == null ? null : taskBook.getStatus());
 		model.addAttribute("kpiTargets", taskBook == null ? List.of() : taskBook.getKpiTargetsList());
 		model.addAttribute("reports", reports);
-		model.addAttribute("changes", project().changes(projectId));
+		List<ChangeRequest> changes = project().changes(projectId);
+		model.addAttribute("changes", changes);
+		model.addAttribute("asked", ChangeAsked.byId(changes));
 		model.addAttribute("fieldNames", FieldLabels.of(project().fields(), locale));
 		if (notice != null && NOTICES.containsKey(notice)) {
 			model.addAttribute("notice", NOTICES.get(notice));
@@ -182,6 +184,7 @@ class ProjectManagerController {
 				.findFirst()
 				.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no change request " + subjectId));
 			model.addAttribute("change", change);
+			model.addAttribute("asked", ChangeAsked.of(change.getChange()));
 		}
 		return "project-manage/project-confirm";
 	}

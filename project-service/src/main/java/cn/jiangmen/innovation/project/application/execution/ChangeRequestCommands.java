@@ -16,7 +16,18 @@ import cn.jiangmen.innovation.platform.error.ConflictException;
 import cn.jiangmen.innovation.platform.error.FieldViolation;
 import cn.jiangmen.innovation.platform.error.InvalidInputException;
 import cn.jiangmen.innovation.platform.error.NotFoundException;
+import cn.jiangmen.innovation.platform.organisation.Organisation;
+import cn.jiangmen.innovation.platform.organisation.OrganisationDirectory;
+import cn.jiangmen.innovation.project.domain.BudgetCategory;
 import cn.jiangmen.innovation.project.domain.MilestoneId;
+import cn.jiangmen.innovation.project.domain.ProjectCall;
+import cn.jiangmen.innovation.project.domain.ProjectCalls;
+import cn.jiangmen.innovation.project.domain.Proposal;
+import cn.jiangmen.innovation.project.domain.ProposalContent;
+import cn.jiangmen.innovation.project.domain.ProposalId;
+import cn.jiangmen.innovation.project.domain.Proposals;
+import cn.jiangmen.innovation.project.domain.Yuan;
+import cn.jiangmen.innovation.project.domain.execution.ConsortiumChanges;
 import cn.jiangmen.innovation.project.domain.MilestoneState;
 import cn.jiangmen.innovation.project.domain.ProjectId;
 import cn.jiangmen.innovation.project.domain.execution.ApprovedProject;
@@ -27,15 +38,17 @@ import cn.jiangmen.innovation.project.domain.execution.KpiTarget;
 import cn.jiangmen.innovation.project.domain.execution.PlannedMilestone;
 import cn.jiangmen.innovation.project.domain.execution.TaskBooks;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Change requests (变更申请): the lead organisation asks with a reason; the manager approves (the
  * change is applied in the same transaction and its before/after kept) or rejects with a reason.
- * Milestone dates and KPI targets are applied to the task book; budget moves are recorded in
- * {@code budget_reallocation} and partner changes on the request itself, since the budget lines and
- * the consortium belong to the proposal.
+ * Milestone dates and KPI targets are applied to the task book; budget moves and partner changes to
+ * the project's budget and consortium of record, the approved proposal's ({@link ConsortiumChanges}:
+ * the total and the call's rules kept, refusals in words), a budget move also recorded in
+ * {@code budget_reallocation}.
  */
 @Service
 public class ChangeRequestCommands {
@@ -60,13 +73,23 @@ public class ChangeRequestCommands {
 
 	private final Audit audit;
 
+	private final Proposals proposals;
+
+	private final ProjectCalls calls;
+
+	private final ObjectProvider<OrganisationDirectory> directory;
+
 	public ChangeRequestCommands(ProjectLookup lookup, ExecutionProjects projects, TaskBooks taskBooks,
-			ChangeRequests requests, Audit audit) {
+			ChangeRequests requests, Audit audit, Proposals proposals, ProjectCalls calls,
+			ObjectProvider<OrganisationDirectory> directory) {
 		this.lookup = lookup;
 		this.projects = projects;
 		this.taskBooks = taskBooks;
 		this.requests = requests;
 		this.audit = audit;
+		this.proposals = proposals;
+		this.calls = calls;
+		this.directory = directory;
 	}
 
 	@Transactional
@@ -161,20 +184,65 @@ public class ChangeRequestCommands {
 			is.put("target", kpi.newTarget().toPlainString());
 		}
 		else if (change instanceof ChangeRequest.BudgetReallocation move) {
+			Proposal proposal = proposalOfRecord(request);
+			ProjectCall call = this.calls.find(proposal.callId()).orElseThrow();
+			ProposalContent after = ConsortiumChanges.moveBudget(proposal.content(), call, budgetCategory(move.fromCategory()),
+					budgetCategory(move.toCategory()), move.amountFen());
+			amend(proposal, after, now);
 			this.requests.addReallocation(request, move, now);
-			was.put("fromCategory", move.fromCategory());
-			was.put("toCategory", move.toCategory());
-			was.put("movedFen", 0);
-			is.put("fromCategory", move.fromCategory());
-			is.put("toCategory", move.toCategory());
-			is.put("movedFen", move.amountFen());
+			was.put("budget", ConsortiumChanges.lines(proposal.content()));
+			was.put("totalYuan", Yuan.format(proposal.content().totalFen()));
+			is.put("budget", ConsortiumChanges.lines(after));
+			is.put("totalYuan", Yuan.format(after.totalFen()));
+			is.put("moved", Yuan.format(move.amountFen()) + " yuan from " + move.fromCategory() + " to " + move.toCategory());
 		}
 		else if (change instanceof ChangeRequest.Partner partner) {
-			was.put("organisationId", partner.organisationId().toString());
-			was.put("partner", partner.action() == ChangeRequest.PartnerAction.REMOVE);
-			is.put("organisationId", partner.organisationId().toString());
-			is.put("partner", partner.action() == ChangeRequest.PartnerAction.ADD);
-			is.put("role", partner.role());
+			Proposal proposal = proposalOfRecord(request);
+			ProjectCall call = this.calls.find(proposal.callId()).orElseThrow();
+			ProposalContent after;
+			if (partner.action() == ChangeRequest.PartnerAction.ADD) {
+				Organisation organisation = this.directory.getObject()
+					.find(partner.organisationId())
+					.orElseThrow(() -> new ConflictException("change-request.organisation-unknown",
+							"Organisation " + partner.organisationId() + " is not in the organisation directory"));
+				after = ConsortiumChanges.addPartner(proposal.content(), call, ProposalContent.Party.of(organisation),
+						partner.role(), now);
+			}
+			else {
+				after = ConsortiumChanges.removePartner(proposal.content(), call, partner.organisationId());
+			}
+			amend(proposal, after, now);
+			was.put("partners", ConsortiumChanges.partners(proposal.content()));
+			was.put("leadShares", "work " + proposal.content().leadWorkSharePercent() + "%, budget "
+					+ proposal.content().leadBudgetSharePercent() + "%");
+			is.put("partners", ConsortiumChanges.partners(after));
+			is.put("leadShares", "work " + after.leadWorkSharePercent() + "%, budget " + after.leadBudgetSharePercent() + "%");
+		}
+	}
+
+	/** The approved proposal the project came from: its budget and consortium are the project's of record. */
+	private Proposal proposalOfRecord(ChangeRequest request) {
+		return this.projects.proposalOf(request.projectId())
+			.flatMap(id -> this.proposals.find(new ProposalId(id)))
+			.orElseThrow(() -> new ConflictException("change-request.no-proposal", "Project " + request.projectId()
+					+ " has no approved proposal on record, so it has no budget lines or consortium to change"));
+	}
+
+	private void amend(Proposal proposal, ProposalContent after, Instant now) {
+		if (!this.proposals.update(proposal.amended(after, now))) {
+			throw ProjectLookup.concurrent("proposal");
+		}
+	}
+
+	/** {@code travel-and-conferences} is {@link BudgetCategory#TRAVEL_AND_CONFERENCES}; checked when requested. */
+	static BudgetCategory budgetCategory(String code) {
+		try {
+			return BudgetCategory.valueOf(code.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+		}
+		catch (IllegalArgumentException ex) {
+			// a request stored before categories were checked against the budget's
+			throw new ConflictException("change-request.category-unknown", "Budget category " + code
+					+ " is not one of the budget's categories; reject the request and ask again");
 		}
 	}
 
@@ -256,9 +324,11 @@ public class ChangeRequestCommands {
 
 	private static String category(String text, String field, List<FieldViolation> violations) {
 		String value = text == null ? "" : text.strip();
-		if (!CATEGORY.matcher(value).matches()) {
+		boolean known = CATEGORY.matcher(value).matches() && java.util.Arrays.stream(BudgetCategory.values())
+			.anyMatch(c -> c.name().equals(value.toUpperCase(java.util.Locale.ROOT).replace('-', '_')));
+		if (!known) {
 			violations.add(new FieldViolation(field, "budget.category",
-					"must be a budget category code such as equipment, materials, testing or labour"));
+					"must be a budget category: equipment, materials, testing, labour, travel-and-conferences, outsourcing or other"));
 			return null;
 		}
 		return value;

@@ -14,6 +14,14 @@ public interface CheckRounds {
 
 	Optional<CheckRound> find(ProjectId projectId, UUID id);
 
+	/** A round by its id alone: review-service knows the round, not the project. */
+	Optional<CheckRound> find(UUID id);
+
+	/** False when the key is taken (by this outcome earlier, or by another). */
+	boolean claim(String idempotencyKey, CheckReviewOutcome outcome, java.time.Instant now);
+
+	Optional<CheckReviewOutcome> reviewOutcome(String idempotencyKey);
+
 	boolean update(CheckRound next);
 
 	/** Newest first. */

@@ -13,6 +13,9 @@ public interface ExecutionProjects {
 
 	Optional<ApprovedProject> find(ProjectId id);
 
+	/** The proposal the project was approved from (the consortium and budget of record), if recorded. */
+	Optional<java.util.UUID> proposalOf(ProjectId id);
+
 	/** Writes the stage if the project is still at {@code next.version() - 1}. */
 	boolean updateStage(ApprovedProject next);
 

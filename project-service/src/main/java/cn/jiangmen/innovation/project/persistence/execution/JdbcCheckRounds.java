@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import cn.jiangmen.innovation.project.domain.ProjectId;
+import cn.jiangmen.innovation.project.domain.execution.CheckReviewOutcome;
 import cn.jiangmen.innovation.project.domain.execution.CheckRound;
 import cn.jiangmen.innovation.project.domain.execution.CheckRounds;
 import cn.jiangmen.innovation.project.domain.execution.FundRecoveryCase;
@@ -54,6 +55,44 @@ class JdbcCheckRounds implements CheckRounds {
 			.param("project", projectId.value())
 			.query(JdbcCheckRounds::map)
 			.optional();
+	}
+
+	@Override
+	public Optional<CheckRound> find(UUID id) {
+		return this.jdbc.sql(SELECT + " where id = :id").param("id", id).query(JdbcCheckRounds::map).optional();
+	}
+
+	@Override
+	public boolean claim(String idempotencyKey, CheckReviewOutcome outcome, java.time.Instant now) {
+		// ON CONFLICT on the key and on the round: one outcome per round, whichever key comes first
+		return this.jdbc.sql("""
+				insert into check_round_review_outcome (idempotency_key, check_round_id, review_item_id, review_rank,
+				    final_score_hundredths, passed_thresholds, confirmed_at, recorded_at)
+				values (:key, :round, :item, :rank, :score, :passed, :confirmed, :at)
+				on conflict do nothing
+				""")
+			.param("key", idempotencyKey)
+			.param("round", outcome.checkRoundId())
+			.param("item", outcome.reviewItemId())
+			.param("rank", outcome.rank())
+			.param("score", outcome.finalScoreHundredths())
+			.param("passed", outcome.passedThresholds())
+			.param("confirmed", outcome.confirmedAt() == null ? null : Timestamp.from(outcome.confirmedAt()))
+			.param("at", Timestamp.from(now))
+			.update() == 1;
+	}
+
+	@Override
+	public Optional<CheckReviewOutcome> reviewOutcome(String idempotencyKey) {
+		return this.jdbc.sql("""
+				select check_round_id, review_item_id, review_rank, final_score_hundredths, passed_thresholds, confirmed_at
+				from check_round_review_outcome where idempotency_key = :key
+				""").param("key", idempotencyKey).query((rs, row) -> {
+					Timestamp confirmed = rs.getTimestamp("confirmed_at");
+					return new CheckReviewOutcome(rs.getObject("check_round_id", UUID.class), rs.getString("review_item_id"),
+							rs.getInt("review_rank"), rs.getInt("final_score_hundredths"), rs.getBoolean("passed_thresholds"),
+							confirmed == null ? null : confirmed.toInstant());
+				}).optional();
 	}
 
 	@Override

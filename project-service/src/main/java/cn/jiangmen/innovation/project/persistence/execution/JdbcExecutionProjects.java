@@ -55,6 +55,14 @@ class JdbcExecutionProjects implements ExecutionProjects {
 	}
 
 	@Override
+	public Optional<UUID> proposalOf(ProjectId id) {
+		return this.jdbc.sql("select proposal_id from project where id = :id and proposal_id is not null")
+			.param("id", id.value())
+			.query((rs, row) -> rs.getObject("proposal_id", UUID.class))
+			.optional();
+	}
+
+	@Override
 	public boolean updateStage(ApprovedProject next) {
 		return this.jdbc.sql("update project set stage = :stage, version = :version where id = :id and version = :previous")
 			.param("stage", next.stage().name())

@@ -1,8 +1,10 @@
-package cn.jiangmen.innovation.talent.domain;
+package cn.jiangmen.innovation.platform.attachment;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.time.Instant;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -49,19 +51,24 @@ class ArchiveBombTest {
 
 	@Test
 	void aNameWithARightToLeftOverrideIsRefusedNotCleaned() {
-		assertThatThrownBy(() -> Attachment.accept(ApplicationId.newId(), "CV", "cv\u202Efdp.docx", AttachmentTest.pdf(),
-				LIMITS, 0, "u", Instant.EPOCH))
-			.isInstanceOfSatisfying(InvalidInputException.class, ex -> assertThat(ex.violations())
-				.extracting(FieldViolation::field, FieldViolation::code)
-				.contains(org.assertj.core.groups.Tuple.tuple("file", "attachment.filename")));
+		List<FieldViolation> violations = new ArrayList<>();
+		byte[] pdf = "%PDF-1.7\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+		assertThat(CheckedDocument.check("cv\u202Efdp.docx", pdf, LIMITS, "application", 0, violations)).isNull();
+		assertThat(violations).extracting(FieldViolation::field, FieldViolation::code)
+			.contains(org.assertj.core.groups.Tuple.tuple("file", "attachment.filename"));
+	}
+
+	@Test
+	void theDetectorItselfThrowsOnABombSoNoCallerCanForgetTheBounds() {
+		byte[] bomb = docxWith("word/document.xml", 20 * 1024 * 1024, true);
+		assertThatThrownBy(() -> DocumentType.detect(bomb)).isInstanceOf(InvalidInputException.class);
 	}
 
 	private static void assertRefused(byte[] content, String code) {
-		assertThatThrownBy(() -> Attachment.accept(ApplicationId.newId(), "CV", "cv.docx", content, LIMITS, 0, "u",
-				Instant.EPOCH))
-			.isInstanceOfSatisfying(InvalidInputException.class, ex -> assertThat(ex.violations())
-				.extracting(FieldViolation::field, FieldViolation::code)
-				.contains(org.assertj.core.groups.Tuple.tuple("file", code)));
+		List<FieldViolation> violations = new ArrayList<>();
+		assertThat(CheckedDocument.check("cv.docx", content, LIMITS, "application", 0, violations)).isNull();
+		assertThat(violations).extracting(FieldViolation::field, FieldViolation::code)
+			.contains(org.assertj.core.groups.Tuple.tuple("file", code));
 	}
 
 	/** A DOCX-shaped zip whose main entry is {@code size} bytes of one letter (a bomb) or of varied text. */

@@ -1,4 +1,4 @@
-package cn.jiangmen.innovation.talent.domain;
+package cn.jiangmen.innovation.platform.attachment;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -1,0 +1,199 @@
+package cn.jiangmen.innovation.portal.project;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import cn.jiangmen.innovation.contracts.project.v1.AcceptTaskBookRequest;
+import cn.jiangmen.innovation.contracts.project.v1.ChangeRequest;
+import cn.jiangmen.innovation.contracts.project.v1.ConfirmParticipationRequest;
+import cn.jiangmen.innovation.contracts.project.v1.CreateProposalRequest;
+import cn.jiangmen.innovation.contracts.project.v1.GetCallRequest;
+import cn.jiangmen.innovation.contracts.project.v1.GetProjectSummaryRequest;
+import cn.jiangmen.innovation.contracts.project.v1.GetProposalRequest;
+import cn.jiangmen.innovation.contracts.project.v1.GetTaskBookPdfRequest;
+import cn.jiangmen.innovation.contracts.project.v1.GetTaskBookPdfResponse;
+import cn.jiangmen.innovation.contracts.project.v1.GetTaskBookRequest;
+import cn.jiangmen.innovation.contracts.project.v1.GetTaskBookResponse;
+import cn.jiangmen.innovation.contracts.project.v1.KpiValue;
+import cn.jiangmen.innovation.contracts.project.v1.ListCallsRequest;
+import cn.jiangmen.innovation.contracts.project.v1.ListChangeRequestsRequest;
+import cn.jiangmen.innovation.contracts.project.v1.ListPriorityFieldsRequest;
+import cn.jiangmen.innovation.contracts.project.v1.ListProgressReportsRequest;
+import cn.jiangmen.innovation.contracts.project.v1.ListProposalsRequest;
+import cn.jiangmen.innovation.contracts.project.v1.PriorityField;
+import cn.jiangmen.innovation.contracts.project.v1.ProgressReport;
+import cn.jiangmen.innovation.contracts.project.v1.ProjectCall;
+import cn.jiangmen.innovation.contracts.project.v1.ProjectServiceGrpc;
+import cn.jiangmen.innovation.contracts.project.v1.ProjectSummary;
+import cn.jiangmen.innovation.contracts.project.v1.Proposal;
+import cn.jiangmen.innovation.contracts.project.v1.ProposalContent;
+import cn.jiangmen.innovation.contracts.project.v1.RequestChangeRequest;
+import cn.jiangmen.innovation.contracts.project.v1.RequestedChange;
+import cn.jiangmen.innovation.contracts.project.v1.SaveProposalRequest;
+import cn.jiangmen.innovation.contracts.project.v1.SaveProposalResponse;
+import cn.jiangmen.innovation.contracts.project.v1.SubmitProgressReportRequest;
+import cn.jiangmen.innovation.contracts.project.v1.SubmitProposalRequest;
+import cn.jiangmen.innovation.contracts.project.v1.TaskBookStatus;
+import cn.jiangmen.innovation.contracts.project.v1.WithdrawProposalRequest;
+import cn.jiangmen.innovation.portal.web.PagedRpcs;
+import cn.jiangmen.innovation.portal.web.ServiceErrors;
+import io.grpc.StatusRuntimeException;
+
+import org.springframework.grpc.client.GrpcChannelFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The applicant's major-project pages' way to project-service (gRPC channel {@code project}, the
+ * user's token relayed, so project-service applies its per-organisation rules: a partner reads but
+ * does not save or submit, another organisation gets NOT_FOUND). Errors become pages through
+ * {@link ServiceErrors} like every client of the portal.
+ */
+@Component
+public class ProjectPortalClient {
+
+	static final String CHANNEL = "project";
+
+	/** The largest page project-service serves (platform PageRequest.MAX_SIZE). */
+	static final int PAGE = 200;
+
+	private static final long DEADLINE_MS = 5000;
+
+	private final ProjectServiceGrpc.ProjectServiceBlockingStub stub;
+
+	public ProjectPortalClient(GrpcChannelFactory channels) {
+		this.stub = ProjectServiceGrpc.newBlockingStub(channels.createChannel(CHANNEL));
+	}
+
+	public List<PriorityField> fields() {
+		return call(() -> all(token -> stub().listPriorityFields(
+				ListPriorityFieldsRequest.newBuilder().setPageSize(PAGE).setPageToken(token).build()),
+				r -> r.getFieldsList(), r -> r.getNextPageToken()));
+	}
+
+	/** Published and closed calls (an applicant sees no drafts), latest first; one field's or all. */
+	public List<ProjectCall> calls(String fieldCode) {
+		return call(() -> all(token -> stub().listCalls(ListCallsRequest.newBuilder()
+			.setFieldCode(fieldCode == null ? "" : fieldCode)
+			.setPageSize(PAGE)
+			.setPageToken(token)
+			.build()), r -> r.getCallsList(), r -> r.getNextPageToken()));
+	}
+
+	public ProjectCall call(String callId) {
+		return call(() -> stub().getCall(GetCallRequest.newBuilder().setCallId(callId).build()).getCall());
+	}
+
+	/** The organisation's proposals, as lead or as partner. */
+	public List<Proposal> proposals() {
+		return call(() -> all(token -> stub().listProposals(
+				ListProposalsRequest.newBuilder().setPageSize(PAGE).setPageToken(token).build()),
+				r -> r.getProposalsList(), r -> r.getNextPageToken()));
+	}
+
+	public Proposal proposal(String proposalId) {
+		return call(() -> stub().getProposal(GetProposalRequest.newBuilder().setProposalId(proposalId).build())
+			.getProposal());
+	}
+
+	public Proposal create(String callId, ProposalContent content) {
+		return call(() -> stub().createProposal(
+				CreateProposalRequest.newBuilder().setCallId(callId).setContent(content).build()).getProposal());
+	}
+
+	/** A partial save: the answer's field errors name what kept its previous value. */
+	public SaveProposalResponse save(String proposalId, ProposalContent content, long version) {
+		return call(() -> stub().saveProposal(SaveProposalRequest.newBuilder()
+			.setProposalId(proposalId)
+			.setContent(content)
+			.setVersion(version)
+			.build()));
+	}
+
+	public Proposal submit(String proposalId) {
+		return call(() -> stub().submitProposal(SubmitProposalRequest.newBuilder().setProposalId(proposalId).build())
+			.getProposal());
+	}
+
+	public Proposal withdraw(String proposalId) {
+		return call(() -> stub().withdrawProposal(WithdrawProposalRequest.newBuilder().setProposalId(proposalId).build())
+			.getProposal());
+	}
+
+	public Proposal confirm(String proposalId) {
+		return call(() -> stub()
+			.confirmParticipation(ConfirmParticipationRequest.newBuilder().setProposalId(proposalId).build())
+			.getProposal());
+	}
+
+	public ProjectSummary project(String projectId) {
+		return call(() -> stub().getProjectSummary(GetProjectSummaryRequest.newBuilder().setProjectId(projectId).build())
+			.getSummary());
+	}
+
+	public GetTaskBookResponse taskBook(String projectId) {
+		return call(() -> stub().getTaskBook(GetTaskBookRequest.newBuilder().setProjectId(projectId).build()));
+	}
+
+	public GetTaskBookPdfResponse taskBookPdf(String projectId) {
+		return call(() -> stub().getTaskBookPdf(GetTaskBookPdfRequest.newBuilder().setProjectId(projectId).build()));
+	}
+
+	public TaskBookStatus acceptTaskBook(String projectId) {
+		return call(() -> stub().acceptTaskBook(AcceptTaskBookRequest.newBuilder().setProjectId(projectId).build())
+			.getStatus());
+	}
+
+	public List<ProgressReport> reports(String projectId, String milestoneId) {
+		return call(() -> all(token -> stub().listProgressReports(ListProgressReportsRequest.newBuilder()
+			.setProjectId(projectId)
+			.setMilestoneId(milestoneId)
+			.setPageSize(PAGE)
+			.setPageToken(token)
+			.build()), r -> r.getReportsList(), r -> r.getNextPageToken()));
+	}
+
+	public ProgressReport report(String projectId, String milestoneId, String summary, List<KpiValue> values) {
+		return call(() -> stub().submitProgressReport(SubmitProgressReportRequest.newBuilder()
+			.setProjectId(projectId)
+			.setMilestoneId(milestoneId)
+			.setSummary(summary)
+			.addAllKpiValues(values)
+			.build()).getReport());
+	}
+
+	public List<ChangeRequest> changeRequests(String projectId) {
+		return call(() -> all(token -> stub().listChangeRequests(ListChangeRequestsRequest.newBuilder()
+			.setProjectId(projectId)
+			.setPageSize(PAGE)
+			.setPageToken(token)
+			.build()), r -> r.getChangeRequestsList(), r -> r.getNextPageToken()));
+	}
+
+	public ChangeRequest requestChange(String projectId, RequestedChange change, String reason) {
+		return call(() -> stub().requestChange(RequestChangeRequest.newBuilder()
+			.setProjectId(projectId)
+			.setChange(change)
+			.setReason(reason)
+			.build()).getChangeRequest());
+	}
+
+	private ProjectServiceGrpc.ProjectServiceBlockingStub stub() {
+		return this.stub.withDeadlineAfter(DEADLINE_MS, TimeUnit.MILLISECONDS);
+	}
+
+	private static <R, T> List<T> all(Function<String, R> page, Function<R, List<T>> rows, Function<R, String> next) {
+		return PagedRpcs.all(page, rows, next, "project-service");
+	}
+
+	private static <T> T call(Supplier<T> rpc) {
+		try {
+			return rpc.get();
+		}
+		catch (StatusRuntimeException ex) {
+			throw ServiceErrors.translate("project-service", ex);
+		}
+	}
+
+}
