@@ -184,8 +184,8 @@ public final class RunningSuite {
 	private void awaitReady(App app) {
 		HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 		URI readiness = URI.create("http://localhost:" + app.httpPort() + "/actuator/health/readiness");
-		// a loaded machine (several builds on two cores) may need longer: -Djiangmen.suite.ready-seconds=600
-		long readySeconds = Long.getLong("jiangmen.suite.ready-seconds", 240);
+		// a loaded machine (several builds on two cores) may need longer: -Djiangmen.suite.ready-seconds=900
+		long readySeconds = Long.getLong("jiangmen.suite.ready-seconds", 480);
 		Instant deadline = Instant.now().plus(Duration.ofSeconds(readySeconds));
 		while (Instant.now().isBefore(deadline)) {
 			try {

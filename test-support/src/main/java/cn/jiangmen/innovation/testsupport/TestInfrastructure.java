@@ -268,7 +268,7 @@ public final class TestInfrastructure {
                     KEYCLOAK_ADMIN_PASSWORD);
         } else {
             Duration timeout = Duration.ofSeconds(Long.parseLong(
-                    setting("jiangmen.test.keycloak-timeout-seconds", "JIANGMEN_TEST_KEYCLOAK_TIMEOUT_SECONDS", "240")));
+                    setting("jiangmen.test.keycloak-timeout-seconds", "JIANGMEN_TEST_KEYCLOAK_TIMEOUT_SECONDS", "480")));
             // Shared by the build's test JVMs unless JIANGMEN_TEST_KEYCLOAK_SHARED=false asks for a private one.
             boolean shared = Boolean.parseBoolean(setting("jiangmen.test.keycloak-shared", "JIANGMEN_TEST_KEYCLOAK_SHARED", "true"));
             Duration idle = Duration.ofSeconds(Long.parseLong(

@@ -13,6 +13,7 @@ import cn.jiangmen.innovation.contracts.talent.v1.TalentAttachment;
 import cn.jiangmen.innovation.portal.config.PortalProperties;
 import cn.jiangmen.innovation.portal.talent.TalentPortalClient;
 import cn.jiangmen.innovation.portal.web.FailedPost;
+import cn.jiangmen.innovation.portal.web.FieldErrors;
 import cn.jiangmen.innovation.portal.web.Refused;
 import cn.jiangmen.innovation.portal.web.Rejected;
 
@@ -221,12 +222,14 @@ class ReviewPagesController {
 	String consensus(@PathVariable("roundId") String roundId, @PathVariable("itemId") String itemId,
 			@RequestParam(name = "notice", required = false) String notice, Model model) {
 		notice(notice, model);
-		return consensusPage(roundId, itemId, model, null, List.of());
+		return consensusPage(roundId, itemId, model, FailedPost.from(model));
 	}
 
+	/** A refused or rejected report is POST-redirect-GET: the page after the redirect shows it as typed. */
 	@PostMapping("/consensus/{roundId}/{itemId}")
 	String writeConsensus(@PathVariable("roundId") String roundId, @PathVariable("itemId") String itemId,
-			@RequestParam MultiValueMap<String, String> form, Model model) {
+			@RequestParam MultiValueMap<String, String> form, RedirectAttributes redirect) {
+		String page = "/review/consensus/" + roundId + "/" + itemId;
 		Map<String, Integer> scores = new LinkedHashMap<>();
 		form.forEach((name, values) -> {
 			if (name.startsWith("score.") && !values.isEmpty() && !values.get(0).isBlank()) {
@@ -242,15 +245,21 @@ class ReviewPagesController {
 			review().writeConsensus(roundId, itemId, parseLong(form.getFirst("version")), scores, form.getFirst("report"));
 		}
 		catch (Rejected rejected) {
-			return consensusPage(roundId, itemId, model, "review.consensus.rejected", rejected.fields());
+			return FailedPost.rejected(form, rejected.violations())
+				.withRefusal("review.consensus.rejected")
+				.redirect(page, redirect);
 		}
 		catch (Refused refused) {
-			return consensusPage(roundId, itemId, model, "review.consensus.refused", List.of());
+			return FailedPost.refused(form, "review.consensus.refused").redirect(page, redirect);
 		}
-		return "redirect:/review/consensus/" + roundId + "/" + itemId + "?notice=consensus";
+		return "redirect:" + page + "?notice=consensus";
 	}
 
-	private String consensusPage(String roundId, String itemId, Model model, String message, List<String> fields) {
+	/**
+	 * The consensus page; after a rejected save the scores and report as typed with the message next
+	 * to each field, after a refused one (changed elsewhere) the stored version with the refusal.
+	 */
+	private String consensusPage(String roundId, String itemId, Model model, FailedPost failed) {
 		var context = review().consensus(roundId, itemId);
 		model.addAttribute("c", context);
 		model.addAttribute("roundId", roundId);
@@ -261,13 +270,30 @@ class ReviewPagesController {
 			values.add(v);
 		}
 		model.addAttribute("scale", values);
-		model.addAttribute("message", message);
-		model.addAttribute("badFields", fields);
-		// The service names a bad final score by its path (final_scores.team): the page names the criterion.
-		Map<String, String> names = new LinkedHashMap<>();
-		context.getRubric().getCriteriaList().forEach(c -> names.put("final_scores." + c.getCode(), c.getName()));
-		model.addAttribute("fieldNames", names);
+		boolean asTyped = failed != null && !failed.violations().isEmpty();
+		Map<String, String> chosen = new LinkedHashMap<>();
+		context.getRubric().getCriteriaList().forEach(k -> {
+			String stored = context.hasReport() && context.getReport().getFinalScoresMap().containsKey(k.getCode())
+					? String.valueOf(context.getReport().getFinalScoresMap().get(k.getCode())) : "";
+			chosen.put(k.getCode(), asTyped ? failed.value("score." + k.getCode(), "") : stored);
+		});
+		model.addAttribute("chosen", chosen);
+		String storedReport = context.hasReport() ? context.getReport().getReport() : "";
+		model.addAttribute("reportText", asTyped ? failed.value("report", storedReport) : storedReport);
+		model.addAttribute("message", failed == null ? null : failed.refusal());
+		model.addAttribute("errors",
+				failed == null ? FieldErrors.none() : failed.errors("review", ReviewPagesController::consensusInput));
 		return "review/consensus";
+	}
+
+	/** The consensus form's control for a field review-service named (its final scores by criterion code). */
+	static String consensusInput(String field) {
+		for (String prefix : List.of("final_scores.", "finalScores.")) {
+			if (field.startsWith(prefix)) {
+				return "final-" + field.substring(prefix.length());
+			}
+		}
+		return field;
 	}
 
 	private String page(AssignmentDetail detail, Model model) {

@@ -256,9 +256,12 @@ class ReviewPagesTest {
 		this.mvc.perform(post("/review/consensus/round-1/item-1").with(expert()).with(csrf())
 			.param("version", "0").param("score.innovation", "5").param("score.team", "3").param("report", "一致"))
 			.andExpect(redirectedUrl("/review/consensus/round-1/item-1?notice=consensus"));
-		// a second tab still holding version 0
-		this.mvc.perform(post("/review/consensus/round-1/item-1").with(expert()).with(csrf())
+		// a second tab still holding version 0: refused, and the page after the redirect shows the stored version
+		MvcResult stale = this.mvc.perform(post("/review/consensus/round-1/item-1").with(expert()).with(csrf())
 			.param("version", "0").param("score.innovation", "4").param("report", "x"))
+			.andExpect(status().isSeeOther())
+			.andReturn();
+		this.mvc.perform(Prg.follow(stale).with(expert()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("暂时无法保存")))
 			.andExpect(content().string(containsString("当前最终得分：80.00")));
@@ -445,14 +448,27 @@ class ReviewPagesTest {
 
 	@Test
 	void aRejectedFinalScoreIsNamedByItsCriterionNotItsPath() throws Exception {
-		this.mvc.perform(post("/review/consensus/round-1/item-1").with(expert()).with(csrf())
+		MvcResult failed = this.mvc.perform(post("/review/consensus/round-1/item-1").with(expert()).with(csrf())
 			.param("version", "0")
 			.param("score.innovation", "5")
 			.param("score.team", "9")
 			.param("report", "专家组意见"))
+			.andExpect(status().isSeeOther())
+			.andExpect(redirectedUrl("/review/consensus/round-1/item-1"))
+			.andReturn();
+		// POST-redirect-GET: the report as typed, the criterion named in the summary and beside its control
+		this.mvc.perform(Prg.follow(failed).with(expert()))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("请检查：团队")))
+			.andExpect(content().string(containsString("部分最终评分或意见内容有误")))
+			.andExpect(content().string(containsString("href=\"#final-team\"")))
+			.andExpect(content().string(containsString("团队：数值超出允许范围。")))
+			.andExpect(content().string(containsString("id=\"error-final-team\"")))
+			.andExpect(content().string(containsString("aria-describedby=\"error-final-team\"")))
+			.andExpect(content().string(containsString("专家组意见</textarea>")))
 			.andExpect(content().string(not(containsString("final_scores.team"))));
+		// the reload is a plain GET: nothing is posted again, the flash is gone
+		this.mvc.perform(get("/review/consensus/round-1/item-1").with(expert()))
+			.andExpect(content().string(not(containsString("error-final-team"))));
 	}
 
 }
