@@ -153,6 +153,9 @@ class ChangeRequestsAppliedIT extends ServiceIntegrationTest {
 		String proposal = created.json().get("id").asString();
 		assertThat(this.http.postJson("/api/projects/proposals/" + proposal + "/confirmation", token("applicant2"), "{}")
 			.status()).isEqualTo(200);
+		// submission requires the call's documents (its business licence)
+		assertThat(new DocumentHttp(this.port).upload("/api/projects/proposals/" + proposal + "/documents", lead,
+				"营业执照", "营业执照.pdf", DocumentHttp.pdf(100)).status()).isEqualTo(201);
 		assertThat(this.http.postJson("/api/projects/proposals/" + proposal + "/submission", lead, "{}").status())
 			.isEqualTo(200);
 		assertThat(this.http.postJson("/api/projects/proposals/" + proposal + "/formal-check", manager,
