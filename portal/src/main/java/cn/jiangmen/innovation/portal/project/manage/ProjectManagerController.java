@@ -11,22 +11,24 @@ import cn.jiangmen.innovation.contracts.project.v1.MilestoneState;
 import cn.jiangmen.innovation.contracts.project.v1.PlannedMilestone;
 import cn.jiangmen.innovation.contracts.project.v1.ProgressReport;
 import cn.jiangmen.innovation.contracts.project.v1.ProjectSummary;
+import cn.jiangmen.innovation.portal.web.FailedPost;
 import cn.jiangmen.innovation.portal.web.FieldErrors;
 import cn.jiangmen.innovation.portal.web.Refused;
 import cn.jiangmen.innovation.portal.web.Rejected;
-import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * One approved project for the manager: stage, task book (任务书) with its countersignature,
@@ -43,6 +45,9 @@ class ProjectManagerController {
 			"project.manage.project.notice.accepted", "returned", "project.manage.project.notice.returned",
 			"change-approved", "project.manage.project.notice.change-approved", "change-rejected",
 			"project.manage.project.notice.change-rejected");
+
+	/** A refused rule's message: {@code project.manage.refused.<code>}. */
+	static final String REFUSED = "project.manage.refused.";
 
 	/** Looked up per request: web slices of other pages start without a project-service channel. */
 	private final ObjectProvider<ProjectManagerClient> clients;
@@ -79,19 +84,20 @@ class ProjectManagerController {
 	@GetMapping("/countersign")
 	@PreAuthorize("hasRole('program-manager')")
 	String confirmCountersign(@PathVariable("projectId") String projectId, Model model) {
-		return confirmation(projectId, "countersign", null, null, FieldErrors.none(), null, model);
+		return confirmation(projectId, "countersign", null, null, FailedPost.from(model), model);
 	}
 
 	@PostMapping("/countersign")
 	@PreAuthorize("hasRole('program-manager')")
-	String countersign(@PathVariable("projectId") String projectId, Model model, HttpServletResponse response) {
+	String countersign(@PathVariable("projectId") String projectId, @RequestParam MultiValueMap<String, String> params,
+			RedirectAttributes redirect) {
 		try {
 			project().countersign(projectId);
 			return redirect(projectId, "countersigned");
 		}
 		catch (Refused refused) {
-			response.setStatus(HttpStatus.CONFLICT.value());
-			return confirmation(projectId, "countersign", null, null, FieldErrors.none(), refused.code(), model);
+			return FailedPost.refused(params, REFUSED + refused.code())
+				.redirect(base(projectId) + "/countersign", redirect);
 		}
 	}
 
@@ -99,30 +105,29 @@ class ProjectManagerController {
 	@PreAuthorize("hasRole('program-manager')")
 	String confirmMilestone(@PathVariable("projectId") String projectId, @PathVariable("milestoneId") String milestoneId,
 			@PathVariable("action") String action, Model model) {
-		return confirmation(projectId, action, milestoneId, "", FieldErrors.none(), null, model);
+		return confirmation(projectId, action, milestoneId, "reasons", FailedPost.from(model), model);
 	}
 
 	@PostMapping("/milestones/{milestoneId}/{action:accept|return}")
 	@PreAuthorize("hasRole('program-manager')")
 	String decideMilestone(@PathVariable("projectId") String projectId, @PathVariable("milestoneId") String milestoneId,
-			@PathVariable("action") String action, @RequestParam(name = "reasons", defaultValue = "") String reasons,
-			Model model, HttpServletResponse response) {
+			@PathVariable("action") String action, @RequestParam MultiValueMap<String, String> params,
+			RedirectAttributes redirect) {
+		String page = base(projectId) + "/milestones/" + milestoneId + "/" + action;
 		try {
 			if ("accept".equals(action)) {
 				project().acceptMilestone(projectId, milestoneId);
 				return redirect(projectId, "accepted");
 			}
-			project().returnMilestone(projectId, milestoneId, reasons);
+			String reasons = params.getFirst("reasons");
+			project().returnMilestone(projectId, milestoneId, reasons == null ? "" : reasons);
 			return redirect(projectId, "returned");
 		}
 		catch (Rejected rejected) {
-			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			return confirmation(projectId, action, milestoneId, reasons,
-					FieldErrors.of(FieldAdminController.MESSAGES, rejected.violations(), s -> s), null, model);
+			return FailedPost.rejected(params, rejected.violations()).redirect(page, redirect);
 		}
 		catch (Refused refused) {
-			response.setStatus(HttpStatus.CONFLICT.value());
-			return confirmation(projectId, action, milestoneId, reasons, FieldErrors.none(), refused.code(), model);
+			return FailedPost.refused(params, REFUSED + refused.code()).redirect(page, redirect);
 		}
 	}
 
@@ -130,28 +135,25 @@ class ProjectManagerController {
 	@PreAuthorize("hasRole('program-manager')")
 	String confirmChange(@PathVariable("projectId") String projectId, @PathVariable("changeId") String changeId,
 			@PathVariable("action") String action, Model model) {
-		return confirmation(projectId, "change-" + action, changeId, "", FieldErrors.none(), null, model);
+		return confirmation(projectId, "change-" + action, changeId, "note", FailedPost.from(model), model);
 	}
 
 	@PostMapping("/changes/{changeId}/{action:approve|reject}")
 	@PreAuthorize("hasRole('program-manager')")
 	String decideChange(@PathVariable("projectId") String projectId, @PathVariable("changeId") String changeId,
-			@PathVariable("action") String action, @RequestParam(name = "note", defaultValue = "") String note,
-			Model model, HttpServletResponse response) {
+			@PathVariable("action") String action, @RequestParam MultiValueMap<String, String> params,
+			RedirectAttributes redirect) {
+		String page = base(projectId) + "/changes/" + changeId + "/" + action;
+		String note = params.getFirst("note");
 		try {
-			project().decideChange(projectId, changeId, "approve".equals(action), note);
+			project().decideChange(projectId, changeId, "approve".equals(action), note == null ? "" : note);
 			return redirect(projectId, "change-" + action + "d");
 		}
 		catch (Rejected rejected) {
-			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			// the service names the rejection's reason "reason"; the form's textarea is "note"
-			return confirmation(projectId, "change-" + action, changeId, note, FieldErrors.of(
-					FieldAdminController.MESSAGES, rejected.violations(), s -> "reason".equals(s) ? "note" : s), null,
-					model);
+			return FailedPost.rejected(params, rejected.violations()).redirect(page, redirect);
 		}
 		catch (Refused refused) {
-			response.setStatus(HttpStatus.CONFLICT.value());
-			return confirmation(projectId, "change-" + action, changeId, note, FieldErrors.none(), refused.code(), model);
+			return FailedPost.refused(params, REFUSED + refused.code()).redirect(page, redirect);
 		}
 	}
 
@@ -159,14 +161,18 @@ class ProjectManagerController {
 	 * The confirmation page of every decision on the project: what is decided on (a milestone and its
 	 * latest report, a change request), the text the decision needs, and the button.
 	 */
-	private String confirmation(String projectId, String action, String subjectId, String text, FieldErrors errors,
-			String refusal, Model model) {
+	private String confirmation(String projectId, String action, String subjectId, String textField, FailedPost failed,
+			Model model) {
 		ProjectSummary summary = project().summary(projectId);
 		model.addAttribute("summary", summary);
 		model.addAttribute("action", action);
-		model.addAttribute("text", text == null ? "" : text);
-		model.addAttribute("errors", errors);
-		model.addAttribute("refusal", refusal == null ? null : "project.manage.refused." + refusal);
+		// after a failed POST (POST-redirect-GET): the text as typed, the message next to it or the refusal
+		model.addAttribute("text", failed == null || textField == null ? "" : failed.value(textField, ""));
+		// the service names a change's rejection reason "reason"; the form's textarea is "note"
+		model.addAttribute("errors", failed == null ? FieldErrors.none()
+				: failed.errors(FieldAdminController.MESSAGES,
+						s -> action.startsWith("change-") && "reason".equals(s) ? "note" : s));
+		model.addAttribute("refusal", failed == null ? null : failed.refusal());
 		if ("accept".equals(action) || "return".equals(action)) {
 			PlannedMilestone milestone = summary.getMilestonesList()
 				.stream()
@@ -190,7 +196,11 @@ class ProjectManagerController {
 	}
 
 	private static String redirect(String projectId, String notice) {
-		return "redirect:/project/manage/projects/" + projectId + "?notice=" + notice;
+		return "redirect:" + base(projectId) + "?notice=" + notice;
+	}
+
+	private static String base(String projectId) {
+		return "/project/manage/projects/" + projectId;
 	}
 
 	private ProjectManagerClient project() {

@@ -10,6 +10,7 @@ import cn.jiangmen.innovation.platform.security.KeycloakRealmRoleConverter;
 import cn.jiangmen.innovation.portal.config.PortalProperties;
 import cn.jiangmen.innovation.portal.config.PortalSecurityConfiguration;
 import cn.jiangmen.innovation.portal.web.InProcessChannels;
+import cn.jiangmen.innovation.portal.web.Prg;
 import io.grpc.Server;
 import io.grpc.ServerInterceptors;
 import io.grpc.inprocess.InProcessServerBuilder;
@@ -26,6 +27,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.grpc.client.GrpcChannelFactory;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -282,8 +284,13 @@ class ProjectManagerPagesTest {
 			.andExpect(content().string(containsString("项目将进入执行阶段")));
 		this.mvc.perform(post("/project/manage/projects/proj-2/countersign").with(manager()).with(csrf()))
 			.andExpect(redirectedUrl("/project/manage/projects/proj-2?notice=countersigned"));
-		this.mvc.perform(post("/project/manage/projects/proj-2/countersign").with(manager()).with(csrf()))
-			.andExpect(status().isConflict())
+		MvcResult failed = this.mvc.perform(post("/project/manage/projects/proj-2/countersign").with(manager()).with(csrf()))
+			.andExpect(status().isSeeOther())
+			.andExpect(redirectedUrl("/project/manage/projects/proj-2/countersign"))
+			.andReturn();
+		// POST-redirect-GET: the refusal in words on the confirmation page
+		this.mvc.perform(Prg.follow(failed).with(manager()))
+			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("任务书当前不处于待会签状态")));
 
 		this.mvc.perform(get("/project/manage/projects/proj-1").with(manager()))
@@ -292,23 +299,39 @@ class ProjectManagerPagesTest {
 			.andExpect(content().string(containsString("发明专利申请：完成 3 件")))
 			.andExpect(content().string(containsString("驱动芯片供货延迟")))
 			.andExpect(content().string(containsString("href=\"/project/manage/projects/proj-1/milestones/m-reported/accept\"")));
-		this.mvc.perform(post("/project/manage/projects/proj-1/milestones/m-reported/return").with(manager()).with(csrf())
+		failed = this.mvc.perform(post("/project/manage/projects/proj-1/milestones/m-reported/return").with(manager())
+			.with(csrf())
 			.param("reasons", ""))
-			.andExpect(status().isUnprocessableContent())
+			.andExpect(status().isSeeOther())
+			.andExpect(redirectedUrl("/project/manage/projects/proj-1/milestones/m-reported/return"))
+			.andReturn();
+		this.mvc.perform(Prg.follow(failed).with(manager()))
+			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("请填写理由")));
 		this.mvc.perform(get("/project/manage/projects/proj-1/milestones/m-reported/accept").with(manager()))
 			.andExpect(content().string(containsString("验收通过后资金系统即可拨付该期资金")));
 		this.mvc.perform(post("/project/manage/projects/proj-1/milestones/m-reported/accept").with(manager()).with(csrf()))
 			.andExpect(redirectedUrl("/project/manage/projects/proj-1?notice=accepted"));
-		this.mvc.perform(post("/project/manage/projects/proj-1/milestones/m-reported/accept").with(manager()).with(csrf()))
-			.andExpect(status().isConflict())
+		failed = this.mvc.perform(post("/project/manage/projects/proj-1/milestones/m-reported/accept").with(manager())
+			.with(csrf()))
+			.andExpect(status().isSeeOther())
+			.andReturn();
+		this.mvc.perform(Prg.follow(failed).with(manager()))
 			.andExpect(content().string(containsString("该里程碑已不在待验收状态")));
 
-		this.mvc.perform(post("/project/manage/projects/proj-1/changes/cr-1/reject").with(manager()).with(csrf())
+		failed = this.mvc.perform(post("/project/manage/projects/proj-1/changes/cr-1/reject").with(manager()).with(csrf())
 			.param("note", ""))
-			.andExpect(status().isUnprocessableContent())
+			.andExpect(status().isSeeOther())
+			.andExpect(redirectedUrl("/project/manage/projects/proj-1/changes/cr-1/reject"))
+			.andReturn();
+		this.mvc.perform(Prg.follow(failed).with(manager()))
+			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("请填写理由")))
-			.andExpect(content().string(containsString("href=\"#note\"")));
+			.andExpect(content().string(containsString("href=\"#note\"")))
+			.andExpect(content().string(containsString("新到期日: " + FakeProjectService.TODAY.plusMonths(3))));
+		// a reload is a plain GET: the message is gone, nothing was posted again
+		this.mvc.perform(get("/project/manage/projects/proj-1/changes/cr-1/reject").with(manager()))
+			.andExpect(content().string(not(containsString("href=\"#note\""))));
 		this.mvc.perform(post("/project/manage/projects/proj-1/changes/cr-1/approve").with(manager()).with(csrf())
 			.param("note", "同意"))
 			.andExpect(redirectedUrl("/project/manage/projects/proj-1?notice=change-approved"));
