@@ -17,7 +17,8 @@ public record HomePage(PortalUser user, List<Section> sections) {
 
 	public enum Section {
 
-		APPLICANT("applicant"), EXPERT("expert"), PROGRAM_MANAGER("manager"), FINANCE("finance"), AUDITOR("auditor");
+		APPLICANT("applicant"), EXPERT("expert"), PROGRAM_MANAGER("manager"), FINANCE("finance"), AUDITOR("auditor"),
+		ADMIN("admin");
 
 		private final String anchor;
 
@@ -48,6 +49,9 @@ public record HomePage(PortalUser user, List<Section> sections) {
 		if (user.hasRole(Roles.AUDITOR)) {
 			sections.add(Section.AUDITOR);
 		}
+		if (user.hasRole(Roles.ADMIN)) {
+			sections.add(Section.ADMIN);
+		}
 		return new HomePage(user, List.copyOf(sections));
 	}
 
@@ -60,7 +64,7 @@ public record HomePage(PortalUser user, List<Section> sections) {
 		return this.user.roles().isEmpty();
 	}
 
-	/** Roles held, but none has pages yet (admin): the page says so instead of showing cards. */
+	/** Roles held, but none has pages yet: the page says so instead of showing cards. */
 	public boolean noWork() {
 		return this.sections.isEmpty() && !noRole();
 	}

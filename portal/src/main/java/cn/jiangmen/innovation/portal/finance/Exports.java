@@ -16,12 +16,12 @@ import org.springframework.http.ResponseEntity;
  * starts like a formula is quoted with ' so it stays text) and XLSX through platform's writer
  * (amounts as numbers, every text as text).
  */
-final class Exports {
+public final class Exports {
 
 	private Exports() {
 	}
 
-	static ResponseEntity<byte[]> csv(String filename, List<String> header, List<List<Object>> rows) {
+	public static ResponseEntity<byte[]> csv(String filename, List<String> header, List<List<Object>> rows) {
 		StringBuilder csv = new StringBuilder("\uFEFF");
 		line(csv, header);
 		for (List<Object> row : rows) {
@@ -37,7 +37,7 @@ final class Exports {
 			.body(csv.toString().getBytes(StandardCharsets.UTF_8));
 	}
 
-	static ResponseEntity<byte[]> xlsx(String filename, String sheet, List<String> header, List<List<Object>> rows) {
+	public static ResponseEntity<byte[]> xlsx(String filename, String sheet, List<String> header, List<List<Object>> rows) {
 		return ResponseEntity.ok()
 			.contentType(Xlsx.MEDIA_TYPE)
 			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDispositions.attachment(filename + ".xlsx"))

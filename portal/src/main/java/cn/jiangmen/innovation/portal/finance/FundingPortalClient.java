@@ -1,6 +1,5 @@
 package cn.jiangmen.innovation.portal.finance;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -58,6 +57,7 @@ import cn.jiangmen.innovation.contracts.funding.v1.ScheduledTranche;
 import cn.jiangmen.innovation.contracts.funding.v1.SendPaymentBatchRequest;
 import cn.jiangmen.innovation.contracts.funding.v1.TrancheDecision;
 import cn.jiangmen.innovation.contracts.funding.v1.TrancheQueue;
+import cn.jiangmen.innovation.portal.web.PagedRpcs;
 import cn.jiangmen.innovation.portal.web.ServiceErrors;
 import io.grpc.StatusRuntimeException;
 
@@ -77,9 +77,6 @@ public class FundingPortalClient {
 
 	/** The largest page funding serves (platform PageRequest.MAX_SIZE). */
 	static final int PAGE = 200;
-
-	/** A stop against a service that keeps answering with a next token. */
-	static final int MAX_PAGES = 50;
 
 	private static final long DEADLINE_MS = 5000;
 
@@ -300,17 +297,7 @@ public class FundingPortalClient {
 	}
 
 	private static <R, T> List<T> all(Function<String, R> page, Function<R, List<T>> rows, Function<R, String> next) {
-		List<T> all = new ArrayList<>();
-		String token = "";
-		for (int i = 0; i < MAX_PAGES; i++) {
-			R response = page.apply(token);
-			all.addAll(rows.apply(response));
-			token = next.apply(response);
-			if (token.isEmpty()) {
-				return all;
-			}
-		}
-		throw new IllegalStateException("funding-service answered more than " + MAX_PAGES + " pages");
+		return PagedRpcs.all(page, rows, next, "funding-service");
 	}
 
 	private static <T> T call(Supplier<T> rpc) {

@@ -47,7 +47,7 @@ public final class Yuan {
 	 *
 	 * @return fen, or a negative reason index: see {@link Parsed}
 	 */
-	static Parsed parse(String typed) {
+	public static Parsed parse(String typed) {
 		String text = typed == null ? "" : typed.strip().replace(",", "").replace("，", "");
 		if (text.isEmpty()) {
 			return new Parsed(0, "required");
@@ -73,9 +73,9 @@ public final class Yuan {
 	}
 
 	/** Fen, or the reason ({@code required}, {@code malformed}, ...) the amount was not taken. */
-	record Parsed(long fen, String problem) {
+	public record Parsed(long fen, String problem) {
 
-		boolean ok() {
+		public boolean ok() {
 			return this.problem == null;
 		}
 

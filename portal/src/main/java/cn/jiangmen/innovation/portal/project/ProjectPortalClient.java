@@ -1,6 +1,5 @@
 package cn.jiangmen.innovation.portal.project;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -46,6 +45,7 @@ import cn.jiangmen.innovation.contracts.project.v1.SubmitProposalRequest;
 import cn.jiangmen.innovation.contracts.project.v1.TaskBookStatus;
 import cn.jiangmen.innovation.contracts.project.v1.UploadProposalDocumentRequest;
 import cn.jiangmen.innovation.contracts.project.v1.WithdrawProposalRequest;
+import cn.jiangmen.innovation.portal.web.PagedRpcs;
 import cn.jiangmen.innovation.portal.web.ServiceErrors;
 import com.google.protobuf.ByteString;
 import io.grpc.StatusRuntimeException;
@@ -66,9 +66,6 @@ public class ProjectPortalClient {
 
 	/** The largest page project-service serves (platform PageRequest.MAX_SIZE). */
 	static final int PAGE = 200;
-
-	/** A stop against a service that keeps answering with a next token. */
-	static final int MAX_PAGES = 50;
 
 	private static final long DEADLINE_MS = 5000;
 
@@ -256,17 +253,7 @@ public class ProjectPortalClient {
 	}
 
 	private static <R, T> List<T> all(Function<String, R> page, Function<R, List<T>> rows, Function<R, String> next) {
-		List<T> all = new ArrayList<>();
-		String token = "";
-		for (int i = 0; i < MAX_PAGES; i++) {
-			R response = page.apply(token);
-			all.addAll(rows.apply(response));
-			token = next.apply(response);
-			if (token.isEmpty()) {
-				return all;
-			}
-		}
-		throw new IllegalStateException("project-service answered more than " + MAX_PAGES + " pages");
+		return PagedRpcs.all(page, rows, next, "project-service");
 	}
 
 	private static <T> T call(Supplier<T> rpc) {

@@ -90,6 +90,16 @@ final class Layout {
 		if (user.hasAnyRole(Roles.PROGRAM_MANAGER, Roles.AUDITOR)) {
 			links.add(new NavLink("/review/rounds", "review.nav.rounds", path.startsWith("/review/rounds")));
 		}
+		if (user.hasAnyRole(Roles.PROGRAM_MANAGER, Roles.AUDITOR)) {
+			links.add(new NavLink("/project/manage/calls", "project.manage.nav.calls",
+					path.startsWith("/project/manage/calls") || path.startsWith("/project/manage/proposals")));
+			links.add(new NavLink("/project/manage/portfolio", "project.manage.nav.portfolio",
+					path.startsWith("/project/manage/portfolio") || path.startsWith("/project/manage/projects")));
+		}
+		if (user.hasRole(Roles.ADMIN)) {
+			links.add(new NavLink("/project/manage/fields", "project.manage.nav.fields",
+					path.startsWith("/project/manage/fields")));
+		}
 		if (user.hasAnyRole(Roles.APPLICANT)) {
 			links.add(new NavLink("/funding/awards", "finance.nav.awards",
 					path.startsWith("/funding/") && !path.startsWith("/funding/vouchers")));

@@ -107,7 +107,8 @@ class HomePageTest {
 			.andExpect(content().string(containsString("href=\"/review/rounds\"")))
 			.andExpect(content().string(containsString("id=\"auditor\"")))
 			.andExpect(content().string(containsString("id=\"finance\"")))
-			.andExpect(content().string(not(containsString("id=\"admin\""))))
+			.andExpect(content().string(containsString("id=\"admin\"")))
+			.andExpect(content().string(containsString("href=\"/project/manage/fields\"")))
 			.andExpect(content().string(not(containsString("id=\"manager\""))))
 			.andReturn();
 		String html = page.getResponse().getContentAsString();
@@ -139,15 +140,15 @@ class HomePageTest {
 	}
 
 	@Test
-	void theAdminRoleSeesNoCardsButAPlainWord() throws Exception {
-		for (String role : new String[] { "admin" }) {
-			this.mvc.perform(get("/").with(TestUsers.user("f", "F", role)))
-				.andExpect(status().isOk())
-				.andExpect(content().string(containsString("暂无需要您处理的事项")))
-				.andExpect(content().string(not(containsString("class=\"card\""))))
-				.andExpect(content().string(not(containsString("尚未分配角色"))))
-				.andExpect(content().string(not(containsString("href=\"/#"))));
-		}
+	void theAdminRoleSeesTheReferenceDataCardAndItsNav() throws Exception {
+		this.mvc.perform(get("/").with(TestUsers.user("admin", "A", "admin")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"admin\"")))
+			.andExpect(content().string(containsString("重点领域：新增、改名、停用")))
+			.andExpect(content().string(containsString("href=\"/project/manage/fields\"")))
+			.andExpect(content().string(not(containsString("暂无需要您处理的事项"))))
+			.andExpect(content().string(not(containsString("尚未分配角色"))))
+			.andExpect(content().string(not(containsString("href=\"/#"))));
 	}
 
 	@Test

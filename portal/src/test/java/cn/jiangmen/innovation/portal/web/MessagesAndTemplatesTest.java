@@ -28,7 +28,8 @@ class MessagesAndTemplatesTest {
 	static final Pattern CJK = Pattern.compile("[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}\\p{IsHangul}\\u3000-\\u303f\\uff00-\\uffef]");
 
 	/** Every basename of spring.messages.basename: one bundle per bounded context keeps edits apart. */
-	static final List<String> BUNDLES = List.of("messages", "i18n/talent", "i18n/review", "i18n/finance", "i18n/projects");
+	static final List<String> BUNDLES = List.of("messages", "i18n/talent", "i18n/review", "i18n/finance",
+			"i18n/projects", "i18n/project-manager");
 
 	static final Pattern MESSAGE_KEY = Pattern.compile("#\\{([a-zA-Z0-9_.-]+)[}(]");
 

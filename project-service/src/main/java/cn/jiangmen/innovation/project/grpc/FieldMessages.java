@@ -20,7 +20,8 @@ final class FieldMessages {
 			.setNameZh(field.nameZh())
 			.setNameEn(field.nameEn())
 			.setPlanSection(field.planSection())
-			.setRetired(field.isRetired());
+			.setRetired(field.isRetired())
+			.setVersion(field.version());
 		field.retiredAt().ifPresent(at -> message.setRetiredAt(ProtoTimes.timestamp(at)));
 		return message.build();
 	}

@@ -43,6 +43,8 @@ class ProjectGrpcService extends ProjectServiceGrpc.ProjectServiceImplBase {
 
 	private final ProposalDecisionRpcs decisions;
 
+	private final ManagerRpcs manager;
+
 	private final DocumentRpcs documents;
 
 	private final CheckRoundRpcs checkRounds;
@@ -51,8 +53,9 @@ class ProjectGrpcService extends ProjectServiceGrpc.ProjectServiceImplBase {
 
 	ProjectGrpcService(MilestoneQueries milestones, FieldQueries fields, ProjectExecutionRpcs execution,
 			TaskBookRpcs taskBooks, ProgressReportRpcs reports, CallRpcs calls, ProposalRpcs proposals,
-			ProposalDecisionRpcs decisions, DocumentRpcs documents, CheckRoundRpcs checkRounds,
+			ProposalDecisionRpcs decisions, ManagerRpcs manager, DocumentRpcs documents, CheckRoundRpcs checkRounds,
 			ChangeRequestRpcs changes) {
+		this.manager = manager;
 		this.checkRounds = checkRounds;
 		this.changes = changes;
 		this.milestones = milestones;
@@ -200,6 +203,46 @@ class ProjectGrpcService extends ProjectServiceGrpc.ProjectServiceImplBase {
 	@Override
 	public void approveProposal(ApproveProposalRequest request, StreamObserver<ApproveProposalResponse> observer) {
 		answer(observer, () -> this.decisions.approve(request));
+	}
+
+	// manager's and admin's pages: FieldManagementRpcs, PortfolioRpcs, MilestoneDecisionRpcs (through ManagerRpcs)
+
+	@Override
+	public void addPriorityField(AddPriorityFieldRequest request, StreamObserver<AddPriorityFieldResponse> observer) {
+		answer(observer, () -> this.manager.fields().add(request));
+	}
+
+	@Override
+	public void renamePriorityField(RenamePriorityFieldRequest request,
+			StreamObserver<RenamePriorityFieldResponse> observer) {
+		answer(observer, () -> this.manager.fields().rename(request));
+	}
+
+	@Override
+	public void retirePriorityField(RetirePriorityFieldRequest request,
+			StreamObserver<RetirePriorityFieldResponse> observer) {
+		answer(observer, () -> this.manager.fields().retire(request));
+	}
+
+	@Override
+	public void listProjects(ListProjectsRequest request, StreamObserver<ListProjectsResponse> observer) {
+		answer(observer, () -> this.manager.portfolio().list(request));
+	}
+
+	@Override
+	public void acceptMilestone(AcceptMilestoneRequest request, StreamObserver<AcceptMilestoneResponse> observer) {
+		answer(observer, () -> this.manager.decisions().accept(request));
+	}
+
+	@Override
+	public void returnMilestone(ReturnMilestoneRequest request, StreamObserver<ReturnMilestoneResponse> observer) {
+		answer(observer, () -> this.manager.decisions().returnForRework(request));
+	}
+
+	@Override
+	public void decideChangeRequest(DecideChangeRequestRequest request,
+			StreamObserver<DecideChangeRequestResponse> observer) {
+		answer(observer, () -> this.manager.decisions().decide(request));
 	}
 
 	// the applicant's project page: change requests (ChangeRequestRpcs)

@@ -21,6 +21,7 @@ import cn.jiangmen.innovation.project.domain.execution.FundRecoveryCase;
 import cn.jiangmen.innovation.project.domain.execution.KpiTarget;
 import cn.jiangmen.innovation.project.domain.execution.MilestoneDecision;
 import cn.jiangmen.innovation.project.domain.execution.PlannedMilestone;
+import cn.jiangmen.innovation.project.domain.execution.PortfolioEntry;
 import cn.jiangmen.innovation.project.domain.execution.ProgressRecords;
 import cn.jiangmen.innovation.project.domain.execution.ProgressReport;
 import cn.jiangmen.innovation.project.domain.execution.TaskBook;
@@ -107,22 +108,48 @@ public class ExecutionQueries {
 		return this.rounds.of(id);
 	}
 
+	/** A portfolio row: the project, its year, task book and milestones (for the timeline). */
+	public record PortfolioRow(PortfolioEntry entry, Optional<TaskBook> taskBook, List<PlannedMilestone> milestones) {
+	}
+
+	/**
+	 * The portfolio filtered by field, year and stage: every project for the bureau, the own
+	 * organisation's for an applicant; other roles are refused (403).
+	 */
+	public List<PortfolioRow> portfolio(PortfolioEntry.Filter filter, PageRequest page, Caller caller) {
+		Optional<OrganisationId> only = scope(caller);
+		return this.projects.portfolio(filter, only, page.offset(), page.size())
+			.stream()
+			.map(entry -> new PortfolioRow(entry, this.taskBooks.find(entry.project().id()),
+					this.projects.milestones(entry.project().id(), 0, Integer.MAX_VALUE)))
+			.toList();
+	}
+
+	/** One milestone as planned, with its state (read back after a decision). */
+	public PlannedMilestone milestone(ProjectId id, MilestoneId milestoneId, Caller caller) {
+		return this.lookup.milestone(this.lookup.visible(id, caller), milestoneId);
+	}
+
 	/**
 	 * Milestones due within 30 days or overdue, by the server clock: every project's for the bureau,
 	 * the own organisation's for an applicant.
 	 */
 	public List<DueMilestone> due(DueMilestone.Window window, PageRequest page, Caller caller) {
-		Optional<OrganisationId> only;
+		return this.projects.due(window, this.lookup.today(), scope(caller), page.offset(), page.size());
+	}
+
+	/** Whose projects a caller lists: all (bureau), the own organisation's (applicant), else 403. */
+	private static Optional<OrganisationId> scope(Caller caller) {
 		if (ProjectAccess.seesAllProjects(caller)) {
-			only = Optional.empty();
+			return Optional.empty();
 		}
-		else if (ProjectAccess.isApplicant(caller)) {
-			only = caller.organisationId().map(OrganisationId::new);
+		if (ProjectAccess.isApplicant(caller)) {
+			// an applicant without an organisation in the token sees nothing rather than everything
+			return Optional.of(caller.organisationId()
+				.map(OrganisationId::new)
+				.orElseThrow(() -> new AccessDeniedException("No organisation in the token")));
 		}
-		else {
-			throw new AccessDeniedException("Milestones are not for this role");
-		}
-		return this.projects.due(window, this.lookup.today(), only, page.offset(), page.size());
+		throw new AccessDeniedException("Projects are not for this role");
 	}
 
 }

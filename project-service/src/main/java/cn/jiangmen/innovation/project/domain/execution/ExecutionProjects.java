@@ -31,4 +31,8 @@ public interface ExecutionProjects {
 	List<DueMilestone> due(DueMilestone.Window window, LocalDate today, Optional<OrganisationId> organisation,
 			int offset, int limit);
 
+	/** Approved projects matching the filter, newest approval first (the manager's portfolio); one organisation's or all. */
+	List<PortfolioEntry> portfolio(PortfolioEntry.Filter filter, Optional<OrganisationId> organisation, int offset,
+			int limit);
+
 }

@@ -17,6 +17,7 @@ import cn.jiangmen.innovation.project.domain.execution.ApprovedProject;
 import cn.jiangmen.innovation.project.domain.execution.DueMilestone;
 import cn.jiangmen.innovation.project.domain.execution.ExecutionProjects;
 import cn.jiangmen.innovation.project.domain.execution.PlannedMilestone;
+import cn.jiangmen.innovation.project.domain.execution.PortfolioEntry;
 import cn.jiangmen.innovation.project.domain.execution.ProjectStage;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -125,6 +126,42 @@ class JdbcExecutionProjects implements ExecutionProjects {
 				return new DueMilestone(milestone(rs, row), rs.getString("project_title"),
 						new OrganisationId(rs.getObject("organisation_id", UUID.class)),
 						Optional.ofNullable(noticed).map(Timestamp::toInstant));
+			})
+			.list();
+	}
+
+	@Override
+	public List<PortfolioEntry> portfolio(PortfolioEntry.Filter filter, Optional<OrganisationId> organisation,
+			int offset, int limit) {
+		// the year a project belongs to: its call's, else its approval's in Beijing time, else its creation's
+		return this.jdbc.sql("""
+				select x.id, x.title, x.organisation_id, x.field_code, x.stage, x.approved_fiscal_fen, x.approved_at,
+				       x.version, x.project_year from (
+				  select p.id, p.title, p.organisation_id, p.field_code, p.stage, p.approved_fiscal_fen, p.approved_at,
+				         p.version, p.created_at,
+				         coalesce(c.year, cast(extract(year from coalesce(p.approved_at, p.created_at)
+				                                       at time zone 'Asia/Shanghai') as int)) as project_year
+				  from project p left join project_call c on c.id = p.call_id
+				) x
+				where (cast(:field as varchar) is null or x.field_code = :field)
+				  and (cast(:year as int) is null or x.project_year = :year)
+				  and (cast(:stage as varchar) is null or x.stage = :stage)
+				  and (cast(:organisation as uuid) is null or x.organisation_id = :organisation)
+				order by x.approved_at desc nulls last, x.created_at desc, x.id offset :offset limit :limit
+				""")
+			.param("field", filter.fieldCode().orElse(null))
+			.param("year", filter.year().orElse(null))
+			.param("stage", filter.stage().map(Enum::name).orElse(null))
+			.param("organisation", organisation.map(OrganisationId::value).orElse(null))
+			.param("offset", offset)
+			.param("limit", limit)
+			.query((rs, row) -> {
+				Timestamp approvedAt = rs.getTimestamp("approved_at");
+				return new PortfolioEntry(new ApprovedProject(new ProjectId(rs.getObject("id", UUID.class)),
+						rs.getString("title"), new OrganisationId(rs.getObject("organisation_id", UUID.class)),
+						Optional.ofNullable(rs.getString("field_code")), ProjectStage.valueOf(rs.getString("stage")),
+						rs.getLong("approved_fiscal_fen"), Optional.ofNullable(approvedAt).map(Timestamp::toInstant),
+						rs.getLong("version")), rs.getInt("project_year"));
 			})
 			.list();
 	}

@@ -1,0 +1,40 @@
+package cn.jiangmen.innovation.portal.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Reads a paginated List RPC to its end, as the pages that show a whole list need: page after page
+ * while the service returns a next token, with a stop against a service that never stops.
+ */
+public final class PagedRpcs {
+
+	/** A stop against a service that keeps answering with a next token. */
+	public static final int MAX_PAGES = 50;
+
+	private PagedRpcs() {
+	}
+
+	/**
+	 * @param page asks for the page of a token ("" first)
+	 * @param rows the page's rows
+	 * @param next the page's next token ("" on the last)
+	 * @param service names the service in the failure
+	 */
+	public static <R, T> List<T> all(Function<String, R> page, Function<R, List<T>> rows, Function<R, String> next,
+			String service) {
+		List<T> all = new ArrayList<>();
+		String token = "";
+		for (int i = 0; i < MAX_PAGES; i++) {
+			R response = page.apply(token);
+			all.addAll(rows.apply(response));
+			token = next.apply(response);
+			if (token.isEmpty()) {
+				return all;
+			}
+		}
+		throw new IllegalStateException(service + " answered more than " + MAX_PAGES + " pages");
+	}
+
+}

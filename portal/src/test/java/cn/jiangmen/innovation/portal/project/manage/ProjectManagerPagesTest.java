@@ -1,0 +1,377 @@
+package cn.jiangmen.innovation.portal.project.manage;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import cn.jiangmen.innovation.platform.config.PlatformSecurityAutoConfiguration;
+import cn.jiangmen.innovation.platform.security.KeycloakRealmRoleConverter;
+import cn.jiangmen.innovation.portal.config.PortalProperties;
+import cn.jiangmen.innovation.portal.config.PortalSecurityConfiguration;
+import cn.jiangmen.innovation.portal.web.InProcessChannels;
+import cn.jiangmen.innovation.portal.web.Prg;
+import io.grpc.Server;
+import io.grpc.ServerInterceptors;
+import io.grpc.inprocess.InProcessServerBuilder;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.grpc.client.GrpcChannelFactory;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The manager's and admin's project pages over a real in-process gRPC server standing in for
+ * project-service: the admin's fields (add, refusals next to the field, stale rename, retire on a
+ * confirmation page), calls (create with topics, publish confirmed), a proposal's formal check and
+ * approval (each typed, confirmed, then sent), a project's countersignature, milestone and change
+ * decisions with before/after, and the portfolio with its timeline data, table, due lists and
+ * exports; zh-CN first and English; the denials of other roles.
+ */
+@WebMvcTest(controllers = { FieldAdminController.class, CallManagerController.class, ProposalManagerController.class,
+		ProjectManagerController.class, PortfolioController.class })
+@Import({ ProjectManagerPagesTest.Config.class, PortalSecurityConfiguration.class, ProjectManagerClient.class })
+@ImportAutoConfiguration(PlatformSecurityAutoConfiguration.class)
+class ProjectManagerPagesTest {
+
+	@TestConfiguration(proxyBeanMethods = false)
+	@EnableConfigurationProperties(PortalProperties.class)
+	static class Config {
+
+		private final String name = "project-" + UUID.randomUUID();
+
+		@Bean
+		FakeProjectService fakeProjectService() {
+			return new FakeProjectService();
+		}
+
+		@Bean(destroyMethod = "shutdownNow")
+		Server projectServer(FakeProjectService service) throws IOException {
+			return InProcessServerBuilder.forName(this.name)
+				.directExecutor()
+				.addService(ServerInterceptors.intercept(service, FakeProjectService.IDENTITY))
+				.build()
+				.start();
+		}
+
+		@Bean
+		GrpcChannelFactory grpcChannelFactory(Server projectServer) {
+			return InProcessChannels.to(this.name);
+		}
+
+	}
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	FakeProjectService project;
+
+	@BeforeEach
+	void reset() {
+		this.project.reset();
+	}
+
+	static JwtRequestPostProcessor user(String username, String... roles) {
+		return jwt().jwt(jwt -> jwt.tokenValue(username + "-token")
+			.subject("sub-" + username)
+			.claim("preferred_username", username)
+			.claim("name", username)
+			.claim("realm_access", Map.of("roles", List.of(roles))))
+			.authorities(new KeycloakRealmRoleConverter());
+	}
+
+	static JwtRequestPostProcessor admin() {
+		return user("admin", "admin");
+	}
+
+	static JwtRequestPostProcessor manager() {
+		return user("manager", "program-manager");
+	}
+
+	@Test
+	void theAdminAddsAFieldAndARefusedOneComesBackWithTheMessageNextToTheField() throws Exception {
+		this.mvc.perform(get("/project/manage/fields").with(admin()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("重点领域")))
+			.andExpect(content().string(containsString("轨道交通装备")))
+			.andExpect(content().string(containsString("aria-current=\"page\"")))
+			.andExpect(content().string(containsString("href=\"/project/manage/fields/rail-transit-equipment/rename\"")));
+		this.mvc.perform(post("/project/manage/fields").with(admin()).with(csrf())
+			.param("code", "hydrogen-energy").param("kind", "CITY").param("nameZh", "氢能").param("nameEn", "Hydrogen"))
+			.andExpect(redirectedUrl("/project/manage/fields?notice=added"));
+		assertThat(this.project.fields).containsKey("hydrogen-energy");
+		this.mvc.perform(post("/project/manage/fields").with(admin()).with(csrf())
+			.param("code", "ocean").param("kind", "CITY").param("nameZh", " ").param("nameEn", "Ocean"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("请填写中文名称")))
+			.andExpect(content().string(containsString("aria-invalid=\"true\"")))
+			.andExpect(content().string(containsString("href=\"#nameZh\"")))
+			.andExpect(content().string(containsString("value=\"ocean\"")));
+		this.mvc.perform(post("/project/manage/fields?lang=en").with(admin()).with(csrf())
+			.param("code", "hydrogen-energy").param("kind", "CITY").param("nameZh", "氢").param("nameEn", "H"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("A field with this code exists already")));
+		this.mvc.perform(post("/project/manage/fields").with(admin()).with(csrf()).param("code", "x"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("请选择领域类别")));
+	}
+
+	@Test
+	void theAdminRenamesWithTheVersionReadAndRetiresOnlyAfterConfirming() throws Exception {
+		this.mvc.perform(get("/project/manage/fields/semiconductor-lighting/rename").with(admin()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("value=\"半导体照明\"")))
+			.andExpect(content().string(containsString("name=\"version\" value=\"0\"")));
+		this.mvc.perform(post("/project/manage/fields/semiconductor-lighting/rename").with(admin()).with(csrf())
+			.param("nameZh", "半导体照明及显示").param("nameEn", "Semiconductor lighting and displays").param("version", "0"))
+			.andExpect(redirectedUrl("/project/manage/fields?notice=renamed"));
+		this.mvc.perform(post("/project/manage/fields/semiconductor-lighting/rename").with(admin()).with(csrf())
+			.param("nameZh", "旧名").param("nameEn", "Old").param("version", "0"))
+			.andExpect(status().isConflict())
+			.andExpect(content().string(containsString("其他人刚刚修改了该领域")))
+			.andExpect(content().string(containsString("value=\"半导体照明及显示\"")));
+		this.mvc.perform(get("/project/manage/fields/rail-transit-equipment/retire").with(admin()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("停用后该领域不能再发布申报指南")));
+		assertThat(this.project.received).noneMatch(r -> r.startsWith("retire"));
+		this.mvc.perform(post("/project/manage/fields/rail-transit-equipment/retire").with(admin()).with(csrf()))
+			.andExpect(redirectedUrl("/project/manage/fields?notice=retired"));
+		this.mvc.perform(get("/project/manage/fields?notice=retired").with(admin()))
+			.andExpect(content().string(containsString("已于 2026-05-29 停用")))
+			.andExpect(content().string(not(containsString("href=\"/project/manage/fields/rail-transit-equipment/retire\""))));
+	}
+
+	@Test
+	void onlyTheAdminManagesFieldsAndOnlyManagersDecide() throws Exception {
+		this.mvc.perform(get("/project/manage/fields").with(manager())).andExpect(status().isForbidden());
+		this.mvc.perform(get("/project/manage/portfolio").with(user("applicant1", "applicant")))
+			.andExpect(status().isForbidden());
+		this.mvc.perform(get("/project/manage/portfolio").with(admin())).andExpect(status().isForbidden());
+		this.mvc.perform(get("/project/manage/portfolio").with(user("auditor", "auditor"))).andExpect(status().isOk());
+		this.mvc.perform(get("/project/manage/projects/proj-1").with(user("auditor", "auditor")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("/milestones/m-reported/accept"))));
+		this.mvc.perform(post("/project/manage/projects/proj-1/milestones/m-reported/accept").with(user("auditor", "auditor"))
+			.with(csrf())).andExpect(status().isForbidden());
+		this.mvc.perform(post("/project/manage/calls/new").with(user("auditor", "auditor")).with(csrf()))
+			.andExpect(status().isForbidden());
+		assertThat(this.project.received).allMatch(r -> r.startsWith("portfolio"));
+	}
+
+	@Test
+	void aManagerCreatesACallWithTopicsAndPublishesItOnAConfirmationPage() throws Exception {
+		this.mvc.perform(get("/project/manage/calls/new").with(manager()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("产学研：需有高校或科研院所合作")))
+			.andExpect(content().string(containsString("<option value=\"semiconductor-lighting\">半导体照明</option>")));
+		this.mvc.perform(post("/project/manage/calls/new").with(manager()).with(csrf())
+			.param("fieldCode", "semiconductor-lighting").param("year", "2027").param("title", "2027年 LED 专项")
+			.param("topicCodes", "T1", "T2", "").param("topicTitles", "背光模组", "驱动芯片", "")
+			.param("topicResearch", "1").param("ceiling", "abc").param("maxFiscalShare", "30")
+			.param("guideline", "指南").param("opensAt", "2027-01-01T09:00").param("closesAt", ""))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("格式不正确")))
+			.andExpect(content().string(containsString("请填写截止受理时间")))
+			.andExpect(content().string(containsString("value=\"驱动芯片\"")))
+			.andExpect(content().string(containsString("id=\"topic-research-1\" value=\"1\" checked=\"checked\"")));
+		assertThat(this.project.received).isEmpty();
+		this.mvc.perform(post("/project/manage/calls/new").with(manager()).with(csrf())
+			.param("fieldCode", "semiconductor-lighting").param("year", "2027").param("title", "2027年 LED 专项")
+			.param("topicCodes", "T1", "T2", "").param("topicTitles", "背光模组", "驱动芯片", "")
+			.param("topicResearch", "1").param("ceiling", "5,000,000.00").param("maxFiscalShare", "30")
+			.param("documents", "营业执照\n\n审计报告").param("guideline", "指南")
+			.param("opensAt", "2027-01-01T09:00").param("closesAt", "2027-03-01T17:00"))
+			.andExpect(redirectedUrl("/project/manage/calls?notice=created"));
+		assertThat(this.project.received).containsExactly("create call 2027年 LED 专项 topics=2 ceiling=500000000");
+
+		this.mvc.perform(get("/project/manage/calls").with(manager()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("href=\"/project/manage/calls/call-draft/publish\"")))
+			.andExpect(content().string(containsString("href=\"/project/manage/calls/call-1/close\"")));
+		this.mvc.perform(get("/project/manage/calls/call-draft/publish").with(manager()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("发布后所有申报单位均可看到该指南")))
+			.andExpect(content().string(containsString("name=\"version\" value=\"3\"")));
+		this.mvc.perform(post("/project/manage/calls/call-draft/publish").with(manager()).with(csrf()).param("version", "3"))
+			.andExpect(redirectedUrl("/project/manage/calls?notice=published"));
+		this.mvc.perform(post("/project/manage/calls/call-1/publish").with(manager()).with(csrf()).param("version", "3"))
+			.andExpect(status().isConflict())
+			.andExpect(content().string(containsString("该申报指南当前状态不允许此操作")));
+	}
+
+	@Test
+	void theFormalCheckIsTypedThenConfirmedThenSent() throws Exception {
+		this.mvc.perform(get("/project/manage/calls/call-1").with(manager()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("href=\"/project/manage/proposals/p-submitted\"")))
+			.andExpect(content().string(containsString("排名 1，得分 86.50")));
+		this.mvc.perform(get("/project/manage/proposals/p-submitted").with(manager()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("五邑大学")))
+			.andExpect(content().string(containsString("申请发明专利：发明专利，目标 3 件")))
+			.andExpect(content().string(containsString("设备费")))
+			.andExpect(content().string(containsString("形式审查")));
+		this.mvc.perform(post("/project/manage/proposals/p-submitted/formal-check").with(manager()).with(csrf())
+			.param("decision", "return").param("reasons", " "))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("请填写理由")))
+			.andExpect(content().string(containsString("请填写修改截止日期")));
+		String due = FakeProjectService.TODAY.plusDays(10).toString();
+		this.mvc.perform(post("/project/manage/proposals/p-submitted/formal-check").with(manager()).with(csrf())
+			.param("decision", "return").param("reasons", "缺少审计报告\n合作协议未盖章").param("correctionDue", due))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("确认退回修改？")))
+			.andExpect(content().string(containsString("<li>合作协议未盖章</li>")));
+		assertThat(this.project.received).isEmpty();
+		this.mvc.perform(post("/project/manage/proposals/p-submitted/formal-check/confirm").with(manager()).with(csrf())
+			.param("decision", "return").param("reasons", "缺少审计报告\n合作协议未盖章").param("correctionDue", due))
+			.andExpect(redirectedUrl("/project/manage/proposals/p-submitted?notice=checked"));
+		assertThat(this.project.received).containsExactly(
+				"formal check p-submitted FORMAL_CHECK_DECISION_RETURN [缺少审计报告, 合作协议未盖章] due");
+	}
+
+	@Test
+	void theApprovalIsConfirmedAndTheServicesRefusalIsShownNextToTheAmount() throws Exception {
+		this.mvc.perform(get("/project/manage/proposals/p-reviewed").with(manager()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("排名 1，综合得分 86.50：达到评审门槛")))
+			.andExpect(content().string(containsString("name=\"tranche-1\"")));
+		this.mvc.perform(post("/project/manage/proposals/p-reviewed/approval").with(manager()).with(csrf())
+			.param("approved", "3000000").param("tranche-0", "1200000").param("tranche-1", "1800000"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("确认立项？")))
+			.andExpect(content().string(containsString("name=\"tranche-1\" value=\"1800000\"")));
+		this.mvc.perform(post("/project/manage/proposals/p-reviewed/approval/confirm").with(manager()).with(csrf())
+			.param("approved", "4000000").param("tranche-0", "2000000").param("tranche-1", "2000000"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("批准金额超过了申请的财政资金")))
+			.andExpect(content().string(containsString("href=\"#approved\"")));
+		this.mvc.perform(post("/project/manage/proposals/p-reviewed/approval/confirm").with(manager()).with(csrf())
+			.param("approved", "3000000").param("tranche-0", "1200000").param("tranche-1", "1800000").param("note", "同意立项"))
+			.andExpect(redirectedUrl("/project/manage/projects/proj-2?notice=approved"));
+		assertThat(this.project.received).last().isEqualTo("approve p-reviewed 300000000 [0:120000000, 1:180000000]");
+	}
+
+	@Test
+	void theTaskBookIsCountersignedAndMilestonesAndChangesDecidedOnConfirmationPages() throws Exception {
+		this.mvc.perform(get("/project/manage/projects/proj-2").with(manager()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("牵头单位已确认，待会签")))
+			.andExpect(content().string(containsString("href=\"/project/manage/projects/proj-2/countersign\"")));
+		this.mvc.perform(get("/project/manage/projects/proj-2/countersign").with(manager()))
+			.andExpect(content().string(containsString("项目将进入执行阶段")));
+		this.mvc.perform(post("/project/manage/projects/proj-2/countersign").with(manager()).with(csrf()))
+			.andExpect(redirectedUrl("/project/manage/projects/proj-2?notice=countersigned"));
+		MvcResult failed = this.mvc.perform(post("/project/manage/projects/proj-2/countersign").with(manager()).with(csrf()))
+			.andExpect(status().isSeeOther())
+			.andExpect(redirectedUrl("/project/manage/projects/proj-2/countersign"))
+			.andReturn();
+		// POST-redirect-GET: the refusal in words on the confirmation page
+		this.mvc.perform(Prg.follow(failed).with(manager()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("任务书当前不处于待会签状态")));
+
+		this.mvc.perform(get("/project/manage/projects/proj-1").with(manager()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("两台样机已完成试制并通过检测。")))
+			.andExpect(content().string(containsString("发明专利申请：完成 3 件")))
+			.andExpect(content().string(containsString("驱动芯片供货延迟")))
+			.andExpect(content().string(containsString("href=\"/project/manage/projects/proj-1/milestones/m-reported/accept\"")));
+		failed = this.mvc.perform(post("/project/manage/projects/proj-1/milestones/m-reported/return").with(manager())
+			.with(csrf())
+			.param("reasons", ""))
+			.andExpect(status().isSeeOther())
+			.andExpect(redirectedUrl("/project/manage/projects/proj-1/milestones/m-reported/return"))
+			.andReturn();
+		this.mvc.perform(Prg.follow(failed).with(manager()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("请填写理由")));
+		this.mvc.perform(get("/project/manage/projects/proj-1/milestones/m-reported/accept").with(manager()))
+			.andExpect(content().string(containsString("验收通过后资金系统即可拨付该期资金")));
+		this.mvc.perform(post("/project/manage/projects/proj-1/milestones/m-reported/accept").with(manager()).with(csrf()))
+			.andExpect(redirectedUrl("/project/manage/projects/proj-1?notice=accepted"));
+		failed = this.mvc.perform(post("/project/manage/projects/proj-1/milestones/m-reported/accept").with(manager())
+			.with(csrf()))
+			.andExpect(status().isSeeOther())
+			.andReturn();
+		this.mvc.perform(Prg.follow(failed).with(manager()))
+			.andExpect(content().string(containsString("该里程碑已不在待验收状态")));
+
+		failed = this.mvc.perform(post("/project/manage/projects/proj-1/changes/cr-1/reject").with(manager()).with(csrf())
+			.param("note", ""))
+			.andExpect(status().isSeeOther())
+			.andExpect(redirectedUrl("/project/manage/projects/proj-1/changes/cr-1/reject"))
+			.andReturn();
+		this.mvc.perform(Prg.follow(failed).with(manager()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("请填写理由")))
+			.andExpect(content().string(containsString("href=\"#note\"")))
+			.andExpect(content().string(containsString("新到期日: " + FakeProjectService.TODAY.plusMonths(3))));
+		// a reload is a plain GET: the message is gone, nothing was posted again
+		this.mvc.perform(get("/project/manage/projects/proj-1/changes/cr-1/reject").with(manager()))
+			.andExpect(content().string(not(containsString("href=\"#note\""))));
+		this.mvc.perform(post("/project/manage/projects/proj-1/changes/cr-1/approve").with(manager()).with(csrf())
+			.param("note", "同意"))
+			.andExpect(redirectedUrl("/project/manage/projects/proj-1?notice=change-approved"));
+		this.mvc.perform(get("/project/manage/projects/proj-1?notice=change-approved").with(manager()))
+			.andExpect(content().string(containsString("变更已批准并生效")))
+			.andExpect(content().string(containsString("变更前：到期日 " + FakeProjectService.TODAY.minusDays(5))))
+			.andExpect(content().string(containsString("变更后：到期日 " + FakeProjectService.TODAY.plusMonths(3))));
+	}
+
+	@Test
+	void thePortfolioShowsTheTimelineDataTheTableTheDueListsAndExportsWhatItShows() throws Exception {
+		this.mvc.perform(get("/project/manage/portfolio").with(manager()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("项目库")))
+			.andExpect(content().string(containsString("data-timeline=")))
+			.andExpect(content().string(containsString("/js/project-timeline.js")))
+			.andExpect(content().string(containsString("/dist/echarts.min.js")))
+			.andExpect(content().string(containsString("&quot;state&quot;:&quot;OVERDUE&quot;")))
+			.andExpect(content().string(containsString("id=\"overdue-table\"")))
+			.andExpect(content().string(containsString("id=\"dueSoon-table\"")))
+			.andExpect(content().string(containsString("2 个中已验收 0 个")))
+			.andExpect(content().string(containsString("1,500,000.00")));
+		this.mvc.perform(get("/project/manage/portfolio?field=rail-transit-equipment&year=2026&stage=TASK_BOOK&lang=en")
+			.with(manager()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Project portfolio")))
+			.andExpect(content().string(containsString("轨道车辆制动系统")))
+			.andExpect(content().string(containsString(
+					"href=\"/project/manage/portfolio.csv?field=rail-transit-equipment&amp;year=2026&amp;stage=TASK_BOOK\"")));
+		assertThat(this.project.received).last()
+			.isEqualTo("portfolio field=rail-transit-equipment year=2026 stage=PROJECT_STAGE_TASK_BOOK");
+		String csv = this.mvc.perform(get("/project/manage/portfolio.csv").with(manager()))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Disposition", containsString("portfolio.csv")))
+			.andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(csv).startsWith("\uFEFF\"项目\"").contains("\"中试线建设\"").contains("\"900000.00\"")
+			.contains("\"半导体照明\"");
+		this.mvc.perform(get("/project/manage/portfolio.xlsx?stage=EXECUTION").with(manager()))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Type", containsString("spreadsheetml")));
+	}
+
+}
