@@ -1,5 +1,6 @@
 package cn.jiangmen.innovation.portal.project;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -147,7 +148,7 @@ public class ProjectPortalClient {
 			List<ProjectDocument> all = new ArrayList<>();
 			List<MissingDocument> missing = List.of();
 			String token = "";
-			for (int i = 0; i < MAX_PAGES; i++) {
+			for (int i = 0; i < PagedRpcs.MAX_PAGES; i++) {
 				String pageToken = token;
 				ListProposalDocumentsResponse page = stub().listProposalDocuments(ListProposalDocumentsRequest.newBuilder()
 					.setProposalId(proposalId)
@@ -161,7 +162,7 @@ public class ProjectPortalClient {
 					return new Documents(all, missing);
 				}
 			}
-			throw new IllegalStateException("project-service answered more than " + MAX_PAGES + " pages");
+			throw new IllegalStateException("project-service answered more than " + PagedRpcs.MAX_PAGES + " pages");
 		});
 	}
 
