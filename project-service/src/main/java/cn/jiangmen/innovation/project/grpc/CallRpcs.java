@@ -15,6 +15,7 @@ import cn.jiangmen.innovation.contracts.project.v1.GetCallResponse;
 import cn.jiangmen.innovation.contracts.project.v1.ListCallsRequest;
 import cn.jiangmen.innovation.contracts.project.v1.ListCallsResponse;
 import cn.jiangmen.innovation.contracts.project.v1.ProjectCallStatus;
+import cn.jiangmen.innovation.contracts.project.v1.ProjectServiceGrpc;
 import cn.jiangmen.innovation.platform.error.FieldViolation;
 import cn.jiangmen.innovation.platform.grpc.ProtoTimes;
 import cn.jiangmen.innovation.platform.paging.PageRequest;
@@ -25,12 +26,13 @@ import cn.jiangmen.innovation.project.domain.CallAction;
 import cn.jiangmen.innovation.project.domain.CallId;
 import cn.jiangmen.innovation.project.domain.ProjectCall;
 import cn.jiangmen.innovation.project.domain.Yuan;
+import io.grpc.ServerServiceDefinition;
 
 import org.springframework.stereotype.Component;
 
 /** The call (申报指南) RPCs of ProjectService: map, call one use case, map back. */
 @Component
-class CallRpcs {
+class CallRpcs implements ProjectRpcGroup {
 
 	private final CallCommands commands;
 
@@ -42,6 +44,14 @@ class CallRpcs {
 		this.commands = commands;
 		this.queries = queries;
 		this.clock = clock;
+	}
+
+	@Override
+	public void bindTo(ServerServiceDefinition.Builder service) {
+		ProjectRpcGroup.unary(service, ProjectServiceGrpc.getCreateCallMethod(), this::create);
+		ProjectRpcGroup.unary(service, ProjectServiceGrpc.getGetCallMethod(), this::get);
+		ProjectRpcGroup.unary(service, ProjectServiceGrpc.getListCallsMethod(), this::list);
+		ProjectRpcGroup.unary(service, ProjectServiceGrpc.getChangeCallStatusMethod(), this::change);
 	}
 
 	CreateCallResponse create(CreateCallRequest request) {

@@ -10,6 +10,7 @@ import cn.jiangmen.innovation.contracts.project.v1.ChangeValue;
 import cn.jiangmen.innovation.contracts.project.v1.ListChangeRequestsRequest;
 import cn.jiangmen.innovation.contracts.project.v1.ListChangeRequestsResponse;
 import cn.jiangmen.innovation.contracts.project.v1.PartnerAction;
+import cn.jiangmen.innovation.contracts.project.v1.ProjectServiceGrpc;
 import cn.jiangmen.innovation.contracts.project.v1.RequestChangeRequest;
 import cn.jiangmen.innovation.contracts.project.v1.RequestChangeResponse;
 import cn.jiangmen.innovation.contracts.project.v1.RequestedChange;
@@ -20,6 +21,7 @@ import cn.jiangmen.innovation.project.application.execution.ChangeRequestCommand
 import cn.jiangmen.innovation.project.application.execution.ExecutionQueries;
 import cn.jiangmen.innovation.project.domain.ProjectId;
 import cn.jiangmen.innovation.project.domain.execution.ChangeRequest;
+import io.grpc.ServerServiceDefinition;
 
 import org.springframework.stereotype.Component;
 
@@ -28,7 +30,7 @@ import org.springframework.stereotype.Component;
  * project lists them. Thin: the checks (who, which fields, which stage) are ChangeRequestCommands'.
  */
 @Component
-class ChangeRequestRpcs {
+class ChangeRequestRpcs implements ProjectRpcGroup {
 
 	private final ChangeRequestCommands commands;
 
@@ -37,6 +39,12 @@ class ChangeRequestRpcs {
 	ChangeRequestRpcs(ChangeRequestCommands commands, ExecutionQueries queries) {
 		this.commands = commands;
 		this.queries = queries;
+	}
+
+	@Override
+	public void bindTo(ServerServiceDefinition.Builder service) {
+		ProjectRpcGroup.unary(service, ProjectServiceGrpc.getListChangeRequestsMethod(), this::list);
+		ProjectRpcGroup.unary(service, ProjectServiceGrpc.getRequestChangeMethod(), this::request);
 	}
 
 	ListChangeRequestsResponse list(ListChangeRequestsRequest request) {

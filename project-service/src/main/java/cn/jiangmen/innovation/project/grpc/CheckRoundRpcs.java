@@ -3,6 +3,7 @@ package cn.jiangmen.innovation.project.grpc;
 import java.util.UUID;
 
 import cn.jiangmen.innovation.contracts.project.v1.CheckRoundState;
+import cn.jiangmen.innovation.contracts.project.v1.ProjectServiceGrpc;
 import cn.jiangmen.innovation.contracts.project.v1.RecordCheckRoundOutcomeRequest;
 import cn.jiangmen.innovation.contracts.project.v1.RecordCheckRoundOutcomeResponse;
 import cn.jiangmen.innovation.platform.error.InvalidInputException;
@@ -11,17 +12,23 @@ import cn.jiangmen.innovation.platform.security.Callers;
 import cn.jiangmen.innovation.project.application.execution.CheckRoundCommands;
 import cn.jiangmen.innovation.project.domain.execution.CheckReviewOutcome;
 import cn.jiangmen.innovation.project.domain.execution.CheckRound;
+import io.grpc.ServerServiceDefinition;
 
 import org.springframework.stereotype.Component;
 
 /** Check rounds over gRPC: review-service reports the expert panel's outcome of a round. */
 @Component
-class CheckRoundRpcs {
+class CheckRoundRpcs implements ProjectRpcGroup {
 
 	private final CheckRoundCommands commands;
 
 	CheckRoundRpcs(CheckRoundCommands commands) {
 		this.commands = commands;
+	}
+
+	@Override
+	public void bindTo(ServerServiceDefinition.Builder service) {
+		ProjectRpcGroup.unary(service, ProjectServiceGrpc.getRecordCheckRoundOutcomeMethod(), this::recordOutcome);
 	}
 
 	RecordCheckRoundOutcomeResponse recordOutcome(RecordCheckRoundOutcomeRequest request) {

@@ -17,6 +17,7 @@ import cn.jiangmen.innovation.contracts.project.v1.ListMilestoneEvidenceResponse
 import cn.jiangmen.innovation.contracts.project.v1.ListProposalDocumentsRequest;
 import cn.jiangmen.innovation.contracts.project.v1.ListProposalDocumentsResponse;
 import cn.jiangmen.innovation.contracts.project.v1.MissingDocument;
+import cn.jiangmen.innovation.contracts.project.v1.ProjectServiceGrpc;
 import cn.jiangmen.innovation.contracts.project.v1.UploadMilestoneEvidenceRequest;
 import cn.jiangmen.innovation.contracts.project.v1.UploadMilestoneEvidenceResponse;
 import cn.jiangmen.innovation.contracts.project.v1.UploadProposalDocumentRequest;
@@ -32,6 +33,7 @@ import cn.jiangmen.innovation.project.domain.ProjectId;
 import cn.jiangmen.innovation.project.domain.ProposalId;
 import cn.jiangmen.innovation.project.domain.document.ProjectDocument;
 import com.google.protobuf.ByteString;
+import io.grpc.ServerServiceDefinition;
 
 import org.springframework.stereotype.Component;
 
@@ -41,7 +43,7 @@ import org.springframework.stereotype.Component;
  * REST ({@code file}, {@code requirement}, {@code documents[i]}); ids parsed here use the proto's.
  */
 @Component
-class DocumentRpcs {
+class DocumentRpcs implements ProjectRpcGroup {
 
 	private final ProposalDocumentCommands proposals;
 
@@ -50,6 +52,18 @@ class DocumentRpcs {
 	DocumentRpcs(ProposalDocumentCommands proposals, MilestoneEvidenceCommands evidence) {
 		this.proposals = proposals;
 		this.evidence = evidence;
+	}
+
+	@Override
+	public void bindTo(ServerServiceDefinition.Builder service) {
+		ProjectRpcGroup.unary(service, ProjectServiceGrpc.getUploadProposalDocumentMethod(), this::uploadProposalDocument);
+		ProjectRpcGroup.unary(service, ProjectServiceGrpc.getListProposalDocumentsMethod(), this::listProposalDocuments);
+		ProjectRpcGroup.unary(service, ProjectServiceGrpc.getDownloadProposalDocumentMethod(), this::downloadProposalDocument);
+		ProjectRpcGroup.unary(service, ProjectServiceGrpc.getDeleteProposalDocumentMethod(), this::deleteProposalDocument);
+		ProjectRpcGroup.unary(service, ProjectServiceGrpc.getUploadMilestoneEvidenceMethod(), this::uploadMilestoneEvidence);
+		ProjectRpcGroup.unary(service, ProjectServiceGrpc.getListMilestoneEvidenceMethod(), this::listMilestoneEvidence);
+		ProjectRpcGroup.unary(service, ProjectServiceGrpc.getDownloadMilestoneEvidenceMethod(), this::downloadMilestoneEvidence);
+		ProjectRpcGroup.unary(service, ProjectServiceGrpc.getDeleteMilestoneEvidenceMethod(), this::deleteMilestoneEvidence);
 	}
 
 	UploadProposalDocumentResponse uploadProposalDocument(UploadProposalDocumentRequest request) {

@@ -1,32 +1,63 @@
 package cn.jiangmen.innovation.project.grpc;
 
+import java.util.List;
+
 import cn.jiangmen.innovation.contracts.project.v1.AddPriorityFieldRequest;
 import cn.jiangmen.innovation.contracts.project.v1.AddPriorityFieldResponse;
+import cn.jiangmen.innovation.contracts.project.v1.ListPriorityFieldsRequest;
+import cn.jiangmen.innovation.contracts.project.v1.ListPriorityFieldsResponse;
+import cn.jiangmen.innovation.contracts.project.v1.ProjectServiceGrpc;
 import cn.jiangmen.innovation.contracts.project.v1.RenamePriorityFieldRequest;
 import cn.jiangmen.innovation.contracts.project.v1.RenamePriorityFieldResponse;
 import cn.jiangmen.innovation.contracts.project.v1.RetirePriorityFieldRequest;
 import cn.jiangmen.innovation.contracts.project.v1.RetirePriorityFieldResponse;
 import cn.jiangmen.innovation.platform.error.InvalidInputException;
+import cn.jiangmen.innovation.platform.paging.PageRequest;
 import cn.jiangmen.innovation.platform.security.Callers;
 import cn.jiangmen.innovation.project.application.FieldCommands;
+import cn.jiangmen.innovation.project.application.FieldQueries;
 import cn.jiangmen.innovation.project.domain.FieldCode;
 import cn.jiangmen.innovation.project.domain.FieldKind;
 import cn.jiangmen.innovation.project.domain.FieldNames;
+import cn.jiangmen.innovation.project.domain.PriorityField;
+import io.grpc.ServerServiceDefinition;
 
 import org.springframework.stereotype.Component;
 
 /**
- * AddPriorityField, RenamePriorityField, RetirePriorityField: the admin's field page. The same use
- * case as REST's FieldController (admins only, PERMISSION_DENIED before NOT_FOUND, since fields are
- * public); bad input names the proto's fields.
+ * The priority fields (重点领域): ListPriorityFields for any signed-in caller (talent, review, the
+ * portal, retired fields included and flagged), and AddPriorityField, RenamePriorityField,
+ * RetirePriorityField for the admin's field page: the same use case as REST's FieldController
+ * (admins only, PERMISSION_DENIED before NOT_FOUND, since fields are public); bad input names the
+ * proto's fields.
  */
 @Component
-class FieldManagementRpcs {
+class FieldManagementRpcs implements ProjectRpcGroup {
 
 	private final FieldCommands commands;
 
-	FieldManagementRpcs(FieldCommands commands) {
+	private final FieldQueries queries;
+
+	FieldManagementRpcs(FieldCommands commands, FieldQueries queries) {
 		this.commands = commands;
+		this.queries = queries;
+	}
+
+	@Override
+	public void bindTo(ServerServiceDefinition.Builder service) {
+		ProjectRpcGroup.unary(service, ProjectServiceGrpc.getListPriorityFieldsMethod(), this::list);
+		ProjectRpcGroup.unary(service, ProjectServiceGrpc.getAddPriorityFieldMethod(), this::add);
+		ProjectRpcGroup.unary(service, ProjectServiceGrpc.getRenamePriorityFieldMethod(), this::rename);
+		ProjectRpcGroup.unary(service, ProjectServiceGrpc.getRetirePriorityFieldMethod(), this::retire);
+	}
+
+	ListPriorityFieldsResponse list(ListPriorityFieldsRequest request) {
+		PageRequest page = PageRequest.of(request.getPageSize(), request.getPageToken(), "page_size", "page_token");
+		List<PriorityField> found = this.queries.page(page);
+		return ListPriorityFieldsResponse.newBuilder()
+			.addAllFields(found.stream().map(FieldMessages::of).toList())
+			.setNextPageToken(page.nextToken(found.size()))
+			.build();
 	}
 
 	AddPriorityFieldResponse add(AddPriorityFieldRequest request) {

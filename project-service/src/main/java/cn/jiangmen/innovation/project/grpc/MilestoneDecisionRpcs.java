@@ -6,6 +6,7 @@ import cn.jiangmen.innovation.contracts.project.v1.AcceptMilestoneRequest;
 import cn.jiangmen.innovation.contracts.project.v1.AcceptMilestoneResponse;
 import cn.jiangmen.innovation.contracts.project.v1.DecideChangeRequestRequest;
 import cn.jiangmen.innovation.contracts.project.v1.DecideChangeRequestResponse;
+import cn.jiangmen.innovation.contracts.project.v1.ProjectServiceGrpc;
 import cn.jiangmen.innovation.contracts.project.v1.ReturnMilestoneRequest;
 import cn.jiangmen.innovation.contracts.project.v1.ReturnMilestoneResponse;
 import cn.jiangmen.innovation.platform.domain.Caller;
@@ -18,6 +19,7 @@ import cn.jiangmen.innovation.project.application.execution.ExecutionQueries;
 import cn.jiangmen.innovation.project.domain.MilestoneId;
 import cn.jiangmen.innovation.project.domain.ProjectId;
 import cn.jiangmen.innovation.project.domain.execution.ChangeRequest;
+import io.grpc.ServerServiceDefinition;
 
 import org.springframework.stereotype.Component;
 
@@ -27,7 +29,7 @@ import org.springframework.stereotype.Component;
  * requests are listed by ChangeRequestRpcs, whose message shape the decision answers with too.
  */
 @Component
-class MilestoneDecisionRpcs {
+class MilestoneDecisionRpcs implements ProjectRpcGroup {
 
 	private final MilestoneCommands milestones;
 
@@ -39,6 +41,13 @@ class MilestoneDecisionRpcs {
 		this.milestones = milestones;
 		this.changes = changes;
 		this.queries = queries;
+	}
+
+	@Override
+	public void bindTo(ServerServiceDefinition.Builder service) {
+		ProjectRpcGroup.unary(service, ProjectServiceGrpc.getAcceptMilestoneMethod(), this::accept);
+		ProjectRpcGroup.unary(service, ProjectServiceGrpc.getReturnMilestoneMethod(), this::returnForRework);
+		ProjectRpcGroup.unary(service, ProjectServiceGrpc.getDecideChangeRequestMethod(), this::decide);
 	}
 
 	AcceptMilestoneResponse accept(AcceptMilestoneRequest request) {

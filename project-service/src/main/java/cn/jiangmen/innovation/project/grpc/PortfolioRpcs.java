@@ -6,6 +6,7 @@ import java.util.Optional;
 import cn.jiangmen.innovation.contracts.project.v1.ListProjectsRequest;
 import cn.jiangmen.innovation.contracts.project.v1.ListProjectsResponse;
 import cn.jiangmen.innovation.contracts.project.v1.PortfolioProject;
+import cn.jiangmen.innovation.contracts.project.v1.ProjectServiceGrpc;
 import cn.jiangmen.innovation.platform.error.InvalidInputException;
 import cn.jiangmen.innovation.platform.grpc.ProtoTimes;
 import cn.jiangmen.innovation.platform.paging.PageRequest;
@@ -13,17 +14,23 @@ import cn.jiangmen.innovation.platform.security.Callers;
 import cn.jiangmen.innovation.project.application.execution.ExecutionQueries;
 import cn.jiangmen.innovation.project.domain.execution.PortfolioEntry;
 import cn.jiangmen.innovation.project.domain.execution.ProjectStage;
+import io.grpc.ServerServiceDefinition;
 
 import org.springframework.stereotype.Component;
 
 /** ListProjects: the manager's portfolio, filtered by field, year and stage, paginated. */
 @Component
-class PortfolioRpcs {
+class PortfolioRpcs implements ProjectRpcGroup {
 
 	private final ExecutionQueries queries;
 
 	PortfolioRpcs(ExecutionQueries queries) {
 		this.queries = queries;
+	}
+
+	@Override
+	public void bindTo(ServerServiceDefinition.Builder service) {
+		ProjectRpcGroup.unary(service, ProjectServiceGrpc.getListProjectsMethod(), this::list);
 	}
 
 	ListProjectsResponse list(ListProjectsRequest request) {

@@ -4,6 +4,7 @@ import java.util.List;
 
 import cn.jiangmen.innovation.contracts.project.v1.ListProgressReportsRequest;
 import cn.jiangmen.innovation.contracts.project.v1.ListProgressReportsResponse;
+import cn.jiangmen.innovation.contracts.project.v1.ProjectServiceGrpc;
 import cn.jiangmen.innovation.contracts.project.v1.SubmitProgressReportRequest;
 import cn.jiangmen.innovation.contracts.project.v1.SubmitProgressReportResponse;
 import cn.jiangmen.innovation.platform.paging.PageRequest;
@@ -13,12 +14,13 @@ import cn.jiangmen.innovation.project.application.execution.ExecutionQueries;
 import cn.jiangmen.innovation.project.domain.MilestoneId;
 import cn.jiangmen.innovation.project.domain.ProjectId;
 import cn.jiangmen.innovation.project.domain.execution.ProgressReport;
+import io.grpc.ServerServiceDefinition;
 
 import org.springframework.stereotype.Component;
 
 /** Progress reports (进度报告) for the portal: the lead submits, anyone who sees the project reads. */
 @Component
-class ProgressReportRpcs {
+class ProgressReportRpcs implements ProjectRpcGroup {
 
 	private final MilestoneCommands commands;
 
@@ -27,6 +29,12 @@ class ProgressReportRpcs {
 	ProgressReportRpcs(MilestoneCommands commands, ExecutionQueries queries) {
 		this.commands = commands;
 		this.queries = queries;
+	}
+
+	@Override
+	public void bindTo(ServerServiceDefinition.Builder service) {
+		ProjectRpcGroup.unary(service, ProjectServiceGrpc.getSubmitProgressReportMethod(), this::submitProgressReport);
+		ProjectRpcGroup.unary(service, ProjectServiceGrpc.getListProgressReportsMethod(), this::listProgressReports);
 	}
 
 	SubmitProgressReportResponse submitProgressReport(SubmitProgressReportRequest request) {

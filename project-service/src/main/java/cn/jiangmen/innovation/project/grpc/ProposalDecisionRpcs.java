@@ -8,6 +8,7 @@ import cn.jiangmen.innovation.contracts.project.v1.ApproveProposalResponse;
 import cn.jiangmen.innovation.contracts.project.v1.DecideProposalFormalCheckRequest;
 import cn.jiangmen.innovation.contracts.project.v1.MilestoneTranche;
 import cn.jiangmen.innovation.contracts.project.v1.DecideProposalFormalCheckResponse;
+import cn.jiangmen.innovation.contracts.project.v1.ProjectServiceGrpc;
 import cn.jiangmen.innovation.contracts.project.v1.ProposalStatus;
 import cn.jiangmen.innovation.contracts.project.v1.RecordProposalReviewOutcomeRequest;
 import cn.jiangmen.innovation.contracts.project.v1.RecordProposalReviewOutcomeResponse;
@@ -19,12 +20,13 @@ import cn.jiangmen.innovation.project.application.ProposalQueries;
 import cn.jiangmen.innovation.project.domain.Proposal;
 import cn.jiangmen.innovation.project.domain.ProposalId;
 import cn.jiangmen.innovation.project.domain.Yuan;
+import io.grpc.ServerServiceDefinition;
 
 import org.springframework.stereotype.Component;
 
 /** The bureau's decisions on proposals (formal check, review outcome, approval) as RPCs. */
 @Component
-class ProposalDecisionRpcs {
+class ProposalDecisionRpcs implements ProjectRpcGroup {
 
 	private final ProposalDecisions decisions;
 
@@ -33,6 +35,13 @@ class ProposalDecisionRpcs {
 	ProposalDecisionRpcs(ProposalDecisions decisions, ProposalQueries queries) {
 		this.decisions = decisions;
 		this.queries = queries;
+	}
+
+	@Override
+	public void bindTo(ServerServiceDefinition.Builder service) {
+		ProjectRpcGroup.unary(service, ProjectServiceGrpc.getDecideProposalFormalCheckMethod(), this::formalCheck);
+		ProjectRpcGroup.unary(service, ProjectServiceGrpc.getRecordProposalReviewOutcomeMethod(), this::recordReviewOutcome);
+		ProjectRpcGroup.unary(service, ProjectServiceGrpc.getApproveProposalMethod(), this::approve);
 	}
 
 	DecideProposalFormalCheckResponse formalCheck(DecideProposalFormalCheckRequest request) {

@@ -10,6 +10,7 @@ import cn.jiangmen.innovation.contracts.project.v1.ListProposalsRequest;
 import cn.jiangmen.innovation.contracts.project.v1.ListProposalsResponse;
 import cn.jiangmen.innovation.contracts.project.v1.ConfirmParticipationRequest;
 import cn.jiangmen.innovation.contracts.project.v1.ConfirmParticipationResponse;
+import cn.jiangmen.innovation.contracts.project.v1.ProjectServiceGrpc;
 import cn.jiangmen.innovation.contracts.project.v1.SubmitProposalRequest;
 import cn.jiangmen.innovation.contracts.project.v1.SubmitProposalResponse;
 import cn.jiangmen.innovation.contracts.project.v1.WithdrawProposalRequest;
@@ -24,12 +25,13 @@ import cn.jiangmen.innovation.project.application.ProposalQueries;
 import cn.jiangmen.innovation.project.domain.CallId;
 import cn.jiangmen.innovation.project.domain.Proposal;
 import cn.jiangmen.innovation.project.domain.ProposalId;
+import io.grpc.ServerServiceDefinition;
 
 import org.springframework.stereotype.Component;
 
 /** The consortium's proposal RPCs of ProjectService: map, call one use case, map back. */
 @Component
-class ProposalRpcs {
+class ProposalRpcs implements ProjectRpcGroup {
 
 	private final ProposalCommands commands;
 
@@ -38,6 +40,17 @@ class ProposalRpcs {
 	ProposalRpcs(ProposalCommands commands, ProposalQueries queries) {
 		this.commands = commands;
 		this.queries = queries;
+	}
+
+	@Override
+	public void bindTo(ServerServiceDefinition.Builder service) {
+		ProjectRpcGroup.unary(service, ProjectServiceGrpc.getCreateProposalMethod(), this::create);
+		ProjectRpcGroup.unary(service, ProjectServiceGrpc.getSaveProposalMethod(), this::save);
+		ProjectRpcGroup.unary(service, ProjectServiceGrpc.getGetProposalMethod(), this::get);
+		ProjectRpcGroup.unary(service, ProjectServiceGrpc.getListProposalsMethod(), this::list);
+		ProjectRpcGroup.unary(service, ProjectServiceGrpc.getConfirmParticipationMethod(), this::confirm);
+		ProjectRpcGroup.unary(service, ProjectServiceGrpc.getSubmitProposalMethod(), this::submit);
+		ProjectRpcGroup.unary(service, ProjectServiceGrpc.getWithdrawProposalMethod(), this::withdraw);
 	}
 
 	CreateProposalResponse create(CreateProposalRequest request) {

@@ -8,18 +8,20 @@ import cn.jiangmen.innovation.contracts.project.v1.GetTaskBookPdfRequest;
 import cn.jiangmen.innovation.contracts.project.v1.GetTaskBookPdfResponse;
 import cn.jiangmen.innovation.contracts.project.v1.GetTaskBookRequest;
 import cn.jiangmen.innovation.contracts.project.v1.GetTaskBookResponse;
+import cn.jiangmen.innovation.contracts.project.v1.ProjectServiceGrpc;
 import cn.jiangmen.innovation.platform.security.Callers;
 import cn.jiangmen.innovation.project.application.execution.ExecutionQueries;
 import cn.jiangmen.innovation.project.application.execution.TaskBookCommands;
 import cn.jiangmen.innovation.project.application.execution.TaskBookPdf;
 import cn.jiangmen.innovation.project.domain.ProjectId;
 import com.google.protobuf.ByteString;
+import io.grpc.ServerServiceDefinition;
 
 import org.springframework.stereotype.Component;
 
 /** The task book (任务书) for the portal: read, PDF, the lead's acceptance, the manager's countersignature. */
 @Component
-class TaskBookRpcs {
+class TaskBookRpcs implements ProjectRpcGroup {
 
 	private final ExecutionQueries queries;
 
@@ -31,6 +33,14 @@ class TaskBookRpcs {
 		this.queries = queries;
 		this.commands = commands;
 		this.pdf = pdf;
+	}
+
+	@Override
+	public void bindTo(ServerServiceDefinition.Builder service) {
+		ProjectRpcGroup.unary(service, ProjectServiceGrpc.getGetTaskBookMethod(), this::getTaskBook);
+		ProjectRpcGroup.unary(service, ProjectServiceGrpc.getGetTaskBookPdfMethod(), this::getTaskBookPdf);
+		ProjectRpcGroup.unary(service, ProjectServiceGrpc.getAcceptTaskBookMethod(), this::acceptTaskBook);
+		ProjectRpcGroup.unary(service, ProjectServiceGrpc.getCountersignTaskBookMethod(), this::countersignTaskBook);
 	}
 
 	GetTaskBookResponse getTaskBook(GetTaskBookRequest request) {
