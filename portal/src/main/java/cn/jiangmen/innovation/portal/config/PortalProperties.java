@@ -13,9 +13,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param applicationsPageSize how many applications "my applications" asks talent-service for
  * @param talentDeadline how long a page waits for talent-service before it shows the error banner
  * @param localeCookie the cookie that remembers the chosen language
- * @param expertiseFields the priority-field codes an expert ticks as fields of expertise: the nine
- * fields of project-service's reference data, which the talent programs use too (other codes can
- * be typed on the page, so a field a manager adds works before it is listed here)
  * @param flash the cookie that carries a failed form's input and errors to the page after the
  * redirect (POST-redirect-GET)
  */
@@ -23,10 +20,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record PortalProperties(@DefaultValue("Asia/Shanghai") ZoneId zone,
 		@DefaultValue("50") int applicationsPageSize, @DefaultValue("5s") Duration talentDeadline,
 		@DefaultValue LocaleCookie localeCookie,
-		@DefaultValue({ "rail-transit-equipment", "motorcycle-power-systems", "semiconductor-lighting",
-				"marine-engineering-equipment", "intelligent-manufacturing-equipment", "visible-light-communication",
-				"intelligent-industrial-robots", "nev-batteries-power-systems",
-				"additive-manufacturing" }) java.util.List<String> expertiseFields,
 		@DefaultValue Flash flash) {
 
 	/**

@@ -1,6 +1,5 @@
 package cn.jiangmen.innovation.portal.project;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -145,24 +144,14 @@ public class ProjectPortalClient {
 	/** A proposal's documents (every page) and the call's required documents none of them answers yet. */
 	public Documents documents(String proposalId) {
 		return call(() -> {
-			List<ProjectDocument> all = new ArrayList<>();
-			List<MissingDocument> missing = List.of();
-			String token = "";
-			for (int i = 0; i < PagedRpcs.MAX_PAGES; i++) {
-				String pageToken = token;
-				ListProposalDocumentsResponse page = stub().listProposalDocuments(ListProposalDocumentsRequest.newBuilder()
+			PagedRpcs.Pages<ListProposalDocumentsResponse, ProjectDocument> pages = PagedRpcs
+				.read(token -> stub().listProposalDocuments(ListProposalDocumentsRequest.newBuilder()
 					.setProposalId(proposalId)
 					.setPageSize(PAGE)
-					.setPageToken(pageToken)
-					.build());
-				all.addAll(page.getDocumentsList());
-				missing = page.getMissingList();
-				token = page.getNextPageToken();
-				if (token.isEmpty()) {
-					return new Documents(all, missing);
-				}
-			}
-			throw new IllegalStateException("project-service answered more than " + PagedRpcs.MAX_PAGES + " pages");
+					.setPageToken(token)
+					.build()), r -> r.getDocumentsList(), r -> r.getNextPageToken(), "project-service");
+			// the missing requirements are the proposal's, not a page's: the last page has them
+			return new Documents(pages.rows(), pages.last().getMissingList());
 		});
 	}
 

@@ -1,11 +1,12 @@
 package cn.jiangmen.innovation.portal.review;
 
-import java.util.List;
+import java.util.Locale;
 
 import cn.jiangmen.innovation.contracts.review.v1.GetMyProfileResponse;
 import cn.jiangmen.innovation.platform.organisation.Organisation;
 import cn.jiangmen.innovation.platform.organisation.OrganisationDirectory;
-import cn.jiangmen.innovation.portal.config.PortalProperties;
+import cn.jiangmen.innovation.portal.project.FieldChoices;
+import cn.jiangmen.innovation.portal.project.ProjectPortalClient;
 import cn.jiangmen.innovation.portal.web.FieldErrors;
 import cn.jiangmen.innovation.portal.web.Rejected;
 
@@ -23,7 +24,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The expert's own profile, which conflict detection and automatic assignment read: fields of
  * expertise, current and past organisations with years, joint applications with years, declared
- * relationships, people given by name and organisation. Saved as a whole (no autosave); a clear
+ * relationships, people given by name and organisation. The fields of expertise are project-service's
+ * priority fields, read over gRPC at each page (a field an admin adds is offered at once, a retired one
+ * only where the expert already has it). Saved as a whole (no autosave); a clear
  * notice says it was saved. A rejected form is POST-redirect-GET: the redirect carries what was typed
  * and the reasons in the flash cookie, and the page shows them again with a message next to each bad
  * field, so a reload posts nothing and the language switch works there.
@@ -35,14 +38,14 @@ class ExpertProfileController {
 
 	private final ObjectProvider<ReviewPortalClient> clients;
 
-	private final PortalProperties properties;
+	private final ObjectProvider<ProjectPortalClient> projects;
 
 	private final ObjectProvider<OrganisationDirectory> directory;
 
-	ExpertProfileController(ObjectProvider<ReviewPortalClient> clients, PortalProperties properties,
+	ExpertProfileController(ObjectProvider<ReviewPortalClient> clients, ObjectProvider<ProjectPortalClient> projects,
 			ObjectProvider<OrganisationDirectory> directory) {
 		this.clients = clients;
-		this.properties = properties;
+		this.projects = projects;
 		this.directory = directory;
 	}
 
@@ -50,8 +53,9 @@ class ExpertProfileController {
 	static final int DIRECTORY_CHOICES = 2000;
 
 	@GetMapping
-	String profile(@RequestParam(name = "notice", required = false) String notice, Model model) {
+	String profile(@RequestParam(name = "notice", required = false) String notice, Model model, Locale locale) {
 		GetMyProfileResponse mine = this.clients.getObject().myProfile();
+		FieldChoices fields = FieldChoices.of(this.projects.getObject().fields(), locale);
 		if ("saved".equals(notice)) {
 			model.addAttribute("flash", "review.profile.saved");
 		}
@@ -60,10 +64,10 @@ class ExpertProfileController {
 		FailedProfile failed = FailedProfile.from(model);
 		if (failed != null) {
 			ProfileForm typed = ProfileForm.from(failed.typed());
-			return page(typed, FieldErrors.of("review", failed.violations(), typed.fieldNames()), model);
+			return page(typed, fields, FieldErrors.of("review", failed.violations(), typed.fieldNames()), model);
 		}
-		return page(ProfileForm.of(mine.getProfile(), fields()).withOrganisationNames(this.directory.getObject()),
-				FieldErrors.none(), model);
+		return page(ProfileForm.of(mine.getProfile(), fields::knows).withOrganisationNames(this.directory.getObject()),
+				fields, FieldErrors.none(), model);
 	}
 
 	@PostMapping
@@ -84,19 +88,15 @@ class ExpertProfileController {
 		return "redirect:/review/profile?notice=saved";
 	}
 
-	private String page(ProfileForm form, FieldErrors errors, Model model) {
+	private String page(ProfileForm form, FieldChoices fields, FieldErrors errors, Model model) {
 		model.addAttribute("form", form);
-		model.addAttribute("knownFields", fields());
+		model.addAttribute("knownFields", fields.offered(form.fields()));
 		model.addAttribute("relationshipKinds", ReviewChoices.relationshipKinds());
 		// the names an expert chooses from (a server-rendered list; the browser filters it as they type)
 		model.addAttribute("organisationNames",
 				this.directory.getObject().search("", DIRECTORY_CHOICES).stream().map(Organisation::name).toList());
 		model.addAttribute("errors", errors);
 		return "review/profile";
-	}
-
-	private List<String> fields() {
-		return this.properties.expertiseFields();
 	}
 
 }

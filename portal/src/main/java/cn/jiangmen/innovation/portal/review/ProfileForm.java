@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -178,11 +179,11 @@ public record ProfileForm(String displayName, String email, Set<String> fields, 
 
 	private static final Pattern SENT = Pattern.compile("(affiliations|co_applications|relationships)\\[(\\d+)](.*)");
 
-	/** The profile as read, known codes as boxes and the rest as text. */
-	static ProfileForm of(ExpertProfile p, List<String> knownFields) {
+	/** The profile as read, the priority fields' codes (retired ones too) as boxes and the rest as text. */
+	static ProfileForm of(ExpertProfile p, Predicate<String> knownField) {
 		Set<String> boxes = new LinkedHashSet<>();
 		List<String> others = new ArrayList<>();
-		p.getFieldCodesList().forEach(code -> (knownFields.contains(code) ? boxes : others).add(code));
+		p.getFieldCodesList().forEach(code -> (knownField.test(code) ? boxes : others).add(code));
 		List<Org> current = new ArrayList<>();
 		List<Org> past = new ArrayList<>();
 		for (ExpertAffiliation a : p.getAffiliationsList()) {

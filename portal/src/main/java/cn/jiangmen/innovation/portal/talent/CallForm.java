@@ -25,17 +25,14 @@ import org.springframework.util.MultiValueMap;
 /**
  * The manager's "create call" form as typed, and as the talent.v1 request. Field names:
  * {@code title}, {@code opensAt}/{@code closesAt} (datetime-local in the bureau's zone),
- * {@code priorityFields} (checked known fields) plus {@code otherFields} (one per line),
+ * {@code priorityFields} (checked boxes of project-service's priority fields) plus {@code otherFields}
+ * (one per line),
  * {@code categories} (the checked categories) and per category {@code <CATEGORY>.maxLeaderAge},
  * {@code .minTeamSize}, {@code .titles}, {@code .leaderFullTime}, {@code .fieldMustBeInCall}.
  * The portal only parses (times, whole numbers); every rule is talent-service's.
  */
 public record CallForm(String title, String opensAt, String closesAt, Set<String> priorityFields, String otherFields,
 		Map<String, CategoryForm> categories) {
-
-	/** The province-city linked fields of the talent program (seed 四(二)), offered as checkboxes. */
-	public static final List<String> KNOWN_FIELDS = List.of("visible-light-communication", "intelligent-industrial-robots",
-			"nev-batteries-power-systems", "additive-manufacturing");
 
 	static final int MAX_FIELDS = 30;
 
@@ -47,16 +44,18 @@ public record CallForm(String title, String opensAt, String closesAt, Set<String
 	/**
 	 * A new form, filled with the bureau's usual rules as a starting point (teams of five led by a
 	 * senior researcher of at most 55, leading talents of at most 60, overseas young talents of at
-	 * most 40; the manager changes them per call).
+	 * most 40; the manager changes them per call), and the talent programs' usual fields checked.
+	 *
+	 * @param fields the fields checked at first: the current province-city linked ones (seed 四(二))
 	 */
-	static CallForm blank() {
+	static CallForm blank(List<String> fields) {
 		Set<String> senior = Set.of("PROFESSOR", "RESEARCHER", "SENIOR_ENGINEER_PROFESSOR_LEVEL");
 		Map<String, CategoryForm> categories = new LinkedHashMap<>();
 		categories.put("TEAM_RND_INDUSTRIALISATION", new CategoryForm(true, "55", "5", senior, true, true));
 		categories.put("TEAM_APPLIED_BASIC_RESEARCH", new CategoryForm(true, "55", "5", senior, true, true));
 		categories.put("LEADING_TALENT", new CategoryForm(true, "60", "1", senior, true, true));
 		categories.put("OVERSEAS_YOUNG_TALENT", new CategoryForm(true, "40", "1", Set.of(), true, true));
-		return new CallForm("", "", "", Set.copyOf(KNOWN_FIELDS), "", categories);
+		return new CallForm("", "", "", new LinkedHashSet<>(fields), "", categories);
 	}
 
 	static CallForm from(MultiValueMap<String, String> params) {
@@ -103,10 +102,10 @@ public record CallForm(String title, String opensAt, String closesAt, Set<String
 		};
 	}
 
-	/** Every priority field: the checked known ones, then the typed ones (one per line), without repeats. */
+	/** Every priority field: the checked boxes, then the typed ones (one per line), without repeats. */
 	List<String> allPriorityFields() {
 		Set<String> all = new LinkedHashSet<>();
-		KNOWN_FIELDS.stream().filter(this.priorityFields::contains).forEach(all::add);
+		this.priorityFields.stream().map(String::strip).filter(code -> !code.isEmpty()).forEach(all::add);
 		this.otherFields.lines().map(String::strip).filter(line -> !line.isEmpty()).forEach(all::add);
 		return new ArrayList<>(all);
 	}

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import cn.jiangmen.innovation.contracts.talent.v1.ApplicationStatus;
@@ -12,6 +13,8 @@ import cn.jiangmen.innovation.contracts.talent.v1.CallApplicationsView;
 import cn.jiangmen.innovation.contracts.talent.v1.CallStatus;
 import cn.jiangmen.innovation.contracts.talent.v1.TalentCall;
 import cn.jiangmen.innovation.portal.config.PortalProperties;
+import cn.jiangmen.innovation.portal.project.FieldChoices;
+import cn.jiangmen.innovation.portal.project.ProjectPortalClient;
 import cn.jiangmen.innovation.portal.web.FailedPost;
 import cn.jiangmen.innovation.portal.web.FieldErrors;
 import cn.jiangmen.innovation.portal.web.ProtoEnums;
@@ -64,12 +67,16 @@ class TalentCallsController {
 
 	private final ObjectProvider<TalentPortalClient> client;
 
+	private final ObjectProvider<ProjectPortalClient> projects;
+
 	private final PortalProperties properties;
 
 	private final Clock clock = Clock.systemUTC();
 
-	TalentCallsController(ObjectProvider<TalentPortalClient> client, PortalProperties properties) {
+	TalentCallsController(ObjectProvider<TalentPortalClient> client, ObjectProvider<ProjectPortalClient> projects,
+			PortalProperties properties) {
 		this.client = client;
+		this.projects = projects;
 		this.properties = properties;
 	}
 
@@ -104,13 +111,15 @@ class TalentCallsController {
 
 	@GetMapping("/new")
 	@PreAuthorize("hasRole('program-manager')")
-	String blank(Model model) {
+	String blank(Model model, Locale locale) {
+		// the priority fields are project-service's reference data: what an admin adds is offered at once
+		FieldChoices fields = FieldChoices.of(this.projects.getObject().fields(), locale);
 		// after a failed POST (POST-redirect-GET): the form as typed and what was wrong with it
 		FailedPost failed = FailedPost.from(model);
 		if (failed != null) {
-			return form(model, CallForm.from(failed.typed()), failed.errors("talent", CallForm::inputId));
+			return form(model, CallForm.from(failed.typed()), fields, failed.errors("talent", CallForm::inputId));
 		}
-		return form(model, CallForm.blank(), FieldErrors.none());
+		return form(model, CallForm.blank(fields.provinceLinked()), fields, FieldErrors.none());
 	}
 
 	private static final String NEW_CALL = "/talent/manage/calls/new";
@@ -173,12 +182,12 @@ class TalentCallsController {
 		return per.entrySet().stream().map(e -> new StatusCount(ProtoEnums.code(e.getKey()), e.getValue())).toList();
 	}
 
-	private String form(Model model, CallForm form, FieldErrors errors) {
+	private String form(Model model, CallForm form, FieldChoices fields, FieldErrors errors) {
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors.labelled(CallFormProblem::label));
 		model.addAttribute("categories", TalentPagesController.CATEGORIES);
 		model.addAttribute("titles", TalentPagesController.TITLES);
-		model.addAttribute("knownFields", CallForm.KNOWN_FIELDS);
+		model.addAttribute("knownFields", fields.offered(form.priorityFields()));
 		model.addAttribute("zone", this.properties.zone());
 		return "talent/call-form";
 	}

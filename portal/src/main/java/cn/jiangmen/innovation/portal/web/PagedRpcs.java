@@ -17,6 +17,16 @@ public final class PagedRpcs {
 	}
 
 	/**
+	 * Every row of every page, and the last page itself, for what a response carries besides its rows
+	 * (ListProposalDocuments' required documents still missing, which only the last page holds whole).
+	 *
+	 * @param rows every page's rows, in order
+	 * @param last the page whose next token was empty
+	 */
+	public record Pages<R, T>(List<T> rows, R last) {
+	}
+
+	/**
 	 * @param page asks for the page of a token ("" first)
 	 * @param rows the page's rows
 	 * @param next the page's next token ("" on the last)
@@ -24,6 +34,12 @@ public final class PagedRpcs {
 	 */
 	public static <R, T> List<T> all(Function<String, R> page, Function<R, List<T>> rows, Function<R, String> next,
 			String service) {
+		return read(page, rows, next, service).rows();
+	}
+
+	/** As {@link #all}, keeping the last page. */
+	public static <R, T> Pages<R, T> read(Function<String, R> page, Function<R, List<T>> rows,
+			Function<R, String> next, String service) {
 		List<T> all = new ArrayList<>();
 		String token = "";
 		for (int i = 0; i < MAX_PAGES; i++) {
@@ -31,7 +47,7 @@ public final class PagedRpcs {
 			all.addAll(rows.apply(response));
 			token = next.apply(response);
 			if (token.isEmpty()) {
-				return all;
+				return new Pages<>(all, response);
 			}
 		}
 		throw new IllegalStateException(service + " answered more than " + MAX_PAGES + " pages");

@@ -4,7 +4,11 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 
 import cn.jiangmen.innovation.platform.config.PlatformSecurityAutoConfiguration;
+import cn.jiangmen.innovation.contracts.project.v1.FieldKind;
+import cn.jiangmen.innovation.contracts.review.v1.ExpertProfile;
 import cn.jiangmen.innovation.portal.config.PortalSecurityConfiguration;
+import cn.jiangmen.innovation.portal.project.ProjectPortalClient;
+import cn.jiangmen.innovation.portal.web.FakePriorityFields;
 import cn.jiangmen.innovation.portal.web.Prg;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,7 +40,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * an expert keeps their profile. Others are refused before any call.
  */
 @WebMvcTest(controllers = { OpenRoundController.class, ReviewManagerController.class, ExpertProfileController.class })
-@Import({ ReviewPagesTest.Config.class, PortalSecurityConfiguration.class, ReviewPortalClient.class })
+@Import({ ReviewPagesTest.Config.class, PortalSecurityConfiguration.class, ReviewPortalClient.class,
+		ProjectPortalClient.class })
 @ImportAutoConfiguration(PlatformSecurityAutoConfiguration.class)
 class ReviewFormsTest {
 
@@ -45,6 +50,9 @@ class ReviewFormsTest {
 
 	@Autowired
 	FakeReviewService review;
+
+	@Autowired
+	FakePriorityFields fields;
 
 	static final JwtRequestPostProcessor MANAGER = user("manager", "program-manager");
 
@@ -55,6 +63,7 @@ class ReviewFormsTest {
 	@BeforeEach
 	void reset() {
 		this.review.reset();
+		this.fields.reset();
 	}
 
 	@Test
@@ -244,7 +253,7 @@ class ReviewFormsTest {
 		this.mvc.perform(get("/review/profile").with(EXPERT))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("您尚未建立专家档案")))
-			.andExpect(content().string(containsString("半导体照明（LED背光源模块化技术）")))
+			.andExpect(content().string(containsString("半导体照明(LED背光源模块化技术)")))
 			.andExpect(content().string(containsString("<legend>曾任职单位</legend>")))
 			.andExpect(content().string(containsString("aria-label=\"第 1 个曾任职单位的终止年份\"")))
 			// organisations are chosen by name from the directory; people by name and organisation: no id, no key typed
@@ -348,6 +357,57 @@ class ReviewFormsTest {
 			.andExpect(content().string(containsString("name=\"relation[0].organisation\" value=\"江门市光电科技有限公司\"")))
 			.andExpect(content().string(containsString("name=\"relation[1].person\" value=\"王五\"")))
 			.andExpect(content().string(containsString("value=\"五邑大学\"")));
+	}
+
+	@Test
+	void theFieldsOfExpertiseAreProjectServicesFieldsWithOneAddedByAnAdminAndARetiredOneOnlyWhereTheExpertHasIt()
+			throws Exception {
+		// an admin added a field and retired two; the expert has one of the retired ones
+		this.fields.add("deep-sea-mining-equipment", FieldKind.FIELD_KIND_CITY, "深海采矿装备", "Deep-sea mining equipment");
+		this.fields.retire("motorcycle-power-systems");
+		this.fields.retire("marine-engineering-equipment");
+		this.review.profile = ExpertProfile.newBuilder()
+			.setSubject("sub-expert1")
+			.setUsername("expert1")
+			.setDisplayName("陈专家")
+			.addFieldCodes("marine-engineering-equipment")
+			.addFieldCodes("led-packaging")
+			.build();
+		MvcResult page = this.mvc.perform(get("/review/profile").with(EXPERT))
+			.andExpect(status().isOk())
+			// the added field is on the last page project-service answers: every page is read
+			.andExpect(content().string(containsString("深海采矿装备")))
+			.andExpect(content().string(containsString("轨道交通装备")))
+			.andExpect(content().string(containsString("海洋工程装备(近海打捞、深海勘探、远洋装备、港口设备)（已停用）")))
+			.andExpect(content().string(not(containsString("value=\"motorcycle-power-systems\""))))
+			.andExpect(content().string(not(containsString("摩托车尾气排放"))))
+			// a code that is no priority field stays typed text
+			.andExpect(content().string(containsString("id=\"other_fields\" name=\"other_fields\" maxlength=\"500\" spellcheck=\"false\" value=\"led-packaging\"")))
+			.andReturn();
+		assertThat(page.getResponse().getContentAsString())
+			.containsPattern("name=\"field\" value=\"marine-engineering-equipment\" checked=\"checked\"")
+			.containsPattern("name=\"field\" value=\"deep-sea-mining-equipment\">");
+		assertThat(this.fields.tokens).containsExactly("", "4", "8");
+		this.mvc.perform(get("/review/profile").param("lang", "en").with(EXPERT))
+			.andExpect(content().string(containsString("Deep-sea mining equipment")))
+			.andExpect(content().string(containsString(
+					"Marine engineering equipment (offshore salvage, deep-sea exploration, ocean-going and port equipment) (retired)")))
+			.andExpect(content().string(not(containsString("Motorcycle emissions"))));
+
+		// an expert without the retired field is not offered it
+		this.review.profile = this.review.profile.toBuilder().clearFieldCodes().addFieldCodes("rail-transit-equipment").build();
+		this.mvc.perform(get("/review/profile").with(EXPERT))
+			.andExpect(content().string(not(containsString("value=\"marine-engineering-equipment\""))))
+			.andExpect(content().string(containsString("深海采矿装备")));
+
+		// a save keeps the retired field the expert left ticked, with the new one
+		this.review.profile = null;
+		this.mvc.perform(profile().param("email", "chen@example.org")
+			.param("field", "marine-engineering-equipment", "deep-sea-mining-equipment"))
+			.andExpect(redirectedUrl("/review/profile?notice=saved"));
+		assertThat(this.review.profile.getFieldCodesList()).containsExactly("semiconductor-lighting",
+				"visible-light-communication", "marine-engineering-equipment", "deep-sea-mining-equipment",
+				"led-packaging");
 	}
 
 	@Test

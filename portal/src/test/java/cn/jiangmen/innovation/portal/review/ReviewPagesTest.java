@@ -13,6 +13,7 @@ import cn.jiangmen.innovation.platform.organisation.OrganisationKind;
 import cn.jiangmen.innovation.platform.security.KeycloakRealmRoleConverter;
 import cn.jiangmen.innovation.portal.config.PortalProperties;
 import cn.jiangmen.innovation.portal.config.PortalSecurityConfiguration;
+import cn.jiangmen.innovation.portal.web.FakePriorityFields;
 import cn.jiangmen.innovation.portal.web.InProcessChannels;
 import cn.jiangmen.innovation.portal.web.Prg;
 import io.grpc.Server;
@@ -81,12 +82,20 @@ class ReviewPagesTest {
 			return new FakeTalentDocuments();
 		}
 
+		/** project-service's priority fields: the expert's fields of expertise. */
+		@Bean
+		FakePriorityFields fakePriorityFields() {
+			return new FakePriorityFields();
+		}
+
 		@Bean(destroyMethod = "shutdownNow")
-		Server reviewServer(FakeReviewService service, FakeTalentDocuments talent) throws IOException {
+		Server reviewServer(FakeReviewService service, FakeTalentDocuments talent, FakePriorityFields fields)
+				throws IOException {
 			return InProcessServerBuilder.forName(this.name)
 				.directExecutor()
 				.addService(service)
 				.addService(talent)
+				.addService(fields)
 				.build()
 				.start();
 		}

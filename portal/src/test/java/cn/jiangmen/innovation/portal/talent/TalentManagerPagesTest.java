@@ -1,5 +1,6 @@
 package cn.jiangmen.innovation.portal.talent;
 
+import cn.jiangmen.innovation.portal.web.FakePriorityFields;
 import cn.jiangmen.innovation.portal.web.Prg;
 
 import java.io.ByteArrayInputStream;
@@ -8,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
+import cn.jiangmen.innovation.contracts.project.v1.FieldKind;
 import cn.jiangmen.innovation.contracts.talent.v1.ApplicationStatus;
 import cn.jiangmen.innovation.contracts.talent.v1.ApplicationSummary;
 import cn.jiangmen.innovation.contracts.talent.v1.CallStatus;
@@ -70,9 +72,13 @@ class TalentManagerPagesTest {
 	@Autowired
 	FakeTalent talent;
 
+	@Autowired
+	FakePriorityFields fields;
+
 	@BeforeEach
 	void reset() {
 		this.talent.reset();
+		this.fields.reset();
 		Instant now = Instant.now();
 		TalentCall open = TalentPagesTest.call(CALL, "2026年度珠江人才计划", now.minus(1, ChronoUnit.DAYS),
 				now.plus(3, ChronoUnit.DAYS), true);
@@ -338,6 +344,39 @@ class TalentManagerPagesTest {
 		this.mvc.perform(get("/talent/manage/calls/new").param("lang", "en").with(manager()))
 			.andExpect(content().string(containsString("Create a call")))
 			.andExpect(content().string(containsString("Highest age of the leader on the closing day (Leading talent)")));
+	}
+
+	@Test
+	void theCallFormOffersProjectServicesCurrentFieldsWithTheProvinceLinkedOnesCheckedAndARetiredOneOnlyWhenTyped()
+			throws Exception {
+		this.fields.add("deep-sea-mining-equipment", FieldKind.FIELD_KIND_PROVINCE_CITY_LINKED, "深海采矿装备",
+				"Deep-sea mining equipment");
+		this.fields.retire("additive-manufacturing");
+		MvcResult blank = this.mvc.perform(get("/talent/manage/calls/new").with(manager()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("<label for=\"field-rail-transit-equipment\">轨道交通装备</label>")))
+			.andExpect(content().string(containsString("<label for=\"field-deep-sea-mining-equipment\">深海采矿装备</label>")))
+			.andExpect(content().string(not(containsString("value=\"additive-manufacturing\""))))
+			.andReturn();
+		// the current province-city linked fields are checked at first, the city-level ones are not
+		assertThat(blank.getResponse().getContentAsString())
+			.containsPattern("id=\"field-deep-sea-mining-equipment\" value=\"deep-sea-mining-equipment\" checked")
+			.containsPattern("id=\"field-visible-light-communication\" value=\"visible-light-communication\" checked")
+			.containsPattern("id=\"field-rail-transit-equipment\" value=\"rail-transit-equipment\">");
+		this.mvc.perform(get("/talent/manage/calls/new").param("lang", "en").with(manager()))
+			.andExpect(content().string(containsString(">Deep-sea mining equipment</label>")));
+
+		// a refused form that had the retired field ticked shows it again, named as retired
+		this.talent.failure = FakeTalent.invalid("title", "required");
+		MvcResult failed = this.mvc.perform(validCall(post("/talent/manage/calls").with(manager()))
+			.param("priorityFields", "additive-manufacturing"))
+			.andExpect(status().is3xxRedirection())
+			.andReturn();
+		assertThat(this.talent.callRequests).singleElement()
+			.satisfies(r -> assertThat(r.getPriorityFieldsList()).containsExactly("visible-light-communication",
+					"intelligent-industrial-robots", "additive-manufacturing", "海洋工程装备"));
+		this.mvc.perform(Prg.follow(failed).with(manager()))
+			.andExpect(content().string(containsString("增材制造(3D打印)（已停用）")));
 	}
 
 	@Test

@@ -10,6 +10,8 @@ import cn.jiangmen.innovation.platform.organisation.OrganisationDirectory;
 import cn.jiangmen.innovation.platform.organisation.OrganisationKind;
 import cn.jiangmen.innovation.portal.config.PortalProperties;
 import cn.jiangmen.innovation.portal.config.PortalSecurityConfiguration;
+import cn.jiangmen.innovation.portal.project.ProjectPortalClient;
+import cn.jiangmen.innovation.portal.web.FakePriorityFields;
 import cn.jiangmen.innovation.portal.web.InProcessChannels;
 import io.grpc.Server;
 import io.grpc.inprocess.InProcessServerBuilder;
@@ -20,10 +22,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.grpc.client.GrpcChannelFactory;
 
-/** The talent pages' slice: real security, the real talent client, talent-service faked in-process. */
+/**
+ * The talent pages' slice: real security, the real talent and project clients, talent-service and
+ * project-service's priority fields faked in-process.
+ */
 @TestConfiguration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PortalProperties.class)
-@Import({ PortalSecurityConfiguration.class, TalentPortalClient.class })
+@Import({ PortalSecurityConfiguration.class, TalentPortalClient.class, ProjectPortalClient.class })
 class TalentPagesTestConfiguration {
 
 	/** The realm's demo organisations the test applicant belongs to, as the directory has them. */
@@ -44,9 +49,19 @@ class TalentPagesTestConfiguration {
 		return new FakeTalent();
 	}
 
+	@Bean
+	FakePriorityFields fakePriorityFields() {
+		return new FakePriorityFields();
+	}
+
 	@Bean(destroyMethod = "shutdownNow")
-	Server talentServer(FakeTalent service) throws IOException {
-		return InProcessServerBuilder.forName(this.serverName).directExecutor().addService(service).build().start();
+	Server talentServer(FakeTalent service, FakePriorityFields fields) throws IOException {
+		return InProcessServerBuilder.forName(this.serverName)
+			.directExecutor()
+			.addService(service)
+			.addService(fields)
+			.build()
+			.start();
 	}
 
 	@Bean
