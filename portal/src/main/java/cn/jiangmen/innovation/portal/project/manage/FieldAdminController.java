@@ -41,9 +41,6 @@ class FieldAdminController {
 
 	static final List<String> KINDS = List.of("CITY", "PROVINCE_CITY_LINKED");
 
-	/** A refused rule's message: {@code project.manage.refused.<code>}. */
-	static final String REFUSED = "project.manage.refused.";
-
 	private static final String FIELDS = "/project/manage/fields";
 
 	/** Looked up per request: web slices of other pages start without a project-service channel. */
@@ -123,7 +120,7 @@ class FieldAdminController {
 			return FailedPost.rejected(params, rejected.violations()).redirect(page, redirect);
 		}
 		catch (Refused refused) {
-			return FailedPost.refused(params, REFUSED + refused.code()).redirect(page, redirect);
+			return FailedPost.refused(params, ProjectManagerController.REFUSED + refused.code()).redirect(page, redirect);
 		}
 	}
 
@@ -145,7 +142,7 @@ class FieldAdminController {
 		}
 		catch (Refused refused) {
 			// back on the confirmation page, the refusal in words
-			return FailedPost.refused(params, REFUSED + refused.code()).redirect(page, redirect);
+			return FailedPost.refused(params, ProjectManagerController.REFUSED + refused.code()).redirect(page, redirect);
 		}
 	}
 
