@@ -297,6 +297,12 @@ class ReviewFormsTest {
 			.andReturn();
 		assertThat(page.getResponse().getContentAsString())
 			.containsPattern("name=\"joint\\[1]\\.person\"[^>]*aria-describedby=\"error-joint-1--person_name\"[^>]*aria-invalid=\"true\"");
+		// GOV.UK order: label, hint, message, input (the message above the control it belongs to)
+		String html = page.getResponse().getContentAsString();
+		assertThat(html.indexOf("id=\"display-name-hint\"")).isLessThan(html.indexOf("id=\"display_name\""));
+		assertThat(html.indexOf("id=\"error-email\"")).isLessThan(html.indexOf("id=\"email\""));
+		assertThat(html.indexOf("id=\"error-joint-1--person_name\"")).isLessThan(html.indexOf("name=\"joint[1].person\""));
+		assertThat(html.indexOf("id=\"error-past-1--until_year\"")).isLessThan(html.indexOf("name=\"past[1].until\""));
 		this.mvc.perform(get("/review/profile").with(EXPERT))
 			.andExpect(status().isOk())
 			.andExpect(content().string(not(containsString("data-error-summary"))));
@@ -427,6 +433,12 @@ class ReviewFormsTest {
 			.andExpect(content().string(containsString("name=\"relation[0].key\" value=\"pk-cousin\"")))
 			// the expert's own old key is not shown (review-service keeps it when a save sends none)
 			.andExpect(content().string(not(containsString("nb:陈专家|1960-05-01"))));
+		// the key's hint sits above the name input it describes, not under it (GOV.UK order)
+		String keyed = this.mvc.perform(get("/review/profile").with(EXPERT)).andReturn().getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(keyed.indexOf("id=\"joint-0-key\"")).isPositive().isLessThan(keyed.indexOf("name=\"joint[0].person\""));
+		assertThat(keyed.indexOf("id=\"relation-0-key\"")).isPositive()
+			.isLessThan(keyed.indexOf("name=\"relation[0].person\""));
 		// saved again untouched: the keys go back as they were; a name given replaces the key
 		this.mvc.perform(post("/review/profile").with(EXPERT).with(csrf())
 			.param("display_name", "陈专家")

@@ -2,6 +2,8 @@ package cn.jiangmen.innovation.portal.project.manage;
 
 import java.util.List;
 
+import org.springframework.util.MultiValueMap;
+
 /**
  * What the manager typed into the call form, as posted (bound by name; topics as three rows of
  * parallel inputs, since the form has a fixed number of rows and no script is needed to add one).
@@ -27,6 +29,14 @@ public record CallForm(String fieldCode, String year, String title, List<String>
 
 	static CallForm empty() {
 		return new CallForm("", "", "", List.of(), List.of(), List.of(), "", "30", "", "", "", "");
+	}
+
+	/** The form as posted, or as a refused post brought it back (POST-redirect-GET). */
+	static CallForm of(MultiValueMap<String, String> posted) {
+		return new CallForm(posted.getFirst("fieldCode"), posted.getFirst("year"), posted.getFirst("title"),
+				posted.get("topicCodes"), posted.get("topicTitles"), posted.get("topicResearch"),
+				posted.getFirst("ceiling"), posted.getFirst("maxFiscalShare"), posted.getFirst("documents"),
+				posted.getFirst("guideline"), posted.getFirst("opensAt"), posted.getFirst("closesAt"));
 	}
 
 	public String topicCode(int row) {

@@ -16,21 +16,22 @@ import cn.jiangmen.innovation.contracts.project.v1.Proposal;
 import cn.jiangmen.innovation.platform.grpc.ProtoTimes;
 import cn.jiangmen.innovation.portal.config.PortalProperties;
 import cn.jiangmen.innovation.portal.finance.Yuan;
+import cn.jiangmen.innovation.portal.web.FailedPost;
 import cn.jiangmen.innovation.portal.web.FieldErrors;
 import cn.jiangmen.innovation.portal.web.Refused;
 import cn.jiangmen.innovation.portal.web.Rejected;
-import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The manager's calls (申报指南) of major projects: by field and year; a new call with its topics,
@@ -44,6 +45,8 @@ class CallManagerController {
 
 	static final Map<String, String> NOTICES = Map.of("created", "project.manage.call.notice.created", "published",
 			"project.manage.call.notice.published", "closed", "project.manage.call.notice.closed");
+
+	private static final String NEW_CALL = "/project/manage/calls/new";
 
 	/** Topic rows the form offers; a call needs one, most have two or three. */
 	static final int TOPIC_ROWS = 3;
@@ -79,12 +82,19 @@ class CallManagerController {
 	@GetMapping("/new")
 	@PreAuthorize("hasRole('program-manager')")
 	String newCall(Model model, Locale locale) {
+		// after a refused save (POST-redirect-GET): the form as typed, the message next to each field
+		FailedPost failed = FailedPost.from(model);
+		if (failed != null) {
+			return form(CallForm.of(failed.typed()), failed.errors(FieldAdminController.MESSAGES,
+					CallManagerController::input), model, locale);
+		}
 		return form(CallForm.empty(), FieldErrors.none(), model, locale);
 	}
 
 	@PostMapping("/new")
 	@PreAuthorize("hasRole('program-manager')")
-	String create(CallForm form, Model model, Locale locale, HttpServletResponse response) {
+	String create(@RequestParam MultiValueMap<String, String> params, RedirectAttributes redirect) {
+		CallForm form = CallForm.of(params);
 		List<Rejected.Violation> typed = new ArrayList<>();
 		CallDraft.Builder draft = CallDraft.newBuilder()
 			.setFieldCode(form.fieldCode())
@@ -131,9 +141,7 @@ class CallManagerController {
 				typed.addAll(rejected.violations());
 			}
 		}
-		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-		return form(form, FieldErrors.of(FieldAdminController.MESSAGES, typed, CallManagerController::input), model,
-				locale);
+		return FailedPost.rejected(params, typed).redirect(NEW_CALL, redirect);
 	}
 
 	@GetMapping("/{callId}")
@@ -152,25 +160,26 @@ class CallManagerController {
 	String confirm(@PathVariable("callId") String callId, @PathVariable("action") String action, Model model) {
 		model.addAttribute("call", project().call(callId));
 		model.addAttribute("action", action);
+		// after a refused publish or close (POST-redirect-GET): the rule that said no, in words
+		FailedPost failed = FailedPost.from(model);
+		model.addAttribute("refusal", failed == null ? null : failed.refusal());
 		return "project-manage/call-confirm";
 	}
 
 	@PostMapping("/{callId}/{action:publish|close}")
 	@PreAuthorize("hasRole('program-manager')")
 	String change(@PathVariable("callId") String callId, @PathVariable("action") String action,
-			@RequestParam(name = "version", defaultValue = "0") long version, Model model,
-			HttpServletResponse response) {
+			@RequestParam(name = "version", defaultValue = "0") long version,
+			@RequestParam MultiValueMap<String, String> params, RedirectAttributes redirect) {
 		try {
 			project().changeCall(callId, "publish".equals(action) ? CallAction.CALL_ACTION_PUBLISH
 					: CallAction.CALL_ACTION_CLOSE, version);
 			return "redirect:/project/manage/calls?notice=" + ("publish".equals(action) ? "published" : "closed");
 		}
 		catch (Refused refused) {
-			response.setStatus(HttpStatus.CONFLICT.value());
-			model.addAttribute("call", project().call(callId));
-			model.addAttribute("action", action);
-			model.addAttribute("refusal", "project.manage.refused." + refused.code());
-			return "project-manage/call-confirm";
+			// the call's id as the service knows it, not as typed into the address
+			String page = "/project/manage/calls/" + project().call(callId).getCallId() + "/" + action;
+			return FailedPost.refused(params, ProjectManagerController.REFUSED + refused.code()).redirect(page, redirect);
 		}
 	}
 

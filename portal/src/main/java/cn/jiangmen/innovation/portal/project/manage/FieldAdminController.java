@@ -5,22 +5,24 @@ import java.util.Map;
 
 import cn.jiangmen.innovation.contracts.project.v1.FieldKind;
 import cn.jiangmen.innovation.contracts.project.v1.PriorityField;
+import cn.jiangmen.innovation.portal.web.FailedPost;
 import cn.jiangmen.innovation.portal.web.FieldErrors;
 import cn.jiangmen.innovation.portal.web.Refused;
 import cn.jiangmen.innovation.portal.web.Rejected;
-import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The admin's priority fields (重点领域): add one, rename it in zh-CN and en (with the version read,
@@ -39,6 +41,8 @@ class FieldAdminController {
 
 	static final List<String> KINDS = List.of("CITY", "PROVINCE_CITY_LINKED");
 
+	private static final String FIELDS = "/project/manage/fields";
+
 	/** Looked up per request: web slices of other pages start without a project-service channel. */
 	private final ObjectProvider<ProjectManagerClient> clients;
 
@@ -51,6 +55,13 @@ class FieldAdminController {
 		if (notice != null && NOTICES.containsKey(notice)) {
 			model.addAttribute("notice", NOTICES.get(notice));
 		}
+		// after a refused add (POST-redirect-GET): the form as typed, the message next to each field
+		FailedPost failed = FailedPost.from(model);
+		if (failed != null) {
+			FieldForm typed = new FieldForm(failed.value("code", ""), failed.value("kind", ""),
+					failed.value("nameZh", ""), failed.value("nameEn", ""), failed.value("planSection", ""));
+			return page(typed, failed.errors(MESSAGES, FieldAdminController::input), failed.refusal(), model);
+		}
 		return page(new FieldForm("", "", "", "", ""), FieldErrors.none(), null, model);
 	}
 
@@ -59,75 +70,89 @@ class FieldAdminController {
 			@RequestParam(name = "kind", defaultValue = "") String kind,
 			@RequestParam(name = "nameZh", defaultValue = "") String nameZh,
 			@RequestParam(name = "nameEn", defaultValue = "") String nameEn,
-			@RequestParam(name = "planSection", defaultValue = "") String planSection, Model model,
-			HttpServletResponse response) {
-		FieldForm form = new FieldForm(code.strip(), kind, nameZh, nameEn, planSection.strip());
-		FieldErrors errors;
+			@RequestParam(name = "planSection", defaultValue = "") String planSection,
+			@RequestParam MultiValueMap<String, String> params, RedirectAttributes redirect) {
 		if (!KINDS.contains(kind)) {
-			errors = FieldErrors.single(MESSAGES, "kind", "required");
+			return FailedPost.rejected(params, List.of(new Rejected.Violation("kind", "required")))
+				.redirect(FIELDS, redirect);
 		}
-		else {
-			try {
-				project().addField(form.code(), FieldKind.valueOf("FIELD_KIND_" + kind), nameZh, nameEn,
-						form.planSection());
-				return "redirect:/project/manage/fields?notice=added";
-			}
-			catch (Rejected rejected) {
-				errors = FieldErrors.of(MESSAGES, rejected.violations(), FieldAdminController::input);
-			}
-			catch (Refused refused) {
-				errors = FieldErrors.single(MESSAGES, "code", refused.code());
-			}
+		try {
+			project().addField(code.strip(), FieldKind.valueOf("FIELD_KIND_" + kind), nameZh, nameEn,
+					planSection.strip());
+			return "redirect:" + FIELDS + "?notice=added";
 		}
-		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-		return page(form, errors, null, model);
+		catch (Rejected rejected) {
+			return FailedPost.rejected(params, rejected.violations()).redirect(FIELDS, redirect);
+		}
+		catch (Refused refused) {
+			// the only rule adding can break is the code being taken: said next to the code
+			return FailedPost.rejected(params, List.of(new Rejected.Violation("code", refused.code())))
+				.redirect(FIELDS, redirect);
+		}
 	}
 
 	@GetMapping("/{code}/rename")
 	String renameForm(@PathVariable("code") String code, Model model) {
 		PriorityField field = field(code);
-		return renamePage(field, field.getNameZh(), field.getNameEn(), field.getVersion(), FieldErrors.none(), null, model);
+		FailedPost failed = FailedPost.from(model);
+		if (failed != null && failed.refusal() == null) {
+			// rejected names come back as typed, with the version the admin had read
+			return renamePage(field, failed.value("nameZh", ""), failed.value("nameEn", ""),
+					version(failed.value("version", ""), field), failed.errors(MESSAGES, FieldAdminController::input),
+					null, model);
+		}
+		// a refused rename (someone renamed it meanwhile) shows the stored names and version, and says so
+		return renamePage(field, field.getNameZh(), field.getNameEn(), field.getVersion(), FieldErrors.none(),
+				failed == null ? null : failed.refusal(), model);
 	}
 
 	@PostMapping("/{code}/rename")
 	String rename(@PathVariable("code") String code, @RequestParam(name = "nameZh", defaultValue = "") String nameZh,
 			@RequestParam(name = "nameEn", defaultValue = "") String nameEn,
-			@RequestParam(name = "version", defaultValue = "0") long version, Model model,
-			HttpServletResponse response) {
-		PriorityField field = field(code);
+			@RequestParam(name = "version", defaultValue = "0") long version,
+			@RequestParam MultiValueMap<String, String> params, RedirectAttributes redirect) {
+		String page = FIELDS + "/" + field(code).getCode() + "/rename";
 		try {
 			project().renameField(code, nameZh, nameEn, version);
-			return "redirect:/project/manage/fields?notice=renamed";
+			return "redirect:" + FIELDS + "?notice=renamed";
 		}
 		catch (Rejected rejected) {
-			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			return renamePage(field, nameZh, nameEn, version,
-					FieldErrors.of(MESSAGES, rejected.violations(), FieldAdminController::input), null, model);
+			return FailedPost.rejected(params, rejected.violations()).redirect(page, redirect);
 		}
 		catch (Refused refused) {
-			// someone renamed it meanwhile: show the stored names and version, say so
-			response.setStatus(HttpStatus.CONFLICT.value());
-			return renamePage(field, field.getNameZh(), field.getNameEn(), field.getVersion(), FieldErrors.none(),
-					"project.manage.refused." + refused.code(), model);
+			return FailedPost.refused(params, ProjectManagerController.REFUSED + refused.code()).redirect(page, redirect);
 		}
 	}
 
 	@GetMapping("/{code}/retire")
 	String retireConfirm(@PathVariable("code") String code, Model model) {
 		model.addAttribute("field", field(code));
+		FailedPost failed = FailedPost.from(model);
+		model.addAttribute("refusal", failed == null ? null : failed.refusal());
 		return "project-manage/field-retire";
 	}
 
 	@PostMapping("/{code}/retire")
-	String retire(@PathVariable("code") String code, Model model, HttpServletResponse response) {
+	String retire(@PathVariable("code") String code, @RequestParam MultiValueMap<String, String> params,
+			RedirectAttributes redirect) {
+		String page = FIELDS + "/" + field(code).getCode() + "/retire";
 		try {
 			project().retireField(code);
-			return "redirect:/project/manage/fields?notice=retired";
+			return "redirect:" + FIELDS + "?notice=retired";
 		}
 		catch (Refused refused) {
-			response.setStatus(HttpStatus.CONFLICT.value());
-			model.addAttribute("refusal", "project.manage.refused." + refused.code());
-			return page(new FieldForm("", "", "", "", ""), FieldErrors.none(), null, model);
+			// back on the confirmation page, the refusal in words
+			return FailedPost.refused(params, ProjectManagerController.REFUSED + refused.code()).redirect(page, redirect);
+		}
+	}
+
+	/** The version the admin read, as posted; the stored one when the post carried none that parses. */
+	private static long version(String posted, PriorityField field) {
+		try {
+			return Long.parseLong(posted.strip());
+		}
+		catch (NumberFormatException ex) {
+			return field.getVersion();
 		}
 	}
 
@@ -136,9 +161,7 @@ class FieldAdminController {
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
 		model.addAttribute("kinds", KINDS);
-		if (refusal != null) {
-			model.addAttribute("refusal", refusal);
-		}
+		model.addAttribute("refusal", refusal);
 		return "project-manage/fields";
 	}
 

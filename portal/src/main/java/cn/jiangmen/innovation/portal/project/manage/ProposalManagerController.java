@@ -1,24 +1,17 @@
 package cn.jiangmen.innovation.portal.project.manage;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import cn.jiangmen.innovation.contracts.project.v1.FormalCheckDecision;
 import cn.jiangmen.innovation.contracts.project.v1.Proposal;
 import cn.jiangmen.innovation.contracts.project.v1.ProposalStatus;
 import cn.jiangmen.innovation.portal.config.PortalProperties;
-import cn.jiangmen.innovation.portal.finance.Yuan;
+import cn.jiangmen.innovation.portal.web.FailedPost;
 import cn.jiangmen.innovation.portal.web.FieldErrors;
 import cn.jiangmen.innovation.portal.web.Refused;
 import cn.jiangmen.innovation.portal.web.Rejected;
-import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,12 +21,14 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * One proposal for the manager: the consortium, KPIs, work plan, budget and the call's findings;
  * the formal check (pass, return for correction with a deadline, reject) and the approval (立项)
  * with the approved fiscal amount and one tranche per milestone. Each decision is typed on the
- * proposal's page, shown again on a confirmation page, and only sent from there.
+ * proposal's page, shown again on a confirmation page, and only sent from there; a refused one
+ * goes back to the proposal's page (POST-redirect-GET, {@link FailedPost}) with that form as typed.
  */
 @Controller
 @RequestMapping("/project/manage/proposals/{proposalId}")
@@ -41,6 +36,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 class ProposalManagerController {
 
 	static final List<String> DECISIONS = List.of("pass", "return", "reject");
+
+	/** The page's two forms, what a refused post is filed under ({@link FailedPost#about}). */
+	static final String FORMAL_CHECK = "formal-check";
+
+	static final String APPROVAL = "approval";
 
 	/** Looked up per request: web slices of other pages start without a project-service channel. */
 	private final ObjectProvider<ProjectManagerClient> clients;
@@ -58,23 +58,31 @@ class ProposalManagerController {
 		if ("checked".equals(notice)) {
 			model.addAttribute("notice", "project.manage.proposal.notice.checked");
 		}
-		return page(project().proposal(proposalId), new DecisionForm("", "", ""), ApprovalForm.empty(),
-				FieldErrors.none(), null, model, locale);
+		Proposal proposal = project().proposal(proposalId);
+		// after a refused decision (POST-redirect-GET): that form as typed, the messages next to its fields
+		FailedPost failed = FailedPost.from(model);
+		if (failed == null) {
+			return page(proposal, new FormalCheckForm("", "", ""), ApprovalForm.empty(), FieldErrors.none(), null, model,
+					locale);
+		}
+		FormalCheckForm decision = failed.isAbout(FORMAL_CHECK) ? new FormalCheckForm(failed.value("decision", ""),
+				failed.value("reasons", ""), failed.value("correctionDue", "")) : new FormalCheckForm("", "", "");
+		ApprovalForm approval = failed.isAbout(APPROVAL)
+				? ApprovalForm.of(failed.typed(), proposal.getWorkPlanCount()) : ApprovalForm.empty();
+		return page(proposal, decision, approval, failed.errors(FieldAdminController.MESSAGES,
+				ProposalManagerController::input), failed.refusal(), model, locale);
 	}
 
+	/** The typed decision checked by the portal, then shown on its confirmation page; nothing is sent yet. */
 	@PostMapping("/formal-check")
 	@PreAuthorize("hasRole('program-manager')")
 	String checkFormalCheck(@PathVariable("proposalId") String proposalId,
-			@RequestParam(name = "decision", defaultValue = "") String decision,
-			@RequestParam(name = "reasons", defaultValue = "") String reasons,
-			@RequestParam(name = "correctionDue", defaultValue = "") String correctionDue, Model model, Locale locale,
-			HttpServletResponse response) {
+			@RequestParam MultiValueMap<String, String> params, Model model, RedirectAttributes redirect) {
 		Proposal proposal = project().proposal(proposalId);
-		DecisionForm form = new DecisionForm(decision, reasons, correctionDue);
+		FormalCheckForm form = FormalCheckForm.of(params);
 		List<Rejected.Violation> problems = form.problems(this.properties.zone());
 		if (!problems.isEmpty()) {
-			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			return page(proposal, form, ApprovalForm.empty(), errors(problems), null, model, locale);
+			return failed(FailedPost.rejected(params, problems), FORMAL_CHECK, proposal, redirect);
 		}
 		model.addAttribute("proposal", proposal);
 		model.addAttribute("form", form);
@@ -84,42 +92,37 @@ class ProposalManagerController {
 	@PostMapping("/formal-check/confirm")
 	@PreAuthorize("hasRole('program-manager')")
 	String formalCheck(@PathVariable("proposalId") String proposalId,
-			@RequestParam(name = "decision", defaultValue = "") String decision,
-			@RequestParam(name = "reasons", defaultValue = "") String reasons,
-			@RequestParam(name = "correctionDue", defaultValue = "") String correctionDue, Model model, Locale locale,
-			HttpServletResponse response) {
-		DecisionForm form = new DecisionForm(decision, reasons, correctionDue);
+			@RequestParam MultiValueMap<String, String> params, RedirectAttributes redirect) {
+		Proposal proposal = project().proposal(proposalId);
+		FormalCheckForm form = FormalCheckForm.of(params);
 		List<Rejected.Violation> problems = form.problems(this.properties.zone());
-		if (problems.isEmpty()) {
-			try {
-				project().formalCheck(proposalId, form.decisionValue(), form.reasonLines(),
-						form.correctionDueAt(this.properties.zone()));
-				return "redirect:/project/manage/proposals/" + proposalId + "?notice=checked";
-			}
-			catch (Rejected rejected) {
-				problems = rejected.violations();
-			}
-			catch (Refused refused) {
-				response.setStatus(HttpStatus.CONFLICT.value());
-				return page(project().proposal(proposalId), form, ApprovalForm.empty(), FieldErrors.none(),
-						"project.manage.refused." + refused.code(), model, locale);
-			}
+		if (!problems.isEmpty()) {
+			return failed(FailedPost.rejected(params, problems), FORMAL_CHECK, proposal, redirect);
 		}
-		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-		return page(project().proposal(proposalId), form, ApprovalForm.empty(), errors(problems), null, model, locale);
+		try {
+			project().formalCheck(proposal.getProposalId(), form.decisionValue(), form.reasonLines(),
+					form.correctionDueAt(this.properties.zone()));
+			return "redirect:" + base(proposal) + "?notice=checked";
+		}
+		catch (Rejected rejected) {
+			return failed(FailedPost.rejected(params, rejected.violations()), FORMAL_CHECK, proposal, redirect);
+		}
+		catch (Refused refused) {
+			return failed(FailedPost.refused(params, ProjectManagerController.REFUSED + refused.code()), FORMAL_CHECK,
+					proposal, redirect);
+		}
 	}
 
+	/** The typed approval checked by the portal, then shown on its confirmation page; nothing is sent yet. */
 	@PostMapping("/approval")
 	@PreAuthorize("hasRole('program-manager')")
 	String checkApproval(@PathVariable("proposalId") String proposalId,
-			@RequestParam MultiValueMap<String, String> posted, Model model, Locale locale,
-			HttpServletResponse response) {
+			@RequestParam MultiValueMap<String, String> params, Model model, RedirectAttributes redirect) {
 		Proposal proposal = project().proposal(proposalId);
-		ApprovalForm form = ApprovalForm.of(posted, proposal.getWorkPlanCount());
+		ApprovalForm form = ApprovalForm.of(params, proposal.getWorkPlanCount());
 		List<Rejected.Violation> problems = form.problems();
 		if (!problems.isEmpty()) {
-			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			return page(proposal, new DecisionForm("", "", ""), form, errors(problems), null, model, locale);
+			return failed(FailedPost.rejected(params, problems), APPROVAL, proposal, redirect);
 		}
 		model.addAttribute("proposal", proposal);
 		model.addAttribute("form", form);
@@ -128,30 +131,39 @@ class ProposalManagerController {
 
 	@PostMapping("/approval/confirm")
 	@PreAuthorize("hasRole('program-manager')")
-	String approve(@PathVariable("proposalId") String proposalId, @RequestParam MultiValueMap<String, String> posted,
-			Model model, Locale locale, HttpServletResponse response) {
+	String approve(@PathVariable("proposalId") String proposalId, @RequestParam MultiValueMap<String, String> params,
+			RedirectAttributes redirect) {
 		Proposal proposal = project().proposal(proposalId);
-		ApprovalForm form = ApprovalForm.of(posted, proposal.getWorkPlanCount());
+		ApprovalForm form = ApprovalForm.of(params, proposal.getWorkPlanCount());
 		List<Rejected.Violation> problems = form.problems();
-		if (problems.isEmpty()) {
-			try {
-				String projectId = project().approve(proposalId, form.approvedFen(), form.tranchesFen(), form.note());
-				return "redirect:/project/manage/projects/" + projectId + "?notice=approved";
-			}
-			catch (Rejected rejected) {
-				problems = rejected.violations();
-			}
-			catch (Refused refused) {
-				response.setStatus(HttpStatus.CONFLICT.value());
-				return page(proposal, new DecisionForm("", "", ""), form, FieldErrors.none(),
-						"project.manage.refused." + refused.code(), model, locale);
-			}
+		if (!problems.isEmpty()) {
+			return failed(FailedPost.rejected(params, problems), APPROVAL, proposal, redirect);
 		}
-		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-		return page(proposal, new DecisionForm("", "", ""), form, errors(problems), null, model, locale);
+		try {
+			String projectId = project().approve(proposal.getProposalId(), form.approvedFen(), form.tranchesFen(),
+					form.note());
+			return "redirect:/project/manage/projects/" + projectId + "?notice=approved";
+		}
+		catch (Rejected rejected) {
+			return failed(FailedPost.rejected(params, rejected.violations()), APPROVAL, proposal, redirect);
+		}
+		catch (Refused refused) {
+			return failed(FailedPost.refused(params, ProjectManagerController.REFUSED + refused.code()), APPROVAL,
+					proposal, redirect);
+		}
 	}
 
-	private String page(Proposal proposal, DecisionForm decision, ApprovalForm approval, FieldErrors errors,
+	/** A refused decision goes back (303) to the proposal's page, filed under the form it came from. */
+	private static String failed(FailedPost failed, String form, Proposal proposal, RedirectAttributes redirect) {
+		return failed.about(form).redirect(base(proposal), redirect);
+	}
+
+	/** The proposal's page, by the id the service gave (never the address as typed). */
+	private static String base(Proposal proposal) {
+		return "/project/manage/proposals/" + proposal.getProposalId();
+	}
+
+	private String page(Proposal proposal, FormalCheckForm decision, ApprovalForm approval, FieldErrors errors,
 			String refusal, Model model, Locale locale) {
 		model.addAttribute("proposal", proposal);
 		model.addAttribute("call", project().call(proposal.getCallId()));
@@ -166,10 +178,6 @@ class ProposalManagerController {
 		return "project-manage/proposal";
 	}
 
-	private static FieldErrors errors(List<Rejected.Violation> problems) {
-		return FieldErrors.of(FieldAdminController.MESSAGES, problems, ProposalManagerController::input);
-	}
-
 	/** The service's names to the form's ids (tranches[1].amount is the second tranche's input). */
 	static String input(String service) {
 		if (service.startsWith("tranches[")) {
@@ -180,103 +188,6 @@ class ProposalManagerController {
 			case "correctionDueAt", "correction_due_at" -> "correctionDue";
 			default -> service;
 		};
-	}
-
-	/**
-	 * The formal check as typed: pass, return (reasons, one a line, and a correction deadline: the
-	 * end of that day in Beijing) or reject (reasons).
-	 */
-	public record DecisionForm(String decision, String reasons, String correctionDue) {
-
-		List<Rejected.Violation> problems(java.time.ZoneId zone) {
-			List<Rejected.Violation> problems = new ArrayList<>();
-			if (!DECISIONS.contains(this.decision)) {
-				problems.add(new Rejected.Violation("decision", "required"));
-				return problems;
-			}
-			if (!"pass".equals(this.decision) && reasonLines().isEmpty()) {
-				problems.add(new Rejected.Violation("reasons", "required"));
-			}
-			if ("return".equals(this.decision)) {
-				try {
-					if (correctionDueAt(zone).isBefore(Instant.now())) {
-						problems.add(new Rejected.Violation("correctionDue", "in-the-past"));
-					}
-				}
-				catch (DateTimeParseException ex) {
-					problems.add(new Rejected.Violation("correctionDue",
-							this.correctionDue.isBlank() ? "required" : "malformed"));
-				}
-			}
-			return problems;
-		}
-
-		public List<String> reasonLines() {
-			return this.reasons.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
-		}
-
-		FormalCheckDecision decisionValue() {
-			return switch (this.decision) {
-				case "pass" -> FormalCheckDecision.FORMAL_CHECK_DECISION_PASS;
-				case "return" -> FormalCheckDecision.FORMAL_CHECK_DECISION_RETURN;
-				default -> FormalCheckDecision.FORMAL_CHECK_DECISION_REJECT;
-			};
-		}
-
-		Instant correctionDueAt(java.time.ZoneId zone) {
-			if (!"return".equals(this.decision)) {
-				return null;
-			}
-			return LocalDate.parse(this.correctionDue.strip()).plusDays(1).atStartOfDay(zone).toInstant().minusSeconds(1);
-		}
-
-	}
-
-	/** The approval as typed: the approved fiscal amount, one tranche per work-plan milestone, a note. */
-	public record ApprovalForm(String approved, List<String> tranches, String note) {
-
-		static ApprovalForm empty() {
-			return new ApprovalForm("", List.of(), "");
-		}
-
-		static ApprovalForm of(MultiValueMap<String, String> posted, int milestones) {
-			List<String> tranches = new ArrayList<>();
-			for (int i = 0; i < milestones; i++) {
-				String value = posted.getFirst("tranche-" + i);
-				tranches.add(value == null ? "" : value);
-			}
-			String approved = posted.getFirst("approved");
-			String note = posted.getFirst("note");
-			return new ApprovalForm(approved == null ? "" : approved, tranches, note == null ? "" : note);
-		}
-
-		public String tranche(int index) {
-			return index < this.tranches.size() ? this.tranches.get(index) : "";
-		}
-
-		List<Rejected.Violation> problems() {
-			List<Rejected.Violation> problems = new ArrayList<>();
-			Yuan.Parsed approvedFen = Yuan.parse(this.approved);
-			if (!approvedFen.ok()) {
-				problems.add(new Rejected.Violation("approvedFiscal", approvedFen.problem()));
-			}
-			for (int i = 0; i < this.tranches.size(); i++) {
-				Yuan.Parsed fen = Yuan.parse(this.tranches.get(i));
-				if (!fen.ok()) {
-					problems.add(new Rejected.Violation("tranches[" + i + "].amount", fen.problem()));
-				}
-			}
-			return problems;
-		}
-
-		long approvedFen() {
-			return Yuan.parse(this.approved).fen();
-		}
-
-		List<Long> tranchesFen() {
-			return this.tranches.stream().map(t -> Yuan.parse(t).fen()).toList();
-		}
-
 	}
 
 	private ProjectManagerClient project() {

@@ -271,6 +271,9 @@ class FakeProjectService extends ProjectServiceGrpc.ProjectServiceImplBase {
 		if (failure == null && field == null) {
 			failure = Status.NOT_FOUND.asRuntimeException();
 		}
+		if (failure == null && request.getNameZh().isBlank()) {
+			failure = invalid("name_zh", "required");
+		}
 		if (failure == null && field.getVersion() != request.getVersion()) {
 			failure = refused("field.changed-concurrently");
 		}
@@ -288,6 +291,10 @@ class FakeProjectService extends ProjectServiceGrpc.ProjectServiceImplBase {
 		StatusRuntimeException failure = unless("admin".equals(caller()));
 		if (failure == null && field == null) {
 			failure = Status.NOT_FOUND.asRuntimeException();
+		}
+		if (failure == null && field.getRetired()) {
+			// as project-service: a retired field is history, not retired again
+			failure = refused("field.retired");
 		}
 		if (failure == null) {
 			this.fields.put(field.getCode(), field.toBuilder().setRetired(true)
