@@ -335,4 +335,24 @@ class ProjectGrpcService extends ProjectServiceGrpc.ProjectServiceImplBase {
 		answer(observer, () -> this.documents.deleteMilestoneEvidence(request));
 	}
 
+	// the manager's project page: issuing the task book (TaskBookRpcs), check rounds (CheckRoundRpcs)
+
+	@Override
+	public void issueTaskBook(cn.jiangmen.innovation.contracts.project.v1.IssueTaskBookRequest request,
+			StreamObserver<cn.jiangmen.innovation.contracts.project.v1.IssueTaskBookResponse> observer) {
+		answer(observer, () -> this.taskBooks.issueTaskBook(request));
+	}
+
+	@Override
+	public void openCheckRound(cn.jiangmen.innovation.contracts.project.v1.OpenCheckRoundRequest request,
+			StreamObserver<cn.jiangmen.innovation.contracts.project.v1.OpenCheckRoundResponse> observer) {
+		answer(observer, () -> this.checkRounds.open(request));
+	}
+
+	@Override
+	public void listCheckRounds(cn.jiangmen.innovation.contracts.project.v1.ListCheckRoundsRequest request,
+			StreamObserver<cn.jiangmen.innovation.contracts.project.v1.ListCheckRoundsResponse> observer) {
+		answer(observer, () -> this.checkRounds.list(request));
+	}
+
 }
