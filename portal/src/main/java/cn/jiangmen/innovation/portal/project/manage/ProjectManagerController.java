@@ -11,6 +11,7 @@ import cn.jiangmen.innovation.contracts.project.v1.MilestoneState;
 import cn.jiangmen.innovation.contracts.project.v1.PlannedMilestone;
 import cn.jiangmen.innovation.contracts.project.v1.ProgressReport;
 import cn.jiangmen.innovation.contracts.project.v1.ProjectSummary;
+import cn.jiangmen.innovation.portal.project.EvidenceLinks;
 import cn.jiangmen.innovation.portal.web.FailedPost;
 import cn.jiangmen.innovation.portal.web.FieldErrors;
 import cn.jiangmen.innovation.portal.web.Refused;
@@ -71,6 +72,8 @@ class ProjectManagerController {
 		model.addAttribute("taskBook", taskBook == null ? null : taskBook.getStatus());
 		model.addAttribute("kpiTargets", taskBook == null ? List.of() : taskBook.getKpiTargetsList());
 		model.addAttribute("reports", reports);
+		model.addAttribute("evidence", EvidenceLinks.of(reports.keySet(), m -> project().evidence(projectId, m)));
+		model.addAttribute("rounds", project().rounds(projectId));
 		List<ChangeRequest> changes = project().changes(projectId);
 		model.addAttribute("changes", changes);
 		model.addAttribute("asked", ChangeAsked.byId(changes));
@@ -182,6 +185,7 @@ class ProjectManagerController {
 			List<ProgressReport> reports = project().reports(projectId, subjectId);
 			model.addAttribute("milestone", milestone);
 			model.addAttribute("report", reports.isEmpty() ? null : reports.get(0));
+			model.addAttribute("evidence", EvidenceLinks.of(List.of(subjectId), m -> project().evidence(projectId, m)));
 		}
 		if (action.startsWith("change-")) {
 			ChangeRequest change = project().changes(projectId)
