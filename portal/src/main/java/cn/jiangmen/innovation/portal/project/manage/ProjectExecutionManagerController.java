@@ -82,6 +82,7 @@ class ProjectExecutionManagerController {
 		TaskBookIssue issue = TaskBookIssue.of(project().summary(projectId), params);
 		try {
 			project().issueTaskBook(projectId, issue.targets());
+			FailedPost.seeOther();
 			return "redirect:" + base(projectId) + "?notice=task-book-issued";
 		}
 		catch (Rejected rejected) {
@@ -119,6 +120,7 @@ class ProjectExecutionManagerController {
 		String page = base(projectId) + "/check-rounds/new";
 		try {
 			project().openRound(projectId, KINDS.getOrDefault(kind, CheckRoundKind.CHECK_ROUND_KIND_UNSPECIFIED));
+			FailedPost.seeOther();
 			return "redirect:" + base(projectId) + "?notice=round-opened#rounds-title";
 		}
 		catch (Rejected rejected) {

@@ -45,7 +45,9 @@ class ProjectManagerController {
 			"countersigned", "project.manage.project.notice.countersigned", "accepted",
 			"project.manage.project.notice.accepted", "returned", "project.manage.project.notice.returned",
 			"change-approved", "project.manage.project.notice.change-approved", "change-rejected",
-			"project.manage.project.notice.change-rejected");
+			"project.manage.project.notice.change-rejected", "task-book-issued",
+			"project.manage.project.notice.task-book-issued", "round-opened",
+			"project.manage.project.notice.round-opened");
 
 	/** A refused rule's message: {@code project.manage.refused.<code>}. */
 	static final String REFUSED = "project.manage.refused.";
