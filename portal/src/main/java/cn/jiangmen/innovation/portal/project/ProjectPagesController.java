@@ -7,6 +7,7 @@ import java.util.Map;
 
 import cn.jiangmen.innovation.contracts.common.v1.Money;
 import cn.jiangmen.innovation.contracts.project.v1.ChangeRequestKind;
+import cn.jiangmen.innovation.contracts.project.v1.EvidenceDocument;
 import cn.jiangmen.innovation.contracts.project.v1.GetTaskBookPdfResponse;
 import cn.jiangmen.innovation.contracts.project.v1.GetTaskBookResponse;
 import cn.jiangmen.innovation.contracts.project.v1.KpiTarget;
@@ -23,6 +24,7 @@ import cn.jiangmen.innovation.platform.organisation.OrganisationDirectory;
 import cn.jiangmen.innovation.platform.web.ContentDispositions;
 import cn.jiangmen.innovation.portal.config.PortalProperties;
 import cn.jiangmen.innovation.portal.finance.Yuan;
+import cn.jiangmen.innovation.portal.web.FailedPost;
 import cn.jiangmen.innovation.portal.web.FieldErrors;
 import cn.jiangmen.innovation.portal.web.ProtoEnums;
 import cn.jiangmen.innovation.portal.web.Refused;
@@ -101,6 +103,11 @@ class ProjectPagesController {
 					projects().reports(projectId, m.getMilestoneId()), lead && running && reportable(m.getState())));
 		}
 		model.addAttribute("milestones", milestones);
+		model.addAttribute("evidence", EvidenceLinks.of(milestones.stream()
+			.filter(m -> !m.reports().isEmpty())
+			.map(m -> m.milestone().getMilestoneId())
+			.toList(), m -> projects().evidence(projectId, m)));
+		model.addAttribute("rounds", projects().rounds(projectId));
 		model.addAttribute("changes", projects().changeRequests(projectId));
 		Map<String, String> titles = new LinkedHashMap<>();
 		summary.getMilestonesList().forEach(m -> titles.put(m.getMilestoneId(), m.getTitle()));
@@ -153,6 +160,8 @@ class ProjectPagesController {
 		FormFlash failed = FormFlash.from(model);
 		model.addAttribute("milestone", milestone);
 		model.addAttribute("targets", targets(model, milestoneId));
+		ReportEvidence.fill(model, projects().evidence(projectId, milestoneId), failed == null ? null : failed.typed(),
+				FailedPost.from(model));
 		model.addAttribute("typed", failed == null ? Map.of() : failed.typed());
 		model.addAttribute("errors", failed == null ? FieldErrors.none()
 				: FieldErrors.of("projects", failed.violations(), ProjectPagesController::inputId));
@@ -176,8 +185,9 @@ class ProjectPagesController {
 			}
 		}
 		String summaryText = params.getFirst("summary") == null ? "" : params.getFirst("summary");
+		List<EvidenceDocument> documents = ReportEvidence.chosen(projects().evidence(projectId, milestoneId), params);
 		try {
-			projects().report(projectId, milestoneId, summaryText, values);
+			projects().report(projectId, milestoneId, summaryText, values, documents);
 			return "redirect:/projects/" + projectId + "?done=reported#milestone-" + ProjectMessages.id(milestoneId);
 		}
 		catch (Rejected rejected) {

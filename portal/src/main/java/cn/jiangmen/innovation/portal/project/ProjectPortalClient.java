@@ -32,7 +32,14 @@ import cn.jiangmen.innovation.contracts.project.v1.PriorityField;
 import cn.jiangmen.innovation.contracts.project.v1.ProgressReport;
 import cn.jiangmen.innovation.contracts.project.v1.ProjectCall;
 import cn.jiangmen.innovation.contracts.project.v1.ProjectDocument;
+import cn.jiangmen.innovation.contracts.project.v1.CheckRound;
+import cn.jiangmen.innovation.contracts.project.v1.DownloadMilestoneEvidenceRequest;
+import cn.jiangmen.innovation.contracts.project.v1.DownloadMilestoneEvidenceResponse;
+import cn.jiangmen.innovation.contracts.project.v1.EvidenceDocument;
+import cn.jiangmen.innovation.contracts.project.v1.ListCheckRoundsRequest;
+import cn.jiangmen.innovation.contracts.project.v1.ListMilestoneEvidenceRequest;
 import cn.jiangmen.innovation.contracts.project.v1.ProjectServiceGrpc;
+import cn.jiangmen.innovation.contracts.project.v1.UploadMilestoneEvidenceRequest;
 import cn.jiangmen.innovation.contracts.project.v1.ProjectSummary;
 import cn.jiangmen.innovation.contracts.project.v1.Proposal;
 import cn.jiangmen.innovation.contracts.project.v1.ProposalContent;
@@ -213,13 +220,51 @@ public class ProjectPortalClient {
 			.build()), r -> r.getReportsList(), r -> r.getNextPageToken()));
 	}
 
-	public ProgressReport report(String projectId, String milestoneId, String summary, List<KpiValue> values) {
+	public ProgressReport report(String projectId, String milestoneId, String summary, List<KpiValue> values,
+			List<EvidenceDocument> documents) {
 		return call(() -> stub().submitProgressReport(SubmitProgressReportRequest.newBuilder()
 			.setProjectId(projectId)
 			.setMilestoneId(milestoneId)
 			.setSummary(summary)
 			.addAllKpiValues(values)
+			.addAllDocuments(documents)
 			.build()).getReport());
+	}
+
+	public List<CheckRound> rounds(String projectId) {
+		return call(() -> all(token -> stub().listCheckRounds(ListCheckRoundsRequest.newBuilder()
+			.setProjectId(projectId)
+			.setPageSize(PAGE)
+			.setPageToken(token)
+			.build()), r -> r.getCheckRoundsList(), r -> r.getNextPageToken()));
+	}
+
+	/** A milestone's evidence (佐证材料), oldest first as project-service lists it. */
+	public List<ProjectDocument> evidence(String projectId, String milestoneId) {
+		return call(() -> all(token -> stub().listMilestoneEvidence(ListMilestoneEvidenceRequest.newBuilder()
+			.setProjectId(projectId)
+			.setMilestoneId(milestoneId)
+			.setPageSize(PAGE)
+			.setPageToken(token)
+			.build()), r -> r.getDocumentsList(), r -> r.getNextPageToken()));
+	}
+
+	public ProjectDocument uploadEvidence(String projectId, String milestoneId, String filename, byte[] content) {
+		return call(() -> stub().uploadMilestoneEvidence(UploadMilestoneEvidenceRequest.newBuilder()
+				.setProjectId(projectId)
+				.setMilestoneId(milestoneId)
+				.setFilename(filename == null ? "" : filename)
+				.setContent(ByteString.copyFrom(content))
+				.build())
+			.getDocument());
+	}
+
+	public DownloadMilestoneEvidenceResponse downloadEvidence(String projectId, String milestoneId, String documentId) {
+		return call(() -> stub().downloadMilestoneEvidence(DownloadMilestoneEvidenceRequest.newBuilder()
+			.setProjectId(projectId)
+			.setMilestoneId(milestoneId)
+			.setDocumentId(documentId)
+			.build()));
 	}
 
 	public List<ChangeRequest> changeRequests(String projectId) {

@@ -152,6 +152,12 @@ class FakeProjectService extends ProjectServiceGrpc.ProjectServiceImplBase {
 
 	volatile TaskBookState taskBookState;
 
+	/** The project's check rounds, newest first. */
+	final List<cn.jiangmen.innovation.contracts.project.v1.CheckRound> rounds = new CopyOnWriteArrayList<>();
+
+	/** Milestone evidence with its bytes, by milestone id. */
+	final Map<String, List<cn.jiangmen.innovation.contracts.project.v1.DownloadMilestoneEvidenceResponse>> evidence = new ConcurrentHashMap<>();
+
 	/** Each proposal's documents with their bytes, by proposal id. */
 	final Map<String, List<DownloadProposalDocumentResponse>> documents = new ConcurrentHashMap<>();
 
@@ -166,6 +172,8 @@ class FakeProjectService extends ProjectServiceGrpc.ProjectServiceImplBase {
 		this.reports.clear();
 		this.changes.clear();
 		this.documents.clear();
+		this.rounds.clear();
+		this.evidence.clear();
 		this.taskBookState = TaskBookState.TASK_BOOK_STATE_ISSUED;
 		this.proposals.put(DRAFT, withFindings(Proposal.newBuilder()
 			.setProposalId(DRAFT)
@@ -713,6 +721,7 @@ class FakeProjectService extends ProjectServiceGrpc.ProjectServiceImplBase {
 			.setSubmittedBy(caller())
 			.setSummary(request.getSummary())
 			.addAllKpiValues(request.getKpiValuesList().stream().map(v -> v.toBuilder().setName("发明专利申请").setUnit("件").build()).toList())
+			.addAllDocuments(request.getDocumentsList())
 			.build();
 		this.reports.add(report);
 		observer.onNext(SubmitProgressReportResponse.newBuilder().setReport(report).build());
@@ -791,6 +800,88 @@ class FakeProjectService extends ProjectServiceGrpc.ProjectServiceImplBase {
 			.setMessage(reason)
 			.addDetails(Any.pack(ErrorInfo.newBuilder().setDomain("jiangmen.innovation").setReason(reason).build()))
 			.build()));
+	}
+
+
+	// ---- check rounds and milestone evidence
+
+	@Override
+	public void listCheckRounds(cn.jiangmen.innovation.contracts.project.v1.ListCheckRoundsRequest request,
+			StreamObserver<cn.jiangmen.innovation.contracts.project.v1.ListCheckRoundsResponse> observer) {
+		if (projectVisible(request.getProjectId(), observer)) {
+			observer.onNext(cn.jiangmen.innovation.contracts.project.v1.ListCheckRoundsResponse.newBuilder()
+				.addAllCheckRounds(this.rounds)
+				.build());
+			observer.onCompleted();
+		}
+	}
+
+	@Override
+	public void listMilestoneEvidence(cn.jiangmen.innovation.contracts.project.v1.ListMilestoneEvidenceRequest request,
+			StreamObserver<cn.jiangmen.innovation.contracts.project.v1.ListMilestoneEvidenceResponse> observer) {
+		if (projectVisible(request.getProjectId(), observer)) {
+			observer.onNext(cn.jiangmen.innovation.contracts.project.v1.ListMilestoneEvidenceResponse.newBuilder()
+				.addAllDocuments(this.evidence.getOrDefault(request.getMilestoneId(), List.of())
+					.stream()
+					.map(d -> d.getDocument())
+					.toList())
+				.build());
+			observer.onCompleted();
+		}
+	}
+
+	/** As project-service: the lead only (another reader PERMISSION_DENIED), PDF recognised by content. */
+	@Override
+	public void uploadMilestoneEvidence(cn.jiangmen.innovation.contracts.project.v1.UploadMilestoneEvidenceRequest request,
+			StreamObserver<cn.jiangmen.innovation.contracts.project.v1.UploadMilestoneEvidenceResponse> observer) {
+		if (!projectVisible(request.getProjectId(), observer)) {
+			return;
+		}
+		if (!"applicant1".equals(caller())) {
+			observer.onError(Status.PERMISSION_DENIED.asRuntimeException());
+			return;
+		}
+		ByteString content = request.getContent();
+		if (!content.startsWith(ByteString.copyFromUtf8("%PDF-"))) {
+			invalid(observer, BadRequest.newBuilder().addFieldViolations(
+					BadRequest.FieldViolation.newBuilder().setField("file").setReason("attachment.type")));
+			return;
+		}
+		ProjectDocument document = ProjectDocument.newBuilder()
+			.setDocumentId(java.util.UUID.randomUUID().toString())
+			.setFilename(request.getFilename())
+			.setContentType("application/pdf")
+			.setSizeBytes(content.size())
+			.setSha256(String.format("%064x", new java.math.BigInteger(1, content.toByteArray())).substring(0, 64))
+			.setUploadedBy(caller())
+			.build();
+		this.evidence.computeIfAbsent(request.getMilestoneId(), id -> new CopyOnWriteArrayList<>())
+			.add(cn.jiangmen.innovation.contracts.project.v1.DownloadMilestoneEvidenceResponse.newBuilder()
+				.setDocument(document)
+				.setContent(content)
+				.build());
+		observer.onNext(cn.jiangmen.innovation.contracts.project.v1.UploadMilestoneEvidenceResponse.newBuilder()
+			.setDocument(document)
+			.build());
+		observer.onCompleted();
+	}
+
+	@Override
+	public void downloadMilestoneEvidence(cn.jiangmen.innovation.contracts.project.v1.DownloadMilestoneEvidenceRequest request,
+			StreamObserver<cn.jiangmen.innovation.contracts.project.v1.DownloadMilestoneEvidenceResponse> observer) {
+		if (!projectVisible(request.getProjectId(), observer)) {
+			return;
+		}
+		var found = this.evidence.getOrDefault(request.getMilestoneId(), List.of())
+			.stream()
+			.filter(d -> d.getDocument().getDocumentId().equals(request.getDocumentId()))
+			.findFirst();
+		if (found.isEmpty()) {
+			observer.onError(Status.NOT_FOUND.asRuntimeException());
+			return;
+		}
+		observer.onNext(found.get());
+		observer.onCompleted();
 	}
 
 }

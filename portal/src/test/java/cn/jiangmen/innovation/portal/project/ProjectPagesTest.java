@@ -57,7 +57,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * confirmation, the partner's read-only view and confirmation, the denials (a partner cannot edit,
  * another organisation gets 404), and the project page with task book, reports and change requests.
  */
-@WebMvcTest(controllers = { ProjectCallsController.class, ProposalPagesController.class, ProjectPagesController.class })
+@WebMvcTest(controllers = { ProjectCallsController.class, ProposalPagesController.class, ProjectPagesController.class,
+		MilestoneEvidencePagesController.class })
 @Import({ ProjectPagesTest.Config.class, PortalSecurityConfiguration.class, ProjectPortalClient.class })
 @ImportAutoConfiguration(PlatformSecurityAutoConfiguration.class)
 class ProjectPagesTest {
@@ -600,6 +601,106 @@ class ProjectPagesTest {
 			.andExpect(content().string(containsString("href=\"/projects/calls\"")))
 			.andExpect(content().string(containsString("href=\"/projects/proposals\" aria-current=\"page\"")))
 			.andExpect(content().string(containsString("1,000,000.00")));
+	}
+
+
+	// check rounds and milestone evidence
+
+	@Test
+	void theProjectPageShowsEachRoundWithWhatToDoForARectificationAndARaisedRecovery() throws Exception {
+		String page = "/projects/" + FakeProjectService.PROJECT;
+		this.mvc.perform(get(page).with(lead()))
+			.andExpect(content().string(containsString("本项目尚未进行中期检查或验收。")));
+		this.project.rounds.add(cn.jiangmen.innovation.contracts.project.v1.CheckRound.newBuilder()
+			.setCheckRoundId("r-2")
+			.setKind(cn.jiangmen.innovation.contracts.project.v1.CheckRoundKind.CHECK_ROUND_KIND_MID_TERM)
+			.setState(cn.jiangmen.innovation.contracts.project.v1.CheckRoundState.CHECK_ROUND_STATE_RECTIFYING)
+			.setPanelScore("61.00")
+			.setReasons("补充第三方检测报告")
+			.setRectifyBy("2027-03-01")
+			.build());
+		this.project.rounds.add(cn.jiangmen.innovation.contracts.project.v1.CheckRound.newBuilder()
+			.setCheckRoundId("r-1")
+			.setKind(cn.jiangmen.innovation.contracts.project.v1.CheckRoundKind.CHECK_ROUND_KIND_FINAL_ACCEPTANCE)
+			.setState(cn.jiangmen.innovation.contracts.project.v1.CheckRoundState.CHECK_ROUND_STATE_FAILED)
+			.setPanelScore("38.00")
+			.setRecoveryRaised(true)
+			.build());
+		this.mvc.perform(get(page).with(lead()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("限期整改")))
+			.andExpect(content().string(containsString("整改期限：2027-03-01")))
+			.andExpect(content().string(containsString("请在此日期前按上述专家意见完成整改")))
+			.andExpect(content().string(containsString("补充第三方检测报告")))
+			.andExpect(content().string(containsString("专家组评分：61.00")))
+			.andExpect(content().string(containsString("科技局已发起已拨资金的追回")));
+		this.mvc.perform(get(page + "?lang=en").with(lead()))
+			.andExpect(content().string(containsString("Rectify by 2027-03-01")))
+			.andExpect(content().string(containsString("raised a recovery of the funds paid")));
+		this.mvc.perform(get(page).with(stranger())).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void theLeadUploadsEvidenceFromTheReportFormNamesItInTheReportAndItIsLinkedForDownload() throws Exception {
+		String form = "/projects/" + FakeProjectService.PROJECT + "/milestones/" + FakeProjectService.MILESTONE_1 + "/report";
+		String evidence = "/projects/" + FakeProjectService.PROJECT + "/milestones/" + FakeProjectService.MILESTONE_1 + "/evidence";
+		this.mvc.perform(get(form).with(lead()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("该里程碑尚未上传佐证材料。")))
+			.andExpect(content().string(containsString("hx-post=\"" + evidence + "\"")));
+		this.mvc.perform(multipart(evidence).file(file("检测报告.pdf", PDF)).with(lead()).with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl(form + "?uploaded=1#evidence"));
+		String id = this.project.evidence.get(FakeProjectService.MILESTONE_1).get(0).getDocument().getDocumentId();
+		this.mvc.perform(get(form).with(lead()))
+			.andExpect(content().string(containsString("name=\"evidence." + id + "\"")))
+			.andExpect(content().string(containsString("form=\"report-form\"")))
+			.andExpect(content().string(containsString("checked")))
+			.andExpect(content().string(containsString("href=\"" + evidence + "/" + id + "\"")));
+
+		MvcResult refused = this.mvc.perform(multipart(evidence).file(file("setup.exe", new byte[] { 'M', 'Z', 1, 2 }))
+			.with(lead()).with(csrf()))
+			.andExpect(status().isSeeOther())
+			.andExpect(redirectedUrl(form))
+			.andReturn();
+		this.mvc.perform(Prg.follow(refused).with(lead()))
+			.andExpect(content().string(containsString("id=\"error-evidence-file\"")))
+			.andExpect(content().string(containsString("只接受 PDF、Word（docx）、Excel（xlsx）、PNG 和 JPEG 文件。")))
+			.andExpect(content().string(containsString("aria-invalid=\"true\"")));
+		assertThat(this.project.evidence.get(FakeProjectService.MILESTONE_1)).hasSize(1);
+
+		this.mvc.perform(post(form).with(lead()).with(csrf())
+			.param("summary", "样机已完成，附第三方检测报告")
+			.param("evidence." + id, "on"))
+			.andExpect(redirectedUrl("/projects/" + FakeProjectService.PROJECT + "?done=reported#milestone-"
+					+ FakeProjectService.MILESTONE_1));
+		assertThat(this.project.reports.get(0).getDocumentsList()).singleElement().satisfies(d -> {
+			assertThat(d.getName()).isEqualTo("检测报告.pdf");
+			assertThat(d.getSha256()).hasSize(64);
+		});
+		this.mvc.perform(get("/projects/" + FakeProjectService.PROJECT).with(lead()))
+			.andExpect(content().string(containsString("佐证材料：")))
+			.andExpect(content().string(containsString("href=\"" + evidence + "/" + id + "\"")));
+		this.mvc.perform(get(evidence + "/" + id).with(lead()))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Disposition", containsString("attachment")))
+			.andExpect(header().string("X-Content-Type-Options", "nosniff"))
+			.andExpect(header().string("Content-Security-Policy", "sandbox"));
+	}
+
+	@Test
+	void anotherOrganisationCannotUploadOrDownloadEvidenceAndAReportWithoutChoiceNamesNoEvidence() throws Exception {
+		String evidence = "/projects/" + FakeProjectService.PROJECT + "/milestones/" + FakeProjectService.MILESTONE_1 + "/evidence";
+		this.mvc.perform(multipart(evidence).file(file("检测报告.pdf", PDF)).with(stranger()).with(csrf()))
+			.andExpect(status().isNotFound());
+		assertThat(this.project.evidence).isEmpty();
+		this.mvc.perform(multipart(evidence).file(file("检测报告.pdf", PDF)).with(lead()).with(csrf()));
+		String id = this.project.evidence.get(FakeProjectService.MILESTONE_1).get(0).getDocument().getDocumentId();
+		this.mvc.perform(get(evidence + "/" + id).with(stranger())).andExpect(status().isNotFound());
+		this.mvc.perform(get(evidence + "/" + id).with(partner())).andExpect(status().isNotFound());
+		this.mvc.perform(post("/projects/" + FakeProjectService.PROJECT + "/milestones/" + FakeProjectService.MILESTONE_1 + "/report")
+			.with(lead()).with(csrf()).param("summary", "未勾选佐证材料"));
+		assertThat(this.project.reports.get(0).getDocumentsList()).isEmpty();
 	}
 
 }

@@ -9,6 +9,8 @@ import cn.jiangmen.innovation.contracts.project.v1.GetTaskBookPdfResponse;
 import cn.jiangmen.innovation.contracts.project.v1.GetTaskBookRequest;
 import cn.jiangmen.innovation.contracts.project.v1.GetTaskBookResponse;
 import cn.jiangmen.innovation.contracts.project.v1.ProjectServiceGrpc;
+import cn.jiangmen.innovation.contracts.project.v1.IssueTaskBookRequest;
+import cn.jiangmen.innovation.contracts.project.v1.IssueTaskBookResponse;
 import cn.jiangmen.innovation.platform.security.Callers;
 import cn.jiangmen.innovation.project.application.execution.ExecutionQueries;
 import cn.jiangmen.innovation.project.application.execution.TaskBookCommands;
@@ -19,7 +21,10 @@ import io.grpc.ServerServiceDefinition;
 
 import org.springframework.stereotype.Component;
 
-/** The task book (任务书) for the portal: read, PDF, the lead's acceptance, the manager's countersignature. */
+/**
+ * The task book (任务书) for the portal: the manager issues it, the lead accepts it, the manager
+ * countersigns it; read and PDF for whoever reads the project.
+ */
 @Component
 class TaskBookRpcs implements ProjectRpcGroup {
 
@@ -41,6 +46,7 @@ class TaskBookRpcs implements ProjectRpcGroup {
 		ProjectRpcGroup.unary(service, ProjectServiceGrpc.getGetTaskBookPdfMethod(), this::getTaskBookPdf);
 		ProjectRpcGroup.unary(service, ProjectServiceGrpc.getAcceptTaskBookMethod(), this::acceptTaskBook);
 		ProjectRpcGroup.unary(service, ProjectServiceGrpc.getCountersignTaskBookMethod(), this::countersignTaskBook);
+		ProjectRpcGroup.unary(service, ProjectServiceGrpc.getIssueTaskBookMethod(), this::issueTaskBook);
 	}
 
 	GetTaskBookResponse getTaskBook(GetTaskBookRequest request) {
@@ -49,6 +55,23 @@ class TaskBookRpcs implements ProjectRpcGroup {
 		return GetTaskBookResponse.newBuilder()
 			.setProject(ExecutionMessages.summary(view.project(), java.util.Optional.of(view.taskBook()),
 					view.milestones(), false))
+			.setStatus(ExecutionMessages.status(view.taskBook()))
+			.addAllKpiTargets(view.kpiTargets().stream().map(ExecutionMessages::kpiTarget).toList())
+			.build();
+	}
+
+	/** KPI targets' bad fields keep REST's names (kpiTargets[0].target), as every execution RPC's. */
+	IssueTaskBookResponse issueTaskBook(IssueTaskBookRequest request) {
+		ProjectId id = ProjectId.parse(request.getProjectId(), "project_id");
+		this.commands.issue(id,
+				request.getKpiTargetsList()
+					.stream()
+					.map(target -> new TaskBookCommands.KpiTargetInput(target.getMilestoneId(), target.getName(),
+							target.getUnit(), target.getTarget()))
+					.toList(),
+				Callers.current());
+		ExecutionQueries.TaskBookView view = this.queries.taskBook(id, Callers.current());
+		return IssueTaskBookResponse.newBuilder()
 			.setStatus(ExecutionMessages.status(view.taskBook()))
 			.addAllKpiTargets(view.kpiTargets().stream().map(ExecutionMessages::kpiTarget).toList())
 			.build();

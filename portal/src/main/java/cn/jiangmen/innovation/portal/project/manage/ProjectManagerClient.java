@@ -11,6 +11,16 @@ import cn.jiangmen.innovation.contracts.project.v1.AddPriorityFieldRequest;
 import cn.jiangmen.innovation.contracts.project.v1.ApproveProposalRequest;
 import cn.jiangmen.innovation.contracts.project.v1.CallAction;
 import cn.jiangmen.innovation.contracts.project.v1.CallDraft;
+import cn.jiangmen.innovation.contracts.project.v1.CheckRound;
+import cn.jiangmen.innovation.contracts.project.v1.CheckRoundKind;
+import cn.jiangmen.innovation.contracts.project.v1.DownloadMilestoneEvidenceRequest;
+import cn.jiangmen.innovation.contracts.project.v1.DownloadMilestoneEvidenceResponse;
+import cn.jiangmen.innovation.contracts.project.v1.IssueTaskBookRequest;
+import cn.jiangmen.innovation.contracts.project.v1.KpiTarget;
+import cn.jiangmen.innovation.contracts.project.v1.ListCheckRoundsRequest;
+import cn.jiangmen.innovation.contracts.project.v1.ListMilestoneEvidenceRequest;
+import cn.jiangmen.innovation.contracts.project.v1.OpenCheckRoundRequest;
+import cn.jiangmen.innovation.contracts.project.v1.ProjectDocument;
 import cn.jiangmen.innovation.contracts.project.v1.ChangeCallStatusRequest;
 import cn.jiangmen.innovation.contracts.project.v1.ChangeRequest;
 import cn.jiangmen.innovation.contracts.project.v1.ChangeRequestDecision;
@@ -253,6 +263,48 @@ public class ProjectManagerClient {
 					: ChangeRequestDecision.CHANGE_REQUEST_DECISION_REJECT)
 			.setNote(note)
 			.build()).getChangeRequest());
+	}
+
+	// issuing the task book, check rounds, milestone evidence (the manager's project page)
+
+	public GetTaskBookResponse issueTaskBook(String projectId, List<KpiTarget> targets) {
+		call(() -> stub().issueTaskBook(IssueTaskBookRequest.newBuilder()
+			.setProjectId(projectId)
+			.addAllKpiTargets(targets)
+			.build()));
+		return taskBook(projectId);
+	}
+
+	public CheckRound openRound(String projectId, CheckRoundKind kind) {
+		return call(() -> stub().openCheckRound(OpenCheckRoundRequest.newBuilder()
+			.setProjectId(projectId)
+			.setKind(kind)
+			.build()).getCheckRound());
+	}
+
+	public List<CheckRound> rounds(String projectId) {
+		return call(() -> all(token -> stub().listCheckRounds(ListCheckRoundsRequest.newBuilder()
+			.setProjectId(projectId)
+			.setPageSize(PAGE)
+			.setPageToken(token)
+			.build()), r -> r.getCheckRoundsList(), r -> r.getNextPageToken()));
+	}
+
+	public List<ProjectDocument> evidence(String projectId, String milestoneId) {
+		return call(() -> all(token -> stub().listMilestoneEvidence(ListMilestoneEvidenceRequest.newBuilder()
+			.setProjectId(projectId)
+			.setMilestoneId(milestoneId)
+			.setPageSize(PAGE)
+			.setPageToken(token)
+			.build()), r -> r.getDocumentsList(), r -> r.getNextPageToken()));
+	}
+
+	public DownloadMilestoneEvidenceResponse downloadEvidence(String projectId, String milestoneId, String documentId) {
+		return call(() -> stub().downloadMilestoneEvidence(DownloadMilestoneEvidenceRequest.newBuilder()
+			.setProjectId(projectId)
+			.setMilestoneId(milestoneId)
+			.setDocumentId(documentId)
+			.build()));
 	}
 
 	static Money fen(long fen) {

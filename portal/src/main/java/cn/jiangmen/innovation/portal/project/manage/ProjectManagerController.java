@@ -11,6 +11,7 @@ import cn.jiangmen.innovation.contracts.project.v1.MilestoneState;
 import cn.jiangmen.innovation.contracts.project.v1.PlannedMilestone;
 import cn.jiangmen.innovation.contracts.project.v1.ProgressReport;
 import cn.jiangmen.innovation.contracts.project.v1.ProjectSummary;
+import cn.jiangmen.innovation.portal.project.EvidenceLinks;
 import cn.jiangmen.innovation.portal.web.FailedPost;
 import cn.jiangmen.innovation.portal.web.FieldErrors;
 import cn.jiangmen.innovation.portal.web.Refused;
@@ -44,7 +45,9 @@ class ProjectManagerController {
 			"countersigned", "project.manage.project.notice.countersigned", "accepted",
 			"project.manage.project.notice.accepted", "returned", "project.manage.project.notice.returned",
 			"change-approved", "project.manage.project.notice.change-approved", "change-rejected",
-			"project.manage.project.notice.change-rejected");
+			"project.manage.project.notice.change-rejected", "task-book-issued",
+			"project.manage.project.notice.task-book-issued", "round-opened",
+			"project.manage.project.notice.round-opened");
 
 	/** A refused rule's message: {@code project.manage.refused.<code>}. */
 	static final String REFUSED = "project.manage.refused.";
@@ -71,6 +74,8 @@ class ProjectManagerController {
 		model.addAttribute("taskBook", taskBook == null ? null : taskBook.getStatus());
 		model.addAttribute("kpiTargets", taskBook == null ? List.of() : taskBook.getKpiTargetsList());
 		model.addAttribute("reports", reports);
+		model.addAttribute("evidence", EvidenceLinks.of(reports.keySet(), m -> project().evidence(projectId, m)));
+		model.addAttribute("rounds", project().rounds(projectId));
 		List<ChangeRequest> changes = project().changes(projectId);
 		model.addAttribute("changes", changes);
 		model.addAttribute("asked", ChangeAsked.byId(changes));
@@ -182,6 +187,7 @@ class ProjectManagerController {
 			List<ProgressReport> reports = project().reports(projectId, subjectId);
 			model.addAttribute("milestone", milestone);
 			model.addAttribute("report", reports.isEmpty() ? null : reports.get(0));
+			model.addAttribute("evidence", EvidenceLinks.of(List.of(subjectId), m -> project().evidence(projectId, m)));
 		}
 		if (action.startsWith("change-")) {
 			ChangeRequest change = project().changes(projectId)

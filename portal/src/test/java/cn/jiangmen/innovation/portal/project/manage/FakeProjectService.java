@@ -64,6 +64,9 @@ class FakeProjectService extends ProjectServiceGrpc.ProjectServiceImplBase {
 
 	final Map<String, ChangeRequest> changes = new ConcurrentHashMap<>();
 
+	/** Check rounds by project, newest first. */
+	final Map<String, List<CheckRound>> rounds = new ConcurrentHashMap<>();
+
 	/** What the pages asked for, in order (commands and the portfolio's filters). */
 	final List<String> received = new CopyOnWriteArrayList<>();
 
@@ -79,6 +82,7 @@ class FakeProjectService extends ProjectServiceGrpc.ProjectServiceImplBase {
 		this.projects.clear();
 		this.taskBooks.clear();
 		this.changes.clear();
+		this.rounds.clear();
 		field("rail-transit-equipment", "轨道交通装备", "Rail transit equipment");
 		field("semiconductor-lighting", "半导体照明", "Semiconductor lighting");
 		this.calls.put("call-1", call("call-1", ProjectCallStatus.PROJECT_CALL_STATUS_PUBLISHED, "2026年半导体照明重大专项"));
@@ -564,5 +568,119 @@ class FakeProjectService extends ProjectServiceGrpc.ProjectServiceImplBase {
 		answer(observer, failure, () -> DecideChangeRequestResponse.newBuilder()
 			.setChangeRequest(this.changes.get(request.getChangeRequestId())).build());
 	}
+
+
+	// issuing the task book, check rounds, evidence
+
+	/** As project-service: managers only; the tranches must add up; a target must be a number. */
+	@Override
+	public void issueTaskBook(IssueTaskBookRequest request, StreamObserver<IssueTaskBookResponse> observer) {
+		this.received.add("issue " + request.getProjectId() + " " + request.getKpiTargetsList()
+			.stream()
+			.map(t -> t.getName() + "=" + t.getTarget() + t.getUnit())
+			.toList());
+		ProjectSummary project = this.projects.get(request.getProjectId());
+		StatusRuntimeException failure = project == null ? Status.NOT_FOUND.asRuntimeException() : unless(manager());
+		if (failure == null && this.taskBooks.containsKey(request.getProjectId())) {
+			failure = refused("task-book.exists");
+		}
+		if (failure == null) {
+			BadRequest.Builder bad = BadRequest.newBuilder();
+			for (int i = 0; i < request.getKpiTargetsCount(); i++) {
+				KpiTarget t = request.getKpiTargets(i);
+				if (t.getName().isBlank()) {
+					bad.addFieldViolations(BadRequest.FieldViolation.newBuilder().setField("kpiTargets[" + i + "].name").setReason("required"));
+				}
+				if (!t.getTarget().matches("\\d+(\\.\\d{1,2})?")) {
+					bad.addFieldViolations(BadRequest.FieldViolation.newBuilder().setField("kpiTargets[" + i + "].target")
+						.setReason("kpi.amount-malformed"));
+				}
+			}
+			long sum = project.getMilestonesList().stream().mapToLong(m -> m.getTranche().getMinorUnits()).sum();
+			if (sum != project.getApprovedFiscal().getMinorUnits()) {
+				bad.addFieldViolations(BadRequest.FieldViolation.newBuilder().setField("milestones.trancheFen")
+					.setReason("task-book.tranches-do-not-add-up"));
+			}
+			if (bad.getFieldViolationsCount() > 0) {
+				failure = StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
+					.setCode(Code.INVALID_ARGUMENT_VALUE)
+					.setMessage("invalid")
+					.addDetails(Any.pack(bad.build()))
+					.build());
+			}
+		}
+		if (failure == null) {
+			this.taskBooks.put(request.getProjectId(), TaskBookStatus.newBuilder().setProjectId(request.getProjectId())
+				.setState(TaskBookState.TASK_BOOK_STATE_ISSUED).setIssuedBy(caller()).build());
+			this.projects.put(request.getProjectId(), project.toBuilder().setTaskBookState(TaskBookState.TASK_BOOK_STATE_ISSUED).build());
+		}
+		answer(observer, failure, () -> IssueTaskBookResponse.newBuilder()
+			.setStatus(this.taskBooks.get(request.getProjectId()))
+			.addAllKpiTargets(request.getKpiTargetsList())
+			.build());
+	}
+
+	@Override
+	public void openCheckRound(OpenCheckRoundRequest request, StreamObserver<OpenCheckRoundResponse> observer) {
+		this.received.add("open " + request.getProjectId() + " " + request.getKind());
+		ProjectSummary project = this.projects.get(request.getProjectId());
+		StatusRuntimeException failure = project == null ? Status.NOT_FOUND.asRuntimeException() : unless(manager());
+		if (failure == null && request.getKind() == CheckRoundKind.CHECK_ROUND_KIND_UNSPECIFIED) {
+			failure = invalid("kind", "check-round.kind");
+		}
+		List<CheckRound> existing = this.rounds.computeIfAbsent(request.getProjectId(), id -> new CopyOnWriteArrayList<>());
+		if (failure == null && existing.stream().anyMatch(r -> r.getState() == CheckRoundState.CHECK_ROUND_STATE_OPEN
+				|| r.getState() == CheckRoundState.CHECK_ROUND_STATE_RECTIFYING)) {
+			failure = refused("check-round.open-exists");
+		}
+		CheckRound round = CheckRound.newBuilder()
+			.setCheckRoundId("round-" + existing.size())
+			.setProjectId(request.getProjectId())
+			.setKind(request.getKind())
+			.setState(CheckRoundState.CHECK_ROUND_STATE_OPEN)
+			.setOpenedBy(caller())
+			.setOpenedAt(Timestamp.newBuilder().setSeconds(1_780_000_000L))
+			.build();
+		if (failure == null) {
+			existing.add(0, round);
+		}
+		answer(observer, failure, () -> OpenCheckRoundResponse.newBuilder().setCheckRound(round).build());
+	}
+
+	@Override
+	public void listCheckRounds(ListCheckRoundsRequest request, StreamObserver<ListCheckRoundsResponse> observer) {
+		answer(observer, null, () -> ListCheckRoundsResponse.newBuilder()
+			.addAllCheckRounds(this.rounds.getOrDefault(request.getProjectId(), List.of()))
+			.build());
+	}
+
+	/** The reported milestone's test report, the evidence its progress report names. */
+	@Override
+	public void listMilestoneEvidence(ListMilestoneEvidenceRequest request, StreamObserver<ListMilestoneEvidenceResponse> observer) {
+		ListMilestoneEvidenceResponse.Builder response = ListMilestoneEvidenceResponse.newBuilder();
+		if (request.getMilestoneId().equals("m-reported")) {
+			response.addDocuments(EVIDENCE);
+		}
+		answer(observer, null, response::build);
+	}
+
+	@Override
+	public void downloadMilestoneEvidence(DownloadMilestoneEvidenceRequest request,
+			StreamObserver<DownloadMilestoneEvidenceResponse> observer) {
+		boolean found = request.getMilestoneId().equals("m-reported") && request.getDocumentId().equals(EVIDENCE.getDocumentId());
+		answer(observer, found ? unless(reader()) : Status.NOT_FOUND.asRuntimeException(),
+				() -> DownloadMilestoneEvidenceResponse.newBuilder()
+					.setDocument(EVIDENCE)
+					.setContent(com.google.protobuf.ByteString.copyFromUtf8("%PDF-1.7 test report"))
+					.build());
+	}
+
+	static final ProjectDocument EVIDENCE = ProjectDocument.newBuilder()
+		.setDocumentId("ev-1")
+		.setFilename("检测报告.pdf")
+		.setContentType("application/pdf")
+		.setSizeBytes(20)
+		.setSha256("a".repeat(64))
+		.build();
 
 }

@@ -50,7 +50,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * exports; zh-CN first and English; the denials of other roles.
  */
 @WebMvcTest(controllers = { FieldAdminController.class, CallManagerController.class, ProposalManagerController.class,
-		ProjectManagerController.class, PortfolioController.class })
+		ProjectManagerController.class, PortfolioController.class, ProjectExecutionManagerController.class })
 @Import({ ProjectManagerPagesTest.Config.class, PortalSecurityConfiguration.class, ProjectManagerClient.class })
 @ImportAutoConfiguration(PlatformSecurityAutoConfiguration.class)
 class ProjectManagerPagesTest {
@@ -363,6 +363,191 @@ class ProjectManagerPagesTest {
 		this.mvc.perform(get("/project/manage/portfolio.xlsx?stage=EXECUTION").with(manager()))
 			.andExpect(status().isOk())
 			.andExpect(header().string("Content-Type", containsString("spreadsheetml")));
+	}
+
+
+	// issuing the task book, check rounds, evidence (ProjectExecutionManagerController)
+
+	/** A project approved with its milestones and tranches, no task book yet. */
+	private void approvedWithoutTaskBook(String id, long approvedFen, long... tranches) {
+		cn.jiangmen.innovation.contracts.project.v1.ProjectSummary.Builder project = cn.jiangmen.innovation.contracts.project.v1.ProjectSummary
+			.newBuilder()
+			.setProjectId(id)
+			.setTitle("船舶压载水处理系统")
+			.setFieldCode("rail-transit-equipment")
+			.setStage(cn.jiangmen.innovation.contracts.project.v1.ProjectStage.PROJECT_STAGE_TASK_BOOK)
+			.setApprovedFiscal(FakeProjectService.fen(approvedFen));
+		for (int i = 0; i < tranches.length; i++) {
+			project.addMilestones(cn.jiangmen.innovation.contracts.project.v1.PlannedMilestone.newBuilder()
+				.setProjectId(id)
+				.setMilestoneId(id + "-m" + i)
+				.setSequence(i + 1)
+				.setTitle(i == 0 ? "样机研制" : "示范应用")
+				.setDueDate("2027-0" + (i + 3) + "-31")
+				.setDeliverables("交付物 " + (i + 1))
+				.setTranche(FakeProjectService.fen(tranches[i]))
+				.setState(cn.jiangmen.innovation.contracts.project.v1.MilestoneState.MILESTONE_STATE_PLANNED));
+		}
+		this.project.projects.put(id, project.build());
+	}
+
+	@Test
+	void theManagerIssuesTheTaskBookWithKpiTargetsConfirmedFirstAndABadTargetComesBackNextToItsInput() throws Exception {
+		approvedWithoutTaskBook("proj-new", 100_000_000L, 40_000_000L, 60_000_000L);
+		String base = "/project/manage/projects/proj-new";
+		this.mvc.perform(get(base).with(manager()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("href=\"" + base + "/task-book/issue\"")))
+			.andExpect(content().string(containsString("尚未发起任何检查")));
+		this.mvc.perform(get(base + "/task-book/issue").with(manager()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("立项确定的里程碑与拨款")))
+			.andExpect(content().string(containsString("样机研制")))
+			.andExpect(content().string(containsString("1,000,000.00")))
+			.andExpect(content().string(containsString("name=\"kpi-1-2-target\"")))
+			.andExpect(content().string(not(containsString("两者一致前不能下达任务书"))));
+		this.mvc.perform(post(base + "/task-book/issue/confirm").with(manager()).with(csrf())
+			.param("kpi-0-0-name", "发明专利申请").param("kpi-0-0-unit", "件").param("kpi-0-0-target", "3"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("确认下达此任务书？")))
+			.andExpect(content().string(containsString("样机研制：发明专利申请 3 件")))
+			.andExpect(content().string(containsString("name=\"kpi-0-0-target\" value=\"3\"")));
+		assertThat(this.project.received).isEmpty();
+
+		MvcResult failed = this.mvc.perform(post(base + "/task-book/issue").with(manager()).with(csrf())
+			.param("kpi-0-0-name", "发明专利申请").param("kpi-0-0-unit", "件").param("kpi-0-0-target", "3")
+			.param("kpi-1-1-name", "样机").param("kpi-1-1-unit", "台").param("kpi-1-1-target", "两台"))
+			.andExpect(status().isSeeOther())
+			.andExpect(redirectedUrl(base + "/task-book/issue"))
+			.andReturn();
+		this.mvc.perform(Prg.follow(failed).with(manager()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("href=\"#kpi-1-1-target\"")))
+			.andExpect(content().string(containsString("目标值请填写数字，例如 3 或 12.5。")))
+			.andExpect(content().string(containsString("value=\"两台\"")))
+			.andExpect(content().string(containsString("aria-invalid=\"true\"")));
+		assertThat(this.project.taskBooks).doesNotContainKey("proj-new");
+
+		this.mvc.perform(post(base + "/task-book/issue").with(manager()).with(csrf())
+			.param("kpi-0-0-name", "发明专利申请").param("kpi-0-0-unit", "件").param("kpi-0-0-target", "3"))
+			.andExpect(redirectedUrl(base + "?notice=task-book-issued"));
+		assertThat(this.project.received).last().isEqualTo("issue proj-new [发明专利申请=3件]");
+		this.mvc.perform(get(base + "?notice=task-book-issued").with(manager()))
+			.andExpect(content().string(containsString("任务书已下达，待牵头单位确认。")))
+			.andExpect(content().string(not(containsString("href=\"" + base + "/task-book/issue\""))));
+		MvcResult again = this.mvc.perform(post(base + "/task-book/issue").with(manager()).with(csrf()))
+			.andExpect(redirectedUrl(base + "/task-book/issue"))
+			.andReturn();
+		this.mvc.perform(Prg.follow(again).with(manager()))
+			.andExpect(content().string(containsString("该项目已有任务书。")));
+	}
+
+	@Test
+	void tranchesNotAddingUpAreSaidInWordsBeforeAndNextToTheTableAfterTheRefusal() throws Exception {
+		approvedWithoutTaskBook("proj-short", 150_000_000L, 60_000_000L, 80_000_000L);
+		String base = "/project/manage/projects/proj-short";
+		this.mvc.perform(get(base + "/task-book/issue").with(manager()))
+			.andExpect(content().string(containsString("两者一致前不能下达任务书")))
+			.andExpect(content().string(containsString("100,000.00")));
+		MvcResult failed = this.mvc.perform(post(base + "/task-book/issue").with(manager()).with(csrf()))
+			.andExpect(redirectedUrl(base + "/task-book/issue"))
+			.andReturn();
+		this.mvc.perform(Prg.follow(failed).with(manager()))
+			.andExpect(content().string(containsString("href=\"#tranches\"")))
+			.andExpect(content().string(containsString("各里程碑拨款合计与立项财政资金不一致（见合计）。")));
+	}
+
+	@Test
+	void onlyTheManagerIssuesOrOpensRoundsTheAuditorReadsTheRounds() throws Exception {
+		approvedWithoutTaskBook("proj-new", 100_000_000L, 100_000_000L);
+		JwtRequestPostProcessor auditor = user("auditor", "auditor");
+		this.mvc.perform(get("/project/manage/projects/proj-new/task-book/issue").with(auditor)).andExpect(status().isForbidden());
+		this.mvc.perform(post("/project/manage/projects/proj-new/task-book/issue").with(auditor).with(csrf()))
+			.andExpect(status().isForbidden());
+		this.mvc.perform(get("/project/manage/projects/proj-1/check-rounds/new").with(auditor)).andExpect(status().isForbidden());
+		this.mvc.perform(post("/project/manage/projects/proj-1/check-rounds").with(auditor).with(csrf()).param("kind", "MID_TERM"))
+			.andExpect(status().isForbidden());
+		this.mvc.perform(post("/project/manage/projects/proj-1/check-rounds").with(user("applicant1", "applicant")).with(csrf())
+			.param("kind", "MID_TERM")).andExpect(status().isForbidden());
+		assertThat(this.project.received).isEmpty();
+		this.mvc.perform(get("/project/manage/projects/proj-1").with(auditor))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("中期检查与验收")))
+			.andExpect(content().string(not(containsString("发起中期检查"))));
+	}
+
+	@Test
+	void theManagerOpensAMidTermCheckAfterAConfirmationAndSeesEachRoundsState() throws Exception {
+		String base = "/project/manage/projects/proj-1";
+		this.mvc.perform(get(base).with(manager()))
+			.andExpect(content().string(containsString("href=\"" + base + "/check-rounds/new?kind=MID_TERM\"")));
+		this.mvc.perform(get(base + "/check-rounds/new?kind=MID_TERM").with(manager()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("确认发起检查？")))
+			.andExpect(content().string(containsString("id=\"kind-MID_TERM\" value=\"MID_TERM\" checked")))
+			.andExpect(content().string(containsString("中试线建设")));
+		MvcResult noKind = this.mvc.perform(post(base + "/check-rounds").with(manager()).with(csrf()))
+			.andExpect(redirectedUrl(base + "/check-rounds/new"))
+			.andReturn();
+		this.mvc.perform(Prg.follow(noKind).with(manager()))
+			.andExpect(content().string(containsString("请选择中期检查或验收。")))
+			.andExpect(content().string(containsString("href=\"#kind\"")));
+		this.mvc.perform(post(base + "/check-rounds").with(manager()).with(csrf()).param("kind", "MID_TERM"))
+			.andExpect(status().isSeeOther())
+			.andExpect(redirectedUrl(base + "?notice=round-opened#rounds-title"));
+		assertThat(this.project.received).contains("open proj-1 CHECK_ROUND_KIND_MID_TERM");
+		this.mvc.perform(get(base + "?notice=round-opened").with(manager()))
+			.andExpect(content().string(containsString("已发起评审，项目已交专家组评审。")))
+			.andExpect(content().string(containsString("评审中")));
+		MvcResult twice = this.mvc.perform(post(base + "/check-rounds").with(manager()).with(csrf()).param("kind", "FINAL_ACCEPTANCE"))
+			.andExpect(redirectedUrl(base + "/check-rounds/new"))
+			.andReturn();
+		this.mvc.perform(Prg.follow(twice).with(manager()))
+			.andExpect(content().string(containsString("该项目有尚未结束的检查。")))
+			.andExpect(content().string(containsString("id=\"kind-FINAL_ACCEPTANCE\" value=\"FINAL_ACCEPTANCE\" checked")));
+	}
+
+	@Test
+	void roundsShowRectificationDeadlinesAndARaisedRecoveryInBothLanguages() throws Exception {
+		this.project.rounds.put("proj-1", new java.util.concurrent.CopyOnWriteArrayList<>(List.of(
+				cn.jiangmen.innovation.contracts.project.v1.CheckRound.newBuilder().setCheckRoundId("r-2").setProjectId("proj-1")
+					.setKind(cn.jiangmen.innovation.contracts.project.v1.CheckRoundKind.CHECK_ROUND_KIND_FINAL_ACCEPTANCE)
+					.setState(cn.jiangmen.innovation.contracts.project.v1.CheckRoundState.CHECK_ROUND_STATE_FAILED)
+					.setOpenedBy("manager").setPanelScore("38.00").setReasons("样机未达到指标").setDecidedBy("review-service (svc)")
+					.setRecoveryRaised(true).build(),
+				cn.jiangmen.innovation.contracts.project.v1.CheckRound.newBuilder().setCheckRoundId("r-1").setProjectId("proj-1")
+					.setKind(cn.jiangmen.innovation.contracts.project.v1.CheckRoundKind.CHECK_ROUND_KIND_MID_TERM)
+					.setState(cn.jiangmen.innovation.contracts.project.v1.CheckRoundState.CHECK_ROUND_STATE_RECTIFYING)
+					.setOpenedBy("manager").setPanelScore("61.00").setReasons("补充检测报告").setRectifyBy("2027-03-01").build())));
+		this.mvc.perform(get("/project/manage/projects/proj-1").with(manager()))
+			.andExpect(content().string(containsString("限期整改")))
+			.andExpect(content().string(containsString("整改期限 2027-03-01")))
+			.andExpect(content().string(containsString("已发起资金追回")))
+			.andExpect(content().string(containsString("样机未达到指标")));
+		this.mvc.perform(get("/project/manage/projects/proj-1?lang=en").with(manager()))
+			.andExpect(content().string(containsString("Rectify by 2027-03-01")))
+			.andExpect(content().string(containsString("Recovery of funds raised")))
+			.andExpect(content().string(containsString("Final acceptance (验收)")));
+	}
+
+	@Test
+	void theManagerDecidingAMilestoneSeesItsEvidenceWithDownloadLinks() throws Exception {
+		String link = "/project/manage/projects/proj-1/milestones/m-reported/evidence/ev-1";
+		this.mvc.perform(get("/project/manage/projects/proj-1/milestones/m-reported/accept").with(manager()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("href=\"" + link + "\"")))
+			.andExpect(content().string(containsString("检测报告.pdf")));
+		this.mvc.perform(get("/project/manage/projects/proj-1").with(manager()))
+			.andExpect(content().string(containsString("href=\"" + link + "\"")));
+		this.mvc.perform(get(link).with(manager()))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Disposition", containsString("attachment")))
+			.andExpect(header().string("X-Content-Type-Options", "nosniff"))
+			.andExpect(header().string("Content-Security-Policy", "sandbox"));
+		this.mvc.perform(get(link).with(user("auditor", "auditor"))).andExpect(status().isOk());
+		this.mvc.perform(get(link).with(user("applicant1", "applicant"))).andExpect(status().isForbidden());
+		this.mvc.perform(get("/project/manage/projects/proj-1/milestones/m-reported/evidence/nope").with(manager()))
+			.andExpect(status().isNotFound());
 	}
 
 }
