@@ -30,6 +30,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
@@ -240,10 +241,50 @@ class ProjectLifecycleEndToEndSystemIT {
 			assertThat(browser.findElement(By.tagName("main")).getText()).contains(title).contains("已验收")
 				.contains("两台样机已完成试制并通过检测。");
 			bothWidths(browser, "project-page", "milestones-title");
+			callFormRefusedThenCorrected(browser, wait, title);
 		}
 		finally {
 			browser.quit();
 		}
+	}
+
+	/**
+	 * The call form in the browser: a ceiling that is not an amount and no closing time come back
+	 * after the redirect (POST-redirect-GET) with the summary and the messages, as typed; corrected,
+	 * the draft is saved.
+	 */
+	private static void callFormRefusedThenCorrected(WebDriver browser, WebDriverWait wait, String title) {
+		browser.get(suite.gatewayUrl() + "/project/manage/calls/new");
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("fieldCode")));
+		JavascriptExecutor script = (JavascriptExecutor) browser;
+		new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("fieldCode")))
+			.selectByValue("semiconductor-lighting");
+		browser.findElement(By.id("year")).sendKeys(String.valueOf(LocalDateTime.now(BEIJING).getYear() + 1));
+		browser.findElement(By.id("title")).sendKeys("浏览器草稿 " + title);
+		browser.findElement(By.id("topics-0-code")).sendKeys("T1");
+		browser.findElement(By.id("topics-0-title")).sendKeys("驱动芯片");
+		browser.findElement(By.id("ceiling")).sendKeys("五百万");
+		browser.findElement(By.id("guideline")).sendKeys("支持驱动芯片攻关。");
+		// datetime-local is typed in the browser's own format: set as the form posts it
+		script.executeScript("document.getElementById('opensAt').value = arguments[0];",
+				LocalDateTime.now(BEIJING).plusDays(1).truncatedTo(ChronoUnit.MINUTES).toString());
+		browser.findElement(By.cssSelector("form[action$='/project/manage/calls/new'] button[type=submit]")).click();
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("error-summary")));
+		assertThat(browser.getCurrentUrl()).endsWith("/project/manage/calls/new");
+		assertThat(browser.findElement(By.id("error-summary")).getText()).contains("格式不正确").contains("请填写截止受理时间");
+		assertThat(browser.findElement(By.id("error-ceiling")).getText()).contains("格式不正确");
+		assertThat(browser.findElement(By.id("title")).getAttribute("value")).isEqualTo("浏览器草稿 " + title);
+		assertThat(browser.findElement(By.id("ceiling")).getAttribute("aria-invalid")).isEqualTo("true");
+		Chromium.screenshot(browser, "project-call-form-refused-1280");
+		WebElement ceiling = browser.findElement(By.id("ceiling"));
+		ceiling.clear();
+		ceiling.sendKeys("5000000");
+		script.executeScript("document.getElementById('closesAt').value = arguments[0];",
+				LocalDateTime.now(BEIJING).plusDays(30).truncatedTo(ChronoUnit.MINUTES).toString());
+		browser.findElement(By.cssSelector("form[action$='/project/manage/calls/new'] button[type=submit]")).click();
+		wait.until(ExpectedConditions.urlContains("notice=created"));
+		assertThat(browser.findElement(By.tagName("main")).getText()).contains("浏览器草稿 " + title);
+		Chromium.screenshot(browser, "project-call-form-corrected-1280");
 	}
 
 	/** Screenshots with {@code show} scrolled into view at 1280 and 390 px; the phone must not scroll sideways. */
