@@ -703,4 +703,32 @@ class ProjectPagesTest {
 		assertThat(this.project.reports.get(0).getDocumentsList()).isEmpty();
 	}
 
+
+	/** The new parts of the applicant's pages as HTML for a look in a browser ({@code -Dportal.snapshots=<dir>}). */
+	@Test
+	@org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "portal.snapshots", matches = ".+")
+	void snapshotsOfTheRoundsAndTheEvidenceForm() throws Exception {
+		java.nio.file.Path dir = java.nio.file.Path.of(System.getProperty("portal.snapshots"));
+		java.nio.file.Files.createDirectories(dir);
+		String form = "/projects/" + FakeProjectService.PROJECT + "/milestones/" + FakeProjectService.MILESTONE_1 + "/report";
+		String evidence = "/projects/" + FakeProjectService.PROJECT + "/milestones/" + FakeProjectService.MILESTONE_1 + "/evidence";
+		this.mvc.perform(multipart(evidence).file(file("第三方检测报告.pdf", PDF)).with(lead()).with(csrf()));
+		MvcResult refused = this.mvc.perform(multipart(evidence).file(file("setup.exe", new byte[] { 'M', 'Z', 1, 2 }))
+			.with(lead()).with(csrf())).andReturn();
+		snapshot(dir, "report-form.html", this.mvc.perform(Prg.follow(refused).with(lead())).andReturn());
+		String id = this.project.evidence.get(FakeProjectService.MILESTONE_1).get(0).getDocument().getDocumentId();
+		this.mvc.perform(post(form).with(lead()).with(csrf()).param("summary", "样机已完成").param("evidence." + id, "on"));
+		this.project.rounds.add(cn.jiangmen.innovation.contracts.project.v1.CheckRound.newBuilder().setCheckRoundId("r-2")
+			.setKind(cn.jiangmen.innovation.contracts.project.v1.CheckRoundKind.CHECK_ROUND_KIND_MID_TERM)
+			.setState(cn.jiangmen.innovation.contracts.project.v1.CheckRoundState.CHECK_ROUND_STATE_RECTIFYING)
+			.setPanelScore("61.00").setReasons("补充第三方检测报告").setRectifyBy("2027-03-01").build());
+		snapshot(dir, "applicant-project.html",
+				this.mvc.perform(get("/projects/" + FakeProjectService.PROJECT).with(lead())).andReturn());
+	}
+
+
+	private static void snapshot(java.nio.file.Path dir, String file, MvcResult result) throws Exception {
+		java.nio.file.Files.writeString(dir.resolve(file), result.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+	}
+
 }

@@ -550,4 +550,39 @@ class ProjectManagerPagesTest {
 			.andExpect(status().isNotFound());
 	}
 
+
+	/** The new pages as HTML for a look in a browser ({@code -Dportal.snapshots=<dir>}, see the README). */
+	@Test
+	@org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "portal.snapshots", matches = ".+")
+	void snapshotsOfTheTaskBookAndRoundPages() throws Exception {
+		java.nio.file.Path dir = java.nio.file.Path.of(System.getProperty("portal.snapshots"));
+		java.nio.file.Files.createDirectories(dir);
+		approvedWithoutTaskBook("proj-short", 150_000_000L, 60_000_000L, 80_000_000L);
+		MvcResult failed = this.mvc.perform(post("/project/manage/projects/proj-short/task-book/issue").with(manager()).with(csrf())
+			.param("kpi-0-0-name", "发明专利申请").param("kpi-0-0-unit", "件").param("kpi-0-0-target", "三")).andReturn();
+		snapshot(dir, "task-book-issue.html", this.mvc.perform(Prg.follow(failed).with(manager())).andReturn());
+		snapshot(dir, "task-book-issue-confirm.html", this.mvc.perform(post("/project/manage/projects/proj-short/task-book/issue/confirm")
+			.with(manager()).with(csrf()).param("kpi-0-0-name", "发明专利申请").param("kpi-0-0-unit", "件").param("kpi-0-0-target", "3"))
+			.andReturn());
+		this.project.rounds.put("proj-1", new java.util.concurrent.CopyOnWriteArrayList<>(List.of(
+				cn.jiangmen.innovation.contracts.project.v1.CheckRound.newBuilder().setCheckRoundId("r-2").setProjectId("proj-1")
+					.setKind(cn.jiangmen.innovation.contracts.project.v1.CheckRoundKind.CHECK_ROUND_KIND_MID_TERM)
+					.setState(cn.jiangmen.innovation.contracts.project.v1.CheckRoundState.CHECK_ROUND_STATE_RECTIFYING)
+					.setOpenedBy("manager").setPanelScore("61.00").setReasons("补充第三方检测报告").setRectifyBy("2027-03-01")
+					.setDecidedBy("review-service (svc)").build(),
+				cn.jiangmen.innovation.contracts.project.v1.CheckRound.newBuilder().setCheckRoundId("r-1").setProjectId("proj-1")
+					.setKind(cn.jiangmen.innovation.contracts.project.v1.CheckRoundKind.CHECK_ROUND_KIND_MID_TERM)
+					.setState(cn.jiangmen.innovation.contracts.project.v1.CheckRoundState.CHECK_ROUND_STATE_FAILED)
+					.setOpenedBy("manager").setPanelScore("38.00").setReasons("样机未达到指标").setRecoveryRaised(true).build())));
+		snapshot(dir, "manager-project.html", this.mvc.perform(get("/project/manage/projects/proj-1").with(manager())).andReturn());
+		snapshot(dir, "check-round-confirm.html", this.mvc.perform(get("/project/manage/projects/proj-1/check-rounds/new?kind=MID_TERM")
+			.with(manager())).andReturn());
+		snapshot(dir, "milestone-accept.html", this.mvc.perform(get("/project/manage/projects/proj-1/milestones/m-reported/accept")
+			.with(manager())).andReturn());
+	}
+
+	static void snapshot(java.nio.file.Path dir, String file, MvcResult result) throws Exception {
+		java.nio.file.Files.writeString(dir.resolve(file), result.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+	}
+
 }
