@@ -16,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.grpc.test.autoconfigure.LocalGrpcServerPort;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -23,11 +24,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The set-up the funding ITs over gRPC and REST share: funding-service on random ports against
- * the real PostgreSQL, Redis and Keycloak of {@link TestInfrastructure}, a plaintext channel per
- * test, a budget line of the test's own (so tests never compete for money) and the ledger checked
- * after every test ({@link LedgerBalanceCheck}).
+ * the real PostgreSQL, Redis and Keycloak of {@link TestInfrastructure} (the organisation directory
+ * is the realm's Keycloak Organizations, as in production), a plaintext channel per test, a budget
+ * line of the test's own (so tests never compete for money), a clock a test may stop where it needs
+ * (the system's otherwise, and again after each test) and the ledger checked after every test
+ * ({@link LedgerBalanceCheck}). The voucher expiry schedule is off: a test expires on its own clock.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { "spring.grpc.server.port=0" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "spring.grpc.server.port=0", "jiangmen.funding.vouchers.expiry-enabled=false" })
+@Import(InstrumentTestSupport.Clocks.class)
 @ExtendWith(LedgerBalanceCheck.class)
 abstract class FundingIntegrationTest {
 
@@ -55,6 +60,9 @@ abstract class FundingIntegrationTest {
 
 	@Autowired
 	TransactionTemplate transactions;
+
+	@Autowired
+	InstrumentTestSupport.SettableTestClock clock;
 
 	ManagedChannel channel;
 
@@ -87,6 +95,7 @@ abstract class FundingIntegrationTest {
 	@AfterEach
 	void closeChannel() {
 		GrpcChannels.close(this.channel);
+		this.clock.reset();
 	}
 
 }

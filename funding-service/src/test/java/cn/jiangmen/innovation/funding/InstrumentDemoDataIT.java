@@ -1,6 +1,7 @@
 package cn.jiangmen.innovation.funding;
 
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.Map;
 
 import cn.jiangmen.innovation.testsupport.ServiceTestProperties;
@@ -13,6 +14,8 @@ import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
@@ -29,10 +32,21 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.grpc.server.port=0", "jiangmen.funding.vouchers.expiry-enabled=false" })
-@Import(InstrumentTestSupport.Beans.class)
+@Import(InstrumentDemoDataIT.DemoClock.class)
 @ActiveProfiles("demo")
 @ExtendWith(LedgerBalanceCheck.class)
 class InstrumentDemoDataIT {
+
+	/** The seed runs when the context starts: its year is the clock's, stopped before that. */
+	@TestConfiguration(proxyBeanMethods = false)
+	static class DemoClock {
+
+		@Bean
+		InstrumentTestSupport.SettableTestClock clock() {
+			return InstrumentTestSupport.SettableTestClock.stoppedAt(Instant.parse("2026-06-01T02:00:00Z"));
+		}
+
+	}
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {

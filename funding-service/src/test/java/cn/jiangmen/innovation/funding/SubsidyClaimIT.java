@@ -11,33 +11,18 @@ import cn.jiangmen.innovation.contracts.funding.v1.PrepareSubsidyPaymentRequest;
 import cn.jiangmen.innovation.contracts.funding.v1.ReviewSubsidyClaimRequest;
 import cn.jiangmen.innovation.contracts.funding.v1.SubsidyClaim;
 import cn.jiangmen.innovation.contracts.funding.v1.SubsidyClaimState;
-import cn.jiangmen.innovation.funding.domain.Budgets;
 import cn.jiangmen.innovation.funding.domain.instrument.Instrument;
 import cn.jiangmen.innovation.funding.domain.instrument.InstrumentRules;
 import cn.jiangmen.innovation.funding.domain.instrument.InterestSubsidyRules;
 import cn.jiangmen.innovation.funding.domain.instrument.PostSubsidyRules;
 import cn.jiangmen.innovation.funding.domain.instrument.RuleVersion;
-import cn.jiangmen.innovation.funding.domain.ledger.Ledger;
-import cn.jiangmen.innovation.testsupport.ServiceTestProperties;
-import cn.jiangmen.innovation.testsupport.TestInfrastructure;
 import cn.jiangmen.innovation.testsupport.client.GrpcChannels;
-import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.grpc.test.autoconfigure.LocalGrpcServerPort;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -50,61 +35,27 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * tokens: amounts from the year's rules, the yearly cap, review, payment with four eyes, the
  * budget's limit. Every test ends with the ledger's bank check.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "spring.grpc.server.port=0", "jiangmen.funding.vouchers.expiry-enabled=false" })
-@Import(InstrumentTestSupport.Beans.class)
-@ExtendWith(LedgerBalanceCheck.class)
-class SubsidyClaimIT {
-
-	static final TestInfrastructure infra = TestInfrastructure.get();
+class SubsidyClaimIT extends FundingIntegrationTest {
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		ServiceTestProperties.register(registry, "funding_instruments_it");
-	}
-
-	@LocalGrpcServerPort
-	int grpcPort;
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	Budgets budgets;
-
-	@Autowired
-	Ledger ledger;
-
-	@Autowired
-	TransactionTemplate transactions;
 
 	@Autowired
 	InstrumentRules rules;
 
-	@Autowired
-	InstrumentTestSupport.FixedTestClock clock;
-
-	ManagedChannel channel;
-
-	FundingFixtures fixtures;
-
+	/** The post-subsidy line is the base's own line (300,000.00 yuan); the interest line is opened here. */
 	String postProgram;
 
 	String interestProgram;
 
+	SubsidyClaimIT() {
+		super("post", 30_000_000L);
+	}
+
 	@BeforeEach
-	void open() {
+	void setRules() {
 		this.clock.set(Instant.parse("2026-06-01T02:00:00Z"));
-		this.channel = GrpcChannels.plaintext(this.grpcPort);
-		this.fixtures = new FundingFixtures(this.budgets, this.ledger, this.transactions, this.jdbc);
-		this.postProgram = "post-" + UUID.randomUUID().toString().substring(0, 8);
+		this.postProgram = this.code;
 		this.interestProgram = "interest-" + UUID.randomUUID().toString().substring(0, 8);
-		this.fixtures.budget(this.postProgram, 2026, 30_000_000L);
 		this.fixtures.budget(this.interestProgram, 2026, 100_000_000L);
 		Long post = this.rules.current(Instrument.POST_SUBSIDY, 2026, PostSubsidyRules.class).map(RuleVersion::version).orElse(null);
 		assertThat(put("/api/funding/instrument-rules/post-subsidies/2026", "{\"programCode\":\"" + this.postProgram
@@ -119,11 +70,6 @@ class SubsidyClaimIT {
 				+ "}").statusCode()).isEqualTo(200);
 		// the yearly cap is per enterprise and year; this database outlives a run, so start each test at nothing granted
 		this.jdbc.sql("delete from instrument_allowance where instrument = 'INTEREST_SUBSIDY'").update();
-	}
-
-	@AfterEach
-	void close() {
-		GrpcChannels.close(this.channel);
 	}
 
 	@Test
@@ -290,7 +236,7 @@ class SubsidyClaimIT {
 	}
 
 	private FundingServiceGrpc.FundingServiceBlockingStub stub(String user) {
-		return GrpcChannels.withToken(FundingServiceGrpc.newBlockingStub(this.channel), infra.tokens().accessToken(user));
+		return GrpcChannels.withToken(FundingServiceGrpc.newBlockingStub(this.channel), FundingIntegrationTest.infra.tokens().accessToken(user));
 	}
 
 }

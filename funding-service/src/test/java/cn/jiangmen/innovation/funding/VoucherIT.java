@@ -21,32 +21,17 @@ import cn.jiangmen.innovation.contracts.funding.v1.RedeemVoucherRequest;
 import cn.jiangmen.innovation.contracts.funding.v1.Voucher;
 import cn.jiangmen.innovation.contracts.funding.v1.VoucherState;
 import cn.jiangmen.innovation.funding.application.VoucherCommands;
-import cn.jiangmen.innovation.funding.domain.Budgets;
 import cn.jiangmen.innovation.funding.domain.instrument.Instrument;
 import cn.jiangmen.innovation.funding.domain.instrument.InstrumentRules;
 import cn.jiangmen.innovation.funding.domain.instrument.RuleVersion;
 import cn.jiangmen.innovation.funding.domain.instrument.VoucherRules;
-import cn.jiangmen.innovation.funding.domain.ledger.Ledger;
-import cn.jiangmen.innovation.testsupport.ServiceTestProperties;
-import cn.jiangmen.innovation.testsupport.TestInfrastructure;
 import cn.jiangmen.innovation.testsupport.client.GrpcChannels;
-import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.grpc.test.autoconfigure.LocalGrpcServerPort;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -56,38 +41,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * yearly cap (also under concurrency), redemption once and by the enterprise only, settlement with
  * four eyes, expiry on the fixed clock. Every test ends with the ledger's bank check.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "spring.grpc.server.port=0", "jiangmen.funding.vouchers.expiry-enabled=false" })
-@Import(InstrumentTestSupport.Beans.class)
-@ExtendWith(LedgerBalanceCheck.class)
-class VoucherIT {
-
-	static final TestInfrastructure infra = TestInfrastructure.get();
+class VoucherIT extends FundingIntegrationTest {
 
 	static final int YEAR = 2026;
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		ServiceTestProperties.register(registry, "funding_instruments_it");
-	}
-
-	@LocalGrpcServerPort
-	int grpcPort;
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	Budgets budgets;
-
-	@Autowired
-	Ledger ledger;
-
-	@Autowired
-	TransactionTemplate transactions;
 
 	@Autowired
 	InstrumentRules rules;
@@ -95,33 +51,21 @@ class VoucherIT {
 	@Autowired
 	VoucherCommands commands;
 
-	@Autowired
-	InstrumentTestSupport.FixedTestClock clock;
-
-	@Autowired
-	InstrumentTestSupport.InMemoryOrganisationDirectoryForTests directory;
-
-	ManagedChannel channel;
-
-	FundingFixtures fixtures;
-
+	/** The vouchers budget line: the base's own line for the test (100,000.00 yuan). */
 	String program;
 
-	@BeforeEach
-	void open() {
-		this.clock.set(Instant.parse("2026-06-01T02:00:00Z"));
-		this.channel = GrpcChannels.plaintext(this.grpcPort);
-		this.fixtures = new FundingFixtures(this.budgets, this.ledger, this.transactions, this.jdbc);
-		this.program = "vouchers-" + UUID.randomUUID().toString().substring(0, 8);
-		this.fixtures.budget(this.program, YEAR, 10_000_000L);
-		setRules("50000000.00", 50, "2026-06-30");
-		InstrumentTestSupport.send(this.port, "POST", "/api/funding/voucher-providers", "manager", null,
-				"{\"organisationId\":\"" + InstrumentTestSupport.AGENCY + "\"}");
+	VoucherIT() {
+		super("vouchers", 10_000_000L);
 	}
 
-	@AfterEach
-	void close() {
-		GrpcChannels.close(this.channel);
+	@BeforeEach
+	void setRulesAndProvider() {
+		this.clock.set(Instant.parse("2026-06-01T02:00:00Z"));
+		this.program = this.code;
+		setRules("50000000.00", 50, "2026-06-30");
+		// registered already by an earlier test on the shared database (409 then)
+		InstrumentTestSupport.send(this.port, "POST", "/api/funding/voucher-providers", "manager", null,
+				"{\"organisationId\":\"" + InstrumentTestSupport.AGENCY + "\"}");
 	}
 
 	@Test
@@ -233,7 +177,15 @@ class VoucherIT {
 	@Test
 	void theYearlyCapPerEnterpriseHoldsUnderConcurrency() throws Exception {
 		setRules("5000.00", 50, "2026-12-31");
-		UUID enterprise = this.directory.newEnterprise();
+		// a realm enterprise no other IT issues to, starting the year with nothing issued (the database outlives a run)
+		UUID enterprise = InstrumentTestSupport.OTHER_ENTERPRISE;
+		this.jdbc.sql("delete from instrument_allowance where instrument = 'VOUCHER' and organisation_id = :e")
+			.param("e", enterprise)
+			.update();
+		long before = this.jdbc.sql("select count(*) from voucher where enterprise_id = :e")
+			.param("e", enterprise)
+			.query(Long.class)
+			.single();
 		FundingServiceGrpc.FundingServiceBlockingStub manager = stub("manager");
 		List<Status.Code> outcomes = concurrently(20, i -> manager.issueVoucher(IssueVoucherRequest.newBuilder()
 			.setIdempotencyKey("issue-" + UUID.randomUUID())
@@ -247,7 +199,7 @@ class VoucherIT {
 		assertThat(this.jdbc.sql("select count(*) from voucher where enterprise_id = :e")
 			.param("e", enterprise)
 			.query(Long.class)
-			.single()).isEqualTo(5L);
+			.single()).isEqualTo(before + 5L);
 	}
 
 	@Test
@@ -424,7 +376,7 @@ class VoucherIT {
 	}
 
 	private FundingServiceGrpc.FundingServiceBlockingStub stub(String user) {
-		return GrpcChannels.withToken(FundingServiceGrpc.newBlockingStub(this.channel), infra.tokens().accessToken(user));
+		return GrpcChannels.withToken(FundingServiceGrpc.newBlockingStub(this.channel), FundingIntegrationTest.infra.tokens().accessToken(user));
 	}
 
 }

@@ -14,32 +14,17 @@ import cn.jiangmen.innovation.contracts.funding.v1.PrepareVoucherSettlementReque
 import cn.jiangmen.innovation.contracts.funding.v1.RedeemVoucherRequest;
 import cn.jiangmen.innovation.contracts.funding.v1.Voucher;
 import cn.jiangmen.innovation.contracts.funding.v1.VoucherListView;
-import cn.jiangmen.innovation.funding.domain.Budgets;
 import cn.jiangmen.innovation.funding.domain.instrument.Instrument;
 import cn.jiangmen.innovation.funding.domain.instrument.InstrumentRules;
 import cn.jiangmen.innovation.funding.domain.instrument.RuleVersion;
 import cn.jiangmen.innovation.funding.domain.instrument.VoucherRules;
-import cn.jiangmen.innovation.funding.domain.ledger.Ledger;
-import cn.jiangmen.innovation.testsupport.ServiceTestProperties;
-import cn.jiangmen.innovation.testsupport.TestInfrastructure;
 import cn.jiangmen.innovation.testsupport.client.GrpcChannels;
-import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.grpc.test.autoconfigure.LocalGrpcServerPort;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -49,59 +34,24 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * an enterprise sees only the vouchers issued to it, a provider (applicant2's university) only those
  * redeemed with it, bureau staff all; naming another organisation, or having neither role, is denied.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "spring.grpc.server.port=0", "jiangmen.funding.vouchers.expiry-enabled=false" })
-@Import(InstrumentTestSupport.Beans.class)
-@ExtendWith(LedgerBalanceCheck.class)
-class VoucherListIT {
-
-	static final TestInfrastructure infra = TestInfrastructure.get();
+class VoucherListIT extends FundingIntegrationTest {
 
 	static final int YEAR = 2026;
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		ServiceTestProperties.register(registry, "funding_instruments_it");
-	}
-
-	@LocalGrpcServerPort
-	int grpcPort;
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	Budgets budgets;
-
-	@Autowired
-	Ledger ledger;
-
-	@Autowired
-	TransactionTemplate transactions;
 
 	@Autowired
 	InstrumentRules rules;
 
-	@Autowired
-	InstrumentTestSupport.FixedTestClock clock;
-
-	@Autowired
-	InstrumentTestSupport.InMemoryOrganisationDirectoryForTests directory;
-
-	ManagedChannel channel;
-
+	/** The vouchers budget line: the base's own line for the test. */
 	String program;
 
+	VoucherListIT() {
+		super("vouchers", 10_000_000L);
+	}
+
 	@BeforeEach
-	void open() {
+	void setRulesAndProviders() {
 		this.clock.set(Instant.parse("2026-06-01T02:00:00Z"));
-		this.channel = GrpcChannels.plaintext(this.grpcPort);
-		this.program = "vouchers-" + UUID.randomUUID().toString().substring(0, 8);
-		new FundingFixtures(this.budgets, this.ledger, this.transactions, this.jdbc).budget(this.program, YEAR,
-				10_000_000L);
+		this.program = this.code;
 		Long version = this.rules.current(Instrument.VOUCHER, YEAR, VoucherRules.class)
 			.map(RuleVersion::version)
 			.orElse(null);
@@ -117,18 +67,13 @@ class VoucherListIT {
 		}
 	}
 
-	@AfterEach
-	void close() {
-		GrpcChannels.close(this.channel);
-	}
-
 	@Test
 	void anEnterpriseSeesItsVouchersAProviderThoseRedeemedWithItAndFinanceAll() {
 		Voucher atUniversity = issue(InstrumentTestSupport.ENTERPRISE);
 		redeem(atUniversity, InstrumentTestSupport.UNIVERSITY);
 		Voucher atAgency = issue(InstrumentTestSupport.ENTERPRISE);
 		redeem(atAgency, InstrumentTestSupport.AGENCY);
-		UUID otherEnterprise = this.directory.newEnterprise();
+		UUID otherEnterprise = InstrumentTestSupport.OTHER_ENTERPRISE;
 		Voucher others = issue(otherEnterprise);
 
 		List<Voucher> held = all("applicant1", VoucherListView.VOUCHER_LIST_VIEW_HOLDER, "");
@@ -151,8 +96,10 @@ class VoucherListIT {
 			assertThat(ids(all(staff, VoucherListView.VOUCHER_LIST_VIEW_HOLDER, ""))).as(staff)
 				.contains(atUniversity.getVoucherId(), atAgency.getVoucherId(), others.getVoucherId());
 		}
-		assertThat(ids(all("officer", VoucherListView.VOUCHER_LIST_VIEW_HOLDER, otherEnterprise.toString())))
-			.containsExactly(others.getVoucherId());
+		// VoucherIT issues to that enterprise too (the shared database): only its own vouchers, this one among them
+		List<Voucher> ofOther = all("officer", VoucherListView.VOUCHER_LIST_VIEW_HOLDER, otherEnterprise.toString());
+		assertThat(ids(ofOther)).contains(others.getVoucherId()).doesNotContain(atUniversity.getVoucherId());
+		assertThat(ofOther).allMatch(v -> v.getEnterpriseId().equals(otherEnterprise.toString()));
 		assertThat(ids(all("officer", VoucherListView.VOUCHER_LIST_VIEW_PROVIDER,
 				InstrumentTestSupport.AGENCY.toString())))
 			.contains(atAgency.getVoucherId())
@@ -270,7 +217,7 @@ class VoucherListIT {
 	}
 
 	private FundingServiceGrpc.FundingServiceBlockingStub stub(String user) {
-		return GrpcChannels.withToken(FundingServiceGrpc.newBlockingStub(this.channel), infra.tokens().accessToken(user));
+		return GrpcChannels.withToken(FundingServiceGrpc.newBlockingStub(this.channel), FundingIntegrationTest.infra.tokens().accessToken(user));
 	}
 
 }

@@ -23,6 +23,7 @@ import cn.jiangmen.innovation.funding.domain.ledger.AccountLimit;
 import cn.jiangmen.innovation.funding.domain.ledger.Accounts;
 import cn.jiangmen.innovation.funding.domain.ledger.Ledger;
 import cn.jiangmen.innovation.funding.domain.ledger.Transfer;
+import cn.jiangmen.innovation.funding.domain.subsidy.ClaimFilter;
 import cn.jiangmen.innovation.funding.domain.subsidy.InstitutionKind;
 import cn.jiangmen.innovation.funding.domain.subsidy.InterestSubsidyEvidence;
 import cn.jiangmen.innovation.funding.domain.subsidy.LoanInterest;
@@ -222,8 +223,11 @@ public class SubsidyCommands {
 		return readable(caller, SubsidyClaim.Id.parse(claimId, "claimId"));
 	}
 
-	/** Bureau staff see every claim (or one organisation's); an applicant their organisation's. */
-	public List<SubsidyClaim> list(Caller caller, Instrument instrument, String organisationId, int offset, int limit) {
+	/**
+	 * Bureau staff see every claim (or one organisation's); an applicant their organisation's only
+	 * (naming another is refused); anybody else is refused.
+	 */
+	public List<SubsidyClaim> list(Caller caller, ClaimFilter filter, String organisationId, int offset, int limit) {
 		UUID organisation = organisationId == null || organisationId.isBlank() ? null
 				: VoucherCommands.uuid(organisationId, "organisationId");
 		if (!caller.hasAnyRole(BUREAU)) {
@@ -233,7 +237,10 @@ public class SubsidyCommands {
 			}
 			organisation = own;
 		}
-		return this.claims.list(instrument, organisation, offset, limit);
+		if (filter.fiscalYear() != null) {
+			InstrumentRuleCommands.requireYear(filter.fiscalYear());
+		}
+		return this.claims.list(filter.forOrganisation(organisation), offset, limit);
 	}
 
 	private SubsidyClaim add(Caller applicant, SubsidyClaim claim, Instant now) {

@@ -27,8 +27,12 @@ class FundingGrpcService extends FundingServiceGrpc.FundingServiceImplBase {
 
 	private final AwardRpcs awards;
 
+	private final InstrumentRuleRpcs rules;
+
 	FundingGrpcService(TrancheRpcs awardTranches, BatchRpcs batches, RecoveryRpcs recoveries,
-			VoucherRpcs vouchers, SubsidyRpcs subsidies, BudgetRpcs budgets, AwardRpcs awards) {
+			VoucherRpcs vouchers, SubsidyRpcs subsidies, BudgetRpcs budgets, AwardRpcs awards,
+			InstrumentRuleRpcs rules) {
+		this.rules = rules;
 		this.awardTranches = awardTranches;
 		this.batches = batches;
 		this.recoveries = recoveries;
@@ -216,6 +220,22 @@ class FundingGrpcService extends FundingServiceGrpc.FundingServiceImplBase {
 	@Override
 	public void getSubsidyClaim(GetSubsidyClaimRequest request, StreamObserver<GetSubsidyClaimResponse> observer) {
 		reply(observer, GetSubsidyClaimResponse.newBuilder().setClaim(this.subsidies.get(request)).build());
+	}
+
+	@Override
+	public void listSubsidyClaims(ListSubsidyClaimsRequest request, StreamObserver<ListSubsidyClaimsResponse> observer) {
+		reply(observer, this.subsidies.list(request));
+	}
+
+	@Override
+	public void getInstrumentRules(GetInstrumentRulesRequest request, StreamObserver<GetInstrumentRulesResponse> observer) {
+		reply(observer, this.rules.rules(request));
+	}
+
+	@Override
+	public void getVoucherAllowance(GetVoucherAllowanceRequest request,
+			StreamObserver<GetVoucherAllowanceResponse> observer) {
+		reply(observer, this.rules.voucherAllowance(request));
 	}
 
 }

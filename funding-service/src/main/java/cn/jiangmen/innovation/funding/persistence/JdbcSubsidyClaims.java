@@ -10,6 +10,8 @@ import java.util.UUID;
 
 import cn.jiangmen.innovation.funding.domain.Tranche.Person;
 import cn.jiangmen.innovation.funding.domain.instrument.Instrument;
+import cn.jiangmen.innovation.funding.domain.subsidy.ClaimFilter;
+import cn.jiangmen.innovation.funding.domain.subsidy.ClaimQueue;
 import cn.jiangmen.innovation.funding.domain.subsidy.ClaimState;
 import cn.jiangmen.innovation.funding.domain.subsidy.InterestSubsidyEvidence;
 import cn.jiangmen.innovation.funding.domain.subsidy.PostSubsidyEvidence;
@@ -122,18 +124,34 @@ class JdbcSubsidyClaims implements SubsidyClaims {
 	}
 
 	@Override
-	public List<SubsidyClaim> list(Instrument instrument, UUID organisation, int offset, int limit) {
+	public List<SubsidyClaim> list(ClaimFilter filter, int offset, int limit) {
 		return this.jdbc.sql("select " + COLUMNS + """
-				 from subsidy_claim where instrument = :instrument
+				 from subsidy_claim
+				where (cast(:instrument as varchar) is null or instrument = :instrument)
 				  and (cast(:organisation as uuid) is null or organisation_id = :organisation)
+				  and (cast(:year as int) is null or fiscal_year = :year)
+				""" + queue(filter.queue()) + """
 				order by submitted_at desc, id offset :offset limit :limit
 				""")
-			.param("instrument", instrument.name())
-			.param("organisation", organisation)
+			.param("instrument", filter.instrument() == null ? null : filter.instrument().name())
+			.param("organisation", filter.organisation())
+			.param("year", filter.fiscalYear())
 			.param("offset", offset)
 			.param("limit", limit)
 			.query(this::map)
 			.list();
+	}
+
+	/** A rejected payment goes back to REVIEWED keeping its decision until the claim is prepared again. */
+	private static String queue(ClaimQueue queue) {
+		if (queue == null) {
+			return "";
+		}
+		return switch (queue) {
+			case TO_PREPARE -> " and state = 'REVIEWED' and decided_by_subject is null\n";
+			case TO_APPROVE -> " and state = 'PAYMENT_PREPARED'\n";
+			case REJECTED -> " and state = 'REVIEWED' and decided_by_subject is not null\n";
+		};
 	}
 
 	private SubsidyClaim map(ResultSet rs, int row) throws SQLException {

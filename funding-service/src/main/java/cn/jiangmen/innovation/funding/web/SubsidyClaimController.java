@@ -8,6 +8,7 @@ import java.util.List;
 import cn.jiangmen.innovation.funding.application.SubsidyCommands;
 import cn.jiangmen.innovation.funding.domain.CnyAmount;
 import cn.jiangmen.innovation.funding.domain.instrument.Instrument;
+import cn.jiangmen.innovation.funding.domain.subsidy.ClaimFilter;
 import cn.jiangmen.innovation.funding.domain.subsidy.InstitutionKind;
 import cn.jiangmen.innovation.funding.domain.subsidy.LoanInput;
 import cn.jiangmen.innovation.funding.domain.subsidy.RecognitionLevel;
@@ -124,7 +125,7 @@ class SubsidyClaimController {
 		if (!violations.isEmpty()) {
 			throw new InvalidInputException(violations);
 		}
-		return this.commands.list(Callers.current(), which, organisationId, Math.max(0, offset), Math.max(1, Math.min(200, limit)))
+		return this.commands.list(Callers.current(), new ClaimFilter(which, null, null, null), organisationId, Math.max(0, offset), Math.max(1, Math.min(200, limit)))
 			.stream()
 			.map(SubsidyClaimView::of)
 			.toList();

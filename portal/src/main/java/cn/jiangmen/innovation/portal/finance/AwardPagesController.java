@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 import cn.jiangmen.innovation.contracts.funding.v1.Award;
+import cn.jiangmen.innovation.contracts.funding.v1.SubsidyClaimQueue;
+import cn.jiangmen.innovation.contracts.funding.v1.SubsidyKind;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -26,9 +28,13 @@ class AwardPagesController {
 
 	private final Beneficiaries beneficiaries;
 
-	AwardPagesController(ObjectProvider<FundingPortalClient> clients, Beneficiaries beneficiaries) {
+	private final ObjectProvider<InstrumentPortalClient> instruments;
+
+	AwardPagesController(ObjectProvider<FundingPortalClient> clients, Beneficiaries beneficiaries,
+			ObjectProvider<InstrumentPortalClient> instruments) {
 		this.clients = clients;
 		this.beneficiaries = beneficiaries;
+		this.instruments = instruments;
 	}
 
 	/** The applicant's own organisation's awards; funding-service reads the organisation from the token. */
@@ -43,6 +49,10 @@ class AwardPagesController {
 		List<Award> awards = this.clients.getObject().awards("");
 		model.addAttribute("statement", AwardStatement.of("", awards));
 		model.addAttribute("own", true);
+		// the organisation's own subsidy claims (funding reads the organisation from the token)
+		model.addAttribute("claims", ClaimRow.of(this.instruments.getObject()
+			.claims(SubsidyClaimQueue.SUBSIDY_CLAIM_QUEUE_UNSPECIFIED, SubsidyKind.SUBSIDY_KIND_UNSPECIFIED, 0),
+				this.beneficiaries));
 		return "finance/statement";
 	}
 

@@ -45,7 +45,9 @@ class FinanceInboxController {
 	static final List<String> TAB_ORDER = List.of("prepare", "approve", "rejected");
 
 	static final Map<String, String> NOTICES = Map.of("prepared", "finance.notice.prepared", "approved",
-			"finance.notice.approved", "rejected", "finance.notice.rejected");
+			"finance.notice.approved", "rejected", "finance.notice.rejected", "claim-prepared",
+			"finance.notice.claim-prepared", "claim-approved", "finance.notice.claim-approved", "claim-rejected",
+			"finance.notice.claim-rejected");
 
 	private final ObjectProvider<FundingPortalClient> clients;
 
@@ -53,20 +55,31 @@ class FinanceInboxController {
 
 	private final Beneficiaries beneficiaries;
 
+	private final ObjectProvider<InstrumentPortalClient> instruments;
+
 	FinanceInboxController(ObjectProvider<FundingPortalClient> clients, MessageSource messages,
-			Beneficiaries beneficiaries) {
+			Beneficiaries beneficiaries, ObjectProvider<InstrumentPortalClient> instruments) {
 		this.clients = clients;
 		this.messages = messages;
 		this.beneficiaries = beneficiaries;
+		this.instruments = instruments;
 	}
 
 	@GetMapping("/inbox")
 	String inbox(@RequestParam(name = "tab", defaultValue = "prepare") String tab,
-			@RequestParam(name = "notice", required = false) String notice, Model model) {
+			@RequestParam(name = "notice", required = false) String notice,
+			@RequestParam(name = "kind", defaultValue = "") String kind,
+			@RequestParam(name = "year", defaultValue = "") String year, Model model) {
 		String current = TABS.containsKey(tab) ? tab : "prepare";
 		model.addAttribute("tab", current);
 		model.addAttribute("tabs", TAB_ORDER);
 		model.addAttribute("rows", rows(current));
+		ClaimQueues.Filter filter = ClaimQueues.filter(kind, year);
+		model.addAttribute("claimKinds", ClaimQueues.KINDS.keySet());
+		model.addAttribute("claimKind", filter.kindName());
+		model.addAttribute("claimYear", filter.year() == 0 ? "" : String.valueOf(filter.year()));
+		model.addAttribute("claims", ClaimRow.of(this.instruments.getObject()
+			.claims(ClaimQueues.TABS.get(current), filter.kind(), filter.year()), this.beneficiaries));
 		if (notice != null && NOTICES.containsKey(notice)) {
 			model.addAttribute("flash", NOTICES.get(notice));
 		}

@@ -1,5 +1,6 @@
 package cn.jiangmen.innovation.portal.finance;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import cn.jiangmen.innovation.contracts.funding.v1.RecoveryMethod;
 import cn.jiangmen.innovation.contracts.funding.v1.RecoveryReason;
 import cn.jiangmen.innovation.portal.application.PortalUser;
 import cn.jiangmen.innovation.portal.web.FailedPost;
+import cn.jiangmen.innovation.portal.web.FieldErrors;
 import cn.jiangmen.innovation.portal.web.Refused;
 import cn.jiangmen.innovation.portal.web.Rejected;
 
@@ -22,6 +24,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -81,51 +84,43 @@ class RecoveryPagesController {
 	@GetMapping("/new")
 	@PreAuthorize("hasAnyRole('finance-officer','program-manager')")
 	String raiseForm(@RequestParam(name = "award", defaultValue = "") String award, Model model) {
-		if (model.getAttribute(FAILED) instanceof Map<?, ?> failed) {
-			return raisePage(new RecoveryForm(text(failed, "award"), text(failed, "reason"), text(failed, "explanation"),
-					text(failed, "amount"), text(failed, "method")), errors(failed.get("errors")), text(failed, "key"),
-					model);
+		FailedPost failed = FailedPost.from(model);
+		if (failed != null) {
+			return raisePage(new RecoveryForm(failed.value("award", ""), failed.value("reason", ""),
+					failed.value("explanation", ""), failed.value("amount", ""), failed.value("method", "")),
+					failed.errors("finance", RecoveryPagesController::inputId), failed.refusal(),
+					failed.value("key", ""), model);
 		}
-		return raisePage(new RecoveryForm(award, "", "", "", ""), Map.of(), FundingPortalClient.newKey(), model);
+		return raisePage(new RecoveryForm(award, "", "", "", ""), FieldErrors.none(), null, FundingPortalClient.newKey(),
+				model);
 	}
 
-	/** What a failed POST left for the page after its redirect (POST-redirect-GET, in the flash cookie). */
-	static final String FAILED = "recoveryFailed";
-
-	private static String text(Map<?, ?> flash, String name) {
-		Object value = flash.get(name);
-		return value == null ? "" : value.toString();
+	/**
+	 * The form's checks and funding's rejections are filed as {@code recovery.<field>} (so their
+	 * messages are {@code finance.error.recovery.<field>.<reason>}, the amount's parsing
+	 * {@code finance.error.amount.<reason>}); this is the id of the control each belongs to.
+	 */
+	private static String inputId(String field) {
+		return switch (field) {
+			case "recovery.reason" -> "reason-failed-acceptance";
+			case "recovery.method" -> "method-repayment";
+			case "recovery.explanation" -> "explanation";
+			case "amount", "recovery.amount" -> "amount";
+			case "recovery.reference" -> "reference";
+			case "reason" -> "reason";
+			default -> "award";
+		};
 	}
 
-	private static Map<String, String> errors(Object flashed) {
-		Map<String, String> errors = new LinkedHashMap<>();
-		if (flashed instanceof Map<?, ?> map) {
-			map.forEach((field, key) -> errors.put(String.valueOf(field), String.valueOf(key)));
-		}
-		return errors;
-	}
-
-	/** A failed confirmation goes back to its page, with what was typed and why (303: a reload posts nothing). */
-	private static String back(String page, String key, String text, String error, String refusal,
-			RedirectAttributes redirect) {
-		Map<String, Object> failed = new LinkedHashMap<>();
-		failed.put("key", key);
-		failed.put("text", text);
-		failed.put("error", error == null ? "" : error);
-		failed.put("refusal", refusal == null ? "" : refusal);
-		redirect.addFlashAttribute(FAILED, failed);
-		FailedPost.seeOther();
-		return "redirect:" + page;
-	}
-
-	/** The confirmation page, after a failed POST as it was typed with its message. */
+	/** The confirmation page; after a failed POST as it was typed, with its message next to the field. */
 	private String confirmationAfter(RecoveryRow row, String action, Model model) {
-		if (model.getAttribute(FAILED) instanceof Map<?, ?> failed) {
-			return confirmation(row, action, text(failed, "key"), text(failed, "text"),
-					text(failed, "error").isEmpty() ? null : text(failed, "error"),
-					text(failed, "refusal").isEmpty() ? null : text(failed, "refusal"), model);
+		FailedPost failed = FailedPost.from(model);
+		if (failed != null) {
+			return confirmation(row, action, failed.value("key", FundingPortalClient.newKey()),
+					failed.value("repayment".equals(action) ? "reference" : "reason", ""),
+					failed.errors("finance", RecoveryPagesController::inputId), failed.refusal(), model);
 		}
-		return confirmation(row, action, FundingPortalClient.newKey(), "", null, null, model);
+		return confirmation(row, action, FundingPortalClient.newKey(), "", FieldErrors.none(), null, model);
 	}
 
 	@PostMapping
@@ -135,26 +130,27 @@ class RecoveryPagesController {
 			@RequestParam(name = "explanation", defaultValue = "") String explanation,
 			@RequestParam(name = "amount", defaultValue = "") String amount,
 			@RequestParam(name = "method", defaultValue = "") String method,
-			@RequestParam(name = "key", defaultValue = "") String key, RedirectAttributes redirect) {
+			@RequestParam(name = "key", defaultValue = "") String key, @RequestParam MultiValueMap<String, String> params,
+			RedirectAttributes redirect) {
 		RecoveryForm form = new RecoveryForm(award.strip(), reason, explanation.strip(), amount, method);
-		Map<String, String> errors = new LinkedHashMap<>();
+		List<Rejected.Violation> violations = new ArrayList<>();
 		if (form.award().isEmpty()) {
-			errors.put("award", "finance.error.recovery.award.required");
+			violations.add(new Rejected.Violation("recovery.award", "required"));
 		}
 		if (!REASONS.contains(form.reason())) {
-			errors.put("reason-failed-acceptance", "finance.error.recovery.reason.required");
+			violations.add(new Rejected.Violation("recovery.reason", "required"));
 		}
 		if (form.explanation().isEmpty()) {
-			errors.put("explanation", "finance.error.recovery.explanation.required");
+			violations.add(new Rejected.Violation("recovery.explanation", "required"));
 		}
 		Yuan.Parsed fen = Yuan.parse(form.amount());
 		if (!fen.ok()) {
-			errors.put("amount", "finance.error.amount." + fen.problem());
+			violations.add(new Rejected.Violation("amount", fen.problem()));
 		}
 		if (!METHODS.contains(form.method())) {
-			errors.put("method-repayment", "finance.error.recovery.method.required");
+			violations.add(new Rejected.Violation("recovery.method", "required"));
 		}
-		if (errors.isEmpty()) {
+		if (violations.isEmpty()) {
 			try {
 				funding().raiseRecovery(key.isBlank() ? FundingPortalClient.newKey() : key, form.award(),
 						RecoveryReason.valueOf("RECOVERY_REASON_" + enumName(form.reason())), form.explanation(),
@@ -162,24 +158,15 @@ class RecoveryPagesController {
 				return "redirect:/finance/recoveries?notice=raised";
 			}
 			catch (Rejected rejected) {
-				rejected.violations().forEach(v -> errors.put(formField(v.field()), "finance.error.recovery."
-						+ formField(v.field()) + "." + v.reason()));
+				rejected.violations()
+					.forEach(v -> violations.add(new Rejected.Violation("recovery." + formField(v.field()), v.reason())));
 			}
 			catch (Refused refused) {
-				errors.put("award", "finance.recovery.refused.generic");
+				return FailedPost.refused(params, "finance.recovery.refused.generic")
+					.redirect("/finance/recoveries/new", redirect);
 			}
 		}
-		Map<String, Object> failed = new LinkedHashMap<>();
-		failed.put("award", form.award());
-		failed.put("reason", form.reason());
-		failed.put("explanation", form.explanation());
-		failed.put("amount", form.amount());
-		failed.put("method", form.method());
-		failed.put("key", key);
-		failed.put("errors", errors);
-		redirect.addFlashAttribute(FAILED, failed);
-		FailedPost.seeOther();
-		return "redirect:/finance/recoveries/new";
+		return FailedPost.rejected(params, violations).redirect("/finance/recoveries/new", redirect);
 	}
 
 	/** The confirmation before approving (批准) or rejecting (退回, with a reason) a demand. */
@@ -194,22 +181,23 @@ class RecoveryPagesController {
 	@PreAuthorize("hasRole('finance-approver')")
 	String decide(@PathVariable("id") String id, @PathVariable("decision") String decision,
 			@RequestParam(name = "key", defaultValue = "") String key,
-			@RequestParam(name = "reason", defaultValue = "") String reason, RedirectAttributes redirect) {
+			@RequestParam(name = "reason", defaultValue = "") String reason,
+			@RequestParam MultiValueMap<String, String> params, RedirectAttributes redirect) {
 		boolean approve = "approve".equals(decision);
 		String why = reason.strip();
 		String page = "/finance/recoveries/" + id + "/" + decision;
 		if (!approve && why.isEmpty()) {
-			return back(page, key, why, "finance.error.reason.required", null, redirect);
+			return FailedPost.rejected(params, List.of(new Rejected.Violation("reason", "required"))).redirect(page, redirect);
 		}
 		try {
 			funding().decideRecovery(key.isBlank() ? FundingPortalClient.newKey() : key, id, approve, why);
 			return "redirect:/finance/recoveries?notice=" + (approve ? "approved" : "rejected");
 		}
 		catch (Rejected rejected) {
-			return back(page, key, why, "finance.error.reason.invalid", null, redirect);
+			return FailedPost.rejected(params, List.of(new Rejected.Violation("reason", "invalid"))).redirect(page, redirect);
 		}
 		catch (Refused refused) {
-			return back(page, key, why, null, refusal(refused.code()), redirect);
+			return FailedPost.refused(params, refusal(refused.code())).redirect(page, redirect);
 		}
 	}
 
@@ -223,25 +211,28 @@ class RecoveryPagesController {
 	@PostMapping("/{id}/repayment")
 	@PreAuthorize("hasRole('finance-officer')")
 	String repayment(@PathVariable("id") String id, @RequestParam(name = "key", defaultValue = "") String key,
-			@RequestParam(name = "reference", defaultValue = "") String reference, RedirectAttributes redirect) {
+			@RequestParam(name = "reference", defaultValue = "") String reference,
+			@RequestParam MultiValueMap<String, String> params, RedirectAttributes redirect) {
 		String ref = reference.strip();
 		String page = "/finance/recoveries/" + id + "/repayment";
 		if (ref.isEmpty()) {
-			return back(page, key, ref, "finance.error.recovery.reference.required", null, redirect);
+			return FailedPost.rejected(params, List.of(new Rejected.Violation("recovery.reference", "required")))
+				.redirect(page, redirect);
 		}
 		try {
 			funding().confirmRepayment(key.isBlank() ? FundingPortalClient.newKey() : key, id, ref);
 			return "redirect:/finance/recoveries?notice=repaid";
 		}
 		catch (Rejected rejected) {
-			return back(page, key, ref, "finance.error.recovery.reference.invalid", null, redirect);
+			return FailedPost.rejected(params, List.of(new Rejected.Violation("recovery.reference", "invalid")))
+				.redirect(page, redirect);
 		}
 		catch (Refused refused) {
-			return back(page, key, ref, null, refusal(refused.code()), redirect);
+			return FailedPost.refused(params, refusal(refused.code())).redirect(page, redirect);
 		}
 	}
 
-	private String raisePage(RecoveryForm form, Map<String, String> errors, String key, Model model) {
+	private String raisePage(RecoveryForm form, FieldErrors errors, String refusal, String key, Model model) {
 		List<Award> awards = funding().awards("");
 		Map<String, String> names = this.beneficiaries
 			.names(awards.stream().map(Award::getRecipientOrganisationId).distinct().toList());
@@ -253,19 +244,20 @@ class RecoveryPagesController {
 			.toList());
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
+		model.addAttribute("refusal", refusal);
 		model.addAttribute("key", key.isBlank() ? FundingPortalClient.newKey() : key);
 		model.addAttribute("reasons", REASONS);
 		model.addAttribute("methods", METHODS);
 		return "finance/recovery-raise";
 	}
 
-	private String confirmation(RecoveryRow row, String action, String key, String text, String error, String refusal,
-			Model model) {
+	private String confirmation(RecoveryRow row, String action, String key, String text, FieldErrors errors,
+			String refusal, Model model) {
 		model.addAttribute("row", row);
 		model.addAttribute("action", action);
 		model.addAttribute("key", key);
 		model.addAttribute("text", text);
-		model.addAttribute("textError", error);
+		model.addAttribute("errors", errors);
 		model.addAttribute("refusal", refusal);
 		return "finance/recovery-confirm";
 	}

@@ -45,19 +45,28 @@ class VoucherPagesController {
 
 	private static final String ISSUE_FORM = "/finance/vouchers/issue";
 
+	/** Fiscal years are Beijing calendar years, as funding's voucher expiry. */
+	private static final java.time.ZoneId BEIJING = java.time.ZoneId.of("Asia/Shanghai");
+
 	private final ObjectProvider<FundingPortalClient> clients;
 
 	private final Beneficiaries beneficiaries;
 
-	VoucherPagesController(ObjectProvider<FundingPortalClient> clients, Beneficiaries beneficiaries) {
+	private final ObjectProvider<InstrumentPortalClient> instruments;
+
+	VoucherPagesController(ObjectProvider<FundingPortalClient> clients, Beneficiaries beneficiaries,
+			ObjectProvider<InstrumentPortalClient> instruments) {
 		this.clients = clients;
 		this.beneficiaries = beneficiaries;
+		this.instruments = instruments;
 	}
 
 	@GetMapping("/funding/vouchers")
 	@PreAuthorize("hasRole('applicant')")
 	String mine(Model model) {
-		model.addAttribute("vouchers", rows(funding().vouchers(VoucherListView.VOUCHER_LIST_VIEW_HOLDER, "")));
+		List<Voucher> vouchers = funding().vouchers(VoucherListView.VOUCHER_LIST_VIEW_HOLDER, "");
+		model.addAttribute("vouchers", rows(vouchers));
+		model.addAttribute("caps", ownCaps(vouchers));
 		model.addAttribute("view", "holder");
 		return "finance/my-vouchers";
 	}
@@ -67,6 +76,7 @@ class VoucherPagesController {
 	String redeemedWithUs(Model model) {
 		model.addAttribute("vouchers", rows(funding().vouchers(VoucherListView.VOUCHER_LIST_VIEW_PROVIDER, "")));
 		model.addAttribute("view", "provider");
+		model.addAttribute("caps", List.of());
 		return "finance/my-vouchers";
 	}
 
@@ -259,22 +269,31 @@ class VoucherPagesController {
 		return vouchers.stream().map(v -> VoucherRow.of(v, names)).toList();
 	}
 
-	/** Per enterprise and year, what was issued: the amount funding counts against the yearly cap. */
-	private static List<VoucherCap> caps(List<Voucher> vouchers, List<VoucherRow> rows) {
-		Map<String, long[]> issued = new LinkedHashMap<>();
+	/** Per enterprise and year: the vouchers listed, and funding's yearly cap, issued and remaining. */
+	private List<VoucherCap> caps(List<Voucher> vouchers, List<VoucherRow> rows) {
+		Map<String, Integer> counts = new LinkedHashMap<>();
 		Map<String, String> names = new LinkedHashMap<>();
 		for (int i = 0; i < vouchers.size(); i++) {
 			Voucher v = vouchers.get(i);
 			String k = v.getEnterpriseId() + "|" + v.getFiscalYear();
 			names.putIfAbsent(k, rows.get(i).enterprise());
-			long[] sum = issued.computeIfAbsent(k, x -> new long[2]);
-			sum[0]++;
-			sum[1] += v.getFace().getMinorUnits();
+			counts.merge(k, 1, Integer::sum);
 		}
-		return issued.entrySet()
+		return counts.entrySet().stream().map(e -> {
+			int bar = e.getKey().indexOf('|');
+			return VoucherCap.of(names.get(e.getKey()), e.getValue(), this.instruments.getObject()
+				.voucherAllowance(e.getKey().substring(0, bar), Integer.parseInt(e.getKey().substring(bar + 1))));
+		}).toList();
+	}
+
+	/** The applicant's own caps: each year they hold vouchers of, and the current year (Beijing). */
+	private List<VoucherCap> ownCaps(List<Voucher> vouchers) {
+		java.util.SortedMap<Integer, Integer> counts = new java.util.TreeMap<>(java.util.Comparator.reverseOrder());
+		counts.put(java.time.LocalDate.now(BEIJING).getYear(), 0);
+		vouchers.forEach(v -> counts.merge(v.getFiscalYear(), 1, Integer::sum));
+		return counts.entrySet()
 			.stream()
-			.map(e -> new VoucherCap(names.get(e.getKey()), Integer.parseInt(e.getKey().substring(e.getKey().indexOf('|') + 1)),
-					(int) e.getValue()[0], Yuan.format(e.getValue()[1])))
+			.map(e -> VoucherCap.of("", e.getValue(), this.instruments.getObject().voucherAllowance("", e.getKey())))
 			.toList();
 	}
 

@@ -49,7 +49,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @WebMvcTest(controllers = BatchPagesController.class)
 @Import({ FinancePagesTest.Config.class, BatchPagesTest.Directory.class, PortalSecurityConfiguration.class,
-		FundingPortalClient.class, Beneficiaries.class })
+		FundingPortalClient.class, InstrumentPortalClient.class, Beneficiaries.class })
 @ImportAutoConfiguration(PlatformSecurityAutoConfiguration.class)
 class BatchPagesTest {
 

@@ -102,6 +102,9 @@ public class FakeFundingService extends FundingServiceGrpc.FundingServiceImplBas
 	/** Innovation vouchers, as funding's voucher RPCs keep them. */
 	final FakeVouchers vouchers = new FakeVouchers();
 
+	/** Subsidy claims, as funding's subsidy RPCs keep them. */
+	final FakeSubsidyClaims claims = new FakeSubsidyClaims();
+
 	/** Payment batches, as funding's batch RPCs keep them. */
 	final FakePaymentBatches batches = new FakePaymentBatches(this);
 
@@ -123,6 +126,7 @@ public class FakeFundingService extends FundingServiceGrpc.FundingServiceImplBas
 		this.batches.reset();
 		this.recoveries.reset();
 		this.vouchers.reset();
+		this.claims.reset();
 		put(queued("t-approved", TrancheState.TRANCHE_STATE_APPROVED, "m-accepted", "officer", "", 1_500_000_00L)
 			.toBuilder()
 			.setRecipientOrganisationName("")
@@ -437,6 +441,36 @@ public class FakeFundingService extends FundingServiceGrpc.FundingServiceImplBas
 	public void decideVoucherSettlement(cn.jiangmen.innovation.contracts.funding.v1.DecideVoucherSettlementRequest request,
 			StreamObserver<cn.jiangmen.innovation.contracts.funding.v1.DecideVoucherSettlementResponse> observer) {
 		this.vouchers.decide(request, caller(), observer);
+	}
+
+	@Override
+	public void getVoucherAllowance(cn.jiangmen.innovation.contracts.funding.v1.GetVoucherAllowanceRequest request,
+			StreamObserver<cn.jiangmen.innovation.contracts.funding.v1.GetVoucherAllowanceResponse> observer) {
+		this.vouchers.allowance(request, caller(), observer);
+	}
+
+	@Override
+	public void listSubsidyClaims(cn.jiangmen.innovation.contracts.funding.v1.ListSubsidyClaimsRequest request,
+			StreamObserver<cn.jiangmen.innovation.contracts.funding.v1.ListSubsidyClaimsResponse> observer) {
+		this.claims.list(request, caller(), observer);
+	}
+
+	@Override
+	public void getSubsidyClaim(cn.jiangmen.innovation.contracts.funding.v1.GetSubsidyClaimRequest request,
+			StreamObserver<cn.jiangmen.innovation.contracts.funding.v1.GetSubsidyClaimResponse> observer) {
+		this.claims.get(request, caller(), observer);
+	}
+
+	@Override
+	public void prepareSubsidyPayment(cn.jiangmen.innovation.contracts.funding.v1.PrepareSubsidyPaymentRequest request,
+			StreamObserver<cn.jiangmen.innovation.contracts.funding.v1.PrepareSubsidyPaymentResponse> observer) {
+		this.claims.prepare(request, caller(), observer);
+	}
+
+	@Override
+	public void decideSubsidyPayment(cn.jiangmen.innovation.contracts.funding.v1.DecideSubsidyPaymentRequest request,
+			StreamObserver<cn.jiangmen.innovation.contracts.funding.v1.DecideSubsidyPaymentResponse> observer) {
+		this.claims.decide(request, caller(), observer);
 	}
 
 	void put(String id, TrancheState state) {

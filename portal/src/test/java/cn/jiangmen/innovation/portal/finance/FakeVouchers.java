@@ -49,7 +49,7 @@ class FakeVouchers {
 
 	private static final Map<String, String> ORGANISATION = Map.of("applicant1", ORG_1, "applicant2", ORG_2);
 
-	private static final Set<String> STAFF = Set.of("officer", "approver", "manager", "auditor", "approver2");
+	static final Set<String> STAFF = Set.of("officer", "approver", "manager", "auditor", "approver2");
 
 	final Map<String, Voucher> vouchers = new ConcurrentHashMap<>();
 
@@ -212,6 +212,33 @@ class FakeVouchers {
 					.build();
 		put(decided);
 		observer.onNext(DecideVoucherSettlementResponse.newBuilder().setVoucher(decided).build());
+		observer.onCompleted();
+	}
+
+	/** Like funding: the 2026 rules cap each enterprise at {@link #CAP}; no rules for other years; an applicant reads their own. */
+	void allowance(cn.jiangmen.innovation.contracts.funding.v1.GetVoucherAllowanceRequest request, String caller,
+			StreamObserver<cn.jiangmen.innovation.contracts.funding.v1.GetVoucherAllowanceResponse> observer) {
+		this.calls.add("allowance " + caller + " " + request.getOrganisationId() + " " + request.getFiscalYear());
+		String own = ORGANISATION.get(caller);
+		String organisation = request.getOrganisationId().isEmpty() && own != null ? own : request.getOrganisationId();
+		if ((own == null && !STAFF.contains(caller)) || (own != null && !organisation.equals(own))) {
+			observer.onError(Status.PERMISSION_DENIED.asRuntimeException());
+			return;
+		}
+		long issued = this.vouchers.values()
+			.stream()
+			.filter(v -> v.getEnterpriseId().equals(organisation) && v.getFiscalYear() == request.getFiscalYear())
+			.mapToLong(v -> v.getFace().getMinorUnits())
+			.sum();
+		var response = cn.jiangmen.innovation.contracts.funding.v1.GetVoucherAllowanceResponse.newBuilder()
+			.setOrganisationId(organisation)
+			.setFiscalYear(request.getFiscalYear())
+			.setIssued(FakeFundingService.fen(issued))
+			.setRulesSet(request.getFiscalYear() == 2026);
+		if (request.getFiscalYear() == 2026) {
+			response.setCap(FakeFundingService.fen(CAP)).setRemaining(FakeFundingService.fen(Math.max(0, CAP - issued)));
+		}
+		observer.onNext(response.build());
 		observer.onCompleted();
 	}
 

@@ -48,7 +48,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * the milestone and project-service refusals in words, budgets with chart data and table, exports.
  */
 @WebMvcTest(controllers = { FinanceInboxController.class, BudgetPagesController.class, AwardPagesController.class })
-@Import({ FinancePagesTest.Config.class, PortalSecurityConfiguration.class, FundingPortalClient.class, Beneficiaries.class })
+@Import({ FinancePagesTest.Config.class, PortalSecurityConfiguration.class, FundingPortalClient.class,
+		InstrumentPortalClient.class, Beneficiaries.class })
 @ImportAutoConfiguration(PlatformSecurityAutoConfiguration.class)
 class FinancePagesTest {
 

@@ -39,7 +39,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @WebMvcTest(controllers = RecoveryPagesController.class)
 @Import({ FinancePagesTest.Config.class, BatchPagesTest.Directory.class, PortalSecurityConfiguration.class,
-		FundingPortalClient.class, Beneficiaries.class })
+		FundingPortalClient.class, InstrumentPortalClient.class, Beneficiaries.class })
 @ImportAutoConfiguration(PlatformSecurityAutoConfiguration.class)
 class RecoveryPagesTest {
 
@@ -103,7 +103,9 @@ class RecoveryPagesTest {
 			.param("reason", " "), approver())
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("请填写退回原因")))
-			.andExpect(content().string(containsString("href=\"#reason\"")));
+			.andExpect(content().string(containsString("href=\"#reason\"")))
+			.andExpect(content().string(containsString("id=\"error-reason\"")))
+			.andExpect(content().string(containsString("aria-describedby=\"reason-hint error-reason\"")));
 		this.mvc.perform(post("/finance/recoveries/r-raised/reject").with(approver()).with(csrf()).param("key", "k")
 			.param("reason", "验收结论尚在复议"))
 			.andExpect(redirectedUrl("/finance/recoveries?notice=rejected"));
@@ -127,7 +129,11 @@ class RecoveryPagesTest {
 			.param("amount", "2500000").param("method", "offset"), officer())
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("追回金额超过该项资助已拨付且未被其他追回占用的金额")))
-			.andExpect(content().string(containsString("id=\"amount-error\"")));
+			.andExpect(content().string(containsString("id=\"error-amount\"")))
+			.andExpect(content().string(containsString("aria-describedby=\"amount-hint error-amount\"")))
+			.andExpect(content().string(containsString("data-error-summary")))
+			.andExpect(content().string(containsString("value=\"2500000\"")))
+			.andExpect(content().string(containsString("name=\"key\" value=\"k2\"")));
 		this.mvc.perform(post("/finance/recoveries").with(officer()).with(csrf()).param("key", "k3")
 			.param("award", "c-2").param("reason", "misconduct").param("explanation", "虚报设备采购")
 			.param("amount", "500000.00").param("method", "offset"))
@@ -147,7 +153,8 @@ class RecoveryPagesTest {
 		afterRedirect(post("/finance/recoveries/r-repay/repayment").with(officer()).with(csrf()).param("key", "k")
 			.param("reference", ""), officer())
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("请填写银行到账凭证号")));
+			.andExpect(content().string(containsString("请填写银行到账凭证号")))
+			.andExpect(content().string(containsString("href=\"#reference\"")));
 		this.mvc.perform(post("/finance/recoveries/r-repay/repayment").with(officer()).with(csrf()).param("key", "k")
 			.param("reference", "CCB20261205-0042"))
 			.andExpect(redirectedUrl("/finance/recoveries?notice=repaid"));

@@ -37,7 +37,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @WebMvcTest(controllers = VoucherPagesController.class)
 @Import({ FinancePagesTest.Config.class, BatchPagesTest.Directory.class, PortalSecurityConfiguration.class,
-		FundingPortalClient.class, Beneficiaries.class })
+		FundingPortalClient.class, InstrumentPortalClient.class, Beneficiaries.class })
 @ImportAutoConfiguration(PlatformSecurityAutoConfiguration.class)
 class VoucherPagesTest {
 
@@ -66,9 +66,17 @@ class VoucherPagesTest {
 			.andExpect(content().string(containsString("合同 JM-SVC-001，创新券抵扣 150,000.00")))
 			.andExpect(content().string(containsString("结算待复核")))
 			.andExpect(content().string(not(containsString("voucher-v-other"))))
-			.andExpect(content().string(containsString("href=\"/funding/vouchers/redeemed\"")));
+			.andExpect(content().string(containsString("href=\"/funding/vouchers/redeemed\"")))
+			// the yearly cap of the year's rules, what was issued (three vouchers of 200,000.00) and what remains
+			.andExpect(content().string(containsString("本单位创新券年度额度")))
+			.andExpect(content().string(containsString("id=\"allowance-2026\"")))
+			.andExpect(content().string(containsString("500,000.00")))
+			.andExpect(content().string(containsString("600,000.00")));
+		assertThat(this.funding.vouchers.calls).contains("allowance applicant1  2026");
 		this.mvc.perform(get("/funding/vouchers?lang=en").with(user("applicant1", "applicant")))
 			.andExpect(content().string(containsString("Our innovation vouchers")))
+			.andExpect(content().string(containsString("Our yearly voucher cap")))
+			.andExpect(content().string(containsString("Remaining")))
 			.andExpect(content().string(containsString("up to 50%")))
 			.andExpect(content().string(containsString("Not redeemed yet")));
 		this.mvc.perform(get("/funding/vouchers").with(officer())).andExpect(status().isForbidden());
@@ -97,6 +105,10 @@ class VoucherPagesTest {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("各企业年度已发放额度")))
 			.andExpect(content().string(containsString("600,000.00")))
+			.andExpect(content().string(containsString("年度上限")))
+			.andExpect(content().string(containsString("剩余额度")))
+			// the other enterprise: 200,000.00 of its 500,000.00 issued, 300,000.00 remain
+			.andExpect(content().string(containsString("300,000.00")))
 			.andExpect(content().string(containsString("voucher-v-other")))
 			.andExpect(content().string(containsString("凭证：发票 No. 44070012")))
 			.andExpect(content().string(containsString("结算经办人：officer")))

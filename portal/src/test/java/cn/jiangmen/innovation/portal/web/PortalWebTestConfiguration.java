@@ -15,6 +15,7 @@ import cn.jiangmen.innovation.portal.config.PortalSecurityConfiguration;
 import cn.jiangmen.innovation.portal.finance.Beneficiaries;
 import cn.jiangmen.innovation.portal.finance.FakeFundingService;
 import cn.jiangmen.innovation.portal.finance.FundingPortalClient;
+import cn.jiangmen.innovation.portal.finance.InstrumentPortalClient;
 import io.grpc.Metadata;
 import io.grpc.Server;
 import io.grpc.ServerCall;
@@ -37,7 +38,7 @@ import org.springframework.grpc.client.GrpcChannelFactory;
 @TestConfiguration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PortalProperties.class)
 @Import({ PortalSecurityConfiguration.class, TalentApplicationsClient.class, FundingPortalClient.class,
-		Beneficiaries.class })
+		InstrumentPortalClient.class, Beneficiaries.class })
 class PortalWebTestConfiguration {
 
 	/** The realm's demo organisations the test applicant belongs to, as the directory has them. */

@@ -2,9 +2,6 @@ package cn.jiangmen.innovation.funding.domain.subsidy;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
-
-import cn.jiangmen.innovation.funding.domain.instrument.Instrument;
 
 /** Subsidy claims (implemented in persistence). */
 public interface SubsidyClaims {
@@ -20,7 +17,7 @@ public interface SubsidyClaims {
 	/** False when the version changed meanwhile. */
 	boolean update(SubsidyClaim claim);
 
-	/** Claims of one instrument, newest first; one organisation's when {@code organisation} is given. */
-	List<SubsidyClaim> list(Instrument instrument, UUID organisation, int offset, int limit);
+	/** Claims as filtered, newest first. */
+	List<SubsidyClaim> list(ClaimFilter filter, int offset, int limit);
 
 }
