@@ -54,6 +54,15 @@ class ChangeRequestsAppliedIT extends ServiceIntegrationTest {
 		String proposal = approved[0];
 		String project = approved[1];
 
+		// a partner of the consortium reads the running project but does not act for it
+		assertThat(this.http.get("/api/projects/projects/" + project + "/summary", token("applicant2")).status())
+			.as("a partner reads the project").isEqualTo(200);
+		assertThat(this.http.get("/api/projects/projects/" + project + "/milestones", token("applicant2")).status())
+			.isEqualTo(200);
+		assertThat(this.http.postJson("/api/projects/projects/" + project + "/change-requests", token("applicant2"), """
+				{"kind":"MILESTONE_DATE","reason":"partner asks","milestoneId":"%s","newDueDate":"2027-12-31"}"""
+			.formatted(UUID.randomUUID())).status()).as("only the lead asks for changes").isEqualTo(403);
+
 		// a budget move of more than the category holds
 		String tooMuch = request(project, """
 				{"kind":"BUDGET_REALLOCATION","reason":"Testing costs more","fromCategory":"equipment","toCategory":"testing","amount":"8000000.00"}""");
@@ -120,6 +129,8 @@ class ChangeRequestsAppliedIT extends ServiceIntegrationTest {
 			.containsExactly(TestOrganisationDirectory.OPTO.id().toString(), academy);
 		assertThat(this.http.get("/api/projects/proposals/" + proposal, token("applicant2")).status())
 			.as("a partner that left no longer reads the proposal").isEqualTo(404);
+		assertThat(this.http.get("/api/projects/projects/" + project + "/summary", token("applicant2")).status())
+			.as("nor the project").isEqualTo(404);
 
 		HttpProbe.Response history = this.http.get("/api/projects/projects/" + project + "/change-requests", token("manager"));
 		assertThat(history.json().get("changeRequests").findValuesAsString("state")).containsExactly("APPROVED", "PENDING",

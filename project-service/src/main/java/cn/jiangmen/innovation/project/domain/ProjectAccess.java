@@ -33,11 +33,12 @@ public final class ProjectAccess {
 
 	/**
 	 * Who reads an approved project's execution (task book, milestones, reports, changes, rounds):
-	 * bureau roles and the lead organisation's applicants. Partners of the consortium join here when
-	 * the consortium tables (proposals) are merged: this is the one place to add them.
+	 * bureau roles and the applicants of the consortium's organisations, lead or partner. Partners
+	 * read; only the lead acts ({@link #isLeadApplicant}).
 	 */
-	public static boolean mayReadExecution(Caller caller, OrganisationId leadOrganisation) {
-		return seesAllProjects(caller) || isLeadApplicant(caller, leadOrganisation);
+	public static boolean mayReadExecution(Caller caller, OrganisationId leadOrganisation, boolean callerIsPartner) {
+		return seesAllProjects(caller) || isLeadApplicant(caller, leadOrganisation)
+				|| (isApplicant(caller) && callerIsPartner);
 	}
 
 	/** Accepting the task book, reporting progress and asking for changes are the lead organisation's. */

@@ -44,8 +44,14 @@ public class ProjectLookup {
 			throw new AccessDeniedException("Projects are not for this role");
 		}
 		return this.projects.find(id)
-			.filter(project -> ProjectAccess.mayReadExecution(caller, project.leadOrganisation()))
+			.filter(project -> ProjectAccess.mayReadExecution(caller, project.leadOrganisation(), isPartner(caller, project)))
 			.orElseThrow(() -> new NotFoundException("Project", id));
+	}
+
+	/** Asked only of an applicant outside the lead organisation: the consortium of record is the proposal's. */
+	private boolean isPartner(Caller caller, ApprovedProject project) {
+		return ProjectAccess.isApplicant(caller) && !ProjectAccess.isLeadApplicant(caller, project.leadOrganisation())
+				&& this.projects.isPartner(project.id(), caller.organisationId().orElseThrow());
 	}
 
 	public ApprovedProject forManager(ProjectId id, Caller caller) {

@@ -16,6 +16,9 @@ public interface ExecutionProjects {
 	/** The proposal the project was approved from (the consortium and budget of record), if recorded. */
 	Optional<java.util.UUID> proposalOf(ProjectId id);
 
+	/** Whether the organisation is a partner in the consortium of record (the proposal, as changes left it). */
+	boolean isPartner(ProjectId id, java.util.UUID organisation);
+
 	/** Writes the stage if the project is still at {@code next.version() - 1}. */
 	boolean updateStage(ApprovedProject next);
 

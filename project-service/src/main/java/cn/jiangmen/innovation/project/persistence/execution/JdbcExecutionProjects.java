@@ -63,6 +63,14 @@ class JdbcExecutionProjects implements ExecutionProjects {
 	}
 
 	@Override
+	public boolean isPartner(ProjectId id, UUID organisation) {
+		return this.jdbc.sql("""
+				select exists (select 1 from project p join proposal pr on pr.id = p.proposal_id
+				  where p.id = :id and p.organisation_id <> :organisation and :organisation = any (pr.organisation_ids))
+				""").param("id", id.value()).param("organisation", organisation).query(Boolean.class).single();
+	}
+
+	@Override
 	public boolean updateStage(ApprovedProject next) {
 		return this.jdbc.sql("update project set stage = :stage, version = :version where id = :id and version = :previous")
 			.param("stage", next.stage().name())
