@@ -54,6 +54,34 @@
     target.focus({ preventScroll: true });
   });
 
+  // A table wider than the screen scrolls inside its .table-wrap: a keyboard user must be able to
+  // reach that scroll (WCAG 2.1.1; axe's scrollable-region-focusable), so a wrap that overflows is a
+  // focusable group named after its table's caption, and one that fits stays out of the tab order.
+  // Done here rather than in the ~35 templates with a .table-wrap, and again when the width changes.
+  function scrollableTables() {
+    document.querySelectorAll('.table-wrap').forEach(function (wrap) {
+      if (wrap.scrollWidth > wrap.clientWidth + 1) {
+        var caption = wrap.querySelector('caption');
+        var heading = wrap.closest('section') && wrap.closest('section').querySelector('h1, h2, h3');
+        var name = (caption || heading || {}).textContent;
+        wrap.setAttribute('tabindex', '0');
+        wrap.setAttribute('role', 'group');
+        wrap.setAttribute('aria-label', (name || document.title).trim());
+      } else if (wrap.getAttribute('tabindex') === '0') {
+        wrap.removeAttribute('tabindex');
+        wrap.removeAttribute('role');
+        wrap.removeAttribute('aria-label');
+      }
+    });
+  }
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', scrollableTables);
+  } else {
+    scrollableTables();
+  }
+  window.addEventListener('resize', scrollableTables);
+  document.addEventListener('htmx:afterSettle', scrollableTables);
+
   document.addEventListener('htmx:configRequest', function (event) {
     var token = csrfToken();
     if (token) {

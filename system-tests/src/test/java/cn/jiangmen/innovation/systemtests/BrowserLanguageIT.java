@@ -19,6 +19,7 @@ class BrowserLanguageIT extends BrowserTest {
 		assertThat(htmlLang()).isEqualTo("zh-CN");
 		assertThat(browser.getTitle()).containsPattern("[\\u4e00-\\u9fff]");
 		Chromium.screenshot(browser, "portal-home-zh");
+		assertAccessible("portal-home-zh");
 
 		browser.findElement(By.cssSelector("a[href*='lang=en']")).click();
 		wait.until(driver -> "en".equals(htmlLang()));
@@ -26,11 +27,13 @@ class BrowserLanguageIT extends BrowserTest {
 		assertThat(browser.getTitle()).doesNotContainPattern("[\\u4e00-\\u9fff]");
 		assertThat(browser.findElement(By.tagName("nav")).getText()).doesNotContainPattern("[\\u4e00-\\u9fff]{2,}");
 		Chromium.screenshot(browser, "portal-home-en");
+		assertAccessible("portal-home-en");
 
 		// The choice sticks (cookie), across pages.
 		browser.get(suite.gatewayUrl() + "/applications");
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("html[lang]")));
 		assertThat(htmlLang()).isEqualTo("en");
+		assertAccessible("applications-en");
 	}
 
 	private static String htmlLang() {

@@ -21,6 +21,14 @@ public abstract class BrowserTest {
 		browser = Chromium.start();
 	}
 
+	/**
+	 * Fails when axe finds a WCAG 2.1 A/AA or best-practice violation on the page the browser shows
+	 * ({@link Accessibility}); {@code page} names the report under {@code target/axe}.
+	 */
+	protected static void assertAccessible(String page) {
+		Accessibility.assertAccessible(browser, page);
+	}
+
 	@AfterAll
 	static void quitBrowser() {
 		if (browser != null) {

@@ -48,12 +48,14 @@ class FailedFormRedirectBrowserIT extends BrowserTest {
 		assertThat(amount.getAttribute("aria-describedby")).contains("error-amount");
 		assertThat(browser.findElement(By.id("error-amount")).getText()).contains("两位小数");
 		Chromium.screenshot(browser, "finance-raise-error-1280");
+		assertAccessible("finance-raise-error-1280");
 		browser.findElement(By.cssSelector("#error-summary a[href='#amount']")).click();
 		assertThat(((JavascriptExecutor) browser).executeScript("return document.activeElement.id;")).isEqualTo("amount");
 		browser.manage().window().setSize(new Dimension(390, 844));
 		((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
 		assertThat(horizontalOverflow()).as("no sideways scrolling at 390 px").isLessThanOrEqualTo(0L);
 		Chromium.screenshot(browser, "finance-raise-error-390");
+		assertAccessible("finance-raise-error-390");
 		browser.manage().window().setSize(new Dimension(1280, 900));
 
 		// a reload is a GET of the form: no prompt to post again, the summary (read once) gone, nothing prepared
@@ -72,6 +74,7 @@ class FailedFormRedirectBrowserIT extends BrowserTest {
 		assertThat(browser.getCurrentUrl()).startsWith(form);
 		assertThat(browser.findElement(By.id("page-title")).getText()).doesNotContainPattern("[\\u4e00-\\u9fff]");
 		Chromium.screenshot(browser, "finance-raise-after-switch-en-1280");
+		assertAccessible("finance-raise-after-switch-en-1280");
 	}
 
 	private static long horizontalOverflow() {

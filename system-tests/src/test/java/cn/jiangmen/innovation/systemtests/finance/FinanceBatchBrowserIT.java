@@ -3,6 +3,7 @@ package cn.jiangmen.innovation.systemtests.finance;
 import java.time.Duration;
 import java.util.UUID;
 
+import cn.jiangmen.innovation.systemtests.Accessibility;
 import cn.jiangmen.innovation.systemtests.Chromium;
 import cn.jiangmen.innovation.systemtests.RunningSuite;
 import org.junit.jupiter.api.AfterAll;
@@ -92,6 +93,7 @@ class FinanceBatchBrowserIT {
 		assertThat(waiting.getText()).contains("江门市光电科技有限公司").contains("880,000.00");
 		((JavascriptExecutor) officer).executeScript("arguments[0].scrollIntoView({block: 'center'})", waiting);
 		Chromium.screenshot(officer, "finance-batches-waiting-1280");
+		Accessibility.assertAccessible(officer, "finance-batches-waiting-1280");
 		officer.findElement(By.id("choose-" + trancheId)).click();
 		officer.findElement(By.cssSelector("form[action$='/finance/batches/new'] button[type=submit]")).click();
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("confirm-question")));
@@ -99,6 +101,7 @@ class FinanceBatchBrowserIT {
 		officer.manage().window().setSize(new Dimension(390, 844));
 		assertThat(FundingSetUp.horizontalOverflow(officer)).isLessThanOrEqualTo(0L);
 		Chromium.screenshot(officer, "finance-batch-create-confirm-390");
+		Accessibility.assertAccessible(officer, "finance-batch-create-confirm-390");
 		officer.findElement(By.cssSelector("form button[type=submit].button--primary")).click();
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".banner--success")));
 		String batchUrl = officer.getCurrentUrl().replaceAll("\\?.*", "");
@@ -107,6 +110,7 @@ class FinanceBatchBrowserIT {
 			.contains("44001700000000123456");
 		assertThat(FundingSetUp.horizontalOverflow(officer)).isLessThanOrEqualTo(0L);
 		Chromium.screenshot(officer, "finance-batch-created-390");
+		Accessibility.assertAccessible(officer, "finance-batch-created-390");
 
 		// the files the bank receives, fetched as the download links do
 		officer.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
@@ -121,6 +125,7 @@ class FinanceBatchBrowserIT {
 		officer.findElement(By.id("send-batch")).click();
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("confirm-question")));
 		Chromium.screenshot(officer, "finance-batch-send-confirm-1280");
+		Accessibility.assertAccessible(officer, "finance-batch-send-confirm-1280");
 		officer.findElement(By.cssSelector("form button[type=submit].button--primary")).click();
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".banner--success")));
 		assertThat(funding.state(trancheId)).isEqualTo("BATCHED");
@@ -131,9 +136,11 @@ class FinanceBatchBrowserIT {
 		officer.manage().window().setSize(new Dimension(390, 844));
 		assertThat(FundingSetUp.horizontalOverflow(officer)).isLessThanOrEqualTo(0L);
 		Chromium.screenshot(officer, "finance-batch-answer-390");
+		Accessibility.assertAccessible(officer, "finance-batch-answer-390");
 		officer.findElement(By.cssSelector("form button[type=submit].button--primary")).click();
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("confirm-question")));
 		Chromium.screenshot(officer, "finance-batch-answer-confirm-390");
+		Accessibility.assertAccessible(officer, "finance-batch-answer-confirm-390");
 		officer.findElement(By.cssSelector("form button[type=submit].button--primary")).click();
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".banner--success")));
 		assertThat(officer.findElement(By.id("batch-state")).getText()).isEqualTo("银行已全部回执");
@@ -146,11 +153,13 @@ class FinanceBatchBrowserIT {
 		assertThat(approver.findElements(By.id("send-batch"))).isEmpty();
 		assertThat(approver.findElements(By.id("record-answer"))).isEmpty();
 		Chromium.screenshot(approver, "finance-batch-paid-1280");
+		Accessibility.assertAccessible(approver, "finance-batch-paid-1280");
 		approver.manage().window().setSize(new Dimension(390, 844));
 		approver.navigate().refresh();
 		approverWait.until(ExpectedConditions.presenceOfElementLocated(By.id("batch-state")));
 		assertThat(FundingSetUp.horizontalOverflow(approver)).isLessThanOrEqualTo(0L);
 		Chromium.screenshot(approver, "finance-batch-paid-390");
+		Accessibility.assertAccessible(approver, "finance-batch-paid-390");
 	}
 
 	/** The body of a same-origin GET, as the page's download link fetches it. */

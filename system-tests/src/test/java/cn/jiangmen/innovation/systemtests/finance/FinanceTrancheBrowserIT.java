@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.UUID;
 
+import cn.jiangmen.innovation.systemtests.Accessibility;
 import cn.jiangmen.innovation.systemtests.Chromium;
 import cn.jiangmen.innovation.systemtests.RunningSuite;
 import org.junit.jupiter.api.AfterAll;
@@ -65,15 +66,18 @@ class FinanceTrancheBrowserIT {
 		Chromium.signIn(officer, suite.gatewayUrl(), "officer");
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("finance")));
 		Chromium.screenshot(officer, "finance-home-officer-1280");
+		Accessibility.assertAccessible(officer, "finance-home-officer-1280");
 		officer.findElement(By.cssSelector(".site-nav a[href$='/finance/inbox']")).click();
 		WebElement row = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("tranche-" + trancheId)));
 		((JavascriptExecutor) officer).executeScript("arguments[0].scrollIntoView({block: 'center'})", row);
 		Chromium.screenshot(officer, "finance-inbox-prepare-1280");
+		Accessibility.assertAccessible(officer, "finance-inbox-prepare-1280");
 		row.findElement(By.cssSelector("a[href*='/prepare']")).click();
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("confirm-question")));
 		officer.manage().window().setSize(new Dimension(390, 844));
 		assertThat(FundingSetUp.horizontalOverflow(officer)).isLessThanOrEqualTo(0L);
 		Chromium.screenshot(officer, "finance-prepare-confirm-390");
+		Accessibility.assertAccessible(officer, "finance-prepare-confirm-390");
 		officer.findElement(By.cssSelector("form button[type=submit].button--primary")).click();
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".banner--success")));
 		assertThat(officer.getCurrentUrl()).contains("tab=approve");
@@ -81,6 +85,7 @@ class FinanceTrancheBrowserIT {
 			.as("the officer is never offered the decision").isEmpty();
 		assertThat(FundingSetUp.horizontalOverflow(officer)).isLessThanOrEqualTo(0L);
 		Chromium.screenshot(officer, "finance-inbox-approve-officer-390");
+		Accessibility.assertAccessible(officer, "finance-inbox-approve-officer-390");
 
 		WebDriver approver = approverBrowser;
 		WebDriverWait approverWait = new WebDriverWait(approver, Duration.ofSeconds(30));
@@ -91,9 +96,11 @@ class FinanceTrancheBrowserIT {
 		assertThat(prepared.getText()).contains("officer");
 		((JavascriptExecutor) approver).executeScript("arguments[0].scrollIntoView({block: 'center'})", prepared);
 		Chromium.screenshot(approver, "finance-inbox-approve-1280");
+		Accessibility.assertAccessible(approver, "finance-inbox-approve-1280");
 		prepared.findElement(By.cssSelector("a[href$='/approve']")).click();
 		approverWait.until(ExpectedConditions.presenceOfElementLocated(By.id("confirm-question")));
 		Chromium.screenshot(approver, "finance-approve-confirm-1280");
+		Accessibility.assertAccessible(approver, "finance-approve-confirm-1280");
 		approver.findElement(By.cssSelector("form button[type=submit].button--primary")).click();
 		approverWait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".banner--success")));
 		assertThat(approver.findElements(By.id("tranche-" + trancheId))).as("left the queue").isEmpty();
@@ -101,11 +108,13 @@ class FinanceTrancheBrowserIT {
 		approver.get(suite.gatewayUrl() + "/finance/budgets");
 		approverWait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".chart svg")));
 		Chromium.screenshot(approver, "finance-budgets-1280");
+		Accessibility.assertAccessible(approver, "finance-budgets-1280");
 		approver.manage().window().setSize(new Dimension(390, 844));
 		approver.navigate().refresh();
 		approverWait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".chart svg")));
 		assertThat(FundingSetUp.horizontalOverflow(approver)).isLessThanOrEqualTo(0L);
 		Chromium.screenshot(approver, "finance-budgets-390");
+		Accessibility.assertAccessible(approver, "finance-budgets-390");
 		assertThat(funding.state(trancheId)).isEqualTo("APPROVED");
 	}
 

@@ -41,22 +41,26 @@ class ManagerCallsBrowserIT extends BrowserTest {
 		List<WebElement> nav = browser.findElements(By.cssSelector(".site-nav a"));
 		assertThat(nav).isNotEmpty().allSatisfy(a -> assertThat(a.getAttribute("href")).doesNotContain("/#"));
 		Chromium.screenshot(browser, "manager-home-1280");
+		assertAccessible("manager-home-1280");
 
 		browser.findElement(By.cssSelector(".site-nav a[href$='/talent/manage/calls']")).click();
 		WebElement row = findRow(wait, call);
 		assertThat(row.findElement(By.cssSelector(".status")).getText()).isEqualTo("已截止");
 		((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", row);
 		Chromium.screenshot(browser, "manager-calls-1280");
+		assertAccessible("manager-calls-1280");
 
 		browser.manage().window().setSize(new Dimension(390, 844));
 		browser.navigate().refresh();
 		row = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("call-" + call)));
 		assertThat(horizontalOverflow()).isLessThanOrEqualTo(0L);
 		Chromium.screenshot(browser, "manager-calls-390");
+		assertAccessible("manager-calls-390");
 		browser.get(suite.gatewayUrl() + "/");
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("manager")));
 		assertThat(horizontalOverflow()).isLessThanOrEqualTo(0L);
 		Chromium.screenshot(browser, "manager-home-390");
+		assertAccessible("manager-home-390");
 	}
 
 	/** Pages through the list (other tests leave calls behind) until the call's row shows. */

@@ -20,6 +20,7 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import cn.jiangmen.innovation.systemtests.Accessibility;
 import cn.jiangmen.innovation.systemtests.BrowserlessUser;
 import cn.jiangmen.innovation.systemtests.Chromium;
 import cn.jiangmen.innovation.systemtests.RunningSuite;
@@ -292,11 +293,13 @@ class ProjectLifecycleEndToEndSystemIT {
 		String scroll = "document.getElementById('" + show + "').scrollIntoView();";
 		((JavascriptExecutor) browser).executeScript(scroll);
 		Chromium.screenshot(browser, name + "-1280");
+		Accessibility.assertAccessible(browser, name + "-1280");
 		browser.manage().window().setSize(new Dimension(390, 844));
 		Object overflow = ((JavascriptExecutor) browser)
 			.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
 		((JavascriptExecutor) browser).executeScript(scroll);
 		Chromium.screenshot(browser, name + "-390");
+		Accessibility.assertAccessible(browser, name + "-390");
 		browser.manage().window().setSize(new Dimension(1280, 900));
 		assertThat(((Number) overflow).intValue()).as(name + " scrolls sideways at 390 px").isLessThanOrEqualTo(0);
 	}

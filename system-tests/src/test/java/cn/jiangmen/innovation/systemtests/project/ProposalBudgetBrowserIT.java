@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
+import cn.jiangmen.innovation.systemtests.Accessibility;
 import cn.jiangmen.innovation.systemtests.Chromium;
 import cn.jiangmen.innovation.systemtests.RunningSuite;
 import org.junit.jupiter.api.AfterAll;
@@ -67,6 +68,7 @@ class ProposalBudgetBrowserIT {
 		assertThat(browser.findElement(By.tagName("main")).getText()).contains("牵头单位须为在江门注册的企业", "不超过 30%",
 				"营业执照", "须有高校或科研院所合作（产学研）");
 		Chromium.screenshot(browser, "project-call-1280");
+		Accessibility.assertAccessible(browser, "project-call-1280");
 
 		browser.findElement(By.cssSelector("form[action$='/proposals'] button[type=submit]")).click();
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("proposal-form")));
@@ -118,6 +120,7 @@ class ProposalBudgetBrowserIT {
 		wait.until(driver -> !driver.findElement(By.id("proposal-form")).getAttribute("class").contains("htmx-request"));
 		((JavascriptExecutor) browser).executeScript("document.getElementById('section-budget').scrollIntoView()");
 		Chromium.screenshot(browser, "project-proposal-budget-1280");
+		Accessibility.assertAccessible(browser, "project-proposal-budget-1280");
 
 		browser.manage().window().setSize(new Dimension(390, 844));
 		browser.navigate().refresh();
@@ -127,10 +130,12 @@ class ProposalBudgetBrowserIT {
 		assertThat(horizontalOverflow()).isLessThanOrEqualTo(0L);
 		((JavascriptExecutor) browser).executeScript("document.getElementById('section-budget').scrollIntoView()");
 		Chromium.screenshot(browser, "project-proposal-budget-390");
+		Accessibility.assertAccessible(browser, "project-proposal-budget-390");
 		type("budget-MATERIALS-FISCAL", "10");
 		assertThat(text("[data-total]")).isEqualTo("2,000,010.00");
 		assertThat(browser.findElement(By.cssSelector("[data-over-limit]")).isDisplayed()).isTrue();
 		Chromium.screenshot(browser, "project-proposal-over-limit-390");
+		Accessibility.assertAccessible(browser, "project-proposal-over-limit-390");
 
 		browser.manage().window().setSize(new Dimension(1280, 900));
 		browser.findElement(By.cssSelector("a[href$='/review']")).click();
@@ -138,6 +143,7 @@ class ProposalBudgetBrowserIT {
 		assertThat(browser.findElement(By.tagName("main")).getText()).contains("检查并提交", "轨道交通牵引变流器系统测试",
 				"五邑大学", "尚未确认");
 		Chromium.screenshot(browser, "project-proposal-check-your-answers-1280");
+		Accessibility.assertAccessible(browser, "project-proposal-check-your-answers-1280");
 	}
 
 	private static void sleep(long millis) {

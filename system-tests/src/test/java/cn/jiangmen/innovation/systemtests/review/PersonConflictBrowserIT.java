@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import cn.jiangmen.innovation.systemtests.Accessibility;
 import cn.jiangmen.innovation.systemtests.BrowserlessUser;
 import cn.jiangmen.innovation.systemtests.Chromium;
 import cn.jiangmen.innovation.systemtests.RunningSuite;
@@ -87,6 +88,7 @@ class PersonConflictBrowserIT {
 					.contains("Declared relationship with 张华 (江门市光电科技有限公司): 表弟")
 					.contains("Conflict: Declared relationship with 张华");
 				Chromium.screenshot(browser, "review-round-person-conflict-en-1280");
+				Accessibility.assertAccessible(browser, "review-round-person-conflict-en-1280");
 				browser.get(suite.gatewayUrl() + "/review/rounds/" + round + "?lang=zh-CN");
 			}
 			finally {
@@ -189,11 +191,13 @@ class PersonConflictBrowserIT {
 		String show = "var e = document.getElementById('" + id + "'); if (e) e.scrollIntoView();";
 		js.executeScript(show);
 		Chromium.screenshot(browser, name + "-1280");
+		Accessibility.assertAccessible(browser, name + "-1280");
 		browser.manage().window().setSize(new Dimension(390, 844));
 		js.executeScript(show);
 		Object overflow = js.executeScript(
 				"return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
 		Chromium.screenshot(browser, name + "-390");
+		Accessibility.assertAccessible(browser, name + "-390");
 		browser.manage().window().setSize(new Dimension(1280, 900));
 		assertThat(((Number) overflow).intValue()).as(name + " scrolls sideways at 390 px").isLessThanOrEqualTo(0);
 	}

@@ -15,6 +15,7 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import cn.jiangmen.innovation.systemtests.Accessibility;
 import cn.jiangmen.innovation.systemtests.BrowserlessUser;
 import cn.jiangmen.innovation.systemtests.Chromium;
 import cn.jiangmen.innovation.systemtests.RunningSuite;
@@ -266,11 +267,13 @@ class TalentReviewedEndToEndSystemIT {
 				+ " : document.querySelector('#confirm, section#sheet, #sheet-status'); if (e) e.scrollIntoView();";
 		((org.openqa.selenium.JavascriptExecutor) browser).executeScript(show);
 		Chromium.screenshot(browser, name + "-1280");
+		Accessibility.assertAccessible(browser, name + "-1280");
 		browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
 		((org.openqa.selenium.JavascriptExecutor) browser).executeScript(show);
 		Object overflow = ((org.openqa.selenium.JavascriptExecutor) browser)
 			.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
 		Chromium.screenshot(browser, name + "-390");
+		Accessibility.assertAccessible(browser, name + "-390");
 		browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
 		assertThat(((Number) overflow).intValue()).as(name + " scrolls sideways at 390 px").isLessThanOrEqualTo(0);
 	}
@@ -284,8 +287,10 @@ class TalentReviewedEndToEndSystemIT {
 			new WebDriverWait(browser, Duration.ofSeconds(30))
 				.until(ExpectedConditions.presenceOfElementLocated(By.tagName("svg")));
 			Chromium.screenshot(browser, "review-round-results");
+			Accessibility.assertAccessible(browser, "review-round-results");
 			browser.get(suite.gatewayUrl() + "/talent/manage/calls/" + call + "/ranking");
 			Chromium.screenshot(browser, "talent-ranking");
+			Accessibility.assertAccessible(browser, "talent-ranking");
 		}
 		finally {
 			browser.quit();

@@ -7,11 +7,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import cn.jiangmen.innovation.systemtests.Accessibility;
 import cn.jiangmen.innovation.systemtests.BrowserlessUser;
 import cn.jiangmen.innovation.systemtests.Chromium;
 import cn.jiangmen.innovation.systemtests.RunningSuite;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -69,10 +71,12 @@ public final class Applicant {
 		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
 		Chromium.signIn(browser, suite.gatewayUrl(), "applicant1");
 		browser.get(suite.gatewayUrl() + "/talent/calls");
-		wait.until(ExpectedConditions.elementToBeClickable(
-				By.cssSelector("form[action$='/talent/calls/" + call + "/applications'] button[type=submit]")))
-			.click();
+		WebElement start = wait.until(ExpectedConditions.elementToBeClickable(
+				By.cssSelector("form[action$='/talent/calls/" + call + "/applications'] button[type=submit]")));
+		Accessibility.assertAccessible(browser, "talent-calls");
+		start.click();
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("application-form")));
+		Accessibility.assertAccessible(browser, "talent-application-form-new");
 		return browser.getCurrentUrl();
 	}
 

@@ -53,6 +53,7 @@ class ApplicationFormErrorsBrowserIT extends BrowserTest {
 		assertThat(orcid.getAttribute("aria-describedby")).contains("error-team-0-orcid");
 		assertThat(browser.findElement(By.id("error-team-0-orcid")).getText()).isNotBlank();
 		Chromium.screenshot(browser, "talent-form-errors-1280");
+		assertAccessible("talent-form-errors-1280");
 		link.click();
 		assertThat(((JavascriptExecutor) browser).executeScript("return document.activeElement.id;"))
 			.as("the summary's link moves to the field")
@@ -63,6 +64,7 @@ class ApplicationFormErrorsBrowserIT extends BrowserTest {
 		((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
 		assertThat(horizontalOverflow()).as("no sideways scrolling at 390 px").isLessThanOrEqualTo(0L);
 		Chromium.screenshot(browser, "talent-form-errors-390");
+		assertAccessible("talent-form-errors-390");
 		((JavascriptExecutor) browser).executeScript("document.getElementById('team-0').scrollIntoView()");
 		Chromium.screenshot(browser, "talent-form-team-390");
 

@@ -46,6 +46,7 @@ class DraftSurvivesSessionExpiryBrowserIT extends BrowserTest {
 		assertThat(browser.findElements(By.cssSelector("#feedback .autosave-saved"))).as("the rest was stored")
 			.isNotEmpty();
 		Chromium.screenshot(browser, "talent-draft-partial-save");
+		assertAccessible("talent-draft-partial-save");
 		// the person's name and the right ORCID: saved, and the messages go
 		Chromium.type(browser, "team-0-name", "李明");
 		Chromium.type(browser, "team-0-orcid", "0000-0002-1825-0097");
@@ -68,6 +69,7 @@ class DraftSurvivesSessionExpiryBrowserIT extends BrowserTest {
 		assertThat(browser.findElement(By.id("summary")).getAttribute("value")).as("the text stays on the page")
 			.isEqualTo(typed);
 		Chromium.screenshot(browser, "talent-draft-session-expired");
+		assertAccessible("talent-draft-session-expired");
 
 		// signing in again comes back to the draft, which offers what was typed
 		alert.findElement(By.cssSelector(".autosave-alert__sign-in")).click();
@@ -80,6 +82,7 @@ class DraftSurvivesSessionExpiryBrowserIT extends BrowserTest {
 		wait.until(ExpectedConditions.urlToBe(draftUrl));
 		WebElement restore = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("autosave-restore")));
 		Chromium.screenshot(browser, "talent-draft-restore-offered");
+		assertAccessible("talent-draft-restore-offered");
 		restore.findElement(By.cssSelector(".autosave-restore__apply")).click();
 		assertThat(browser.findElement(By.id("summary")).getAttribute("value")).isEqualTo(typed);
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#feedback .autosave-saved")));

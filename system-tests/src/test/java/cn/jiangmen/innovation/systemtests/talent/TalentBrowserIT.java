@@ -48,6 +48,7 @@ class TalentBrowserIT extends BrowserTest {
 		finally {
 			Chromium.screenshot(browser, "talent-application-autosaved");
 		}
+		assertAccessible("talent-application-autosaved");
 
 		Path pdf = Files.createTempFile("申报书", ".pdf");
 		Files.writeString(pdf, "%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n", StandardCharsets.US_ASCII);
@@ -64,10 +65,12 @@ class TalentBrowserIT extends BrowserTest {
 		wait.until(ExpectedConditions.urlContains("/review"));
 		assertThat(browser.findElement(By.tagName("main")).getText()).contains("检查您的申报", "可见光通信创新团队", "李明");
 		Chromium.screenshot(browser, "talent-application-check-your-answers");
+		assertAccessible("talent-application-check-your-answers");
 		browser.findElement(By.cssSelector("form[action$='/submit'] button[type=submit]")).click();
 		wait.until(ExpectedConditions.urlContains("/receipt"));
 		assertThat(browser.findElement(By.tagName("main")).getText()).contains("已提交", "申报提交回执", "申报编号", "JM-");
 		Chromium.screenshot(browser, "talent-application-submitted");
+		assertAccessible("talent-application-submitted");
 	}
 
 	private static void type(String id, String text) {
