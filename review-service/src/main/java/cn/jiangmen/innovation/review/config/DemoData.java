@@ -25,7 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Profile {@code demo}: profiles of the five demo experts (Keycloak ids fixed in the realm), so a
- * manager can open a round over the demo applications at once. Their fields cover the demo calls;
+ * manager can open a round over the demo applications and projects at once. Their fields cover the
+ * demo calls and the nine priority fields (three experts each, all nine for expert1, 3 and 5);
  * expert3 left 五邑大学 in 2024 and expert5 declared a relationship with 江门市光电科技有限公司, so the
  * conflict list shows both rules at work; expert2 applied in 2019 with 林涛 of 江门市光电科技有限公司, given
  * by name and organisation as a person would. Each name is the realm user's family + given name, so an
@@ -42,8 +43,10 @@ class DemoData implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
+	/** The nine priority fields of the demo projects (project-service's V1), so every field has a panel. */
 	private static final Set<String> ALL_DEMO_FIELDS = Set.of("visible-light-communication", "intelligent-industrial-robots",
-			"nev-batteries-power-systems", "additive-manufacturing");
+			"nev-batteries-power-systems", "additive-manufacturing", "rail-transit-equipment", "motorcycle-power-systems",
+			"semiconductor-lighting", "marine-engineering-equipment", "intelligent-manufacturing-equipment");
 
 	private final Experts experts;
 
@@ -78,7 +81,8 @@ class DemoData implements ApplicationRunner {
 		return List.of(
 				expert(1, "张卫国", ALL_DEMO_FIELDS, List.of(Affiliation.current(gdut, "广东工业大学", 2008)), List.of(),
 						List.of()),
-				expert(2, "刘芳", Set.of("visible-light-communication", "intelligent-industrial-robots", "nev-batteries-power-systems"),
+				expert(2, "刘芳", Set.of("visible-light-communication", "intelligent-industrial-robots", "nev-batteries-power-systems",
+						"rail-transit-equipment", "marine-engineering-equipment", "semiconductor-lighting"),
 						List.of(Affiliation.current(scut, "华南理工大学", 2012)), List.of(new CoApplication(
 								keys.of("林涛", "江门市光电科技有限公司").orElseThrow(), 2019, "林涛", OPTOELECTRONICS,
 								"江门市光电科技有限公司")),
@@ -86,7 +90,8 @@ class DemoData implements ApplicationRunner {
 				expert(3, "黄志强", ALL_DEMO_FIELDS,
 						List.of(Affiliation.current(jnu, "暨南大学", 2025), Affiliation.past(WUYI_UNIVERSITY, "五邑大学", 2010, 2024)),
 						List.of(), List.of()),
-				expert(4, "吴敏", Set.of("visible-light-communication", "intelligent-industrial-robots", "additive-manufacturing"),
+				expert(4, "吴敏", Set.of("visible-light-communication", "intelligent-industrial-robots", "additive-manufacturing",
+						"motorcycle-power-systems", "intelligent-manufacturing-equipment", "rail-transit-equipment"),
 						List.of(Affiliation.current(gdut, "广东工业大学", 2015)), List.of(), List.of()),
 				expert(5, "郑海燕", ALL_DEMO_FIELDS, List.of(Affiliation.current(scut, "华南理工大学", 2005)), List.of(),
 						List.of(new DeclaredRelationship(DeclaredRelationship.Kind.ORGANISATION, OPTOELECTRONICS.toString(),
