@@ -66,7 +66,8 @@ final class LoadRun {
 
 	record Settings(String gateway, String talent, String keycloak, String keycloakAdmin, String keycloakAdminPassword,
 			String projectGrpc, String talentGrpc, List<Integer> levels, int users, double readSeconds,
-			int readConcurrency, int portalUsers, double portalSeconds, int grpcCalls, double p99GoalMs, Path dir) {
+			int readConcurrency, int portalUsers, double portalSeconds, int grpcCalls, double p99GoalMs,
+			List<String> phases, Path dir) {
 
 		static Settings from(Map<String, String> a, Path dir) {
 			List<Integer> levels = new ArrayList<>();
@@ -83,7 +84,8 @@ final class LoadRun {
 					Integer.parseInt(a.getOrDefault("portal-users", "50")),
 					Double.parseDouble(a.getOrDefault("portal-seconds", "20")),
 					Integer.parseInt(a.getOrDefault("grpc-calls", "3000")),
-					Double.parseDouble(a.getOrDefault("p99-goal-ms", "250")), dir);
+					Double.parseDouble(a.getOrDefault("p99-goal-ms", "250")),
+					List.of(a.getOrDefault("phases", "reads,submissions,grpc,portal").split(",")), dir);
 		}
 
 		Map<String, Object> toMap() {
@@ -101,6 +103,7 @@ final class LoadRun {
 			m.put("portalSeconds", this.portalSeconds);
 			m.put("grpcCalls", this.grpcCalls);
 			m.put("p99GoalMs", this.p99GoalMs);
+			m.put("phases", this.phases);
 			m.put("loadGenerator", "closed loop, java.net.http.HttpClient (HTTP/1.1 keep-alive), one thread per client");
 			return m;
 		}
@@ -118,10 +121,19 @@ final class LoadRun {
 		this.out.put("runId", this.runId);
 		this.out.put("settings", this.settings.toMap());
 		setUpUsers();
-		reads();
-		submissions();
-		grpc();
-		portal();
+		// --phases portal (say) measures one path again after a change, without the whole run
+		if (this.settings.phases.contains("reads")) {
+			reads();
+		}
+		if (this.settings.phases.contains("submissions")) {
+			submissions();
+		}
+		if (this.settings.phases.contains("grpc")) {
+			grpc();
+		}
+		if (this.settings.phases.contains("portal")) {
+			portal();
+		}
 		Files.writeString(this.settings.dir.resolve("load.json"),
 				Http.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(this.out), StandardCharsets.UTF_8);
 	}
