@@ -192,13 +192,18 @@ class ProjectLifecycleEndToEndSystemIT {
 		assertThat(projectLink.find()).isTrue();
 		String project = projectLink.group(1);
 
-		// the task book: issued (REST), accepted by the lead (REST), countersigned in the portal
+		// the task book: issued in the portal after its confirmation page, accepted by the lead (REST),
+		// countersigned in the portal
 		JsonNode milestones = api.get("/api/projects/projects/" + project + "/milestones", token("manager")).json()
 			.get("milestones");
 		String first = milestones.get(0).get("id").asString();
-		HttpProbe.Response issued = api.postJson("/api/projects/projects/" + project + "/task-book", token("manager"), """
-				{"kpiTargets":[{"milestoneId":"%s","name":"发明专利申请","unit":"件","target":"3"}]}""".formatted(first));
-		assertThat(issued.status()).as(issued.body()).isEqualTo(200);
+		Map<String, String> targets = Map.of("kpi-0-0-name", "发明专利申请", "kpi-0-0-unit", "件", "kpi-0-0-target", "3");
+		assertThat(manager.get("/project/manage/projects/" + project + "/task-book/issue").body()).contains("下达任务书");
+		assertThat(manager.postForm("/project/manage/projects/" + project + "/task-book/issue/confirm", targets).body())
+			.contains("确认下达此任务书？").contains("发明专利申请");
+		HttpResponse<String> issued = manager.postForm("/project/manage/projects/" + project + "/task-book/issue", targets);
+		assertThat(issued.statusCode()).as(issued.body()).isIn(302, 303);
+		assertThat(issued.headers().firstValue("Location").orElseThrow()).contains("notice=task-book-issued");
 		assertThat(api.postJson("/api/projects/projects/" + project + "/task-book/acceptance", token("applicant1"), "{}")
 			.status()).isEqualTo(200);
 		assertThat(manager.get("/project/manage/projects/" + project).body()).contains("牵头单位已确认，待会签");
@@ -223,6 +228,17 @@ class ProjectLifecycleEndToEndSystemIT {
 			.get("state").asString()).isEqualTo("ACCEPTED");
 
 		portfolioInChromium(project, projectTitle);
+
+		// the mid-term check (中期检查), opened in the portal after its confirmation page: the project goes to
+		// review-service's expert panel and both the manager's and the lead's pages say so
+		assertThat(manager.get("/project/manage/projects/" + project + "/check-rounds/new?kind=MID_TERM").body())
+			.contains("确认发起检查？");
+		HttpResponse<String> midTerm = manager.postForm("/project/manage/projects/" + project + "/check-rounds",
+				Map.of("kind", "MID_TERM"));
+		assertThat(midTerm.statusCode()).as(midTerm.body()).isIn(302, 303);
+		assertThat(manager.get("/project/manage/projects/" + project).body()).contains("评审中");
+		assertThat(api.get("/api/projects/projects/" + project + "/summary", token("applicant1")).json().get("stage")
+			.asString()).isEqualTo("MID_TERM");
 	}
 
 	/** The manager's portfolio and the project's page, in a real browser at a desktop's and a phone's width. */
