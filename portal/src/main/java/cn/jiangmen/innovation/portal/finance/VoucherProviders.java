@@ -9,15 +9,14 @@ import cn.jiangmen.innovation.platform.organisation.OrganisationDirectory;
 import cn.jiangmen.innovation.platform.organisation.OrganisationKind;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.stereotype.Component;
 
 /**
  * Voucher providers as an enterprise picks one by name when it redeems a voucher: the directory's
  * universities, institutes and service agencies (funding's own rule of who may provide; whether the
  * one chosen is on funding's register is funding's to say). Names, never ids: an applicant does
- * not know a directory id, and the proposal's partners are picked the same way.
+ * not know a directory id, and the proposal's partners are picked the same way. Not a bean of its
+ * own: the voucher controller makes it from the directory, so web slices need nothing more.
  */
-@Component
 class VoucherProviders {
 
 	/** As many names as the proposal page offers in its list (ProposalPagesController.DIRECTORY_CHOICES). */

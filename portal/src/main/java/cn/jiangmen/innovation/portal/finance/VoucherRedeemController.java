@@ -8,6 +8,7 @@ import java.util.Set;
 
 import cn.jiangmen.innovation.contracts.funding.v1.Voucher;
 import cn.jiangmen.innovation.contracts.funding.v1.VoucherListView;
+import cn.jiangmen.innovation.platform.organisation.OrganisationDirectory;
 import cn.jiangmen.innovation.portal.web.FailedPost;
 import cn.jiangmen.innovation.portal.web.FieldErrors;
 import cn.jiangmen.innovation.portal.web.Refused;
@@ -46,10 +47,10 @@ class VoucherRedeemController {
 
 	private final Beneficiaries beneficiaries;
 
-	VoucherRedeemController(ObjectProvider<FundingPortalClient> clients, VoucherProviders providers,
-			Beneficiaries beneficiaries) {
+	VoucherRedeemController(ObjectProvider<FundingPortalClient> clients,
+			ObjectProvider<OrganisationDirectory> directory, Beneficiaries beneficiaries) {
 		this.clients = clients;
-		this.providers = providers;
+		this.providers = new VoucherProviders(directory);
 		this.beneficiaries = beneficiaries;
 	}
 
