@@ -28,6 +28,7 @@ import cn.jiangmen.innovation.contracts.funding.v1.InstrumentDecision;
 import cn.jiangmen.innovation.contracts.funding.v1.IssueVoucherRequest;
 import cn.jiangmen.innovation.contracts.funding.v1.ListVouchersRequest;
 import cn.jiangmen.innovation.contracts.funding.v1.PrepareVoucherSettlementRequest;
+import cn.jiangmen.innovation.contracts.funding.v1.RedeemVoucherRequest;
 import cn.jiangmen.innovation.contracts.funding.v1.Voucher;
 import cn.jiangmen.innovation.contracts.funding.v1.VoucherListView;
 import cn.jiangmen.innovation.contracts.funding.v1.GetAwardRequest;
@@ -266,6 +267,18 @@ public class FundingPortalClient {
 			.setEnterpriseId(enterpriseId)
 			.setFiscalYear(fiscalYear)
 			.setAmount(Money.newBuilder().setCurrencyCode("CNY").setMinorUnits(fen))
+			.build()).getVoucher());
+	}
+
+	/** The holder's enterprise redeems its voucher at a provider against a service contract (price in fen). */
+	public Voucher redeemVoucher(String idempotencyKey, String voucherId, String providerId, String contractReference,
+			long priceFen) {
+		return call(() -> stub().redeemVoucher(RedeemVoucherRequest.newBuilder()
+			.setIdempotencyKey(idempotencyKey)
+			.setVoucherId(voucherId)
+			.setProviderId(providerId)
+			.setContractReference(contractReference)
+			.setContractPrice(Money.newBuilder().setCurrencyCode("CNY").setMinorUnits(priceFen))
 			.build()).getVoucher());
 	}
 

@@ -63,11 +63,16 @@ class VoucherPagesController {
 
 	@GetMapping("/funding/vouchers")
 	@PreAuthorize("hasRole('applicant')")
-	String mine(Model model) {
+	String mine(@RequestParam(name = "notice", required = false) String notice, Model model) {
 		List<Voucher> vouchers = funding().vouchers(VoucherListView.VOUCHER_LIST_VIEW_HOLDER, "");
 		model.addAttribute("vouchers", rows(vouchers));
 		model.addAttribute("caps", ownCaps(vouchers));
 		model.addAttribute("view", "holder");
+		// the holder's issued, unexpired vouchers get their "redeem" link (VoucherRedeemController)
+		model.addAttribute("redeemable", VoucherRedemption.redeemableIds(vouchers));
+		if ("redeemed".equals(notice)) {
+			model.addAttribute("flash", "finance.voucher.notice.redeemed");
+		}
 		return "finance/my-vouchers";
 	}
 
@@ -77,6 +82,7 @@ class VoucherPagesController {
 		model.addAttribute("vouchers", rows(funding().vouchers(VoucherListView.VOUCHER_LIST_VIEW_PROVIDER, "")));
 		model.addAttribute("view", "provider");
 		model.addAttribute("caps", List.of());
+		model.addAttribute("redeemable", Set.of());
 		return "finance/my-vouchers";
 	}
 

@@ -102,6 +102,9 @@ public class FakeFundingService extends FundingServiceGrpc.FundingServiceImplBas
 	/** Innovation vouchers, as funding's voucher RPCs keep them. */
 	final FakeVouchers vouchers = new FakeVouchers();
 
+	/** Redeeming them, with funding's rules (FakeVoucherRedemptions). */
+	final FakeVoucherRedemptions redemptions = new FakeVoucherRedemptions(this.vouchers);
+
 	/** Subsidy claims, as funding's subsidy RPCs keep them. */
 	final FakeSubsidyClaims claims = new FakeSubsidyClaims();
 
@@ -126,6 +129,7 @@ public class FakeFundingService extends FundingServiceGrpc.FundingServiceImplBas
 		this.batches.reset();
 		this.recoveries.reset();
 		this.vouchers.reset();
+		this.redemptions.reset();
 		this.claims.reset();
 		put(queued("t-approved", TrancheState.TRANCHE_STATE_APPROVED, "m-accepted", "officer", "", 1_500_000_00L)
 			.toBuilder()
@@ -429,6 +433,12 @@ public class FakeFundingService extends FundingServiceGrpc.FundingServiceImplBas
 	public void issueVoucher(cn.jiangmen.innovation.contracts.funding.v1.IssueVoucherRequest request,
 			StreamObserver<cn.jiangmen.innovation.contracts.funding.v1.IssueVoucherResponse> observer) {
 		this.vouchers.issue(request, caller(), observer);
+	}
+
+	@Override
+	public void redeemVoucher(cn.jiangmen.innovation.contracts.funding.v1.RedeemVoucherRequest request,
+			StreamObserver<cn.jiangmen.innovation.contracts.funding.v1.RedeemVoucherResponse> observer) {
+		this.redemptions.redeem(request, caller(), observer);
 	}
 
 	@Override

@@ -47,7 +47,7 @@ class FakeVouchers {
 
 	static final long CAP = 500_000_00L;
 
-	private static final Map<String, String> ORGANISATION = Map.of("applicant1", ORG_1, "applicant2", ORG_2);
+	static final Map<String, String> ORGANISATION = Map.of("applicant1", ORG_1, "applicant2", ORG_2);
 
 	static final Set<String> STAFF = Set.of("officer", "approver", "manager", "auditor", "approver2");
 
@@ -77,7 +77,7 @@ class FakeVouchers {
 			.build());
 	}
 
-	private void put(Voucher v) {
+	void put(Voucher v) {
 		if (!this.vouchers.containsKey(v.getVoucherId())) {
 			this.order.add(v.getVoucherId());
 		}

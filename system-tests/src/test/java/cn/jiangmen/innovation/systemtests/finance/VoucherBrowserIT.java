@@ -21,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * An innovation voucher (科技创新券) in real headless Chromium through the gateway: the program
  * manager issues one to the SME on a confirmation page; the SME's applicant sees it with the yearly
- * cap, issued and remaining; it is redeemed at 五邑大学 (over funding's gRPC: the portal has no
- * redemption page yet); {@code officer} prepares the settlement on evidence and {@code approver}, a
+ * cap, issued and remaining, and redeems it at 五邑大学 on the portal's form and confirmation;
+ * {@code officer} prepares the settlement on evidence and {@code approver}, a
  * different person, approves it, while the officer is never offered the approval. Screenshots at
  * 1280 and 390 px, without sideways scrolling.
  */
@@ -86,11 +86,28 @@ class VoucherBrowserIT {
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("allowance-2026")));
 		assertThat(FundingSetUp.horizontalOverflow(browser)).isLessThanOrEqualTo(0L);
 		Chromium.screenshot(browser, "voucher-sme-390");
-		signOut();
 
-		// 50 % of a 30,000.00 contract is 15,000.00, below the face value
-		Voucher redeemed = vouchers.redeem("applicant1", issued.getVoucherId(), 30_000_00L);
-		assertThat(redeemed.getRedeemed().getMinorUnits()).isEqualTo(15_000_00L);
+		// the SME redeems it on the page, at 390 px: 50 % of a 30,000.00 contract is 15,000.00, below the face value
+		browser.findElement(By.id("redeem-" + issued.getVoucherId())).click();
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("provider")));
+		Chromium.type(browser, "provider", "五邑大学");
+		Chromium.type(browser, "reference", "JM-SVC-IT-001");
+		Chromium.type(browser, "price", "30000.00");
+		assertThat(FundingSetUp.horizontalOverflow(browser)).isLessThanOrEqualTo(0L);
+		Chromium.screenshot(browser, "voucher-redeem-390");
+		browser.findElement(By.cssSelector("form button[type=submit].button--primary")).click();
+		WebElement pays = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("voucher-pays")));
+		assertThat(pays.getText()).contains("15,000.00");
+		assertThat(FundingSetUp.horizontalOverflow(browser)).isLessThanOrEqualTo(0L);
+		Chromium.screenshot(browser, "voucher-redeem-confirm-390");
+		browser.findElement(By.cssSelector("form button[type=submit].button--primary")).click();
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("voucher-notice")));
+		assertThat(browser.findElement(By.id("voucher-" + issued.getVoucherId())).getText()).contains("五邑大学")
+			.contains("JM-SVC-IT-001")
+			.contains("15,000.00");
+		assertThat(browser.findElements(By.id("redeem-" + issued.getVoucherId()))).as("redeemed once").isEmpty();
+		Chromium.screenshot(browser, "voucher-redeemed-390");
+		signOut();
 
 		wait = patience();
 		browser.manage().window().setSize(new Dimension(1280, 900));
