@@ -28,7 +28,9 @@ public final class JwtDecoders {
 	public static JwtDecoder forIssuer(String issuerUri, JwtSecurityProperties properties) {
 		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwkSetUri(issuerUri)).build();
 		decoder.setJwtValidator(validator(issuerUri, properties));
-		return decoder;
+		return properties.cacheSize() > 0 ? new CachingJwtDecoder(decoder,
+				new JwtTimestampValidator(properties.clockSkew()), properties.cacheSize(), properties.cacheTtl())
+				: decoder;
 	}
 
 	public static String jwkSetUri(String issuerUri) {

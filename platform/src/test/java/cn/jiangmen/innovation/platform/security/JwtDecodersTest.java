@@ -16,7 +16,7 @@ class JwtDecodersTest {
 	private static final String ISSUER = "http://localhost:8180/realms/jiangmen";
 
 	private final OAuth2TokenValidator<Jwt> validator = JwtDecoders.validator(ISSUER + "/",
-			new JwtSecurityProperties("jiangmen-api", Duration.ofSeconds(5)));
+			new JwtSecurityProperties("jiangmen-api", Duration.ofSeconds(5), 0, Duration.ZERO));
 
 	@Test
 	void acceptsTokenForTheApiFromTheRealm() {
