@@ -46,6 +46,9 @@ final class LoadRun {
 
 	static final String CLOSED_CALL = "3a1e7a1e-0000-4000-8000-000000000002";
 
+	/** A warm-up is bounded by its time; this only sizes its (unused) latency array. */
+	private static final int WARM_OPERATIONS = 1_000_000;
+
 	private final Settings settings;
 
 	private final KeycloakAdmin keycloak;
@@ -66,8 +69,8 @@ final class LoadRun {
 
 	record Settings(String gateway, String talent, String keycloak, String keycloakAdmin, String keycloakAdminPassword,
 			String projectGrpc, String talentGrpc, List<Integer> levels, int users, double readSeconds,
-			int readConcurrency, int portalUsers, double portalSeconds, int grpcCalls, double p99GoalMs,
-			List<String> phases, Path dir) {
+			int readConcurrency, int portalUsers, double portalSeconds, int grpcCalls, double p99GoalMs, double warmSeconds,
+			List<String> phases, ProcessCpu cpu, Path dir) {
 
 		static Settings from(Map<String, String> a, Path dir) {
 			List<Integer> levels = new ArrayList<>();
@@ -85,7 +88,9 @@ final class LoadRun {
 					Double.parseDouble(a.getOrDefault("portal-seconds", "20")),
 					Integer.parseInt(a.getOrDefault("grpc-calls", "3000")),
 					Double.parseDouble(a.getOrDefault("p99-goal-ms", "250")),
-					List.of(a.getOrDefault("phases", "reads,submissions,grpc,portal").split(",")), dir);
+					Double.parseDouble(a.getOrDefault("warm-seconds", "20")),
+					List.of(a.getOrDefault("phases", "reads,submissions,grpc,portal").split(",")),
+					ProcessCpu.of(a.getOrDefault("pids", "")), dir);
 		}
 
 		Map<String, Object> toMap() {
@@ -103,6 +108,7 @@ final class LoadRun {
 			m.put("portalSeconds", this.portalSeconds);
 			m.put("grpcCalls", this.grpcCalls);
 			m.put("p99GoalMs", this.p99GoalMs);
+			m.put("warmSeconds", this.warmSeconds);
 			m.put("phases", this.phases);
 			m.put("loadGenerator", "closed loop, java.net.http.HttpClient (HTTP/1.1 keep-alive), one thread per client");
 			return m;
@@ -175,19 +181,28 @@ final class LoadRun {
 		int c = this.settings.readConcurrency;
 		Map<String, Object> reads = new LinkedHashMap<>();
 		for (Map.Entry<String, String> path : paths.entrySet()) {
-			// warm both paths (class loading, JIT, pools) by count, not time: a restarted gateway on a busy
-			// machine spent half its first minute loading classes (JFR, 2026-12-06)
+			// warm both paths (class loading, JIT, pools) for a while, unmeasured: on two cores a restarted
+			// gateway still spent 8.5 ms of CPU per proxied read in its first 10 s of load, 2.8 ms after 40 s
+			// and 0.9 ms after some minutes (JIT; wrk, 2026-12-06); a deadline-day surge meets a warm suite
 			for (String base : List.of(this.settings.gateway, this.settings.talent)) {
-				Load.run("warm", c, 400, 60, (t, i) -> status(Http.get(base + path.getValue(), tokenOf(i))));
+				Load.run("warm", c, WARM_OPERATIONS, this.settings.warmSeconds,
+						(t, i) -> status(Http.get(base + path.getValue(), tokenOf(i))));
 			}
+			Map<String, Long> cpu0 = this.settings.cpu.sample();
 			Stats gateway = Load.run("gateway", c, 10_000_000, this.settings.readSeconds,
 					(t, i) -> status(Http.get(this.settings.gateway + path.getValue(), tokenOf(i))));
+			Map<String, Long> cpu1 = this.settings.cpu.sample();
 			Stats direct = Load.run("direct", c, 10_000_000, this.settings.readSeconds,
 					(t, i) -> status(Http.get(this.settings.talent + path.getValue(), tokenOf(i))));
+			Map<String, Long> cpu2 = this.settings.cpu.sample();
 			Map<String, Object> m = new LinkedHashMap<>();
 			m.put("path", path.getValue());
 			m.put("gateway", gateway.toMap());
 			m.put("direct", direct.toMap());
+			Map<String, Object> cpu = new LinkedHashMap<>();
+			cpu.put("gateway", ProcessCpu.perRequest(cpu0, cpu1, gateway.ok() + gateway.failed()));
+			cpu.put("direct", ProcessCpu.perRequest(cpu1, cpu2, direct.ok() + direct.failed()));
+			m.put("cpuMsPerRequest", cpu);
 			m.put("throughputRatio", Stats.round(gateway.throughput() / direct.throughput(), 3));
 			reads.put(path.getKey(), m);
 			log("reads %s at %d clients: gateway %.0f/s p99 %.1f ms, direct %.0f/s p99 %.1f ms, ratio %.2f",
@@ -432,16 +447,22 @@ final class LoadRun {
 				mine.add("/talent/manage/calls/" + CLOSED_CALL + "/ranking");
 			}
 			pages.set(i, mine);
-			for (String page : mine) { // warm-up: each person once over their pages, not measured
+			for (String page : mine) { // each person once over their pages: sessions made, not measured
 				person.page(page);
 			}
 			return "200";
+		});
+		Load.run("warm", who.size(), WARM_OPERATIONS, this.settings.warmSeconds, (t, i) -> {
+			PortalUser person = people[t];
+			List<String> mine = pages.get(t);
+			return person == null ? "not-signed-in" : status(person.page(mine.get(i % mine.size())));
 		});
 		log("portal: %d people signed in through the gateway in %.1f s (%s)", (int) signIns.ok(),
 				(System.nanoTime() - t0) / 1e9, signIns.outcomes());
 		Map<String, ConcurrentLinkedQueue<Long>> byPage = new ConcurrentHashMap<>();
 		Map<String, Map<String, Long>> outcomesByPage = new ConcurrentHashMap<>();
 		int[] step = new int[who.size()];
+		Map<String, Long> cpu0 = this.settings.cpu.sample();
 		Stats all = Load.run("portal", who.size(), 10_000_000, this.settings.portalSeconds, (t, i) -> {
 			PortalUser person = people[t];
 			if (person == null) {
@@ -464,6 +485,7 @@ final class LoadRun {
 		Map<String, Object> m = new LinkedHashMap<>();
 		m.put("people", Map.of("applicants", applicants, "experts", experts, "managers", managers));
 		m.put("all", all.toMap());
+		m.put("cpuMsPerPage", ProcessCpu.perRequest(cpu0, this.settings.cpu.sample(), all.ok() + all.failed()));
 		Map<String, Object> perPage = new LinkedHashMap<>();
 		for (Map.Entry<String, ConcurrentLinkedQueue<Long>> e : new java.util.TreeMap<>(byPage).entrySet()) {
 			long[] nanos = e.getValue().stream().mapToLong(Long::longValue).toArray();

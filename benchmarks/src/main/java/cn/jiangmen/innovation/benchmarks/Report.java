@@ -236,6 +236,7 @@ final class Report {
 					all.get("throughputPerSecond").asDouble(), all.get("p50Ms").asDouble(), all.get("p95Ms").asDouble(),
 					all.get("p99Ms").asDouble(), outcomes(all)));
 		}
+		cpuPerRequest(md, load, Integer.parseInt(machine.getOrDefault("nproc", "2")));
 		String profile = textQuietly("gateway-profile.txt");
 		if (!profile.isBlank()) {
 			md.append("\n## Gateway profile (JFR, during the load)\n\n```\n").append(profile.strip()).append("\n```\n");
@@ -246,7 +247,8 @@ final class Report {
 		md.append("Start: ").append(start.isEmpty() ? "not measured" : start.toString()).append("\n");
 		md.append("(`total_seconds`: `./suite up` to all ready; `keycloak_seconds`: Keycloak's start, not its first one;"
 				+ " `ready.<app>`: seconds after Keycloak answered, when `./suite up` starts waiting: the four services start"
-				+ " beside Keycloak, the portal and gateway after it.)\n\n");
+				+ " beside Keycloak, the portal and gateway after it; `cpu_seconds.<process>`: the CPU it had used once all"
+				+ " were ready.)\n\n");
 		md.append("| process | RSS idle after start | RSS after the load |\n|---|---|---|\n");
 		long totalIdle = 0;
 		long totalAfter = 0;
@@ -263,6 +265,54 @@ final class Report {
 		}
 		md.append("\nFiles beside this one: `report.json` (every figure), `chart.svg`, `load.json`, and the raw outputs.\n");
 		return md.toString();
+	}
+
+	/**
+	 * CPU milliseconds per request by process: on n cores the throughput of a closed loop is at most
+	 * n x 1,000 ms / the total, which is why a path is as fast as it is, and where its time goes.
+	 */
+	private static void cpuPerRequest(StringBuilder md, JsonNode load, int cores) {
+		Map<String, JsonNode> rows = new LinkedHashMap<>();
+		if (load != null && load.get("reads") != null) {
+			for (Map.Entry<String, JsonNode> e : load.get("reads").properties()) {
+				JsonNode cpu = e.getValue().get("cpuMsPerRequest");
+				if (cpu != null) {
+					rows.put("read " + e.getKey() + " through the gateway", cpu.get("gateway"));
+					rows.put("read " + e.getKey() + " direct", cpu.get("direct"));
+				}
+			}
+		}
+		if (load != null && load.get("portal") != null && load.get("portal").get("cpuMsPerPage") != null) {
+			rows.put("portal page", load.get("portal").get("cpuMsPerPage"));
+		}
+		if (rows.isEmpty()) {
+			return;
+		}
+		List<String> processes = new ArrayList<>();
+		for (JsonNode row : rows.values()) {
+			for (Map.Entry<String, JsonNode> e : row.properties()) {
+				if (!processes.contains(e.getKey()) && !e.getKey().equals("total")) {
+					processes.add(e.getKey());
+				}
+			}
+		}
+		md.append("\n## CPU per request, by process\n\n")
+			.append("Milliseconds of CPU each process spent per request during the phase (from /proc; Keycloak with")
+			.append(" its children). On ").append(cores).append(" cores a closed loop does at most ")
+			.append(cores * 1000).append(" ms / total requests per second (the ceiling).\n\n| request | ");
+		processes.forEach(p -> md.append(p).append(" | "));
+		md.append("total | ceiling /s |\n|---|");
+		processes.forEach(p -> md.append("---|"));
+		md.append("---|---|\n");
+		for (Map.Entry<String, JsonNode> row : rows.entrySet()) {
+			md.append("| ").append(row.getKey()).append(" | ");
+			for (String p : processes) {
+				JsonNode ms = row.getValue().get(p);
+				md.append(ms == null ? "" : String.format(Locale.ROOT, "%.2f", ms.asDouble())).append(" | ");
+			}
+			double total = row.getValue().get("total").asDouble();
+			md.append(String.format(Locale.ROOT, "%.2f | %.0f |\n", total, total > 0 ? cores * 1000 / total : 0));
+		}
 	}
 
 	private static String outcomes(JsonNode stats) {
