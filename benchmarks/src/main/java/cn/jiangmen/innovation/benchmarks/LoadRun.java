@@ -234,13 +234,16 @@ final class LoadRun {
 			}
 			List<Ready> viaGateway = ready.subList(0, count);
 			List<Ready> viaDirect = ready.subList(count, 2 * count);
+			Map<String, Long> cpu0 = this.settings.cpu.sample();
 			Stats gateway = Load.run("gateway", level, count, 120, (t, i) -> submit(this.settings.gateway, viaGateway.get(i)));
+			Map<String, Long> cpu1 = this.settings.cpu.sample();
 			Stats direct = Load.run("direct", level, count, 120, (t, i) -> submit(this.settings.talent, viaDirect.get(i)));
+			Map<String, Long> cpu2 = this.settings.cpu.sample();
 			acknowledged += gateway.ok() + direct.ok();
 			gatewayStats.add(gateway);
 			directStats.add(direct);
-			gatewayLevels.add(gateway.toMap());
-			directLevels.add(direct.toMap());
+			gatewayLevels.add(withCpu(gateway.toMap(), ProcessCpu.perRequest(cpu0, cpu1, gateway.ok() + gateway.failed())));
+			directLevels.add(withCpu(direct.toMap(), ProcessCpu.perRequest(cpu1, cpu2, direct.ok() + direct.failed())));
 			log("submissions at %d clients: gateway %.0f/s p99 %.1f ms (%s), direct %.0f/s p99 %.1f ms (%s)", level,
 					gateway.throughput(), gateway.percentileMs(99), gateway.outcomes(), direct.throughput(),
 					direct.percentileMs(99), direct.outcomes());
@@ -267,6 +270,12 @@ final class LoadRun {
 		catch (java.io.IOException ex) {
 			throw new java.io.UncheckedIOException(ex);
 		}
+	}
+
+	private static Map<String, Object> withCpu(Map<String, Object> stats, Map<String, Object> cpuMsPerRequest) {
+		Map<String, Object> m = new LinkedHashMap<>(stats);
+		m.put("cpuMsPerRequest", cpuMsPerRequest);
+		return m;
 	}
 
 	private String titlePrefix() {

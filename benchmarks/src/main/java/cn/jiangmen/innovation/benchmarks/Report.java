@@ -282,6 +282,18 @@ final class Report {
 				}
 			}
 		}
+		JsonNode submissions = load == null ? null : load.get("submissions");
+		if (submissions != null) {
+			for (int i = 0; i < submissions.get("gateway").size(); i++) {
+				for (String path : List.of("gateway", "direct")) {
+					JsonNode level = submissions.get(path).get(i);
+					if (level != null && level.get("cpuMsPerRequest") != null) {
+						rows.put("submission at " + level.get("concurrency").asInt() + " clients "
+								+ (path.equals("gateway") ? "through the gateway" : "direct"), level.get("cpuMsPerRequest"));
+					}
+				}
+			}
+		}
 		if (load != null && load.get("portal") != null && load.get("portal").get("cpuMsPerPage") != null) {
 			rows.put("portal page", load.get("portal").get("cpuMsPerPage"));
 		}
