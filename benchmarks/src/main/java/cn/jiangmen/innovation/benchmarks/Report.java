@@ -309,8 +309,8 @@ final class Report {
 			}
 		}
 		md.append("\n## CPU per request, by process\n\n")
-			.append("Milliseconds of CPU each process spent per request during the phase (from /proc; Keycloak with")
-			.append(" its children). On ").append(cores).append(" cores a closed loop does at most ")
+			.append("Milliseconds of CPU each process spent per request during the phase (from /proc; Keycloak, PostgreSQL and")
+			.append(" Redis with their children). On ").append(cores).append(" cores a closed loop does at most ")
 			.append(cores * 1000).append(" ms / total requests per second (the ceiling).\n\n| request | ");
 		processes.forEach(p -> md.append(p).append(" | "));
 		md.append("total | ceiling /s |\n|---|");
