@@ -188,21 +188,16 @@ final class LoadRun {
 				Load.run("warm", c, WARM_OPERATIONS, this.settings.warmSeconds,
 						(t, i) -> status(Http.get(base + path.getValue(), tokenOf(i))));
 			}
-			Map<String, Long> cpu0 = this.settings.cpu.sample();
-			Stats gateway = Load.run("gateway", c, 10_000_000, this.settings.readSeconds,
-					(t, i) -> status(Http.get(this.settings.gateway + path.getValue(), tokenOf(i))));
-			Map<String, Long> cpu1 = this.settings.cpu.sample();
-			Stats direct = Load.run("direct", c, 10_000_000, this.settings.readSeconds,
-					(t, i) -> status(Http.get(this.settings.talent + path.getValue(), tokenOf(i))));
-			Map<String, Long> cpu2 = this.settings.cpu.sample();
+			ProcessCpu.Phase viaGateway = this.settings.cpu.measure(() -> Load.run("gateway", c, 10_000_000,
+					this.settings.readSeconds, (t, i) -> status(Http.get(this.settings.gateway + path.getValue(), tokenOf(i)))));
+			ProcessCpu.Phase viaDirect = this.settings.cpu.measure(() -> Load.run("direct", c, 10_000_000,
+					this.settings.readSeconds, (t, i) -> status(Http.get(this.settings.talent + path.getValue(), tokenOf(i)))));
+			Stats gateway = viaGateway.stats();
+			Stats direct = viaDirect.stats();
 			Map<String, Object> m = new LinkedHashMap<>();
 			m.put("path", path.getValue());
-			m.put("gateway", gateway.toMap());
-			m.put("direct", direct.toMap());
-			Map<String, Object> cpu = new LinkedHashMap<>();
-			cpu.put("gateway", ProcessCpu.perRequest(cpu0, cpu1, gateway.ok() + gateway.failed()));
-			cpu.put("direct", ProcessCpu.perRequest(cpu1, cpu2, direct.ok() + direct.failed()));
-			m.put("cpuMsPerRequest", cpu);
+			m.put("gateway", viaGateway.toMap());
+			m.put("direct", viaDirect.toMap());
 			m.put("throughputRatio", Stats.round(gateway.throughput() / direct.throughput(), 3));
 			reads.put(path.getKey(), m);
 			log("reads %s at %d clients: gateway %.0f/s p99 %.1f ms, direct %.0f/s p99 %.1f ms, ratio %.2f",
@@ -234,16 +229,17 @@ final class LoadRun {
 			}
 			List<Ready> viaGateway = ready.subList(0, count);
 			List<Ready> viaDirect = ready.subList(count, 2 * count);
-			Map<String, Long> cpu0 = this.settings.cpu.sample();
-			Stats gateway = Load.run("gateway", level, count, 120, (t, i) -> submit(this.settings.gateway, viaGateway.get(i)));
-			Map<String, Long> cpu1 = this.settings.cpu.sample();
-			Stats direct = Load.run("direct", level, count, 120, (t, i) -> submit(this.settings.talent, viaDirect.get(i)));
-			Map<String, Long> cpu2 = this.settings.cpu.sample();
+			ProcessCpu.Phase gatewayPhase = this.settings.cpu.measure(
+					() -> Load.run("gateway", level, count, 120, (t, i) -> submit(this.settings.gateway, viaGateway.get(i))));
+			ProcessCpu.Phase directPhase = this.settings.cpu.measure(
+					() -> Load.run("direct", level, count, 120, (t, i) -> submit(this.settings.talent, viaDirect.get(i))));
+			Stats gateway = gatewayPhase.stats();
+			Stats direct = directPhase.stats();
 			acknowledged += gateway.ok() + direct.ok();
 			gatewayStats.add(gateway);
 			directStats.add(direct);
-			gatewayLevels.add(withCpu(gateway.toMap(), ProcessCpu.perRequest(cpu0, cpu1, gateway.ok() + gateway.failed())));
-			directLevels.add(withCpu(direct.toMap(), ProcessCpu.perRequest(cpu1, cpu2, direct.ok() + direct.failed())));
+			gatewayLevels.add(gatewayPhase.toMap());
+			directLevels.add(directPhase.toMap());
 			log("submissions at %d clients: gateway %.0f/s p99 %.1f ms (%s), direct %.0f/s p99 %.1f ms (%s)", level,
 					gateway.throughput(), gateway.percentileMs(99), gateway.outcomes(), direct.throughput(),
 					direct.percentileMs(99), direct.outcomes());
@@ -270,12 +266,6 @@ final class LoadRun {
 		catch (java.io.IOException ex) {
 			throw new java.io.UncheckedIOException(ex);
 		}
-	}
-
-	private static Map<String, Object> withCpu(Map<String, Object> stats, Map<String, Object> cpuMsPerRequest) {
-		Map<String, Object> m = new LinkedHashMap<>(stats);
-		m.put("cpuMsPerRequest", cpuMsPerRequest);
-		return m;
 	}
 
 	private String titlePrefix() {
@@ -461,18 +451,17 @@ final class LoadRun {
 			}
 			return "200";
 		});
+		log("portal: %d people signed in through the gateway in %.1f s (%s)", (int) signIns.ok(),
+				(System.nanoTime() - t0) / 1e9, signIns.outcomes());
 		Load.run("warm", who.size(), WARM_OPERATIONS, this.settings.warmSeconds, (t, i) -> {
 			PortalUser person = people[t];
 			List<String> mine = pages.get(t);
 			return person == null ? "not-signed-in" : status(person.page(mine.get(i % mine.size())));
 		});
-		log("portal: %d people signed in through the gateway in %.1f s (%s)", (int) signIns.ok(),
-				(System.nanoTime() - t0) / 1e9, signIns.outcomes());
 		Map<String, ConcurrentLinkedQueue<Long>> byPage = new ConcurrentHashMap<>();
 		Map<String, Map<String, Long>> outcomesByPage = new ConcurrentHashMap<>();
 		int[] step = new int[who.size()];
-		Map<String, Long> cpu0 = this.settings.cpu.sample();
-		Stats all = Load.run("portal", who.size(), 10_000_000, this.settings.portalSeconds, (t, i) -> {
+		ProcessCpu.Phase portal = this.settings.cpu.measure(() -> Load.run("portal", who.size(), 10_000_000, this.settings.portalSeconds, (t, i) -> {
 			PortalUser person = people[t];
 			if (person == null) {
 				Thread.sleep(100);
@@ -490,11 +479,11 @@ final class LoadRun {
 				byPage.computeIfAbsent(kind, k -> new ConcurrentLinkedQueue<>()).add(took);
 			}
 			return outcome;
-		});
+		}));
+		Stats all = portal.stats();
 		Map<String, Object> m = new LinkedHashMap<>();
 		m.put("people", Map.of("applicants", applicants, "experts", experts, "managers", managers));
-		m.put("all", all.toMap());
-		m.put("cpuMsPerPage", ProcessCpu.perRequest(cpu0, this.settings.cpu.sample(), all.ok() + all.failed()));
+		m.put("all", portal.toMap());
 		Map<String, Object> perPage = new LinkedHashMap<>();
 		for (Map.Entry<String, ConcurrentLinkedQueue<Long>> e : new java.util.TreeMap<>(byPage).entrySet()) {
 			long[] nanos = e.getValue().stream().mapToLong(Long::longValue).toArray();

@@ -33,7 +33,7 @@ final class ProcessCpu {
 	}
 
 	/** CPU nanoseconds so far, by process (with its descendants: Keycloak's pid is its start script). */
-	Map<String, Long> sample() {
+	private Map<String, Long> sample() {
 		Map<String, Long> nanos = new LinkedHashMap<>();
 		for (Map.Entry<String, Long> pid : this.pids.entrySet()) {
 			ProcessHandle.of(pid.getValue()).ifPresent(handle -> nanos.put(pid.getKey(),
@@ -43,8 +43,33 @@ final class ProcessCpu {
 		return nanos;
 	}
 
+	/** What one measured phase did, and the milliseconds of CPU each process spent per request in it. */
+	record Phase(Stats stats, Map<String, Object> cpuMsPerRequest) {
+
+		/** The phase's figures with its CPU per request beside them, as the report reads them. */
+		Map<String, Object> toMap() {
+			Map<String, Object> m = new LinkedHashMap<>(this.stats.toMap());
+			m.put("cpuMsPerRequest", this.cpuMsPerRequest);
+			return m;
+		}
+
+	}
+
+	interface Run {
+
+		Stats run() throws InterruptedException;
+
+	}
+
+	/** Runs a phase between two samples of every process's CPU time. */
+	Phase measure(Run phase) throws InterruptedException {
+		Map<String, Long> before = sample();
+		Stats stats = phase.run();
+		return new Phase(stats, perRequest(before, sample(), stats.ok() + stats.failed()));
+	}
+
 	/** Milliseconds of CPU per request by process between two samples, and their total. */
-	static Map<String, Object> perRequest(Map<String, Long> before, Map<String, Long> after, long requests) {
+	private static Map<String, Object> perRequest(Map<String, Long> before, Map<String, Long> after, long requests) {
 		Map<String, Object> ms = new LinkedHashMap<>();
 		double total = 0;
 		for (Map.Entry<String, Long> end : after.entrySet()) {

@@ -275,11 +275,8 @@ final class Report {
 		Map<String, JsonNode> rows = new LinkedHashMap<>();
 		if (load != null && load.get("reads") != null) {
 			for (Map.Entry<String, JsonNode> e : load.get("reads").properties()) {
-				JsonNode cpu = e.getValue().get("cpuMsPerRequest");
-				if (cpu != null) {
-					rows.put("read " + e.getKey() + " through the gateway", cpu.get("gateway"));
-					rows.put("read " + e.getKey() + " direct", cpu.get("direct"));
-				}
+				putCpu(rows, "read " + e.getKey() + " through the gateway", e.getValue().get("gateway"));
+				putCpu(rows, "read " + e.getKey() + " direct", e.getValue().get("direct"));
 			}
 		}
 		JsonNode submissions = load == null ? null : load.get("submissions");
@@ -287,15 +284,15 @@ final class Report {
 			for (int i = 0; i < submissions.get("gateway").size(); i++) {
 				for (String path : List.of("gateway", "direct")) {
 					JsonNode level = submissions.get(path).get(i);
-					if (level != null && level.get("cpuMsPerRequest") != null) {
-						rows.put("submission at " + level.get("concurrency").asInt() + " clients "
-								+ (path.equals("gateway") ? "through the gateway" : "direct"), level.get("cpuMsPerRequest"));
+					if (level != null) {
+						putCpu(rows, "submission at " + level.get("concurrency").asInt() + " clients "
+								+ (path.equals("gateway") ? "through the gateway" : "direct"), level);
 					}
 				}
 			}
 		}
-		if (load != null && load.get("portal") != null && load.get("portal").get("cpuMsPerPage") != null) {
-			rows.put("portal page", load.get("portal").get("cpuMsPerPage"));
+		if (load != null && load.get("portal") != null) {
+			putCpu(rows, "portal page", load.get("portal").get("all"));
 		}
 		if (rows.isEmpty()) {
 			return;
@@ -324,6 +321,13 @@ final class Report {
 			}
 			double total = row.getValue().get("total").asDouble();
 			md.append(String.format(Locale.ROOT, "%.2f | %.0f |\n", total, total > 0 ? cores * 1000 / total : 0));
+		}
+	}
+
+	/** A row for the CPU table when the phase's figures carry their CPU per request. */
+	private static void putCpu(Map<String, JsonNode> rows, String row, JsonNode phase) {
+		if (phase != null && phase.get("cpuMsPerRequest") != null) {
+			rows.put(row, phase.get("cpuMsPerRequest"));
 		}
 	}
 
